@@ -1,0 +1,31 @@
+import type { Tensor, Variable } from '../tf';
+
+/** A numeric optimizer hyperparameter with the range the config clamps it to. */
+export interface OptimizerParamSpec {
+  id: string;
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+  step: number;
+}
+
+export type OptimizerParams = Readonly<Record<string, number>>;
+
+/** The state of one optimizer over one set of variables. */
+export interface OptimizerState {
+  /** Updates `variables` in place from `gradients` (same order) at learning rate `learningRate`. */
+  apply(variables: readonly Variable[], gradients: readonly Tensor[], learningRate: number): void;
+  /** Frees the slot tensors (moments, velocities). */
+  dispose(): void;
+}
+
+export interface OptimizerSpec {
+  id: string;
+  name: string;
+  /** KaTeX source of the update rule. */
+  tex: string;
+  defaultLearningRate: number;
+  params: readonly OptimizerParamSpec[];
+  create(variables: readonly Variable[], params: OptimizerParams): OptimizerState;
+}

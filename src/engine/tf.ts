@@ -1,0 +1,9 @@
+// The one place the engine gets tfjs from. Importing tfjs-core on its own leaves out the
+// gradient definitions and the chained-op methods (`t.add(...)`); these two side-effect
+// imports register them, or training fails with "gradient function not found".
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import * as tf from '@tensorflow/tfjs-core';
+
+export { tf };
+export type { Tensor, Tensor1D, Tensor2D, Scalar, Variable } from '@tensorflow/tfjs-core';
