@@ -56,10 +56,15 @@ export class TrainingRun {
     const result = tf.tidy(() => {
       const { x, targets } = this.nextBatch();
       const { value, grads } = tf.variableGrads(() => this.objective(x, targets, context), this.variables);
+      const gradientAt = (): Tensor[] => {
+        const again = tf.variableGrads(() => this.objective(x, targets, context), this.variables).grads;
+        return this.variables.map((v) => again[v.name]!);
+      };
       this.optimizer.apply(
         this.variables,
         this.variables.map((v) => grads[v.name]!),
         this.config.optimizer.learningRate,
+        gradientAt,
       );
       return value;
     });

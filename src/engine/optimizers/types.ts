@@ -14,8 +14,12 @@ export type OptimizerParams = Readonly<Record<string, number>>;
 
 /** The state of one optimizer over one set of variables. */
 export interface OptimizerState {
-  /** Updates `variables` in place from `gradients` (same order) at learning rate `learningRate`. */
-  apply(variables: readonly Variable[], gradients: readonly Tensor[], learningRate: number): void;
+  /**
+   * Updates `variables` in place from `gradients` (same order) at learning rate `learningRate`.
+   * `gradientAt` evaluates the training gradient at the variables' current values, for
+   * optimizers that look elsewhere before stepping (SAM); most ignore it.
+   */
+  apply(variables: readonly Variable[], gradients: readonly Tensor[], learningRate: number, gradientAt: () => Tensor[]): void;
   /** Frees the slot tensors (moments, velocities). */
   dispose(): void;
 }
