@@ -1,0 +1,40 @@
+import type { TrainerClient } from './trainerClient';
+import { BackendBadge } from '../components/BackendBadge';
+import { DataControls } from '../components/DataControls';
+import { DecisionBoundary } from '../components/DecisionBoundary';
+import { LossChart } from '../components/LossChart';
+import { LossControls } from '../components/LossControls';
+import { ModelControls } from '../components/ModelControls';
+import { Notices } from '../components/Notices';
+import { OptimizerControls } from '../components/OptimizerControls';
+import { PlaybackBar } from '../components/PlaybackBar';
+
+/** Composition only: the views and controls, laid out. */
+export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          Losscape <span className="tagline">see what a loss function does</span>
+        </h1>
+        <BackendBadge />
+      </header>
+      <Notices urlNotices={urlNotices} />
+      <div className="layout">
+        <aside className="controls" aria-label="Experiment settings">
+          <DataControls />
+          <ModelControls />
+          <LossControls />
+          <OptimizerControls />
+        </aside>
+        <main className="views">
+          <PlaybackBar client={client} />
+          <div className="view-grid">
+            <DecisionBoundary />
+            <LossChart />
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { ExperimentConfig } from '../engine/config';
+import { exhaustiveSwitchError, type BackendName, type TrainerCommand, type TrainerEvent } from '../workers/protocol';
+import { useConfigStore } from './configStore';
+import { trainingStoreApplyFrame, trainingStoreClearRun, useTrainingStore } from './trainingStore';
+
+/**
+ * The main thread's side of the trainer worker: sends commands, and turns events into store
+ * updates. Events answering an older config revision are dropped.
+ */
+export class TrainerClient {
+  private readonly worker: Worker;
+  private revision = 0;
+  private readonly benchWaiters: ((stepsPerSecond: number) => void)[] = [];
+
+  constructor(backend: BackendName | null) {
+    this.worker = new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+    this.worker.onmessage = (message: MessageEvent<TrainerEvent>) => this.receive(message.data);
+    this.worker.onerror = (event) => {
+      useTrainingStore.setState({ error: `The training worker failed: ${event.message || 'unknown error'}`, playing: false });
+    };
+    this.send({ type: 'init', backend });
+  }
+
+  configure(config: ExperimentConfig, revision: number): void {
+    this.revision = revision;
+    trainingStoreClearRun();
+    this.send({ type: 'configure', revision, config });
+  }
+
+  play(): void {
+    useTrainingStore.setState({ error: null });
+    this.send({ type: 'play' });
+  }
+
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+
+  step(steps: number): void {
+    useTrainingStore.setState({ error: null });
+    this.send({ type: 'step', steps });
+  }
+
+  reset(): void {
+    trainingStoreClearRun();
+    this.send({ type: 'reset' });
+  }
+
+  /** Times tfjs's own training loop on the current model, for `npm run bench`. */
+  benchBareLoop(steps: number): Promise<number> {
+    return new Promise((resolve) => {
+      this.benchWaiters.push(resolve);
+      this.send({ type: 'benchBareLoop', steps });
+    });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+
+  private send(command: TrainerCommand): void {
+    this.worker.postMessage(command);
+  }
+
+  private receive(event: TrainerEvent): void {
+    switch (event.type) {
+      case 'ready':
+        useTrainingStore.setState({ backend: event.backend });
+        return;
+      case 'error':
+        if (useTrainingStore.getState().backend === null) useTrainingStore.setState({ backendError: event.message });
+        useTrainingStore.setState({ error: event.message });
+        return;
+      case 'benchResult':
+        this.benchWaiters.shift()?.(event.stepsPerSecond);
+        return;
+      case 'data':
+        if (event.revision === this.revision) useTrainingStore.setState({ points: event.points });
+        return;
+      case 'frame':
+        if (event.revision === this.revision) trainingStoreApplyFrame(event.frame);
+        return;
+      case 'status':
+        if (event.revision === this.revision) useTrainingStore.setState({ playing: event.playing, step: event.step });
+        return;
+      case 'diverged':
+        if (event.revision === this.revision) useTrainingStore.setState({ diverged: { step: event.step, reason: event.reason } });
+        return;
+      default:
+        exhaustiveSwitchError(event);
+    }
+  }
+}
+
+/** Keeps the worker's config in step with the config store, from now on. */
+export function trainerClientFollowConfig(client: TrainerClient): () => void {
+  const { config, revision } = useConfigStore.getState();
+  client.configure(config, revision);
+  return useConfigStore.subscribe((state, previous) => {
+    if (state.revision !== previous.revision) client.configure(state.config, state.revision);
+  });
+}

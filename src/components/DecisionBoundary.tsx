@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import { useTrainingStore } from '../app/trainingStore';
+import { boundaryCreate, type BoundaryRenderer } from './boundaryRender';
+
+const SIZE = 420;
+
+/** The data on the plane with the model's predicted class and confidence behind it. */
+export function DecisionBoundary() {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const renderer = useRef<BoundaryRenderer | null>(null);
+  const points = useTrainingStore((s) => s.points);
+  const boundary = useTrainingStore((s) => s.boundary);
+
+  useEffect(() => {
+    if (!canvasRef.current) return;
+    renderer.current = boundaryCreate(canvasRef.current, SIZE);
+    return () => renderer.current?.dispose();
+  }, []);
+
+  useEffect(() => {
+    renderer.current?.update(points, boundary);
+  }, [points, boundary]);
+
+  return (
+    <section className="panel boundary" aria-label="Decision boundary">
+      <header className="chart-header">
+        <h2>Decision boundary</h2>
+        <span className="legend">filled: train · rings: validation and test · shade: confidence</span>
+      </header>
+      <canvas
+        ref={canvasRef}
+        data-testid="boundary"
+        data-points={points?.y.length ?? 0}
+        role="img"
+        aria-label={`${points?.y.length ?? 0} points and the predicted class over the plane`}
+      />
+    </section>
+  );
+}

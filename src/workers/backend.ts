@@ -1,0 +1,98 @@
+import { tf } from '../engine/tf';
+import { BACKEND_NAMES, type BackendFailure, type BackendInfo, type BackendName } from './protocol';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string };
+}
+interface GpuLike {
+  requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
+}
+
+/**
+ * Loads and registers a backend's code. Each is a separate chunk, loaded only when tried, so a
+ * machine that runs wasm never downloads the WebGPU kernels.
+ */
+async function backendRegister(name: BackendName): Promise<void> {
+  switch (name) {
+    case 'webgpu':
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return;
+    case 'wasm': {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      wasm.setWasmPaths({
+        'tfjs-backend-wasm.wasm': wasmPlainUrl,
+        'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+      });
+      // The threaded build fails in bundled workers ("e is not defined" in its thread workers);
+      // single-threaded SIMD is what we measure and ship.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      return;
+    }
+    case 'webgl':
+      await import('@tensorflow/tfjs-backend-webgl');
+      return;
+    case 'cpu':
+      await import('@tensorflow/tfjs-backend-cpu');
+      return;
+  }
+}
+
+/** Why WebGPU should not be picked automatically here, or null when a hardware adapter exists. */
+async function webgpuUnsuitable(forced: boolean): Promise<string | null> {
+  const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) return 'this browser offers no WebGPU';
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return 'no WebGPU adapter';
+  const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+  if (fallback && !forced) return 'only a software WebGPU adapter (no GPU)';
+  return null;
+}
+
+async function backendStart(name: BackendName, forced: boolean): Promise<void> {
+  if (name === 'webgpu') {
+    const unsuitable = await webgpuUnsuitable(forced);
+    if (unsuitable) throw new Error(unsuitable);
+  }
+  await backendRegister(name);
+  if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
+  await tf.ready();
+  // A backend can initialise and still fail on its first kernel; run one before trusting it.
+  const probe = tf.add(tf.scalar(1), tf.scalar(2));
+  const [value] = await probe.data();
+  probe.dispose();
+  if (value !== 3) throw new Error(`a test computation gave ${String(value)}`);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Starts the first backend that works, in the order webgpu → wasm → webgl → cpu, or the forced
+ * one first. Each failure is kept so the badge can say why a faster backend is not running.
+ */
+export async function backendSelect(forced: BackendName | null): Promise<BackendInfo> {
+  const order = forced ? [forced, ...BACKEND_NAMES.filter((b) => b !== forced)] : [...BACKEND_NAMES];
+  const failures: BackendFailure[] = [];
+  for (const name of order) {
+    try {
+      await backendStart(name, name === forced);
+      return { name, reason: backendReason(name, forced, failures), failures };
+    } catch (error) {
+      failures.push({ backend: name, message: errorMessage(error) });
+    }
+  }
+  throw new Error(`no tfjs backend could start: ${failures.map((f) => `${f.backend}: ${f.message}`).join('; ')}`);
+}
+
+function backendReason(name: BackendName, forced: BackendName | null, failures: readonly BackendFailure[]): string {
+  if (name === forced) return 'chosen in the URL (backend=' + name + ')';
+  if (name === 'webgpu') return 'a hardware WebGPU adapter is available';
+  const passedOver = failures.map((f) => `${f.backend}: ${f.message}`).join('; ');
+  return passedOver ? `fallback (${passedOver})` : 'first choice';
+}

@@ -1,0 +1,34 @@
+import { tf, type Scalar, type Tensor2D } from '../engine/tf';
+import { mlpForward, mlpInitWeights, mlpWeightTensors } from '../engine/mlp';
+import type { TrainingRun } from '../engine/trainingRun';
+
+/**
+ * The baseline the app's training loop is measured against: the same model, data and loss
+ * trained by tfjs's own Adam in a tight loop with a single readback at the end. The app should
+ * come close to this speed while also streaming frames.
+ */
+export async function bareLoopStepsPerSecond(run: TrainingRun, steps: number): Promise<number> {
+  const variables = mlpWeightTensors(mlpInitWeights(run.shape, run.config.seed)).map((t) => {
+    const v = tf.variable(t, true);
+    t.dispose();
+    return v;
+  });
+  const optimizer = tf.train.adam(run.config.optimizer.learningRate);
+  const { x, targets } = run.data.train;
+  const objective = (): Scalar =>
+    tf.mean(tf.neg(tf.sum(tf.mul(targets, tf.logSoftmax(mlpForward(variables, x, run.shape.activation) as Tensor2D)), 1)));
+  // One warm-up step compiles shaders / allocates buffers outside the timing.
+  optimizer.minimize(objective, false, variables)?.dispose();
+  const started = performance.now();
+  let last: Scalar | null = null;
+  for (let i = 0; i < steps; i++) {
+    last?.dispose();
+    last = optimizer.minimize(objective, true, variables);
+  }
+  await last?.data();
+  const seconds = (performance.now() - started) / 1000;
+  last?.dispose();
+  optimizer.dispose();
+  for (const v of variables) v.dispose();
+  return steps / seconds;
+}

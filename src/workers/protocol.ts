@@ -1,0 +1,101 @@
+import type { ExperimentConfig } from '../engine/config';
+import type { Extent } from '../engine/trainingData';
+
+/** The tfjs backends, in the order the app prefers them. */
+export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+export interface BackendFailure {
+  backend: BackendName;
+  message: string;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Why this backend runs, in words for the badge. */
+  reason: string;
+  /** Backends tried before it and why each was passed over. */
+  failures: BackendFailure[];
+}
+
+/** What one frame tells the main thread about training since the previous frame. */
+export interface TrainingFrame {
+  /** Optimizer steps taken so far. */
+  step: number;
+  /** Training (minibatch) loss of each step since the last frame; the first is step `firstStep`. */
+  losses: Float32Array;
+  firstStep: number;
+  validationLoss: number;
+  trainAccuracy: number;
+  validationAccuracy: number;
+  stepsPerSecond: number;
+  /** tfjs tensors alive in the worker, to catch leaks. */
+  tensors: number;
+  /** Class probabilities over a grid of the plane, when it was recomputed for this frame. */
+  boundary: BoundaryGrid | null;
+}
+
+export interface BoundaryGrid {
+  resolution: number;
+  classes: number;
+  /** Row-major `resolution² × classes`, rows from the top of the plane. */
+  probabilities: Float32Array;
+}
+
+export const SPLIT_ROLE = { train: 0, validation: 1, test: 2 } as const;
+
+export interface DataPoints {
+  x: Float32Array;
+  y: Int32Array;
+  /** Per point: 0 train, 1 validation, 2 test (SPLIT_ROLE). */
+  role: Uint8Array;
+  features: number;
+  classes: number;
+  extent: Extent;
+}
+
+/** Main thread → trainer worker. */
+export type TrainerCommand =
+  | { type: 'init'; backend: BackendName | null }
+  | { type: 'configure'; revision: number; config: ExperimentConfig }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; steps: number }
+  | { type: 'reset' }
+  | { type: 'benchBareLoop'; steps: number };
+
+/** Trainer worker → main thread. Everything but `ready` and `error` names the config revision it answers. */
+export type TrainerEvent =
+  | { type: 'ready'; backend: BackendInfo }
+  | { type: 'data'; revision: number; points: DataPoints }
+  | { type: 'frame'; revision: number; frame: TrainingFrame }
+  | { type: 'status'; revision: number; playing: boolean; step: number }
+  | { type: 'diverged'; revision: number; step: number; reason: string }
+  | { type: 'error'; message: string }
+  | { type: 'benchResult'; stepsPerSecond: number };
+
+/** Makes a missing case in a switch over a union a compile-time error. */
+export function exhaustiveSwitchError(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}
+
+/** The buffers of an event, to send as transferables rather than copies. */
+export function eventTransferables(event: TrainerEvent): Transferable[] {
+  switch (event.type) {
+    case 'data':
+      return [event.points.x.buffer, event.points.y.buffer, event.points.role.buffer] as Transferable[];
+    case 'frame': {
+      const buffers: Transferable[] = [event.frame.losses.buffer as ArrayBuffer];
+      if (event.frame.boundary) buffers.push(event.frame.boundary.probabilities.buffer as ArrayBuffer);
+      return buffers;
+    }
+    case 'ready':
+    case 'status':
+    case 'diverged':
+    case 'error':
+    case 'benchResult':
+      return [];
+    default:
+      return exhaustiveSwitchError(event);
+  }
+}
