@@ -1,11 +1,47 @@
+import { anyloss } from './anyloss';
+import { brier } from './brier';
 import { ce } from './ce';
+import { ceTemp } from './ceTemp';
+import { compSum, gce, mae } from './compSum';
+import { dco } from './dco';
+import { dice, softDice } from './dice';
+import { ensloss } from './ensloss';
 import { focal } from './focal';
+import { hinge, sqHinge } from './hinge';
+import { labelSmoothing } from './labelSmoothing';
+import { ldam } from './ldam';
+import { ldrKl } from './ldrKl';
+import { logitAdjusted } from './logitAdjusted';
 import { mse } from './mse';
+import { sce } from './sce';
+import { zSpherical } from './zSpherical';
 import type { LossParams, LossSpec } from './types';
 import { clampNumber } from '../engine/clamp';
 
 /** Every loss the app offers, in menu order. Adding a loss is one file plus one line here. */
-export const LOSSES: readonly LossSpec[] = [ce, mse, focal];
+export const LOSSES: readonly LossSpec[] = [
+  ce,
+  ceTemp,
+  labelSmoothing,
+  focal,
+  compSum,
+  gce,
+  mae,
+  brier,
+  mse,
+  sce,
+  hinge,
+  sqHinge,
+  ldrKl,
+  zSpherical,
+  dice,
+  softDice,
+  anyloss,
+  dco,
+  ldam,
+  logitAdjusted,
+  ensloss,
+];
 
 const BY_ID = new Map(LOSSES.map((loss) => [loss.id, loss]));
 
