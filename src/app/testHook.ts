@@ -22,6 +22,8 @@ export interface AppSnapshot {
 
 export interface LosscapeTestHook {
   snapshot(): AppSnapshot;
+  /** Replaces the whole config (clamped like any other input). */
+  setConfig(input: unknown): void;
   client: TrainerClient;
 }
 
@@ -34,6 +36,9 @@ declare global {
 export function testHookInstall(client: TrainerClient): void {
   window.__losscape = {
     client,
+    setConfig(input) {
+      useConfigStore.getState().replace(input);
+    },
     snapshot() {
       const s = useTrainingStore.getState();
       let checksum = 0;
@@ -44,8 +49,8 @@ export function testHookInstall(client: TrainerClient): void {
         step: s.step,
         firstLoss: s.trainLoss.first() ?? null,
         lastLoss: s.trainLoss.last() ?? null,
-        validationLoss: s.latest?.validationLoss ?? null,
-        trainAccuracy: s.latest?.trainAccuracy ?? null,
+        validationLoss: s.evaluation?.validationLoss ?? null,
+        trainAccuracy: s.evaluation?.trainAccuracy ?? null,
         stepsPerSecond: s.latest?.stepsPerSecond ?? null,
         tensors: s.latest?.tensors ?? null,
         diverged: s.diverged?.step ?? null,

@@ -1,5 +1,5 @@
 import type { ExperimentConfig } from '../engine/config';
-import { exhaustiveSwitchError, type BackendName, type TrainerCommand, type TrainerEvent } from '../workers/protocol';
+import { exhaustiveSwitchError, type BackendName, type BareLoop, type TrainerCommand, type TrainerEvent } from '../workers/protocol';
 import { useConfigStore } from './configStore';
 import { trainingStoreApplyFrame, trainingStoreClearRun, useTrainingStore } from './trainingStore';
 
@@ -46,11 +46,11 @@ export class TrainerClient {
     this.send({ type: 'reset' });
   }
 
-  /** Times tfjs's own training loop on the current model, for `npm run bench`. */
-  benchBareLoop(steps: number): Promise<number> {
+  /** Times a tight training loop on the current model in the worker, for `npm run bench`. */
+  benchBareLoop(steps: number, loop: BareLoop = 'tfjs'): Promise<number> {
     return new Promise((resolve) => {
       this.benchWaiters.push(resolve);
-      this.send({ type: 'benchBareLoop', steps });
+      this.send({ type: 'benchBareLoop', steps, loop });
     });
   }
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BackendInfo, BoundaryGrid, DataPoints, TrainingFrame } from '../workers/protocol';
+import type { BackendInfo, BoundaryGrid, DataPoints, FrameEvaluation, TrainingFrame } from '../workers/protocol';
 import { Series } from './series';
 
 /** What the trainer worker has streamed back, as the views read it. */
@@ -13,7 +13,10 @@ export interface TrainingState {
   boundary: BoundaryGrid | null;
   trainLoss: Series;
   validationLoss: Series;
-  latest: Omit<TrainingFrame, 'losses' | 'boundary'> | null;
+  /** Steps per second and worker tensor count, from the latest frame. */
+  latest: Pick<TrainingFrame, 'stepsPerSecond' | 'tensors'> | null;
+  /** The latest held-out metrics. */
+  evaluation: FrameEvaluation | null;
   /** The step and reason when the run diverged. */
   diverged: { step: number; reason: string } | null;
   /** The last error the worker reported, in words. */
@@ -32,6 +35,7 @@ export const useTrainingStore = create<TrainingState>(() => ({
   trainLoss: new Series(),
   validationLoss: new Series(),
   latest: null,
+  evaluation: null,
   diverged: null,
   error: null,
   frameCount: 0,
@@ -45,6 +49,7 @@ export function trainingStoreClearRun(): void {
     trainLoss: new Series(),
     validationLoss: new Series(),
     latest: null,
+    evaluation: null,
     diverged: null,
     error: null,
   });
@@ -53,12 +58,12 @@ export function trainingStoreClearRun(): void {
 export function trainingStoreApplyFrame(frame: TrainingFrame): void {
   const state = useTrainingStore.getState();
   frame.losses.forEach((loss, i) => state.trainLoss.push(frame.firstStep + i, loss));
-  state.validationLoss.push(frame.step, frame.validationLoss);
-  const { losses: _losses, boundary, ...latest } = frame;
+  if (frame.evaluation) state.validationLoss.push(frame.evaluation.step, frame.evaluation.validationLoss);
   useTrainingStore.setState({
     step: frame.step,
-    latest,
-    boundary: boundary ?? state.boundary,
+    latest: { stepsPerSecond: frame.stepsPerSecond, tensors: frame.tensors },
+    evaluation: frame.evaluation ?? state.evaluation,
+    boundary: frame.boundary ?? state.boundary,
     frameCount: state.frameCount + 1,
   });
 }

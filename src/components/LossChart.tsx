@@ -17,7 +17,7 @@ export function LossChart() {
   const frameCount = useTrainingStore((s) => s.frameCount);
   const trainLoss = useTrainingStore((s) => s.trainLoss);
   const validationLoss = useTrainingStore((s) => s.validationLoss);
-  const latest = useTrainingStore((s) => s.latest);
+  const evaluation = useTrainingStore((s) => s.evaluation);
 
   useEffect(() => {
     if (!svgRef.current) return;
@@ -54,11 +54,11 @@ export function LossChart() {
         <dt>train loss</dt>
         <dd data-testid="train-loss">{formatMetric(trainLoss.last())}</dd>
         <dt>validation loss</dt>
-        <dd data-testid="validation-loss">{formatMetric(latest?.validationLoss)}</dd>
+        <dd data-testid="validation-loss">{formatMetric(evaluation?.validationLoss)}</dd>
         <dt>train accuracy</dt>
-        <dd data-testid="train-accuracy">{formatMetric(latest?.trainAccuracy, 3)}</dd>
+        <dd data-testid="train-accuracy">{formatMetric(evaluation?.trainAccuracy, 3)}</dd>
         <dt>validation accuracy</dt>
-        <dd data-testid="validation-accuracy">{formatMetric(latest?.validationAccuracy, 3)}</dd>
+        <dd data-testid="validation-accuracy">{formatMetric(evaluation?.validationAccuracy, 3)}</dd>
       </dl>
     </section>
   );

@@ -25,14 +25,21 @@ export interface TrainingFrame {
   /** Training (minibatch) loss of each step since the last frame; the first is step `firstStep`. */
   losses: Float32Array;
   firstStep: number;
-  validationLoss: number;
-  trainAccuracy: number;
-  validationAccuracy: number;
+  /** Held-out numbers, when they were recomputed for this frame (see TrainerSession's budget). */
+  evaluation: FrameEvaluation | null;
   stepsPerSecond: number;
   /** tfjs tensors alive in the worker, to catch leaks. */
   tensors: number;
   /** Class probabilities over a grid of the plane, when it was recomputed for this frame. */
   boundary: BoundaryGrid | null;
+}
+
+export interface FrameEvaluation {
+  /** The step the weights had when evaluated. */
+  step: number;
+  validationLoss: number;
+  trainAccuracy: number;
+  validationAccuracy: number;
 }
 
 export interface BoundaryGrid {
@@ -62,7 +69,10 @@ export type TrainerCommand =
   | { type: 'pause' }
   | { type: 'step'; steps: number }
   | { type: 'reset' }
-  | { type: 'benchBareLoop'; steps: number };
+  | { type: 'benchBareLoop'; steps: number; loop: BareLoop };
+
+/** `tfjs`: tfjs's own Adam in a tight loop; `engine`: Losscape's training step in a tight loop. */
+export type BareLoop = 'tfjs' | 'engine';
 
 /** Trainer worker → main thread. Everything but `ready` and `error` names the config revision it answers. */
 export type TrainerEvent =

@@ -39,7 +39,7 @@ async function handle(command: TrainerCommand): Promise<void> {
     case 'benchBareLoop': {
       const run = session.currentRun();
       if (!run) throw new Error('configure a run before benchmarking it');
-      emit({ type: 'benchResult', stepsPerSecond: await bareLoopStepsPerSecond(run, command.steps) });
+      emit({ type: 'benchResult', stepsPerSecond: await bareLoopStepsPerSecond(run, command.steps, command.loop) });
       return;
     }
     default:

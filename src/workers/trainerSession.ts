@@ -2,12 +2,18 @@ import { tf, type Scalar } from '../engine/tf';
 import type { ExperimentConfig } from '../engine/config';
 import { TrainingRun } from '../engine/trainingRun';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
-import { SPLIT_ROLE, type DataPoints, type TrainerEvent, type TrainingFrame } from './protocol';
+import { SPLIT_ROLE, type DataPoints, type FrameEvaluation, type TrainerEvent, type TrainingFrame } from './protocol';
 
 /** At most this many frames a second reach the main thread, however fast training runs. */
 const FRAME_INTERVAL_MS = 1000 / 30;
-/** The decision boundary is recomputed at most this often; it costs a forward pass over the grid. */
+/** Held-out metrics and the boundary are recomputed at most this often… */
+const EVALUATION_INTERVAL_MS = FRAME_INTERVAL_MS;
 const BOUNDARY_INTERVAL_MS = 100;
+/**
+ * …and no more often than this many times their own cost, so that on a slow backend (software
+ * WebGPU: hundreds of ms a forward pass) watching costs at most ~1/20 of the training time.
+ */
+const COST_MULTIPLE = 20;
 export const BOUNDARY_RESOLUTION = 48;
 /** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
 const CHUNK_TARGET_MS = 25;
@@ -45,6 +51,9 @@ export class TrainerSession {
   private pendingFirstStep = 0;
   private lastFrameAt = -Infinity;
   private lastBoundaryAt = -Infinity;
+  private lastEvaluationAt = -Infinity;
+  private evaluationCostMs = 0;
+  private boundaryCostMs = 0;
   private stepsAtLastFrame = 0;
   private timeAtLastFrame = 0;
   private stepsPerChunk = 1;
@@ -100,6 +109,7 @@ export class TrainerSession {
     this.timeAtLastFrame = this.now();
     this.lastFrameAt = -Infinity;
     this.lastBoundaryAt = -Infinity;
+    this.lastEvaluationAt = -Infinity;
     this.status(false);
     // A first frame at step 0 shows the untrained boundary straight away.
     void this.emitFrame(this.run);
@@ -167,36 +177,52 @@ export class TrainerSession {
   private async emitFrame(run: TrainingRun): Promise<void> {
     const now = this.now();
     this.lastFrameAt = now;
-    const withBoundary = now - this.lastBoundaryAt >= BOUNDARY_INTERVAL_MS;
-    const evaluation = run.evaluate();
-    const summary = tf.stack([evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy]);
-    tf.dispose([evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy]);
-    const grid = withBoundary ? run.predictGrid(BOUNDARY_RESOLUTION) : null;
-    const [summaryValues, probabilities] = await Promise.all([summary.data(), grid ? grid.data() : Promise.resolve(null)]);
-    summary.dispose();
-    grid?.dispose();
+    const evaluate = now - this.lastEvaluationAt >= Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
+    const withBoundary = now - this.lastBoundaryAt >= Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
+    const [evaluation, probabilities] = await Promise.all([
+      evaluate ? this.evaluate(run) : Promise.resolve(null),
+      withBoundary ? this.boundary(run) : Promise.resolve(null),
+    ]);
     if (run !== this.run) return;
+    if (evaluate) this.lastEvaluationAt = now;
     if (withBoundary) this.lastBoundaryAt = now;
     const elapsedSeconds = Math.max(1e-3, (this.now() - this.timeAtLastFrame) / 1000);
     const frame: TrainingFrame = {
       step: run.steps,
       losses: Float32Array.from(this.pendingLosses),
       firstStep: this.pendingFirstStep,
-      validationLoss: summaryValues[0]!,
-      trainAccuracy: summaryValues[1]!,
-      validationAccuracy: summaryValues[2]!,
+      evaluation,
       stepsPerSecond: (run.steps - this.stepsAtLastFrame) / elapsedSeconds,
       tensors: tf.memory().numTensors,
-      boundary:
-        probabilities instanceof Float32Array
-          ? { resolution: BOUNDARY_RESOLUTION, classes: run.data.dataset.classes, probabilities }
-          : null,
+      boundary: probabilities ? { resolution: BOUNDARY_RESOLUTION, classes: run.data.dataset.classes, probabilities } : null,
     };
     this.pendingLosses = [];
     this.pendingFirstStep = run.steps + 1;
     this.stepsAtLastFrame = run.steps;
     this.timeAtLastFrame = this.now();
     this.emit({ type: 'frame', revision: this.revision, frame });
+  }
+
+  private async evaluate(run: TrainingRun): Promise<FrameEvaluation> {
+    const started = this.now();
+    const step = run.steps;
+    const evaluation = run.evaluate();
+    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy];
+    const summary = tf.stack(parts);
+    tf.dispose(parts);
+    const values = await summary.data();
+    summary.dispose();
+    this.evaluationCostMs = this.now() - started;
+    return { step, validationLoss: values[0]!, trainAccuracy: values[1]!, validationAccuracy: values[2]! };
+  }
+
+  private async boundary(run: TrainingRun): Promise<Float32Array> {
+    const started = this.now();
+    const grid = run.predictGrid(BOUNDARY_RESOLUTION);
+    const probabilities = (await grid.data()) as Float32Array;
+    grid.dispose();
+    this.boundaryCostMs = this.now() - started;
+    return probabilities;
   }
 
   private status(playing: boolean): void {

@@ -1,0 +1,81 @@
+// `npm run bench`: builds the app, serves it, drives a headless Chromium through the real app
+// and its trainer worker, and writes one JSON object of measurements to BENCH_OUT
+// (default bench/results.json). Ratios are measured side by side in the same run.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
+import { measureTraining, measureLeak, measureLongestTask } from './training.mjs';
+
+const PORT = 4175;
+const BASE = `http://127.0.0.1:${PORT}`;
+const OUT = process.env.BENCH_OUT || 'bench/results.json';
+const BACKENDS = (process.env.BENCH_BACKENDS || 'webgpu,wasm,webgl,cpu').split(',').map((b) => b.trim()).filter(Boolean);
+
+function build() {
+  const result = spawnSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the build failed');
+}
+
+async function serve() {
+  const server = spawn('npx', ['--no-install', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+/** Sets a nested key like `train.stepsPerSec.wasm`. */
+function put(target, path, value) {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+  node[keys.at(-1)] = value;
+}
+
+async function main() {
+  build();
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+  const results = { meta: { date: new Date().toISOString(), backends: BACKENDS, userAgent: '' } };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    results.meta.userAgent = await page.evaluate(() => navigator.userAgent);
+    for (const backend of BACKENDS) {
+      const m = await measureTraining(page, BASE, backend);
+      put(results, `train.stepsPerSec.${backend}`, m.app);
+      put(results, `train.bareStepsPerSec.${backend}`, m.bare);
+      put(results, `train.appOverBare.${backend}`, m.app / m.bare);
+      put(results, `train.engineStepsPerSec.${backend}`, m.engine);
+      if (m.actual !== backend) put(results, `train.actualBackend.${backend}`, m.actual);
+      console.error(`train ${backend}: app ${m.app.toFixed(1)} steps/s, bare ${m.bare.toFixed(1)} steps/s`);
+    }
+    const leakBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
+    put(results, 'memory.tensorLeakPer1000Steps', await measureLeak(page, BASE, leakBackend));
+    const longest = await measureLongestTask(context, BASE);
+    put(results, 'ui.longestTaskMs', longest.longestTaskMs);
+    put(results, 'ui.longTasks', longest.count);
+    put(results, 'ui.backend', longest.backend);
+  } finally {
+    await browser.close();
+    process.kill(-server.pid);
+  }
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+  console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+// Training benchmarks, driven through the app's own test hook (window.__losscape).
+
+/** 2-16-16-2 MLP, full batch, Adam; 854 points split 60/20/20 leave exactly 512 to train on. */
+export const BENCH_CONFIG = {
+  data: { kind: 'circle', points: 854, noise: 0.1, classes: 2, seed: 1 },
+  model: { layers: 2, width: 16, activation: 'relu' },
+  loss: { id: 'ce', params: {} },
+  optimizer: { id: 'adam', learningRate: 0.01, batchSize: 0, params: {} },
+  seed: 1,
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function openWith(page, base, backend, config = BENCH_CONFIG) {
+  await page.goto(`${base}/?backend=${backend}`);
+  await page.waitForFunction(() => window.__losscape?.snapshot().backend !== null, null, { timeout: 60_000 });
+  const revision = await page.evaluate((c) => {
+    window.__losscape.setConfig(c);
+    return window.__losscape.snapshot().revision;
+  }, config);
+  await page.waitForFunction((r) => {
+    const s = window.__losscape.snapshot();
+    return s.revision === r && s.points > 0;
+  }, revision);
+  return page.evaluate(() => window.__losscape.snapshot().backend);
+}
+
+const snapshot = (page) => page.evaluate(() => ({ ...window.__losscape.snapshot(), now: performance.now() }));
+
+/** Steps per second the way the app trains (in the worker, frames on), against a bare tfjs loop. */
+export async function measureTraining(page, base, backend, seconds = 5) {
+  const actual = await openWith(page, base, backend);
+  await page.evaluate(() => window.__losscape.client.play());
+  await sleep(1500); // warm-up: shader compilation, chunk-size adaptation
+  const a = await snapshot(page);
+  await sleep(seconds * 1000);
+  const b = await snapshot(page);
+  await page.evaluate(() => window.__losscape.client.pause());
+  await page.waitForFunction(() => !window.__losscape.snapshot().playing);
+  const app = ((b.step - a.step) * 1000) / (b.now - a.now);
+  const bareSteps = Math.max(20, Math.round(app * 3));
+  const bare = await page.evaluate((n) => window.__losscape.client.benchBareLoop(n, 'tfjs'), bareSteps);
+  const engine = await page.evaluate((n) => window.__losscape.client.benchBareLoop(n, 'engine'), bareSteps);
+  return { app, bare, engine, actual };
+}
+
+/** tfjs tensors alive after 1001 steps minus after 1, through the app's own loop. */
+export async function measureLeak(page, base, backend) {
+  await openWith(page, base, backend);
+  const stepTo = async (n, target) => {
+    await page.evaluate((k) => window.__losscape.client.step(k), n);
+    await page.waitForFunction((t) => {
+      const s = window.__losscape.snapshot();
+      return s.step === t && !s.playing;
+    }, target, { timeout: 120_000 });
+    await sleep(300); // let the closing frame land
+    return (await snapshot(page)).tensors;
+  };
+  const after1 = await stepTo(1, 1);
+  const after1001 = await stepTo(1000, 1001);
+  return after1001 - after1;
+}
+
+/**
+ * The longest main-thread task while the app trains for 10 s with its automatic backend.
+ * The Long Tasks API reports tasks over 50 ms; an event-loop probe every 5 ms catches shorter ones.
+ */
+export async function measureLongestTask(context, base, seconds = 10) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const backend = await openWith(page, base, '');
+  await page.evaluate((s) => {
+    window.__lag = 0;
+    let last = performance.now();
+    const until = last + s * 1000;
+    const tick = () => {
+      const now = performance.now();
+      window.__lag = Math.max(window.__lag, now - last - 5);
+      last = now;
+      if (now < until) setTimeout(tick, 5);
+    };
+    window.__longTasks.length = 0;
+    setTimeout(tick, 5);
+    window.__losscape.client.play();
+  }, seconds);
+  await sleep(seconds * 1000 + 200);
+  const { longTasks, lag } = await page.evaluate(() => {
+    window.__losscape.client.pause();
+    return { longTasks: window.__longTasks, lag: window.__lag };
+  });
+  await page.close();
+  return { longestTaskMs: Math.max(lag, ...longTasks), count: longTasks.length, backend };
+}
