@@ -1,4 +1,6 @@
-import { tf, type Variable } from '../tf';
+import { tf } from '../tf';
+import { BETA1, BETA2, EPSILON } from './paramSpecs';
+import { slotVariables, slotsDispose } from './slots';
 import type { OptimizerSpec } from './types';
 
 /**
@@ -10,17 +12,13 @@ export const adam: OptimizerSpec = {
   name: 'Adam',
   tex: '\\theta \\leftarrow \\theta - \\eta\\,\\hat m / (\\sqrt{\\hat v} + \\epsilon)',
   defaultLearningRate: 0.01,
-  params: [
-    { id: 'beta1', label: 'β₁', default: 0.9, min: 0, max: 0.999, step: 0.001 },
-    { id: 'beta2', label: 'β₂', default: 0.999, min: 0, max: 0.9999, step: 0.0001 },
-    { id: 'epsilon', label: 'ε', default: 1e-8, min: 1e-12, max: 1e-3, step: 1e-8 },
-  ],
+  params: [BETA1, BETA2, EPSILON],
   create: (variables, params) => {
     const beta1 = params.beta1 ?? 0.9;
     const beta2 = params.beta2 ?? 0.999;
     const epsilon = params.epsilon ?? 1e-8;
-    const first: Variable[] = variables.map((v) => tf.variable(tf.zerosLike(v), false));
-    const second: Variable[] = variables.map((v) => tf.variable(tf.zerosLike(v), false));
+    const first = slotVariables(variables);
+    const second = slotVariables(variables);
     let t = 0;
     return {
       apply(vars, gradients, learningRate) {
@@ -40,7 +38,7 @@ export const adam: OptimizerSpec = {
         });
       },
       dispose() {
-        for (const v of [...first, ...second]) v.dispose();
+        slotsDispose(first, second);
       },
     };
   },

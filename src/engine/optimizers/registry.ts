@@ -1,10 +1,32 @@
 import { clampNumber } from '../clamp';
+import { adagrad } from './adagrad';
 import { adam } from './adam';
+import { ademamix } from './ademamix';
+import { adamw } from './adamw';
+import { grams } from './grams';
+import { lion } from './lion';
+import { momentum, nesterov } from './momentum';
+import { normalizedGd } from './normalizedGd';
+import { rmsprop } from './rmsprop';
+import { sam } from './sam';
 import { sgd } from './sgd';
 import type { OptimizerParams, OptimizerSpec } from './types';
 
 /** Every optimizer the app offers, in menu order. */
-export const OPTIMIZERS: readonly OptimizerSpec[] = [sgd, adam];
+export const OPTIMIZERS: readonly OptimizerSpec[] = [
+  sgd,
+  momentum,
+  nesterov,
+  adagrad,
+  rmsprop,
+  adam,
+  adamw,
+  lion,
+  sam,
+  grams,
+  ademamix,
+  normalizedGd,
+];
 
 const BY_ID = new Map(OPTIMIZERS.map((optimizer) => [optimizer.id, optimizer]));
 

@@ -1,0 +1,46 @@
+import { tf } from '../tf';
+import { weightDecayParam } from './paramSpecs';
+import { slotVariables, slotsDispose } from './slots';
+import type { OptimizerParamSpec, OptimizerSpec } from './types';
+
+const BETA1: OptimizerParamSpec = { id: 'beta1', label: 'β₁', default: 0.9, min: 0, max: 0.999, step: 0.001 };
+const BETA2: OptimizerParamSpec = { id: 'beta2', label: 'β₂', default: 0.99, min: 0, max: 0.9999, step: 0.0001 };
+// ηλ ≤ 1 keeps the box ‖θ‖∞ ≤ 1/λ invariant; the range leaves room for that at the usual Lion rates.
+const WEIGHT_DECAY = weightDecayParam(0, 2);
+
+/**
+ * Lion (Chen et al. 2023, "Symbolic Discovery of Optimization Algorithms"):
+ *   c = β₁m + (1−β₁)g;  θ ← θ − η(sign c + λθ);  m ← β₂m + (1−β₂)g
+ * With λ > 0 and ηλ ≤ 1 the iterates end inside ‖θ‖∞ ≤ 1/λ ("Lion Secretly Solves Constrained
+ * Optimization: As Lyapunov Predicts", Chen et al. 2024): if |θᵢ| ≤ 1/λ then
+ * |θᵢ − η(±1 + λθᵢ)| ≤ (1 − ηλ)/λ + η = 1/λ, and outside the box |θᵢ| shrinks geometrically.
+ */
+export const lion: OptimizerSpec = {
+  id: 'lion',
+  name: 'Lion',
+  tex: 'c = \\beta_1 m + (1-\\beta_1) g,\\quad \\theta \\leftarrow \\theta - \\eta\\,(\\operatorname{sign} c + \\lambda\\theta),\\quad m \\leftarrow \\beta_2 m + (1-\\beta_2) g',
+  defaultLearningRate: 0.003,
+  params: [BETA1, BETA2, WEIGHT_DECAY],
+  create: (variables, params) => {
+    const beta1 = params.beta1 ?? BETA1.default;
+    const beta2 = params.beta2 ?? BETA2.default;
+    const decay = params.weightDecay ?? WEIGHT_DECAY.default;
+    const moment = slotVariables(variables);
+    return {
+      apply(vars, gradients, learningRate) {
+        tf.tidy(() => {
+          vars.forEach((theta, i) => {
+            const g = gradients[i]!;
+            const m = moment[i]!;
+            const c = tf.add(tf.mul(beta1, m), tf.mul(1 - beta1, g));
+            theta.assign(tf.sub(theta, tf.mul(learningRate, tf.add(tf.sign(c), tf.mul(decay, theta)))));
+            m.assign(tf.add(tf.mul(beta2, m), tf.mul(1 - beta2, g)));
+          });
+        });
+      },
+      dispose() {
+        slotsDispose(moment);
+      },
+    };
+  },
+};
