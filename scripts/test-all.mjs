@@ -22,7 +22,8 @@ function run(name, command, args) {
 
 function single(name, command, args) {
   const { ok, seconds } = run(name, command, args);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${name}: ${ok ? 'ok' : 'FAILED'} (${seconds} s)`);
   return ok;
 }
