@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BackendInfo, BoundaryGrid, DataPoints, FrameEvaluation, TrainingFrame } from '../workers/protocol';
+import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
 import { Series } from './series';
 
 /** What the trainer worker has streamed back, as the views read it. */
@@ -17,6 +17,13 @@ export interface TrainingState {
   latest: Pick<TrainingFrame, 'stepsPerSecond' | 'tensors'> | null;
   /** The latest held-out metrics. */
   evaluation: FrameEvaluation | null;
+  /** The latest calibration of the test split. */
+  calibration: CalibrationFrame | null;
+  /** ECE and NLL before / after temperature scaling, over training. */
+  calibrationHistory: { step: number; ece: number; eceScaled: number; nll: number; nllScaled: number }[];
+  /** Gradient telemetry over training (thinned to a bounded length). */
+  telemetry: TelemetryPoint[];
+  sharpness: SharpnessPoint[];
   /** The step and reason when the run diverged. */
   diverged: { step: number; reason: string } | null;
   /** The last error the worker reported, in words. */
@@ -36,10 +43,17 @@ export const useTrainingStore = create<TrainingState>(() => ({
   validationLoss: new Series(),
   latest: null,
   evaluation: null,
+  calibration: null,
+  calibrationHistory: [],
+  telemetry: [],
+  sharpness: [],
   diverged: null,
   error: null,
   frameCount: 0,
 }));
+
+/** Longest a telemetry history grows before every other point is dropped. */
+const TELEMETRY_CAPACITY = 2000;
 
 /** Starts the history afresh (new config or reset). */
 export function trainingStoreClearRun(): void {
@@ -50,6 +64,10 @@ export function trainingStoreClearRun(): void {
     validationLoss: new Series(),
     latest: null,
     evaluation: null,
+    calibration: null,
+    calibrationHistory: [],
+    telemetry: [],
+    sharpness: [],
     diverged: null,
     error: null,
   });
@@ -59,7 +77,19 @@ export function trainingStoreApplyFrame(frame: TrainingFrame): void {
   const state = useTrainingStore.getState();
   frame.losses.forEach((loss, i) => state.trainLoss.push(frame.firstStep + i, loss));
   if (frame.evaluation) state.validationLoss.push(frame.evaluation.step, frame.evaluation.validationLoss);
+  const calibration = frame.calibration;
+  let telemetry = frame.telemetry.length > 0 ? [...state.telemetry, ...frame.telemetry] : state.telemetry;
+  if (telemetry.length > TELEMETRY_CAPACITY) telemetry = telemetry.filter((_, i) => i % 2 === 1);
   useTrainingStore.setState({
+    calibration: calibration ?? state.calibration,
+    calibrationHistory: calibration
+      ? [
+          ...state.calibrationHistory,
+          { step: calibration.step, ece: calibration.before.ece, eceScaled: calibration.after.ece, nll: calibration.before.nll, nllScaled: calibration.after.nll },
+        ]
+      : state.calibrationHistory,
+    telemetry,
+    sharpness: frame.sharpness.length > 0 ? [...state.sharpness, ...frame.sharpness] : state.sharpness,
     step: frame.step,
     latest: { stepsPerSecond: frame.stepsPerSecond, tensors: frame.tensors },
     evaluation: frame.evaluation ?? state.evaluation,

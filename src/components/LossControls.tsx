@@ -1,9 +1,35 @@
 import { useConfigStore } from '../app/configStore';
+import { LIMITS } from '../engine/config';
+import { ADDONS } from '../losses/addons';
+import { MIXUP_ALPHA_DEFAULT } from '../losses/mixup';
 import { LOSSES, lossById } from '../losses/registry';
+import type { LossParamSpec } from '../losses/types';
 import { SelectField, SliderField } from './fields';
+import { Formula } from './Formula';
+
+function ParamSliders(props: { specs: readonly LossParamSpec[]; values: Record<string, number>; prefix: string; onChange(id: string, value: number): void }) {
+  return (
+    <>
+      {props.specs.map((param) => (
+        <SliderField
+          key={param.id}
+          label={param.label}
+          value={props.values[param.id] ?? param.default}
+          min={param.min}
+          max={param.max}
+          step={param.step}
+          hint={param.hint}
+          testId={`${props.prefix}-${param.id}`}
+          onChange={(value) => props.onChange(param.id, value)}
+        />
+      ))}
+    </>
+  );
+}
 
 export function LossControls() {
   const loss = useConfigStore((s) => s.config.loss);
+  const mixup = useConfigStore((s) => s.config.training.mixup);
   const classes = useConfigStore((s) => s.config.data.classes);
   const update = useConfigStore((s) => s.update);
   const spec = lossById(loss.id);
@@ -16,27 +42,75 @@ export function LossControls() {
         value={loss.id}
         testId="loss"
         options={LOSSES.map((l) => ({ value: l.id, label: l.name, disabledReason: l.id === loss.id ? null : l.unavailableReason(classes) }))}
-        onChange={(id) => update((c) => void (c.loss = { id, params: {} }))}
+        onChange={(id) => update((c) => void (c.loss = { id, params: {}, addons: c.loss.addons }))}
       />
       {unavailable && (
         <p className="warning" role="alert" data-testid="loss-unavailable">
           {spec.name} is unavailable here: {unavailable}
         </p>
       )}
-      {spec.params.map((param) => (
-        <SliderField
-          key={param.id}
-          label={param.label}
-          value={loss.params[param.id] ?? param.default}
-          min={param.min}
-          max={param.max}
-          step={param.step}
-          hint={param.hint}
-          testId={`loss-param-${param.id}`}
-          onChange={(value) => update((c) => void (c.loss.params[param.id] = value))}
-        />
-      ))}
-      <p className="note" data-testid="loss-note">{spec.note}</p>
+      <Formula tex={spec.tex} testId="loss-formula" />
+      <ParamSliders
+        specs={spec.params}
+        values={loss.params}
+        prefix="loss-param"
+        onChange={(id, value) => update((c) => void (c.loss.params[id] = value))}
+      />
+      <p className="note" data-testid="loss-note">
+        {spec.note} <cite>{spec.source}</cite>
+      </p>
+      <div className="addons" role="group" aria-label="Add-ons">
+        {ADDONS.map((addon) => {
+          const params = loss.addons[addon.id];
+          return (
+            <div key={addon.id} className="addon">
+              <label className="check" title={addon.note}>
+                <input
+                  type="checkbox"
+                  data-testid={`addon-${addon.id}`}
+                  checked={params !== undefined}
+                  onChange={(event) =>
+                    update((c) => {
+                      if (event.target.checked) c.loss.addons[addon.id] = {};
+                      else delete c.loss.addons[addon.id];
+                    })
+                  }
+                />
+                + {addon.name}
+              </label>
+              {params && (
+                <ParamSliders
+                  specs={addon.params}
+                  values={params}
+                  prefix={`addon-${addon.id}`}
+                  onChange={(id, value) => update((c) => void (c.loss.addons[addon.id]![id] = value))}
+                />
+              )}
+            </div>
+          );
+        })}
+        <label className="check" title="Train on convex combinations of example pairs and their labels">
+          <input
+            type="checkbox"
+            data-testid="mixup"
+            checked={mixup > 0}
+            onChange={(event) => update((c) => void (c.training.mixup = event.target.checked ? MIXUP_ALPHA_DEFAULT : 0))}
+          />
+          mixup
+        </label>
+        {mixup > 0 && (
+          <SliderField
+            label="mixup α"
+            value={mixup}
+            min={0.05}
+            max={LIMITS.mixup.max}
+            step={0.05}
+            testId="mixup-alpha"
+            hint="λ ~ Beta(α, α): small α mixes little, α = 1 mixes uniformly"
+            onChange={(alpha) => update((c) => void (c.training.mixup = alpha))}
+          />
+        )}
+      </div>
     </fieldset>
   );
 }

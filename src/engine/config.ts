@@ -2,7 +2,10 @@ import { clampChoice, clampInteger, clampNumber } from './clamp';
 import { DATASET_INFO, DATASET_KINDS, datasetClasses, type DatasetKind } from './datasets';
 import { ACTIVATIONS, type Activation } from './mlp';
 import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
+import { ADDONS, addonParamsResolve } from '../losses/addons';
 import { OPTIMIZERS, optimizerById, optimizerParamsResolve } from './optimizers/registry';
+import { SCHEDULES, scheduleById, scheduleParamsResolve } from './schedules/schedules';
+import type { CalibrationBinning } from './metrics/calibration';
 
 /**
  * Everything that defines an experiment, as plain data. The same config gives the same data,
@@ -15,6 +18,11 @@ export interface ExperimentConfig {
     noise: number;
     classes: number;
     seed: number;
+    /** Share of the smallest class(es), 0.05–0.5; 0.5 with two classes is balanced (see datasetClassCounts). */
+    minorityFraction: number;
+    /** Fraction of training labels flipped, 0–0.5. */
+    labelNoise: number;
+    labelNoiseKind: LabelNoiseKind;
   };
   model: {
     /** Hidden layers, 0–4; 0 is a linear model. */
@@ -26,6 +34,8 @@ export interface ExperimentConfig {
   loss: {
     id: string;
     params: Record<string, number>;
+    /** Enabled add-ons (by id) with their parameters. */
+    addons: Record<string, Record<string, number>>;
   };
   optimizer: {
     id: string;
@@ -33,8 +43,29 @@ export interface ExperimentConfig {
     /** Examples per step; 0 means the full training set. */
     batchSize: number;
     params: Record<string, number>;
+    schedule: { id: string; params: Record<string, number> };
+    /** L2 weight decay applied as θ ← (1 − ηλ)θ, for optimizers without their own; 0 is off. */
+    weightDecay: number;
+    /** Clip the gradient to this global norm; 0 is off. */
+    clipNorm: number;
   };
-  /** Seeds the initial weights and the minibatch order. */
+  training: {
+    /** Mixup's Beta(α, α) concentration; 0 turns mixup off. */
+    mixup: number;
+    /** The planned length of training, T, that schedules decay over. */
+    totalSteps: number;
+  };
+  metrics: {
+    /** Calibration on the test split every this many steps. */
+    calibrationEvery: number;
+    bins: number;
+    binning: CalibrationBinning;
+    /** λ_max by power iteration every this many steps; 0 is off. */
+    sharpnessEvery: number;
+    /** Gradient norms and update ratios every this many steps. */
+    telemetryEvery: number;
+  };
+  /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
 }
 
@@ -47,13 +78,37 @@ export const LIMITS = {
   width: { min: 1, max: 64 },
   learningRate: { min: 1e-5, max: 100 },
   batchSize: { min: 0, max: 2000 },
+  mixup: { min: 0, max: 4 },
+  minorityFraction: { min: 0.05, max: 0.5 },
+  labelNoise: { min: 0, max: 0.5 },
+  weightDecay: { min: 0, max: 0.1 },
+  clipNorm: { min: 0, max: 100 },
+  totalSteps: { min: 10, max: 100_000 },
+  calibrationEvery: { min: 1, max: 10_000 },
+  bins: { min: 2, max: 50 },
+  sharpnessEvery: { min: 0, max: 10_000 },
+  telemetryEvery: { min: 1, max: 10_000 },
 } as const;
 
+export const LABEL_NOISE_KINDS = ['symmetric', 'pair'] as const;
+export type LabelNoiseKind = (typeof LABEL_NOISE_KINDS)[number];
+export const BINNINGS: readonly CalibrationBinning[] = ['equal-width', 'equal-mass'];
+
 export const DEFAULT_CONFIG: ExperimentConfig = {
-  data: { kind: 'circle', points: 400, noise: 0.1, classes: 2, seed: 1 },
+  data: { kind: 'circle', points: 400, noise: 0.1, classes: 2, seed: 1, minorityFraction: 0.5, labelNoise: 0, labelNoiseKind: 'symmetric' },
   model: { layers: 2, width: 8, activation: 'tanh' },
-  loss: { id: 'ce', params: {} },
-  optimizer: { id: 'adam', learningRate: 0.03, batchSize: 0, params: {} },
+  loss: { id: 'ce', params: {}, addons: {} },
+  optimizer: {
+    id: 'adam',
+    learningRate: 0.03,
+    batchSize: 0,
+    params: {},
+    schedule: { id: 'constant', params: {} },
+    weightDecay: 0,
+    clipNorm: 0,
+  },
+  training: { mixup: 0, totalSteps: 2000 },
+  metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
   seed: 1,
 };
 
@@ -74,6 +129,9 @@ export function configClamp(input: unknown): ClampResult {
   const model = asRecord(source.model);
   const loss = asRecord(source.loss);
   const optimizer = asRecord(source.optimizer);
+  const training = asRecord(source.training);
+  const metrics = asRecord(source.metrics);
+  const schedule = asRecord(optimizer.schedule);
   const d = DEFAULT_CONFIG;
 
   const number = (path: string, value: unknown, limit: { min: number; max: number }, fallback: number, integer = false): number => {
@@ -96,6 +154,7 @@ export function configClamp(input: unknown): ClampResult {
 
   const lossId = choice('loss.id', loss.id, LOSSES.map((l) => l.id), d.loss.id);
   const optimizerId = choice('optimizer.id', optimizer.id, OPTIMIZERS.map((o) => o.id), d.optimizer.id);
+  const scheduleId = choice('optimizer.schedule.id', schedule.id, SCHEDULES.map((x) => x.id), d.optimizer.schedule.id);
 
   const config: ExperimentConfig = {
     data: {
@@ -104,22 +163,53 @@ export function configClamp(input: unknown): ClampResult {
       noise: number('data.noise', data.noise, LIMITS.noise, d.data.noise),
       classes,
       seed: number('data.seed', data.seed, LIMITS.seed, d.data.seed, true),
+      minorityFraction: number('data.minorityFraction', data.minorityFraction, LIMITS.minorityFraction, d.data.minorityFraction),
+      labelNoise: number('data.labelNoise', data.labelNoise, LIMITS.labelNoise, d.data.labelNoise),
+      labelNoiseKind: choice('data.labelNoiseKind', data.labelNoiseKind, LABEL_NOISE_KINDS, d.data.labelNoiseKind),
     },
     model: {
       layers: number('model.layers', model.layers, LIMITS.layers, d.model.layers, true),
       width: number('model.width', model.width, LIMITS.width, d.model.width, true),
       activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
     },
-    loss: { id: lossId, params: { ...lossParamsResolve(lossById(lossId), asRecord(loss.params)) } },
+    loss: {
+      id: lossId,
+      params: { ...lossParamsResolve(lossById(lossId), asRecord(loss.params)) },
+      addons: addonsResolve(asRecord(loss.addons), changes),
+    },
     optimizer: {
       id: optimizerId,
       learningRate: number('optimizer.learningRate', optimizer.learningRate, LIMITS.learningRate, d.optimizer.learningRate),
       batchSize: number('optimizer.batchSize', optimizer.batchSize, LIMITS.batchSize, d.optimizer.batchSize, true),
       params: { ...optimizerParamsResolve(optimizerById(optimizerId), asRecord(optimizer.params)) },
+      schedule: { id: scheduleId, params: scheduleParamsResolve(scheduleById(scheduleId), asRecord(schedule.params)) },
+      weightDecay: number('optimizer.weightDecay', optimizer.weightDecay, LIMITS.weightDecay, d.optimizer.weightDecay),
+      clipNorm: number('optimizer.clipNorm', optimizer.clipNorm, LIMITS.clipNorm, d.optimizer.clipNorm),
+    },
+    training: {
+      mixup: number('training.mixup', training.mixup, LIMITS.mixup, d.training.mixup),
+      totalSteps: number('training.totalSteps', training.totalSteps, LIMITS.totalSteps, d.training.totalSteps, true),
+    },
+    metrics: {
+      calibrationEvery: number('metrics.calibrationEvery', metrics.calibrationEvery, LIMITS.calibrationEvery, d.metrics.calibrationEvery, true),
+      bins: number('metrics.bins', metrics.bins, LIMITS.bins, d.metrics.bins, true),
+      binning: choice('metrics.binning', metrics.binning, BINNINGS, d.metrics.binning),
+      sharpnessEvery: number('metrics.sharpnessEvery', metrics.sharpnessEvery, LIMITS.sharpnessEvery, d.metrics.sharpnessEvery, true),
+      telemetryEvery: number('metrics.telemetryEvery', metrics.telemetryEvery, LIMITS.telemetryEvery, d.metrics.telemetryEvery, true),
     },
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
   return { config, changes };
+}
+
+function addonsResolve(given: Record<string, unknown>, changes: string[]): Record<string, Record<string, number>> {
+  const addons: Record<string, Record<string, number>> = {};
+  for (const [id, params] of Object.entries(given)) {
+    const addon = ADDONS.find((a) => a.id === id);
+    if (addon) addons[id] = { ...addonParamsResolve(addon, asRecord(params)) };
+    else changes.push(`add-on "${id}" is unknown → ignored`);
+  }
+  return addons;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

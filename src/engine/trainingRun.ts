@@ -4,6 +4,8 @@ import { rng, rngPermutation, rngSeedFor, type Rng } from './rng';
 import { gridPoints, type TrainingData } from './trainingData';
 import type { ExperimentConfig } from './config';
 import { lossById } from '../losses/registry';
+import { addonById, type AddonSpec } from '../losses/addons';
+import { mixupBatch, mixupDraw, mixupLoss } from '../losses/mixup';
 import type { LossContext, LossSpec } from '../losses/types';
 import { optimizerById } from './optimizers/registry';
 import type { OptimizerState } from './optimizers/types';
@@ -22,6 +24,8 @@ export class TrainingRun {
   readonly shape: MlpShape;
   private readonly variables: Variable[];
   private readonly loss: LossSpec;
+  private readonly addons: { spec: AddonSpec; params: Record<string, number> }[];
+  private readonly mixupOrder: Rng;
   private readonly optimizer: OptimizerState;
   private readonly batchOrder: Rng;
   private epochOrder: Int32Array = new Int32Array(0);
@@ -46,6 +50,8 @@ export class TrainingRun {
       return v;
     });
     this.loss = lossById(config.loss.id);
+    this.addons = Object.entries(config.loss.addons).map(([id, params]) => ({ spec: addonById(id), params }));
+    this.mixupOrder = rng(rngSeedFor(config.seed, 'mixup'));
     this.optimizer = optimizerById(config.optimizer.id).create(this.variables, config.optimizer.params);
     this.batchOrder = rng(rngSeedFor(config.seed, 'batches'));
   }
@@ -54,10 +60,12 @@ export class TrainingRun {
   trainStep(): Scalar {
     const context = this.lossContext();
     const result = tf.tidy(() => {
-      const { x, targets } = this.nextBatch();
-      const { value, grads } = tf.variableGrads(() => this.objective(x, targets, context), this.variables);
+      const batch = this.nextBatch();
+      const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
+      const objective = (): Scalar => this.objective(x, targets, context, targetsB, lambdas);
+      const { value, grads } = tf.variableGrads(objective, this.variables);
       const gradientAt = (): Tensor[] => {
-        const again = tf.variableGrads(() => this.objective(x, targets, context), this.variables).grads;
+        const again = tf.variableGrads(objective, this.variables).grads;
         return this.variables.map((v) => again[v.name]!);
       };
       this.optimizer.apply(
@@ -95,6 +103,11 @@ export class TrainingRun {
     return tf.tidy(() => tf.softmax(this.logits(points)));
   }
 
+  /** All parameters as one vector, in the order W₀ (row-major), b₀, W₁, b₁, … */
+  weightsFlat(): Tensor {
+    return tf.tidy(() => tf.concat(this.variables.map((v) => tf.reshape(v, [-1]))));
+  }
+
   logits(x: Tensor2D): Tensor2D {
     return mlpForward(this.variables, x, this.shape.activation);
   }
@@ -105,9 +118,29 @@ export class TrainingRun {
     this.grid?.points.dispose();
   }
 
-  private objective(x: Tensor2D, targets: Tensor2D, context: LossContext): Scalar {
-    const values = this.loss.compute(this.logits(x), targets, this.config.loss.params, context);
-    return (this.loss.level === 'example' ? tf.mean(values) : values) as Scalar;
+  /**
+   * The training objective: the loss (mixed over two targets under mixup), averaged over the
+   * batch when it is per-example, plus the mean of each enabled add-on.
+   */
+  private objective(x: Tensor2D, targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): Scalar {
+    const logits = this.logits(x);
+    const params = this.config.loss.params;
+    const values =
+      targetsB && lambdas
+        ? mixupLoss(this.loss, logits, targets, targetsB, lambdas, params, context)
+        : this.loss.compute(logits, targets, params, context);
+    let total = this.loss.level === 'example' ? tf.mean(values) : values;
+    for (const addon of this.addons) total = tf.add(total, tf.mean(addon.spec.compute(logits, addon.params)));
+    return total as Scalar;
+  }
+
+  /** Mixes the batch with seeded partners and Beta(α, α) weights when mixup is on. */
+  private mixup(x: Tensor2D, targets: Tensor2D): { x: Tensor2D; targets: Tensor2D; targetsB?: Tensor2D; lambdas?: Float32Array } {
+    const alpha = this.config.training.mixup;
+    if (alpha <= 0) return { x, targets };
+    const draw = mixupDraw(this.mixupOrder, alpha, x.shape[0]);
+    const mixed = mixupBatch(x, targets, draw);
+    return { x: mixed.x, targets, targetsB: mixed.targetsB, lambdas: draw.lambdas };
   }
 
   private lossContext(): LossContext {

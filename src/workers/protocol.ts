@@ -1,5 +1,6 @@
 import type { ExperimentConfig } from '../engine/config';
 import type { Extent } from '../engine/trainingData';
+import type { CalibrationReport } from '../engine/metrics/calibration';
 
 /** The tfjs backends, in the order the app prefers them. */
 export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
@@ -32,6 +33,49 @@ export interface TrainingFrame {
   tensors: number;
   /** Class probabilities over a grid of the plane, when it was recomputed for this frame. */
   boundary: BoundaryGrid | null;
+  /** The parameters after `step` (W₀ row-major, b₀, W₁, b₁, …), at most ~10 times a second. */
+  weights: Float32Array | null;
+  /** Calibration on the test split, when it was due (every `metrics.calibrationEvery` steps). */
+  calibration: CalibrationFrame | null;
+  /** Gradient telemetry points taken since the last frame (every `metrics.telemetryEvery` steps). */
+  telemetry: TelemetryPoint[];
+  /** Sharpness estimates taken since the last frame (every `metrics.sharpnessEvery` steps). */
+  sharpness: SharpnessPoint[];
+}
+
+export interface CalibrationFrame {
+  step: number;
+  /** Two classes: the diagram uses top-label confidence, which the UI says. */
+  binary: boolean;
+  /** T* fitted on the validation split by minimising NLL. */
+  temperature: number;
+  /** The test split at T = 1 and at T = T*. */
+  before: CalibrationReport;
+  after: CalibrationReport;
+}
+
+export interface TelemetryPoint {
+  step: number;
+  learningRate: number;
+  gradientNorm: number;
+  /** Per dense layer (weights and bias together), input side first. */
+  layerGradientNorms: number[];
+  /** ‖Δθ_l‖ / ‖θ_l‖ per layer for this step's update. */
+  layerUpdateRatios: number[];
+  distanceFromInit: number;
+  meanLogitNorm: number;
+}
+
+export interface SharpnessPoint {
+  step: number;
+  /** λ_max of the training-loss Hessian. */
+  eigenvalue: number;
+  learningRate: number;
+  /**
+   * The stability threshold to draw beside it: 2/η for plain (S)GD, (2 + 2μ)/η with heavy-ball
+   * momentum μ; null for adaptive optimizers, whose threshold is on the preconditioned sharpness.
+   */
+  threshold: number | null;
 }
 
 export interface FrameEvaluation {
@@ -56,6 +100,8 @@ export interface DataPoints {
   y: Int32Array;
   /** Per point: 0 train, 1 validation, 2 test (SPLIT_ROLE). */
   role: Uint8Array;
+  /** 1 where label noise flipped the point's label (training points only). */
+  flipped: Uint8Array;
   features: number;
   classes: number;
   extent: Extent;
@@ -93,10 +139,11 @@ export function exhaustiveSwitchError(value: never): never {
 export function eventTransferables(event: TrainerEvent): Transferable[] {
   switch (event.type) {
     case 'data':
-      return [event.points.x.buffer, event.points.y.buffer, event.points.role.buffer] as Transferable[];
+      return [event.points.x.buffer, event.points.y.buffer, event.points.role.buffer, event.points.flipped.buffer] as Transferable[];
     case 'frame': {
       const buffers: Transferable[] = [event.frame.losses.buffer as ArrayBuffer];
       if (event.frame.boundary) buffers.push(event.frame.boundary.probabilities.buffer as ArrayBuffer);
+      if (event.frame.weights) buffers.push(event.frame.weights.buffer as ArrayBuffer);
       return buffers;
     }
     case 'ready':

@@ -179,10 +179,14 @@ export class TrainerSession {
     this.lastFrameAt = now;
     const evaluate = now - this.lastEvaluationAt >= Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
     const withBoundary = now - this.lastBoundaryAt >= Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
-    const [evaluation, probabilities] = await Promise.all([
+    // Weights travel with the boundary: both show where the model is, at the same cadence.
+    const weightsTensor = withBoundary ? run.weightsFlat() : null;
+    const [evaluation, probabilities, weights] = await Promise.all([
       evaluate ? this.evaluate(run) : Promise.resolve(null),
       withBoundary ? this.boundary(run) : Promise.resolve(null),
+      weightsTensor ? (weightsTensor.data() as Promise<Float32Array>) : Promise.resolve(null),
     ]);
+    weightsTensor?.dispose();
     if (run !== this.run) return;
     if (evaluate) this.lastEvaluationAt = now;
     if (withBoundary) this.lastBoundaryAt = now;
@@ -195,6 +199,10 @@ export class TrainerSession {
       stepsPerSecond: (run.steps - this.stepsAtLastFrame) / elapsedSeconds,
       tensors: tf.memory().numTensors,
       boundary: probabilities ? { resolution: BOUNDARY_RESOLUTION, classes: run.data.dataset.classes, probabilities } : null,
+      weights,
+      calibration: null,
+      telemetry: [],
+      sharpness: [],
     };
     this.pendingLosses = [];
     this.pendingFirstStep = run.steps + 1;
@@ -239,6 +247,7 @@ function dataPoints(data: TrainingData): DataPoints {
     x: dataset.x.slice(),
     y: dataset.y.slice(),
     role,
+    flipped: new Uint8Array(dataset.y.length),
     features: dataset.features,
     classes: dataset.classes,
     extent: data.extent,
