@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
-import { measureTraining, measureLeak, measureLongestTask } from './training.mjs';
+import { measureTraining, measureLeak, measureLongestTask, measureLosses } from './training.mjs';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -62,6 +62,9 @@ async function main() {
     }
     const leakBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
     put(results, 'memory.tensorLeakPer1000Steps', await measureLeak(page, BASE, leakBackend));
+    const lossBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
+    for (const [id, rate] of Object.entries(await measureLosses(page, BASE, lossBackend))) put(results, `losses.stepsPerSec.${id}`, rate);
+    if (lossBackend !== 'wasm') put(results, 'losses.backend', lossBackend);
     const longest = await measureLongestTask(context, BASE);
     put(results, 'ui.longestTaskMs', longest.longestTaskMs);
     put(results, 'ui.longTasks', longest.count);

@@ -96,3 +96,31 @@ export async function measureLongestTask(context, base, seconds = 10) {
   await page.close();
   return { longestTaskMs: Math.max(lag, ...longTasks), count: longTasks.length, backend };
 }
+
+/**
+ * Steps per second of every loss on one backend, with the skeleton's model and data (a loss that
+ * needs three classes gets three blobs instead). Timed the way the app trains.
+ */
+export async function measureLosses(page, base, backend, seconds = 2) {
+  await openWith(page, base, backend);
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[data-testid="loss"] option')].map((o) => o.value));
+  const results = {};
+  for (const id of ids) {
+    const binary = { ...BENCH_CONFIG, loss: { id, params: {}, addons: {} } };
+    const threeClass = { ...binary, data: { ...BENCH_CONFIG.data, kind: 'blobs', classes: 3 } };
+    const needsThree = await page.evaluate(
+      (lossId) => document.querySelector(`[data-testid="loss"] option[value="${lossId}"]`)?.disabled ?? false,
+      id,
+    );
+    await openWith(page, base, backend, needsThree ? threeClass : binary);
+    await page.evaluate(() => window.__losscape.client.play());
+    await sleep(500);
+    const a = await snapshot(page);
+    await sleep(seconds * 1000);
+    const b = await snapshot(page);
+    await page.evaluate(() => window.__losscape.client.pause());
+    await page.waitForFunction(() => !window.__losscape.snapshot().playing);
+    results[id] = ((b.step - a.step) * 1000) / (b.now - a.now);
+  }
+  return results;
+}

@@ -4,6 +4,7 @@ import { DataControls } from '../components/DataControls';
 import { DecisionBoundary } from '../components/DecisionBoundary';
 import { LossChart } from '../components/LossChart';
 import { LossControls } from '../components/LossControls';
+import { LossShape } from '../components/LossShape';
 import { ModelControls } from '../components/ModelControls';
 import { Notices } from '../components/Notices';
 import { OptimizerControls } from '../components/OptimizerControls';
@@ -32,6 +33,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
           <div className="view-grid">
             <DecisionBoundary />
             <LossChart />
+            <LossShape />
           </div>
         </main>
       </div>

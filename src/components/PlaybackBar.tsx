@@ -1,10 +1,11 @@
 import { useConfigStore } from '../app/configStore';
 import { useTrainingStore } from '../app/trainingStore';
 import type { TrainerClient } from '../app/trainerClient';
+import { useState } from 'react';
 import { lossById } from '../losses/registry';
 
-/** Steps taken by one press of Step. */
-const STEPS_PER_CLICK = 10;
+/** The choices for how many steps one press of Step takes. */
+const STEP_SIZES = [1, 10, 100, 1000];
 
 export function PlaybackBar({ client }: { client: TrainerClient }) {
   const playing = useTrainingStore((s) => s.playing);
@@ -14,6 +15,7 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
   const stepsPerSecond = useTrainingStore((s) => s.latest?.stepsPerSecond ?? null);
   const blocked = useConfigStore((s) => lossById(s.config.loss.id).unavailableReason(s.config.data.classes));
   const canTrain = ready && !diverged && !blocked;
+  const [stepSize, setStepSize] = useState(10);
   return (
     <div className="playback" role="toolbar" aria-label="Training">
       {playing ? (
@@ -25,9 +27,16 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
           ▶ Play
         </button>
       )}
-      <button type="button" data-testid="step" disabled={!canTrain || playing} onClick={() => client.step(STEPS_PER_CLICK)}>
-        Step ×{STEPS_PER_CLICK}
+      <button type="button" data-testid="step" disabled={!canTrain || playing} onClick={() => client.step(stepSize)}>
+        Step
       </button>
+      <select aria-label="Steps per press of Step" data-testid="step-size" value={stepSize} onChange={(e) => setStepSize(Number(e.target.value))}>
+        {STEP_SIZES.map((n) => (
+          <option key={n} value={n}>
+            ×{n}
+          </option>
+        ))}
+      </select>
       <button type="button" data-testid="reset" disabled={!ready} onClick={() => client.reset()}>
         ↺ Reset
       </button>

@@ -1,0 +1,86 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useConfigStore } from '../app/configStore';
+import { lossShapeCurve, type LossShapeAxis } from '../losses/lossShape';
+import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
+import { SelectField } from './fields';
+import { Formula } from './Formula';
+import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from './lossShapeRender';
+
+const WIDTH = 560;
+const HEIGHT = 200;
+
+/**
+ * The selected loss (and one to compare with) as a function of the true-class probability or,
+ * for two classes, of the margin. Computed from the plain-TypeScript references, so moving a
+ * parameter slider moves the curves at once without asking the worker.
+ */
+export function LossShape() {
+  const loss = useConfigStore((s) => s.config.loss);
+  const classes = useConfigStore((s) => s.config.data.classes);
+  const [axisChoice, setAxis] = useState<LossShapeAxis>('probability');
+  const [compareId, setCompareId] = useState('ce');
+  const axis: LossShapeAxis = classes === 2 ? axisChoice : 'probability';
+  const svgRef = useRef<SVGSVGElement>(null);
+  const renderer = useRef<LossShapeRenderer | null>(null);
+  const spec = lossById(loss.id);
+  const compare = compareId === 'none' || compareId === loss.id ? null : lossById(compareId);
+
+  const series = useMemo((): ShapeSeries[] => {
+    const shapeClasses = spec.unavailableReason(classes) === null ? classes : 3;
+    const out: ShapeSeries[] = [{ name: spec.id, colour: '#0072B2', dashed: false, curve: lossShapeCurve(spec, loss.params, shapeClasses, axis) }];
+    if (compare && compare.unavailableReason(shapeClasses) === null) {
+      out.push({ name: compare.id, colour: '#D55E00', dashed: true, curve: lossShapeCurve(compare, lossParamsResolve(compare), shapeClasses, axis) });
+    }
+    return out;
+  }, [spec, loss.params, classes, axis, compare]);
+
+  useEffect(() => {
+    if (!svgRef.current) return;
+    renderer.current = lossShapeCreate(svgRef.current, WIDTH, HEIGHT);
+    return () => renderer.current?.dispose();
+  }, []);
+
+  useEffect(() => {
+    renderer.current?.update(series, axis === 'probability' ? 'true-class probability p_y' : 'margin m = z_y − z_other');
+  }, [series, axis]);
+
+  return (
+    <section className="panel loss-shape" aria-label="Loss shape" data-testid="loss-shape">
+      <header className="chart-header">
+        <h2>Loss shape</h2>
+        <span className="legend">
+          <span className="swatch" style={{ background: '#0072B2' }} /> {spec.name}
+          {compare && (
+            <>
+              <span className="swatch dashed" style={{ borderColor: '#D55E00' }} /> {compare.name}
+            </>
+          )}
+        </span>
+      </header>
+      <Formula tex={spec.tex} testId="loss-shape-formula" />
+      <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" />
+      <div className="inline-fields">
+        <SelectField
+          label="Compare with"
+          value={compareId}
+          testId="loss-shape-compare"
+          options={[{ value: 'none', label: 'nothing' }, ...LOSSES.filter((l) => l.id !== loss.id).map((l) => ({ value: l.id, label: l.name }))]}
+          onChange={setCompareId}
+        />
+        <SelectField<LossShapeAxis>
+          label="Against"
+          value={axis}
+          testId="loss-shape-axis"
+          options={[
+            { value: 'probability', label: 'true-class probability p_y' },
+            { value: 'margin', label: 'margin (two classes)', disabledReason: classes === 2 ? null : 'needs two classes' },
+          ]}
+          onChange={setAxis}
+        />
+      </div>
+      {spec.level === 'batch' && (
+        <p className="note">A batch-level loss: drawn for a batch with one example of each class, all at the same value.</p>
+      )}
+    </section>
+  );
+}
