@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './app';
 
 /** Small data so 200 steps of every loss take about a second each. */
-async function useSmallData(page: Page, dataset: string, classes: number): Promise<void> {
+async function chooseSmallData(page: Page, dataset: string, classes: number): Promise<void> {
   await page.getByTestId('dataset').selectOption(dataset);
   await page.getByTestId('points').fill('120');
   if (classes > 2) await page.getByTestId('classes').fill(String(classes));
@@ -31,7 +31,7 @@ test('every loss trains 200 steps to a finite loss with its formula rendered', a
   expect(all.length).toBeGreaterThanOrEqual(21);
   const trained: string[] = [];
   for (const [dataset, classes] of [['blobs', 3], ['gauss', 2]] as const) {
-    await useSmallData(page, dataset, classes);
+    await chooseSmallData(page, dataset, classes);
     // Every loss the menu offers for this many classes, except those already trained.
     const enabled = await options.evaluateAll((els) => els.filter((e) => !(e as HTMLOptionElement).disabled).map((e) => (e as HTMLOptionElement).value));
     for (const id of enabled.filter((x) => !trained.includes(x))) {
