@@ -3,6 +3,15 @@ import { exhaustiveSwitchError, type BackendName, type BareLoop, type TrainerCom
 import { useConfigStore } from './configStore';
 import { trainingStoreApplyFrame, trainingStoreClearRun, useTrainingStore } from './trainingStore';
 
+export interface WeightSnapshot {
+  revision: number;
+  step: number;
+  /** W₀ (row-major), b₀, W₁, b₁, … — shared by all listeners: copy before transferring. */
+  weights: Float32Array;
+}
+
+export type WeightListener = (snapshot: WeightSnapshot) => void;
+
 /**
  * The main thread's side of the trainer worker: sends commands, and turns events into store
  * updates. Events answering an older config revision are dropped.
@@ -11,6 +20,7 @@ export class TrainerClient {
   private readonly worker: Worker;
   private revision = 0;
   private readonly benchWaiters: ((stepsPerSecond: number) => void)[] = [];
+  private readonly weightListeners = new Set<WeightListener>();
 
   constructor(backend: BackendName | null) {
     this.worker = new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
@@ -54,6 +64,15 @@ export class TrainerClient {
     });
   }
 
+  /**
+   * Calls `listener` with every weight snapshot the trainer streams (about ten a second while
+   * training, and at step 0), for views that look at the parameters themselves. Returns an unsubscribe.
+   */
+  onWeights(listener: WeightListener): () => void {
+    this.weightListeners.add(listener);
+    return () => this.weightListeners.delete(listener);
+  }
+
   dispose(): void {
     this.worker.terminate();
   }
@@ -77,9 +96,13 @@ export class TrainerClient {
       case 'data':
         if (event.revision === this.revision) useTrainingStore.setState({ points: event.points });
         return;
-      case 'frame':
-        if (event.revision === this.revision) trainingStoreApplyFrame(event.frame);
+      case 'frame': {
+        if (event.revision !== this.revision) return;
+        trainingStoreApplyFrame(event.frame);
+        const weights = event.frame.weights;
+        if (weights) for (const listener of this.weightListeners) listener({ revision: event.revision, step: event.frame.step, weights });
         return;
+      }
       case 'status':
         if (event.revision === this.revision) useTrainingStore.setState({ playing: event.playing, step: event.step });
         return;

@@ -56,13 +56,13 @@ export interface ExperimentConfig {
     totalSteps: number;
   };
   metrics: {
-    /** Calibration on the test split every this many steps. */
+    /** Calibration on the test split every this many steps; 0 is off. */
     calibrationEvery: number;
     bins: number;
     binning: CalibrationBinning;
     /** λ_max by power iteration every this many steps; 0 is off. */
     sharpnessEvery: number;
-    /** Gradient norms and update ratios every this many steps. */
+    /** Gradient norms and update ratios every this many steps; 0 is off. */
     telemetryEvery: number;
   };
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
@@ -84,10 +84,10 @@ export const LIMITS = {
   weightDecay: { min: 0, max: 0.1 },
   clipNorm: { min: 0, max: 100 },
   totalSteps: { min: 10, max: 100_000 },
-  calibrationEvery: { min: 1, max: 10_000 },
+  calibrationEvery: { min: 0, max: 10_000 },
   bins: { min: 2, max: 50 },
   sharpnessEvery: { min: 0, max: 10_000 },
-  telemetryEvery: { min: 1, max: 10_000 },
+  telemetryEvery: { min: 0, max: 10_000 },
 } as const;
 
 export const LABEL_NOISE_KINDS = ['symmetric', 'pair'] as const;

@@ -1,4 +1,5 @@
 import { rng, rngPermutation, rngSeedFor, type Rng } from './rng';
+import { datasetClassCounts, datasetTakeCounts } from './dataShaping';
 
 /**
  * Two-dimensional toy datasets, seeded. Every generator places its points in roughly [-1, 1]²
@@ -16,6 +17,8 @@ export interface DatasetRequest {
   /** Number of classes; clamped to what the generator allows. */
   classes: number;
   seed: number;
+  /** Share of the smallest class(es), (0, 0.5]; 0.5 (the default) is balanced. */
+  minorityFraction?: number;
 }
 
 export interface Dataset {
@@ -101,6 +104,16 @@ const GENERATORS: Record<DatasetKind, Generator> = {
 
 /** Generates a dataset. The same request gives the same numbers, bit for bit. */
 export function datasetGenerate(request: DatasetRequest): Dataset {
+  const fraction = request.minorityFraction ?? 0.5;
+  if (fraction >= 0.5) return datasetGenerateBalanced(request);
+  // Imbalanced: draw a balanced pool large enough for the biggest class, then subsample each class.
+  const classes = datasetClasses(request.kind, request.classes);
+  const counts = datasetClassCounts(Math.max(classes, Math.round(request.points)), classes, fraction);
+  const pool = datasetGenerateBalanced({ ...request, points: Math.max(...counts) * classes });
+  return datasetTakeCounts(pool, counts, request.seed);
+}
+
+function datasetGenerateBalanced(request: DatasetRequest): Dataset {
   const classes = datasetClasses(request.kind, request.classes);
   const points = Math.max(1, Math.round(request.points));
   const random = rng(rngSeedFor(request.seed, `data:${request.kind}`));

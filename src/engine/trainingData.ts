@@ -1,6 +1,13 @@
 import { tf, type Tensor2D } from './tf';
 import { datasetGenerate, datasetSplit, datasetSubset, type Dataset, type DatasetSplit } from './datasets';
 import type { ExperimentConfig } from './config';
+import { labelNoiseApply } from './dataShaping';
+
+export interface SplitTensors {
+  x: Tensor2D;
+  targets: Tensor2D;
+  labels: Int32Array;
+}
 
 /** The plane shown behind the points: [xMin, xMax, yMin, yMax]. */
 export type Extent = [number, number, number, number];
@@ -12,8 +19,11 @@ export type Extent = [number, number, number, number];
 export interface TrainingData {
   dataset: Dataset;
   split: DatasetSplit;
-  train: { x: Tensor2D; targets: Tensor2D; labels: Int32Array };
-  validation: { x: Tensor2D; targets: Tensor2D; labels: Int32Array };
+  train: SplitTensors;
+  validation: SplitTensors;
+  test: SplitTensors;
+  /** Points whose training label was flipped by label noise (indices into `dataset`). */
+  flipped: Int32Array;
   /** Training-set class frequencies, summing to 1. */
   classPriors: Float32Array;
   extent: Extent;
@@ -25,7 +35,9 @@ export const SPLIT_FRACTIONS = { validation: 0.2, test: 0.2 } as const;
 export function trainingDataCreate(config: ExperimentConfig): TrainingData {
   const dataset = datasetGenerate(config.data);
   const split = datasetSplit(dataset.y.length, SPLIT_FRACTIONS, config.data.seed);
-  const upload = (indices: Int32Array): { x: Tensor2D; targets: Tensor2D; labels: Int32Array } => {
+  // Label noise corrupts the training labels only; validation and test keep the truth.
+  const flipped = labelNoiseApply(dataset.y, split.train, dataset.classes, config.data.labelNoise, config.data.labelNoiseKind, config.data.seed);
+  const upload = (indices: Int32Array): SplitTensors => {
     const subset = datasetSubset(dataset, indices);
     return {
       x: tf.tensor2d(subset.x, [subset.y.length, subset.features]),
@@ -35,6 +47,7 @@ export function trainingDataCreate(config: ExperimentConfig): TrainingData {
   };
   const train = upload(split.train);
   const validation = upload(split.validation);
+  const test = upload(split.test);
   const classPriors = new Float32Array(dataset.classes);
   for (const label of train.labels) classPriors[label]! += 1 / train.labels.length;
   return {
@@ -42,10 +55,12 @@ export function trainingDataCreate(config: ExperimentConfig): TrainingData {
     split,
     train,
     validation,
+    test,
+    flipped,
     classPriors,
     extent: extentOf(dataset),
     dispose() {
-      for (const t of [train.x, train.targets, validation.x, validation.targets]) t.dispose();
+      for (const t of [train.x, train.targets, validation.x, validation.targets, test.x, test.targets]) t.dispose();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { tf, type Scalar, type Tensor, type Tensor2D, type Variable } from './tf';
+import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './tf';
 import { mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
 import { rng, rngPermutation, rngSeedFor, type Rng } from './rng';
 import { gridPoints, type TrainingData } from './trainingData';
@@ -9,6 +9,21 @@ import { mixupBatch, mixupDraw, mixupLoss } from '../losses/mixup';
 import type { LossContext, LossSpec } from '../losses/types';
 import { optimizerById } from './optimizers/registry';
 import type { OptimizerState } from './optimizers/types';
+import { gradientClipByGlobalNorm } from './optimizers/gradientClip';
+import { optimizerHasWeightDecay, weightDecayApply } from './optimizers/weightDecay';
+import { scheduleLearningRate } from './schedules/schedules';
+import { gradientTelemetryTensor } from './metrics/gradients';
+import { sharpnessPowerIteration } from './metrics/sharpness';
+
+export interface StepResult {
+  /** The minibatch objective before the update. */
+  loss: Scalar;
+  /** gradientTelemetryTensor's vector, on telemetry steps. */
+  telemetry: Tensor1D | null;
+  learningRate: number;
+  /** The step just taken, counting from 1. */
+  step: number;
+}
 
 export interface Evaluation {
   validationLoss: Scalar;
@@ -27,6 +42,10 @@ export class TrainingRun {
   private readonly addons: { spec: AddonSpec; params: Record<string, number> }[];
   private readonly mixupOrder: Rng;
   private readonly optimizer: OptimizerState;
+  /** AdamW, Lion and the like decay weights themselves; the general option then stays off. */
+  private readonly optimizerOwnsDecay: boolean;
+  /** θ₀, for ‖θ − θ₀‖. */
+  private readonly initial: Tensor[];
   private readonly batchOrder: Rng;
   private epochOrder: Int32Array = new Int32Array(0);
   private epochCursor = 0;
@@ -52,32 +71,74 @@ export class TrainingRun {
     this.loss = lossById(config.loss.id);
     this.addons = Object.entries(config.loss.addons).map(([id, params]) => ({ spec: addonById(id), params }));
     this.mixupOrder = rng(rngSeedFor(config.seed, 'mixup'));
-    this.optimizer = optimizerById(config.optimizer.id).create(this.variables, config.optimizer.params);
+    const optimizer = optimizerById(config.optimizer.id);
+    this.optimizer = optimizer.create(this.variables, config.optimizer.params);
+    this.optimizerOwnsDecay = optimizerHasWeightDecay(optimizer);
+    this.initial = this.variables.map((v) => tf.clone(v));
     this.batchOrder = rng(rngSeedFor(config.seed, 'batches'));
   }
 
-  /** One optimizer step. Returns the minibatch loss before the update; the caller disposes it. */
-  trainStep(): Scalar {
+  /** The learning rate of the next step, after the schedule. */
+  learningRate(): number {
+    const { optimizer, training } = this.config;
+    return scheduleLearningRate(optimizer.schedule, optimizer.learningRate, this.steps, training.totalSteps);
+  }
+
+  /**
+   * One optimizer step. Returns the minibatch loss before the update and, every
+   * `metrics.telemetryEvery` steps, the gradient telemetry vector; the caller disposes both.
+   */
+  trainStep(): StepResult {
     const context = this.lossContext();
-    const result = tf.tidy(() => {
+    const learningRate = this.learningRate();
+    const { clipNorm, weightDecay } = this.config.optimizer;
+    const every = this.config.metrics.telemetryEvery;
+    const withTelemetry = every > 0 && (this.steps + 1) % every === 0;
+    const [loss, telemetry] = tf.tidy(() => {
       const batch = this.nextBatch();
       const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
-      const objective = (): Scalar => this.objective(x, targets, context, targetsB, lambdas);
-      const { value, grads } = tf.variableGrads(objective, this.variables);
+      const objective = (): Scalar => this.objective(this.variables, x, targets, context, targetsB, lambdas);
       const gradientAt = (): Tensor[] => {
         const again = tf.variableGrads(objective, this.variables).grads;
-        return this.variables.map((v) => again[v.name]!);
+        const gradients = this.variables.map((v) => again[v.name]!);
+        return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
       };
-      this.optimizer.apply(
-        this.variables,
-        this.variables.map((v) => grads[v.name]!),
-        this.config.optimizer.learningRate,
-        gradientAt,
-      );
-      return value;
+      const { value, grads } = tf.variableGrads(objective, this.variables);
+      const raw = this.variables.map((v) => grads[v.name]!);
+      const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
+      const previous = withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
+      if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
+      this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
+      if (!withTelemetry) return [value];
+      const vector = gradientTelemetryTensor({
+        gradients,
+        params: this.variables,
+        previousParams: previous,
+        initialParams: this.initial,
+        logits: this.logitsWith(this.variables, x),
+      });
+      return [value, vector];
     });
     this.steps += 1;
-    return result;
+    return { loss: loss as Scalar, telemetry: (telemetry as Tensor1D | undefined) ?? null, learningRate, step: this.steps };
+  }
+
+  /**
+   * λ_max of the full-batch training-loss Hessian by power iteration on Hessian-vector products,
+   * warm-started from the previous eigenvector when given. The caller owns the returned tensors.
+   */
+  sharpness(warmStart: readonly Tensor[] | null, iterations: number): { eigenvalue: Scalar; vector: Tensor[] } {
+    const context = this.lossContext();
+    const { x, targets } = this.data.train;
+    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.objective(ps, x, targets, context))(params);
+    const result = sharpnessPowerIteration(gradientAt, this.variables, { warmStart, iterations, seed: this.config.seed });
+    result.relativeChange.dispose();
+    return { eigenvalue: result.eigenvalue, vector: result.vector };
+  }
+
+  /** Logits of the validation or test split at the current weights, `n × K`. */
+  splitLogits(split: 'validation' | 'test'): Tensor2D {
+    return tf.tidy(() => this.logits(this.data[split].x));
   }
 
   /** Validation loss and accuracies at the current weights. */
@@ -86,7 +147,7 @@ export class TrainingRun {
     return tf.tidy(() => {
       const { train, validation } = this.data;
       return {
-        validationLoss: this.objective(validation.x, validation.targets, context),
+        validationLoss: this.objective(this.variables, validation.x, validation.targets, context),
         trainAccuracy: accuracy(this.logits(train.x), train.targets),
         validationAccuracy: accuracy(this.logits(validation.x), validation.targets),
       };
@@ -109,12 +170,17 @@ export class TrainingRun {
   }
 
   logits(x: Tensor2D): Tensor2D {
-    return mlpForward(this.variables, x, this.shape.activation);
+    return this.logitsWith(this.variables, x);
+  }
+
+  private logitsWith(params: readonly Tensor[], x: Tensor2D): Tensor2D {
+    return mlpForward(params, x, this.shape.activation);
   }
 
   dispose(): void {
     this.optimizer.dispose();
     for (const v of this.variables) v.dispose();
+    for (const t of this.initial) t.dispose();
     this.grid?.points.dispose();
   }
 
@@ -122,13 +188,20 @@ export class TrainingRun {
    * The training objective: the loss (mixed over two targets under mixup), averaged over the
    * batch when it is per-example, plus the mean of each enabled add-on.
    */
-  private objective(x: Tensor2D, targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): Scalar {
-    const logits = this.logits(x);
-    const params = this.config.loss.params;
+  private objective(
+    params: readonly Tensor[],
+    x: Tensor2D,
+    targets: Tensor2D,
+    context: LossContext,
+    targetsB?: Tensor2D,
+    lambdas?: Float32Array,
+  ): Scalar {
+    const logits = this.logitsWith(params, x);
+    const lossParams = this.config.loss.params;
     const values =
       targetsB && lambdas
-        ? mixupLoss(this.loss, logits, targets, targetsB, lambdas, params, context)
-        : this.loss.compute(logits, targets, params, context);
+        ? mixupLoss(this.loss, logits, targets, targetsB, lambdas, lossParams, context)
+        : this.loss.compute(logits, targets, lossParams, context);
     let total = this.loss.level === 'example' ? tf.mean(values) : values;
     for (const addon of this.addons) total = tf.add(total, tf.mean(addon.spec.compute(logits, addon.params)));
     return total as Scalar;

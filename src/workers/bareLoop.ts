@@ -15,12 +15,14 @@ export async function bareLoopStepsPerSecond(run: TrainingRun, steps: number, lo
 /** The app's own training step (same loss, optimizer, data) without the session around it. */
 async function engineLoop(template: TrainingRun, steps: number): Promise<number> {
   const run = new TrainingRun(template.config, template.data);
-  run.trainStep().dispose();
+  run.trainStep().loss.dispose();
   const started = performance.now();
   let last: Scalar | null = null;
   for (let i = 0; i < steps; i++) {
     last?.dispose();
-    last = run.trainStep();
+    const result = run.trainStep();
+    result.telemetry?.dispose();
+    last = result.loss;
   }
   await last?.data();
   const seconds = (performance.now() - started) / 1000;

@@ -1,20 +1,11 @@
-import { tf, type Scalar } from '../engine/tf';
+import { tf, type Scalar, type Tensor1D } from '../engine/tf';
 import type { ExperimentConfig } from '../engine/config';
 import { TrainingRun } from '../engine/trainingRun';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
-import { SPLIT_ROLE, type DataPoints, type FrameEvaluation, type TrainerEvent, type TrainingFrame } from './protocol';
+import { SPLIT_ROLE, type DataPoints, type TrainerEvent } from './protocol';
+import { FrameBuilder } from './frameBuilder';
+import { probeCalibration, SharpnessProbe, telemetryPoints } from './trainerProbes';
 
-/** At most this many frames a second reach the main thread, however fast training runs. */
-const FRAME_INTERVAL_MS = 1000 / 30;
-/** Held-out metrics and the boundary are recomputed at most this often… */
-const EVALUATION_INTERVAL_MS = FRAME_INTERVAL_MS;
-const BOUNDARY_INTERVAL_MS = 100;
-/**
- * …and no more often than this many times their own cost, so that on a slow backend (software
- * WebGPU: hundreds of ms a forward pass) watching costs at most ~1/20 of the training time.
- */
-const COST_MULTIPLE = 20;
-export const BOUNDARY_RESOLUTION = 48;
 /** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
 const CHUNK_TARGET_MS = 25;
 const MAX_STEPS_PER_CHUNK = 2000;
@@ -34,6 +25,11 @@ function yieldToMessages(): Promise<void> {
   });
 }
 
+/** Has `step` crossed a multiple of `every` since `last`? (every = 0: never.) */
+function crossed(every: number, last: number, step: number): boolean {
+  return every > 0 && Math.floor(step / every) > Math.floor(last / every);
+}
+
 /**
  * Owns the data and the run in a worker, steps it while playing, and emits throttled frames.
  * It never knows it is in a worker: `emit` is the only way out, so tests drive it in Node.
@@ -41,27 +37,24 @@ function yieldToMessages(): Promise<void> {
 export class TrainerSession {
   private data: TrainingData | undefined;
   private run: TrainingRun | undefined;
+  private frames: FrameBuilder;
+  private sharpness = new SharpnessProbe();
   private revision = 0;
   /** Bumped by every play/pause/step/reset/configure; a loop runs only while its generation is current. */
   private generation = 0;
-  private divergedAt: number | null = null;
   /** The generation of the loop now stepping, if any. */
   private activeLoop: number | null = null;
-  private pendingLosses: number[] = [];
-  private pendingFirstStep = 0;
-  private lastFrameAt = -Infinity;
-  private lastBoundaryAt = -Infinity;
-  private lastEvaluationAt = -Infinity;
-  private evaluationCostMs = 0;
-  private boundaryCostMs = 0;
-  private stepsAtLastFrame = 0;
-  private timeAtLastFrame = 0;
+  private divergedAt: number | null = null;
+  private lastCalibrationStep = 0;
+  private lastSharpnessStep = 0;
   private stepsPerChunk = 1;
 
   constructor(
     private readonly emit: Emit,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.frames = new FrameBuilder(now);
+  }
 
   configure(config: ExperimentConfig, revision: number): void {
     this.revision = revision;
@@ -101,18 +94,15 @@ export class TrainerSession {
   private startRun(config: ExperimentConfig): void {
     if (!this.data) return;
     this.run = new TrainingRun(config, this.data);
+    this.frames = new FrameBuilder(this.now);
+    this.sharpness.dispose();
     this.divergedAt = null;
     this.activeLoop = null;
-    this.pendingLosses = [];
-    this.pendingFirstStep = 1;
-    this.stepsAtLastFrame = 0;
-    this.timeAtLastFrame = this.now();
-    this.lastFrameAt = -Infinity;
-    this.lastBoundaryAt = -Infinity;
-    this.lastEvaluationAt = -Infinity;
+    this.lastCalibrationStep = 0;
+    this.lastSharpnessStep = 0;
     this.status(false);
-    // A first frame at step 0 shows the untrained boundary straight away.
-    void this.emitFrame(this.run);
+    // A first frame at step 0 shows the untrained boundary (and calibration) straight away.
+    void this.probeAndEmit(this.run, true);
   }
 
   private async train(steps: number): Promise<void> {
@@ -125,46 +115,94 @@ export class TrainerSession {
     const generation = ++this.generation;
     this.activeLoop = generation;
     this.status(true);
-    this.timeAtLastFrame = this.now();
-    this.stepsAtLastFrame = run.steps;
+    this.frames.startClock(run.steps);
     let remaining = steps;
     while (remaining > 0 && generation === this.generation && run === this.run) {
       const started = this.now();
       const count = Math.min(this.stepsPerChunk, remaining);
-      const losses: Scalar[] = [];
-      for (let i = 0; i < count; i++) losses.push(run.trainStep());
       remaining -= count;
-      const firstStep = run.steps - count + 1;
-      const stacked = tf.stack(losses);
-      for (const loss of losses) loss.dispose();
-      const values = await stacked.data();
-      stacked.dispose();
+      const ok = await this.runChunk(run, count);
       if (run !== this.run) return;
-      const bad = values.findIndex((v) => !Number.isFinite(v));
-      this.pendingLosses.push(...values.subarray(0, bad < 0 ? values.length : bad));
-      if (bad >= 0) {
-        this.divergedAt = firstStep + bad;
+      if (!ok) {
         if (generation === this.generation) this.generation += 1;
-        await this.emitFrame(run);
-        this.emit({
-          type: 'diverged',
-          revision: this.revision,
-          step: this.divergedAt,
-          reason: `the training loss became ${String(values[bad])} (try a lower learning rate)`,
-        });
         this.loopEnded(generation);
         return;
       }
       // Adapt the chunk so each one (steps plus readback) takes about CHUNK_TARGET_MS.
       const elapsed = Math.max(0.5, this.now() - started);
       this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * CHUNK_TARGET_MS) / elapsed)));
-      if (this.now() - this.lastFrameAt >= FRAME_INTERVAL_MS) await this.emitFrame(run);
+      await this.probeAndEmit(run, false);
       await yieldToMessages();
     }
     if (run !== this.run) return;
     // Paused, finished a step request, or superseded by another command: show where it stopped.
-    if (this.pendingLosses.length > 0) await this.emitFrame(run);
+    if (this.frames.hasPending()) await this.probeAndEmit(run, true);
     this.loopEnded(generation);
+  }
+
+  /** Runs `count` steps and reads their losses (and telemetry) back at once. False if it diverged. */
+  private async runChunk(run: TrainingRun, count: number): Promise<boolean> {
+    const losses: Scalar[] = [];
+    const telemetry: Tensor1D[] = [];
+    const telemetryMeta: { step: number; learningRate: number }[] = [];
+    for (let i = 0; i < count; i++) {
+      const result = run.trainStep();
+      losses.push(result.loss);
+      if (result.telemetry) {
+        telemetry.push(result.telemetry);
+        telemetryMeta.push({ step: result.step, learningRate: result.learningRate });
+      }
+    }
+    const firstStep = run.steps - count + 1;
+    const stackedLosses = tf.stack(losses);
+    const stackedTelemetry = telemetry.length > 0 ? tf.concat(telemetry) : null;
+    tf.dispose([...losses, ...telemetry]);
+    const [values, telemetryValues] = await Promise.all([
+      stackedLosses.data(),
+      stackedTelemetry ? stackedTelemetry.data() : Promise.resolve(null),
+    ]);
+    stackedLosses.dispose();
+    stackedTelemetry?.dispose();
+    if (run !== this.run) return true;
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    this.frames.addLosses(values.subarray(0, bad < 0 ? values.length : bad));
+    if (telemetryValues) {
+      const points = telemetryPoints(telemetryValues as Float32Array, telemetryMeta, run.shape.hidden.length + 1);
+      this.frames.addTelemetry(bad < 0 ? points : points.filter((p) => p.step < firstStep + bad));
+    }
+    if (bad < 0) return true;
+    this.divergedAt = firstStep + bad;
+    await this.emitFrame(run);
+    this.emit({
+      type: 'diverged',
+      revision: this.revision,
+      step: this.divergedAt,
+      reason: `the training loss became ${String(values[bad])} (try a lower learning rate)`,
+    });
+    return false;
+  }
+
+  /** Takes the calibration and sharpness probes that are due, then emits a frame if one is due. */
+  private async probeAndEmit(run: TrainingRun, force: boolean): Promise<void> {
+    const { calibrationEvery, sharpnessEvery } = run.config.metrics;
+    const atStart = run.steps === 0;
+    const probes: Promise<void>[] = [];
+    if ((atStart && calibrationEvery > 0) || crossed(calibrationEvery, this.lastCalibrationStep, run.steps)) {
+      this.lastCalibrationStep = run.steps;
+      probes.push(probeCalibration(run).then((c) => this.frames.setCalibration(c)));
+    }
+    if (crossed(sharpnessEvery, this.lastSharpnessStep, run.steps)) {
+      this.lastSharpnessStep = run.steps;
+      probes.push(this.sharpness.measure(run).then((p) => this.frames.addSharpness(p)));
+    }
+    await Promise.all(probes);
+    if (run !== this.run) return;
+    if (force || this.frames.due()) await this.emitFrame(run);
+  }
+
+  private async emitFrame(run: TrainingRun): Promise<void> {
+    const frame = await this.frames.build(run, () => run === this.run);
+    if (frame) this.emit({ type: 'frame', revision: this.revision, frame });
   }
 
   /** Reports "not playing" unless a newer loop has taken over meanwhile. */
@@ -172,65 +210,6 @@ export class TrainerSession {
     if (this.activeLoop !== generation) return;
     this.activeLoop = null;
     this.status(false);
-  }
-
-  private async emitFrame(run: TrainingRun): Promise<void> {
-    const now = this.now();
-    this.lastFrameAt = now;
-    const evaluate = now - this.lastEvaluationAt >= Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
-    const withBoundary = now - this.lastBoundaryAt >= Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
-    // Weights travel with the boundary: both show where the model is, at the same cadence.
-    const weightsTensor = withBoundary ? run.weightsFlat() : null;
-    const [evaluation, probabilities, weights] = await Promise.all([
-      evaluate ? this.evaluate(run) : Promise.resolve(null),
-      withBoundary ? this.boundary(run) : Promise.resolve(null),
-      weightsTensor ? (weightsTensor.data() as Promise<Float32Array>) : Promise.resolve(null),
-    ]);
-    weightsTensor?.dispose();
-    if (run !== this.run) return;
-    if (evaluate) this.lastEvaluationAt = now;
-    if (withBoundary) this.lastBoundaryAt = now;
-    const elapsedSeconds = Math.max(1e-3, (this.now() - this.timeAtLastFrame) / 1000);
-    const frame: TrainingFrame = {
-      step: run.steps,
-      losses: Float32Array.from(this.pendingLosses),
-      firstStep: this.pendingFirstStep,
-      evaluation,
-      stepsPerSecond: (run.steps - this.stepsAtLastFrame) / elapsedSeconds,
-      tensors: tf.memory().numTensors,
-      boundary: probabilities ? { resolution: BOUNDARY_RESOLUTION, classes: run.data.dataset.classes, probabilities } : null,
-      weights,
-      calibration: null,
-      telemetry: [],
-      sharpness: [],
-    };
-    this.pendingLosses = [];
-    this.pendingFirstStep = run.steps + 1;
-    this.stepsAtLastFrame = run.steps;
-    this.timeAtLastFrame = this.now();
-    this.emit({ type: 'frame', revision: this.revision, frame });
-  }
-
-  private async evaluate(run: TrainingRun): Promise<FrameEvaluation> {
-    const started = this.now();
-    const step = run.steps;
-    const evaluation = run.evaluate();
-    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy];
-    const summary = tf.stack(parts);
-    tf.dispose(parts);
-    const values = await summary.data();
-    summary.dispose();
-    this.evaluationCostMs = this.now() - started;
-    return { step, validationLoss: values[0]!, trainAccuracy: values[1]!, validationAccuracy: values[2]! };
-  }
-
-  private async boundary(run: TrainingRun): Promise<Float32Array> {
-    const started = this.now();
-    const grid = run.predictGrid(BOUNDARY_RESOLUTION);
-    const probabilities = (await grid.data()) as Float32Array;
-    grid.dispose();
-    this.boundaryCostMs = this.now() - started;
-    return probabilities;
   }
 
   private status(playing: boolean): void {
@@ -243,13 +222,7 @@ function dataPoints(data: TrainingData): DataPoints {
   const role = new Uint8Array(dataset.y.length);
   for (const i of split.validation) role[i] = SPLIT_ROLE.validation;
   for (const i of split.test) role[i] = SPLIT_ROLE.test;
-  return {
-    x: dataset.x.slice(),
-    y: dataset.y.slice(),
-    role,
-    flipped: new Uint8Array(dataset.y.length),
-    features: dataset.features,
-    classes: dataset.classes,
-    extent: data.extent,
-  };
+  const flipped = new Uint8Array(dataset.y.length);
+  for (const i of data.flipped) flipped[i] = 1;
+  return { x: dataset.x.slice(), y: dataset.y.slice(), role, flipped, features: dataset.features, classes: dataset.classes, extent: data.extent };
 }

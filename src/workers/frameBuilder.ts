@@ -1,0 +1,131 @@
+import { tf } from '../engine/tf';
+import type { TrainingRun } from '../engine/trainingRun';
+import type { CalibrationFrame, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from './protocol';
+
+/** At most this many frames a second reach the main thread, however fast training runs. */
+export const FRAME_INTERVAL_MS = 1000 / 30;
+/** Held-out metrics and the boundary are recomputed at most this often… */
+const EVALUATION_INTERVAL_MS = FRAME_INTERVAL_MS;
+const BOUNDARY_INTERVAL_MS = 100;
+/**
+ * …and no more often than this many times their own cost, so that on a slow backend (software
+ * WebGPU: hundreds of ms a forward pass) watching costs at most ~1/20 of the training time.
+ */
+const COST_MULTIPLE = 20;
+export const BOUNDARY_RESOLUTION = 48;
+
+/**
+ * Collects what one run produced since the last frame and builds the next frame, deciding what
+ * is worth recomputing (held-out metrics, the boundary, the weights) within a time budget.
+ */
+export class FrameBuilder {
+  private losses: number[] = [];
+  private firstStep = 1;
+  private telemetry: TelemetryPoint[] = [];
+  private sharpness: SharpnessPoint[] = [];
+  private calibration: CalibrationFrame | null = null;
+  private lastFrameAt = -Infinity;
+  private lastBoundaryAt = -Infinity;
+  private lastEvaluationAt = -Infinity;
+  private evaluationCostMs = 0;
+  private boundaryCostMs = 0;
+  private stepsAtLastFrame = 0;
+  private timeAtLastFrame: number;
+
+  constructor(private readonly now: () => number) {
+    this.timeAtLastFrame = now();
+  }
+
+  addLosses(values: ArrayLike<number>): void {
+    for (let i = 0; i < values.length; i++) this.losses.push(values[i]!);
+  }
+
+  addTelemetry(points: readonly TelemetryPoint[]): void {
+    this.telemetry.push(...points);
+  }
+
+  addSharpness(point: SharpnessPoint): void {
+    this.sharpness.push(point);
+  }
+
+  setCalibration(calibration: CalibrationFrame): void {
+    this.calibration = calibration;
+  }
+
+  /** Restarts the steps-per-second clock (at play). */
+  startClock(steps: number): void {
+    this.stepsAtLastFrame = steps;
+    this.timeAtLastFrame = this.now();
+  }
+
+  hasPending(): boolean {
+    return this.losses.length > 0 || this.calibration !== null || this.sharpness.length > 0;
+  }
+
+  due(): boolean {
+    return this.now() - this.lastFrameAt >= FRAME_INTERVAL_MS;
+  }
+
+  /** The next frame for `run`, or null if the run was replaced while it was being read back. */
+  async build(run: TrainingRun, stillCurrent: () => boolean): Promise<TrainingFrame | null> {
+    const now = this.now();
+    this.lastFrameAt = now;
+    const evaluate = now - this.lastEvaluationAt >= Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
+    const withBoundary = now - this.lastBoundaryAt >= Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
+    // Weights travel with the boundary: both show where the model is, at the same cadence.
+    const weightsTensor = withBoundary ? run.weightsFlat() : null;
+    const [evaluation, probabilities, weights] = await Promise.all([
+      evaluate ? this.evaluate(run) : Promise.resolve(null),
+      withBoundary ? this.boundary(run) : Promise.resolve(null),
+      weightsTensor ? (weightsTensor.data() as Promise<Float32Array>) : Promise.resolve(null),
+    ]);
+    weightsTensor?.dispose();
+    if (!stillCurrent()) return null;
+    if (evaluate) this.lastEvaluationAt = now;
+    if (withBoundary) this.lastBoundaryAt = now;
+    const elapsedSeconds = Math.max(1e-3, (this.now() - this.timeAtLastFrame) / 1000);
+    const frame: TrainingFrame = {
+      step: run.steps,
+      losses: Float32Array.from(this.losses),
+      firstStep: this.firstStep,
+      evaluation,
+      stepsPerSecond: (run.steps - this.stepsAtLastFrame) / elapsedSeconds,
+      tensors: tf.memory().numTensors,
+      boundary: probabilities ? { resolution: BOUNDARY_RESOLUTION, classes: run.data.dataset.classes, probabilities } : null,
+      weights,
+      calibration: this.calibration,
+      telemetry: this.telemetry,
+      sharpness: this.sharpness,
+    };
+    this.losses = [];
+    this.telemetry = [];
+    this.sharpness = [];
+    this.calibration = null;
+    this.firstStep = run.steps + 1;
+    this.stepsAtLastFrame = run.steps;
+    this.timeAtLastFrame = this.now();
+    return frame;
+  }
+
+  private async evaluate(run: TrainingRun): Promise<FrameEvaluation> {
+    const started = this.now();
+    const step = run.steps;
+    const evaluation = run.evaluate();
+    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy];
+    const summary = tf.stack(parts);
+    tf.dispose(parts);
+    const values = await summary.data();
+    summary.dispose();
+    this.evaluationCostMs = this.now() - started;
+    return { step, validationLoss: values[0]!, trainAccuracy: values[1]!, validationAccuracy: values[2]! };
+  }
+
+  private async boundary(run: TrainingRun): Promise<Float32Array> {
+    const started = this.now();
+    const grid = run.predictGrid(BOUNDARY_RESOLUTION);
+    const probabilities = (await grid.data()) as Float32Array;
+    grid.dispose();
+    this.boundaryCostMs = this.now() - started;
+    return probabilities;
+  }
+}
