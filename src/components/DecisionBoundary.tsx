@@ -10,6 +10,7 @@ export function DecisionBoundary() {
   const renderer = useRef<BoundaryRenderer | null>(null);
   const points = useTrainingStore((s) => s.points);
   const boundary = useTrainingStore((s) => s.boundary);
+  const flippedCount = points ? points.flipped.reduce((a, b) => a + b, 0) : 0;
 
   useEffect(() => {
     if (!canvasRef.current) return;
@@ -25,7 +26,10 @@ export function DecisionBoundary() {
     <section className="panel boundary" aria-label="Decision boundary">
       <header className="chart-header">
         <h2>Decision boundary</h2>
-        <span className="legend">filled: train · rings: validation and test · shade: confidence</span>
+        <span className="legend">
+          filled: train · rings: validation and test · shade: confidence
+          {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
+        </span>
       </header>
       <canvas
         ref={canvasRef}

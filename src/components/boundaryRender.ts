@@ -11,7 +11,8 @@ export interface BoundaryRenderer {
 /**
  * Paints the decision boundary on a canvas: each grid cell takes its predicted class's colour,
  * faded towards white as the prediction approaches chance, so confidence reads as saturation.
- * Points are drawn on top: training points filled, validation and test points as rings.
+ * Points are drawn on top: training points filled, validation and test points as rings, and
+ * training points whose label noise flipped crossed out.
  */
 export function boundaryCreate(canvas: HTMLCanvasElement, size: number): BoundaryRenderer {
   const ratio = globalThis.devicePixelRatio || 1;
@@ -52,12 +53,26 @@ export function boundaryCreate(canvas: HTMLCanvasElement, size: number): Boundar
           context.lineWidth = 1.6;
         }
         context.stroke();
+        if (points.flipped[i]) drawCross(context, px, py);
       }
     },
     dispose() {
       context.clearRect(0, 0, size, size);
     },
   };
+}
+
+/** Marks a point whose training label was flipped by label noise: it is drawn in its noisy class's colour. */
+function drawCross(context: CanvasRenderingContext2D, x: number, y: number): void {
+  const r = 4.5;
+  context.beginPath();
+  context.moveTo(x - r, y - r);
+  context.lineTo(x + r, y + r);
+  context.moveTo(x - r, y + r);
+  context.lineTo(x + r, y - r);
+  context.strokeStyle = '#14202e';
+  context.lineWidth = 1.4;
+  context.stroke();
 }
 
 function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid): void {

@@ -102,7 +102,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
     id: 'adam',
     learningRate: 0.03,
     batchSize: 0,
-    params: {},
+    params: { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
     schedule: { id: 'constant', params: {} },
     weightDecay: 0,
     clipNorm: 0,

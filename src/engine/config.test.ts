@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { configClamp, DEFAULT_CONFIG } from './config';
+
+describe('configClamp', () => {
+  it('leaves the default config as it is, with no notices', () => {
+    expect(configClamp(DEFAULT_CONFIG)).toEqual({ config: DEFAULT_CONFIG, changes: [] });
+  });
+
+  it('turns anything into a valid config', () => {
+    for (const input of [undefined, null, 42, 'x', [], { data: 'nope' }, { model: { layers: 'many' } }]) {
+      expect(configClamp(input).config).toEqual(DEFAULT_CONFIG);
+    }
+  });
+
+  it('clamps out-of-range numbers and says what it changed', () => {
+    const { config, changes } = configClamp({ model: { layers: 9, width: 0 }, optimizer: { learningRate: 1e6 }, data: { points: 5 } });
+    expect(config.model.layers).toBe(4);
+    expect(config.model.width).toBe(1);
+    expect(config.optimizer.learningRate).toBe(100);
+    expect(config.data.points).toBe(20);
+    expect(changes.join('; ')).toContain('model.layers 9 → 4');
+    expect(changes).toHaveLength(4);
+  });
+
+  it('falls back from unknown ids and clamps loss parameters', () => {
+    const { config, changes } = configClamp({ loss: { id: 'magic', params: {} }, optimizer: { id: 'teleport' } });
+    expect(config.loss.id).toBe('ce');
+    expect(config.optimizer.id).toBe('adam');
+    expect(changes.some((c) => c.includes('magic'))).toBe(true);
+    expect(configClamp({ loss: { id: 'focal', params: { gamma: 50 } } }).config.loss.params).toEqual({ gamma: 5 });
+  });
+
+  it('fits the class count to what the dataset allows', () => {
+    const { config, changes } = configClamp({ data: { kind: 'xor', classes: 5 } });
+    expect(config.data.classes).toBe(2);
+    expect(changes.some((c) => c.includes('XOR'))).toBe(true);
+  });
+
+  it('keeps known add-ons with resolved parameters and drops unknown ones', () => {
+    const { config, changes } = configClamp({ loss: { id: 'ce', addons: { 'z-reg': { lambda: 1 }, bogus: {} } } });
+    expect(config.loss.addons).toEqual({ 'z-reg': { lambda: 0.01 } });
+    expect(changes.some((c) => c.includes('bogus'))).toBe(true);
+  });
+});
