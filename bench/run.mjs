@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
-import { measureTraining, measureLeak, measureLongestTask, measureLosses } from './training.mjs';
+import { measureTraining, measureLeak, measureLongestTask, measureLosses, measureTelemetryOverhead } from './training.mjs';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -60,11 +60,14 @@ async function main() {
       if (m.actual !== backend) put(results, `train.actualBackend.${backend}`, m.actual);
       console.error(`train ${backend}: app ${m.app.toFixed(1)} steps/s, bare ${m.bare.toFixed(1)} steps/s`);
     }
-    const leakBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
-    put(results, 'memory.tensorLeakPer1000Steps', await measureLeak(page, BASE, leakBackend));
-    const lossBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
-    for (const [id, rate] of Object.entries(await measureLosses(page, BASE, lossBackend))) put(results, `losses.stepsPerSec.${id}`, rate);
-    if (lossBackend !== 'wasm') put(results, 'losses.backend', lossBackend);
+    const mainBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
+    put(results, 'memory.tensorLeakPer1000Steps', await measureLeak(page, BASE, mainBackend));
+    const overhead = await measureTelemetryOverhead(page, BASE, mainBackend);
+    put(results, 'telemetry.overhead', overhead.ratio);
+    put(results, 'telemetry.stepsPerSecOn', overhead.on);
+    put(results, 'telemetry.stepsPerSecOff', overhead.off);
+    for (const [id, rate] of Object.entries(await measureLosses(page, BASE, mainBackend))) put(results, `losses.stepsPerSec.${id}`, rate);
+    if (mainBackend !== 'wasm') put(results, 'meta.mainBackend', mainBackend);
     const longest = await measureLongestTask(context, BASE);
     put(results, 'ui.longestTaskMs', longest.longestTaskMs);
     put(results, 'ui.longTasks', longest.count);

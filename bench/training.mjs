@@ -1,11 +1,17 @@
 // Training benchmarks, driven through the app's own test hook (window.__losscape).
 
+/** Calibration, gradient telemetry and sharpness all off: the frames carry loss, metrics and boundary. */
+const PROBES_OFF = { calibrationEvery: 0, sharpnessEvery: 0, telemetryEvery: 0 };
+/** The issue's "all telemetry on": calibration every 50 steps, sharpness every 100, gradients every 10. */
+const PROBES_ON = { calibrationEvery: 50, sharpnessEvery: 100, telemetryEvery: 10 };
+
 /** 2-16-16-2 MLP, full batch, Adam; 854 points split 60/20/20 leave exactly 512 to train on. */
 export const BENCH_CONFIG = {
   data: { kind: 'circle', points: 854, noise: 0.1, classes: 2, seed: 1 },
   model: { layers: 2, width: 16, activation: 'relu' },
   loss: { id: 'ce', params: {} },
   optimizer: { id: 'adam', learningRate: 0.01, batchSize: 0, params: {} },
+  metrics: PROBES_OFF,
   seed: 1,
 };
 
@@ -27,17 +33,22 @@ async function openWith(page, base, backend, config = BENCH_CONFIG) {
 
 const snapshot = (page) => page.evaluate(() => ({ ...window.__losscape.snapshot(), now: performance.now() }));
 
-/** Steps per second the way the app trains (in the worker, frames on), against a bare tfjs loop. */
-export async function measureTraining(page, base, backend, seconds = 5) {
-  const actual = await openWith(page, base, backend);
+/** Plays the loaded config and returns the steps per second over `seconds` after a warm-up. */
+async function playRate(page, seconds, warmupMs = 1500) {
   await page.evaluate(() => window.__losscape.client.play());
-  await sleep(1500); // warm-up: shader compilation, chunk-size adaptation
+  await sleep(warmupMs); // warm-up: shader compilation, chunk-size adaptation
   const a = await snapshot(page);
   await sleep(seconds * 1000);
   const b = await snapshot(page);
   await page.evaluate(() => window.__losscape.client.pause());
   await page.waitForFunction(() => !window.__losscape.snapshot().playing);
-  const app = ((b.step - a.step) * 1000) / (b.now - a.now);
+  return ((b.step - a.step) * 1000) / (b.now - a.now);
+}
+
+/** Steps per second the way the app trains (in the worker, frames on), against a bare tfjs loop. */
+export async function measureTraining(page, base, backend, seconds = 5) {
+  const actual = await openWith(page, base, backend);
+  const app = await playRate(page, seconds);
   const bareSteps = Math.max(20, Math.round(app * 3));
   const bare = await page.evaluate((n) => window.__losscape.client.benchBareLoop(n, 'tfjs'), bareSteps);
   const engine = await page.evaluate((n) => window.__losscape.client.benchBareLoop(n, 'engine'), bareSteps);
@@ -46,7 +57,8 @@ export async function measureTraining(page, base, backend, seconds = 5) {
 
 /** tfjs tensors alive after 1001 steps minus after 1, through the app's own loop. */
 export async function measureLeak(page, base, backend) {
-  await openWith(page, base, backend);
+  // Every probe on, so their code paths are checked for leaks too.
+  await openWith(page, base, backend, { ...BENCH_CONFIG, metrics: PROBES_ON });
   const stepTo = async (n, target) => {
     await page.evaluate((k) => window.__losscape.client.step(k), n);
     await page.waitForFunction((t) => {
@@ -113,14 +125,21 @@ export async function measureLosses(page, base, backend, seconds = 2) {
       id,
     );
     await openWith(page, base, backend, needsThree ? threeClass : binary);
-    await page.evaluate(() => window.__losscape.client.play());
-    await sleep(500);
-    const a = await snapshot(page);
-    await sleep(seconds * 1000);
-    const b = await snapshot(page);
-    await page.evaluate(() => window.__losscape.client.pause());
-    await page.waitForFunction(() => !window.__losscape.snapshot().playing);
-    results[id] = ((b.step - a.step) * 1000) / (b.now - a.now);
+    results[id] = await playRate(page, seconds, 500);
   }
   return results;
+}
+
+/**
+ * Steps per second with every probe on over steps per second with them off, alternating
+ * off/on twice on the same page so drift in machine load hits both alike.
+ */
+export async function measureTelemetryOverhead(page, base, backend, seconds = 3) {
+  const rates = { on: [], off: [] };
+  for (const mode of ['off', 'on', 'off', 'on']) {
+    await openWith(page, base, backend, { ...BENCH_CONFIG, metrics: mode === 'on' ? PROBES_ON : PROBES_OFF });
+    rates[mode].push(await playRate(page, seconds));
+  }
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { on: mean(rates.on), off: mean(rates.off), ratio: mean(rates.on) / mean(rates.off) };
 }
