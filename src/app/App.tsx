@@ -1,14 +1,18 @@
 import type { TrainerClient } from './trainerClient';
 import { BackendBadge } from '../components/BackendBadge';
+import { CalibrationPanel } from '../components/calibration/CalibrationPanel';
 import { DataControls } from '../components/DataControls';
 import { DecisionBoundary } from '../components/DecisionBoundary';
 import { LossChart } from '../components/LossChart';
 import { LossControls } from '../components/LossControls';
+import { MetricsControls } from '../components/MetricsControls';
 import { LossShape } from '../components/LossShape';
 import { ModelControls } from '../components/ModelControls';
 import { Notices } from '../components/Notices';
 import { OptimizerControls } from '../components/OptimizerControls';
 import { PlaybackBar } from '../components/PlaybackBar';
+import { SharpnessPanel } from '../components/telemetry/SharpnessPanel';
+import { TelemetryPanel } from '../components/telemetry/TelemetryPanel';
 
 /** Composition only: the views and controls, laid out. */
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
@@ -27,6 +31,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
           <ModelControls />
           <LossControls />
           <OptimizerControls />
+          <MetricsControls />
         </aside>
         <main className="views">
           <PlaybackBar client={client} />
@@ -34,6 +39,11 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
             <DecisionBoundary />
             <LossChart />
             <LossShape />
+          </div>
+          <div className="view-grid">
+            <CalibrationPanel />
+            <SharpnessPanel />
+            <TelemetryPanel />
           </div>
         </main>
       </div>

@@ -1,7 +1,12 @@
 import { useConfigStore } from '../app/configStore';
-import { LIMITS } from '../engine/config';
+import { LABEL_NOISE_KINDS, LIMITS, type LabelNoiseKind } from '../engine/config';
 import { DATASET_INFO, DATASET_KINDS, type DatasetKind } from '../engine/datasets';
 import { NumberField, SelectField, SliderField } from './fields';
+
+const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
+  symmetric: 'symmetric',
+  pair: 'pair flips',
+};
 
 export function DataControls() {
   const data = useConfigStore((s) => s.config.data);
@@ -45,6 +50,42 @@ export function DataControls() {
         hint={info.minClasses === info.maxClasses ? `${info.label} has ${info.minClasses} classes` : 'number of classes'}
         onChange={(classes) => update((c) => void (c.data.classes = classes))}
       />
+      <SliderField
+        label="Minority fraction"
+        value={data.minorityFraction}
+        {...LIMITS.minorityFraction}
+        step={0.05}
+        testId="minority-fraction"
+        hint="Class imbalance: with two classes, the minority class's share of the points"
+        format={(v) => v.toFixed(2)}
+        onChange={(fraction) => update((c) => void (c.data.minorityFraction = fraction))}
+      />
+      <p className="note field-note" data-testid="minority-note">
+        {data.minorityFraction >= 0.5
+          ? '0.5 = balanced classes.'
+          : data.classes === 2
+            ? `0.5 = balanced; the minority class holds ${Math.round(data.minorityFraction * 100)} % of the points.`
+            : `0.5 = balanced; every class but the first has ${(data.minorityFraction / (1 - data.minorityFraction)).toFixed(2)}× as many points as it.`}
+      </p>
+      <SliderField
+        label="Label noise"
+        value={data.labelNoise}
+        {...LIMITS.labelNoise}
+        step={0.01}
+        testId="label-noise"
+        hint="Fraction of training labels flipped; validation and test labels stay clean"
+        format={(v) => (v === 0 ? 'off' : `${Math.round(v * 100)} %`)}
+        onChange={(rate) => update((c) => void (c.data.labelNoise = rate))}
+      />
+      <div title="Symmetric: a flipped label moves to any other class, uniformly. Pair flips: class k moves to k + 1 (mod K).">
+        <SelectField<LabelNoiseKind>
+          label="Label noise kind"
+          value={data.labelNoiseKind}
+          testId="label-noise-kind"
+          options={LABEL_NOISE_KINDS.map((kind) => ({ value: kind, label: NOISE_KIND_LABELS[kind] }))}
+          onChange={(kind) => update((c) => void (c.data.labelNoiseKind = kind))}
+        />
+      </div>
       <NumberField
         label="Data seed"
         value={data.seed}

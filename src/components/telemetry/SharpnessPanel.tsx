@@ -1,0 +1,76 @@
+import { useMemo, useState } from 'react';
+import { useConfigStore } from '../../app/configStore';
+import { useTrainingStore } from '../../app/trainingStore';
+import { optimizerById } from '../../engine/optimizers/registry';
+import { formatMagnitude, nextDueStep } from '../calibration/format';
+import { LineChart } from '../LineChart';
+import type { LineChartOptions } from '../lineChartRender';
+import { SHARPNESS_COLOURS, sharpnessSeries, sharpnessThresholdLabel } from './sharpnessSeries';
+
+const WIDTH = 460;
+const HEIGHT = 200;
+const OPTIONS: LineChartOptions = { margin: { top: 16 }, yLabel: 'λ_max' };
+
+/** The top Hessian eigenvalue over training, against the edge-of-stability threshold. */
+export function SharpnessPanel() {
+  const points = useTrainingStore((s) => s.sharpness);
+  const step = useTrainingStore((s) => s.step);
+  const every = useConfigStore((s) => s.config.metrics.sharpnessEvery);
+  const optimizerName = useConfigStore((s) => optimizerById(s.config.optimizer.id).name);
+  const [logScale, setLogScale] = useState(false);
+  const { series, hasThreshold, yMax } = useMemo(() => sharpnessSeries(points, step), [points, step]);
+  const view = useMemo(
+    () => ({
+      logScale,
+      zeroBased: !logScale,
+      xDomain: [0, Math.max(1, step, points.at(-1)?.step ?? 0)] as [number, number],
+      ...(yMax !== null && { yMax }),
+    }),
+    [logScale, step, points, yMax],
+  );
+  const latest = points.at(-1);
+  const label = sharpnessThresholdLabel(points);
+
+  return (
+    <section className="panel chart sharpness-panel" aria-label="Sharpness">
+      <header className="chart-header">
+        <h2>Sharpness</h2>
+        <span className="legend">
+          <span className="swatch" style={{ background: SHARPNESS_COLOURS.eigenvalue }} /> λ_max of the training-loss Hessian
+          {hasThreshold && (
+            <>
+              <span className="swatch dashed" style={{ borderColor: SHARPNESS_COLOURS.threshold }} /> {label} (edge of stability)
+            </>
+          )}
+        </span>
+        <label className="toggle">
+          <input type="checkbox" data-testid="sharpness-log" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log scale
+        </label>
+      </header>
+      {every === 0 ? (
+        <p className="note placeholder" data-testid="sharpness-off">
+          Sharpness is off: set “Sharpness every N steps” under Metrics to measure it.
+        </p>
+      ) : (
+        points.length === 0 && (
+          <p className="note placeholder" data-testid="sharpness-waiting">
+            λ_max is estimated every {every.toLocaleString('en')} steps — waiting for step {(nextDueStep(step, every) ?? 0).toLocaleString('en')}.
+          </p>
+        )
+      )}
+      {points.length > 0 && !hasThreshold && (
+        <p className="note" data-testid="sharpness-no-threshold">
+          No 2/η line for {optimizerName}: an adaptive optimizer’s stability threshold applies to the preconditioned sharpness (the
+          Hessian scaled by its per-parameter step sizes), not to λ_max, so no line is drawn.
+        </p>
+      )}
+      <LineChart series={series} view={view} width={WIDTH} height={HEIGHT} options={OPTIONS} className="loss-chart" testId="sharpness-chart" label="Top Hessian eigenvalue over training" />
+      <dl className="metrics">
+        <dt>λ_max</dt>
+        <dd data-testid="sharpness-value">{formatMagnitude(latest?.eigenvalue)}</dd>
+        <dt>{label}</dt>
+        <dd data-testid="sharpness-threshold-value">{hasThreshold ? formatMagnitude(latest?.threshold) : '—'}</dd>
+      </dl>
+    </section>
+  );
+}
