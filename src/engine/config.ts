@@ -65,8 +65,32 @@ export interface ExperimentConfig {
     /** Gradient norms and update ratios every this many steps; 0 is off. */
     telemetryEvery: number;
   };
+  /** The loss-landscape view: how its surfaces are computed and shown. */
+  landscape: LandscapeConfig;
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
+}
+
+export const LANDSCAPE_DIRECTIONS = ['random', 'pca', 'solutions'] as const;
+export type LandscapeDirections = (typeof LANDSCAPE_DIRECTIONS)[number];
+export const LANDSCAPE_VIEWS = ['surface', 'contour', 'slice'] as const;
+export type LandscapeView = (typeof LANDSCAPE_VIEWS)[number];
+
+export interface LandscapeConfig {
+  /** Surfaces are computed only while the view is open. */
+  open: boolean;
+  /** Filter-normalised random directions, the trajectory's top-2 PCA directions, or the plane through three solutions. */
+  directions: LandscapeDirections;
+  /** Random directions perturb each unit's bias with its weights (off: biases stay put, as in Li et al.). */
+  keepBias: boolean;
+  /** Half-width of the grid: α, β ∈ [−range, range] (a zoom factor for the PCA and solution planes). */
+  range: number;
+  /** Points per axis of the full grid (an 11×11 preview comes first). */
+  resolution: number;
+  /** While training, a new surface around the current weights every this many steps; 0 waits until training stops. */
+  recomputeEvery: number;
+  logHeight: boolean;
+  view: LandscapeView;
 }
 
 export const LIMITS = {
@@ -88,6 +112,9 @@ export const LIMITS = {
   bins: { min: 2, max: 50 },
   sharpnessEvery: { min: 0, max: 10_000 },
   telemetryEvery: { min: 0, max: 10_000 },
+  landscapeRange: { min: 0.05, max: 5 },
+  landscapeResolution: { min: 11, max: 101 },
+  landscapeRecomputeEvery: { min: 0, max: 100_000 },
 } as const;
 
 export const LABEL_NOISE_KINDS = ['symmetric', 'pair'] as const;
@@ -109,6 +136,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   },
   training: { mixup: 0, totalSteps: 2000 },
   metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
+  landscape: { open: false, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
   seed: 1,
 };
 
@@ -131,6 +159,7 @@ export function configClamp(input: unknown): ClampResult {
   const optimizer = asRecord(source.optimizer);
   const training = asRecord(source.training);
   const metrics = asRecord(source.metrics);
+  const landscape = asRecord(source.landscape);
   const schedule = asRecord(optimizer.schedule);
   const d = DEFAULT_CONFIG;
 
@@ -196,6 +225,16 @@ export function configClamp(input: unknown): ClampResult {
       binning: choice('metrics.binning', metrics.binning, BINNINGS, d.metrics.binning),
       sharpnessEvery: number('metrics.sharpnessEvery', metrics.sharpnessEvery, LIMITS.sharpnessEvery, d.metrics.sharpnessEvery, true),
       telemetryEvery: number('metrics.telemetryEvery', metrics.telemetryEvery, LIMITS.telemetryEvery, d.metrics.telemetryEvery, true),
+    },
+    landscape: {
+      open: landscape.open === undefined ? d.landscape.open : landscape.open === true,
+      directions: choice('landscape.directions', landscape.directions, LANDSCAPE_DIRECTIONS, d.landscape.directions),
+      keepBias: landscape.keepBias === undefined ? d.landscape.keepBias : landscape.keepBias === true,
+      range: number('landscape.range', landscape.range, LIMITS.landscapeRange, d.landscape.range),
+      resolution: number('landscape.resolution', landscape.resolution, LIMITS.landscapeResolution, d.landscape.resolution, true),
+      recomputeEvery: number('landscape.recomputeEvery', landscape.recomputeEvery, LIMITS.landscapeRecomputeEvery, d.landscape.recomputeEvery, true),
+      logHeight: landscape.logHeight === undefined ? d.landscape.logHeight : landscape.logHeight === true,
+      view: choice('landscape.view', landscape.view, LANDSCAPE_VIEWS, d.landscape.view),
     },
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { configClamp } from '../engine/config';
+import { mlpInitWeights } from '../engine/mlp';
+import { rng } from '../engine/rng';
+import { landscapeFlatten, landscapeGridLooped, landscapeGridSquare, landscapeRandomPlane, landscapeUnflatten } from '../engine/landscape';
+import type { SurveyorEvent } from './surveyorProtocol';
+import { SURVEYOR_CHECKPOINT_CAPACITY, SurveyorSession } from './surveyorSession';
+
+const config = configClamp({
+  data: { kind: 'gauss', points: 80, noise: 0.2, seed: 3 },
+  model: { layers: 1, width: 6, activation: 'tanh' },
+  seed: 5,
+}).config;
+
+/** A made-up path: the initial weights drifting along a fixed direction, with a little noise. */
+function path(steps: number[]): Float32Array[] {
+  const init = landscapeFlatten(mlpInitWeights({ inputs: 2, hidden: [6], outputs: 2, activation: 'tanh' }, config.seed));
+  const random = rng(9);
+  const drift = Float32Array.from(init, () => random.normal() * 0.3);
+  return steps.map((s) => Float32Array.from(init, (w, p) => w + (s / 100) * drift[p]! + 0.02 * Math.sin(s + p)));
+}
+
+function session(): { s: SurveyorSession; events: SurveyorEvent[] } {
+  const events: SurveyorEvent[] = [];
+  const s = new SurveyorSession((event) => events.push(event));
+  s.configure(config, 1);
+  return { s, events };
+}
+
+const request = { id: 1, directions: 'random', keepBias: false, range: 1, resolution: 21, preempt: true } as const;
+
+describe('SurveyorSession', () => {
+  it('streams a preview, then the full grid, equal to the looped reference, then the path', async () => {
+    const { s, events } = session();
+    const steps = [0, 10, 20, 30];
+    path(steps).forEach((w, i) => s.checkpoint(1, steps[i]!, w));
+    s.survey(request);
+    await s.idle();
+    const surfaces = events.flatMap((e) => (e.type === 'surface' ? [e] : []));
+    expect(events[0]).toMatchObject({ type: 'surveyStart', id: 1, step: 30 });
+    expect(surfaces[0]).toMatchObject({ phase: 'preview', spec: { resolution: 11 } });
+    const last = surfaces.at(-1)!;
+    expect(last).toMatchObject({ phase: 'full', done: true, progress: 1 });
+    expect(surfaces.every((e) => e.values.every(Number.isFinite))).toBe(true);
+    const model = s.currentModel();
+    const plane = landscapeRandomPlane(landscapeUnflatten(s.trajectory().at(-1)!.weights, model.shapes), config.seed);
+    const looped = await landscapeGridLooped(model.objective, plane, landscapeGridSquare(1, 21));
+    last.values.forEach((v, k) => expect(v).toBeCloseTo(looped[k]!, 4));
+    const pathEvent = events.find((e) => e.type === 'path');
+    if (pathEvent?.type !== 'path') throw new Error('no path');
+    expect(Array.from(pathEvent.path.steps)).toEqual(steps);
+    // The current weights are the centre: on the plane, and the surface agrees with the true loss.
+    expect(pathEvent.path.alpha.at(-1)).toBeCloseTo(0, 5);
+    expect(pathEvent.path.distance.at(-1)).toBeCloseTo(0, 4);
+    expect(pathEvent.path.surfaceLoss.at(-1)).toBeCloseTo(pathEvent.path.loss.at(-1)!, 4);
+    expect(pathEvent.path.distance[0]).toBeGreaterThan(0);
+  });
+
+  it('abandons a surface for a preempting request, and queues one that does not preempt', async () => {
+    const { s, events } = session();
+    path([0, 5]).forEach((w, i) => s.checkpoint(1, i * 5, w));
+    const done = (id: number) => events.some((e) => e.type === 'surface' && e.id === id && e.done);
+    s.survey({ ...request, id: 1, resolution: 41 });
+    await new Promise((r) => setTimeout(r, 0));
+    s.survey({ ...request, id: 2, preempt: false });
+    await s.idle();
+    expect(done(1)).toBe(true);
+    expect(done(2)).toBe(true);
+    s.survey({ ...request, id: 3, resolution: 41 });
+    await new Promise((r) => setTimeout(r, 0));
+    s.survey({ ...request, id: 4 });
+    await s.idle();
+    expect(done(3)).toBe(false);
+    expect(done(4)).toBe(true);
+    expect(events.filter((e) => e.type === 'failed')).toEqual([]);
+  });
+
+  it('keeps a bounded, even trajectory and starts afresh on a reset or a new config', () => {
+    const { s } = session();
+    const w = path([0])[0]!;
+    for (let step = 0; step <= 1000; step++) s.checkpoint(1, step, w);
+    const kept = s.trajectory();
+    expect(kept.length).toBeLessThanOrEqual(SURVEYOR_CHECKPOINT_CAPACITY);
+    expect(kept[0]!.step).toBe(0);
+    expect(kept.at(-1)!.step).toBe(1000);
+    s.checkpoint(0, 5, w); // an older revision is ignored
+    expect(s.trajectory().at(-1)!.step).toBe(1000);
+    s.checkpoint(1, 3, w); // a lower step: the run was reset
+    expect(s.trajectory().map((c) => c.step)).toEqual([3]);
+    s.configure(config, 2);
+    expect(s.trajectory()).toHaveLength(0);
+  });
+
+  it('builds PCA and three-solution planes from the path, and refuses them without one', async () => {
+    const { s, events } = session();
+    s.checkpoint(1, 0, path([0])[0]!);
+    s.survey({ ...request, directions: 'pca' });
+    await s.idle();
+    expect(events.at(-1)).toMatchObject({ type: 'failed', message: expect.stringMatching(/train a few steps/) });
+    const steps = [0, 10, 20, 30, 40];
+    path(steps).forEach((w, i) => s.checkpoint(1, steps[i]!, w));
+    for (const directions of ['pca', 'solutions'] as const) {
+      events.length = 0;
+      s.survey({ ...request, directions, resolution: 11 });
+      await s.idle();
+      const start = events.find((e) => e.type === 'surveyStart');
+      if (start?.type !== 'surveyStart') throw new Error('no start');
+      if (directions === 'pca') {
+        const [v1, v2] = start.plane.explainedVariance!;
+        expect(v1).toBeGreaterThan(0.9);
+        expect(v1 + v2).toBeLessThanOrEqual(1 + 1e-9);
+      } else {
+        expect(start.plane.solutions!.steps).toEqual([0, 20, 40]);
+      }
+      const pathEvent = events.find((e) => e.type === 'path');
+      if (pathEvent?.type !== 'path') throw new Error('no path');
+      // The path lies (nearly) in both planes: small distances, and every point on the grid.
+      pathEvent.path.surfaceLoss.forEach((v) => expect(Number.isFinite(v)).toBe(true));
+    }
+  });
+
+  it('slices from the initial to the current weights, or between any two weight vectors', async () => {
+    const { s, events } = session();
+    const [a, b] = path([0, 100]);
+    s.checkpoint(1, 0, a!);
+    s.checkpoint(1, 100, b!);
+    s.slice({ id: 7, from: { kind: 'initial' }, to: { kind: 'current' }, points: 21, range: [-0.5, 1.5] });
+    await s.idle();
+    const slice = events.find((e) => e.type === 'slice');
+    if (slice?.type !== 'slice') throw new Error('no slice');
+    expect(slice.slice.alphas).toHaveLength(21);
+    expect(slice.slice.steps).toEqual([0, 100]);
+    expect(slice.slice.barrier.height).toBeGreaterThanOrEqual(0);
+    events.length = 0;
+    s.slice({ id: 8, from: { kind: 'weights', weights: b!, label: 'run B' }, to: { kind: 'weights', weights: a!, label: 'run A' }, points: 21, range: [-0.5, 1.5] });
+    await s.idle();
+    const reversed = events.find((e) => e.type === 'slice');
+    if (reversed?.type !== 'slice') throw new Error('no slice');
+    expect(reversed.slice.labels).toEqual(['run B', 'run A']);
+    expect(reversed.slice.lossA).toBeCloseTo(slice.slice.lossB, 5);
+  });
+});
