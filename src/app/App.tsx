@@ -13,6 +13,7 @@ import { OptimizerControls } from '../components/OptimizerControls';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { SharpnessPanel } from '../components/telemetry/SharpnessPanel';
 import { TelemetryPanel } from '../components/telemetry/TelemetryPanel';
+import { OptionalView, ViewToggles } from '../components/ViewToggles';
 
 /** Composition only: the views and controls, laid out. */
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
@@ -34,16 +35,25 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
           <MetricsControls />
         </aside>
         <main className="views">
-          <PlaybackBar client={client} />
+          <div className="toolbar">
+            <PlaybackBar client={client} />
+            <ViewToggles />
+          </div>
           <div className="view-grid">
             <DecisionBoundary />
             <LossChart />
-            <LossShape />
-          </div>
-          <div className="view-grid">
-            <CalibrationPanel />
-            <SharpnessPanel />
-            <TelemetryPanel />
+            <OptionalView id="lossShape">
+              <LossShape />
+            </OptionalView>
+            <OptionalView id="calibration">
+              <CalibrationPanel />
+            </OptionalView>
+            <OptionalView id="sharpness">
+              <SharpnessPanel />
+            </OptionalView>
+            <OptionalView id="telemetry">
+              <TelemetryPanel />
+            </OptionalView>
           </div>
         </main>
       </div>

@@ -53,10 +53,28 @@ export const useTrainingStore = create<TrainingState>(() => ({
 }));
 
 /** Longest a telemetry history grows before every other point is dropped. */
-const TELEMETRY_CAPACITY = 2000;
+const TELEMETRY_CAPACITY = 500;
+
+/**
+ * Frames arrive up to 30 times a second; the views repaint at most this often. Frames in between
+ * are folded into a draft, so no data is lost, only repaints.
+ */
+const REPAINT_INTERVAL_MS = 66;
+let draft: Partial<TrainingState> | null = null;
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+function flushDraft(): void {
+  flushTimer = null;
+  const pending = draft;
+  draft = null;
+  if (pending) useTrainingStore.setState(pending);
+}
 
 /** Starts the history afresh (new config or reset). */
 export function trainingStoreClearRun(): void {
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  flushTimer = null;
+  draft = null;
   useTrainingStore.setState({
     step: 0,
     boundary: null,
@@ -74,13 +92,14 @@ export function trainingStoreClearRun(): void {
 }
 
 export function trainingStoreApplyFrame(frame: TrainingFrame): void {
-  const state = useTrainingStore.getState();
+  const state: TrainingState = { ...useTrainingStore.getState(), ...draft };
   frame.losses.forEach((loss, i) => state.trainLoss.push(frame.firstStep + i, loss));
   if (frame.evaluation) state.validationLoss.push(frame.evaluation.step, frame.evaluation.validationLoss);
   const calibration = frame.calibration;
   let telemetry = frame.telemetry.length > 0 ? [...state.telemetry, ...frame.telemetry] : state.telemetry;
   if (telemetry.length > TELEMETRY_CAPACITY) telemetry = telemetry.filter((_, i) => i % 2 === 1);
-  useTrainingStore.setState({
+  draft = {
+    ...draft,
     calibration: calibration ?? state.calibration,
     calibrationHistory: calibration
       ? [
@@ -95,5 +114,6 @@ export function trainingStoreApplyFrame(frame: TrainingFrame): void {
     evaluation: frame.evaluation ?? state.evaluation,
     boundary: frame.boundary ?? state.boundary,
     frameCount: state.frameCount + 1,
-  });
+  };
+  flushTimer ??= setTimeout(flushDraft, REPAINT_INTERVAL_MS);
 }
