@@ -67,9 +67,14 @@ export interface ExperimentConfig {
   };
   /** The loss-landscape view: how its surfaces are computed and shown. */
   landscape: LandscapeConfig;
+  /** Which optional views are open; closed ones cost nothing on the main thread. */
+  views: Record<ViewId, boolean>;
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
 }
+
+export const VIEW_IDS = ['lossShape', 'calibration', 'sharpness', 'telemetry'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
 
 export const LANDSCAPE_DIRECTIONS = ['random', 'pca', 'solutions'] as const;
 export type LandscapeDirections = (typeof LANDSCAPE_DIRECTIONS)[number];
@@ -136,6 +141,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   },
   training: { mixup: 0, totalSteps: 2000 },
   metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
+  views: { lossShape: true, calibration: false, sharpness: false, telemetry: false },
   landscape: { open: false, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
   seed: 1,
 };
@@ -236,9 +242,20 @@ export function configClamp(input: unknown): ClampResult {
       logHeight: landscape.logHeight === undefined ? d.landscape.logHeight : landscape.logHeight === true,
       view: choice('landscape.view', landscape.view, LANDSCAPE_VIEWS, d.landscape.view),
     },
+    views: viewsResolve(asRecord(source.views), changes),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
   return { config, changes };
+}
+
+function viewsResolve(given: Record<string, unknown>, changes: string[]): Record<ViewId, boolean> {
+  const views = { ...DEFAULT_CONFIG.views };
+  for (const id of VIEW_IDS) {
+    const value = given[id];
+    if (typeof value === 'boolean') views[id] = value;
+    else if (value !== undefined) changes.push(`views.${id} "${String(value)}" is not true or false → ${views[id]}`);
+  }
+  return views;
 }
 
 function addonsResolve(given: Record<string, unknown>, changes: string[]): Record<string, Record<string, number>> {
