@@ -1,4 +1,4 @@
-import type { ExperimentConfig } from '../engine/config';
+import { configTrainingPart, type ExperimentConfig } from '../engine/config';
 import { exhaustiveSwitchError, type BackendName, type BareLoop, type TrainerCommand, type TrainerEvent } from '../workers/protocol';
 import { useConfigStore } from './configStore';
 import { trainingStoreApplyFrame, trainingStoreClearRun, useTrainingStore } from './trainingStore';
@@ -35,6 +35,10 @@ export class TrainerClient {
     this.revision = revision;
     trainingStoreClearRun();
     this.send({ type: 'configure', revision, config });
+  }
+
+  setMetrics(metrics: ExperimentConfig['metrics']): void {
+    this.send({ type: 'setMetrics', metrics });
   }
 
   play(): void {
@@ -115,11 +119,22 @@ export class TrainerClient {
   }
 }
 
-/** Keeps the worker's config in step with the config store, from now on. */
+/**
+ * Keeps the worker's config in step with the config store, from now on. Only a change to the
+ * run itself restarts training; new probe cadences are passed on, and view settings stay here.
+ */
 export function trainerClientFollowConfig(client: TrainerClient): () => void {
   const { config, revision } = useConfigStore.getState();
   client.configure(config, revision);
+  let trainingKey = JSON.stringify(configTrainingPart(config));
   return useConfigStore.subscribe((state, previous) => {
-    if (state.revision !== previous.revision) client.configure(state.config, state.revision);
+    if (state.revision === previous.revision) return;
+    const key = JSON.stringify(configTrainingPart(state.config));
+    if (key !== trainingKey) {
+      trainingKey = key;
+      client.configure(state.config, state.revision);
+    } else if (JSON.stringify(state.config.metrics) !== JSON.stringify(previous.config.metrics)) {
+      client.setMetrics(state.config.metrics);
+    }
   });
 }

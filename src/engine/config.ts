@@ -248,6 +248,15 @@ export function configClamp(input: unknown): ClampResult {
   return { config, changes };
 }
 
+/**
+ * The part of a config that defines the training run itself. Changing anything else (metric
+ * cadences, which views are open, how landscapes are drawn) must not restart training.
+ */
+export function configTrainingPart(config: ExperimentConfig): Pick<ExperimentConfig, 'data' | 'model' | 'loss' | 'optimizer' | 'training' | 'seed'> {
+  const { data, model, loss, optimizer, training, seed } = config;
+  return { data, model, loss, optimizer, training, seed };
+}
+
 function viewsResolve(given: Record<string, unknown>, changes: string[]): Record<ViewId, boolean> {
   const views = { ...DEFAULT_CONFIG.views };
   for (const id of VIEW_IDS) {

@@ -54,9 +54,10 @@ export class TrainingRun {
   steps = 0;
 
   constructor(
-    readonly config: ExperimentConfig,
+    private currentConfig: ExperimentConfig,
     readonly data: TrainingData,
   ) {
+    const config = currentConfig;
     this.shape = {
       inputs: data.dataset.features,
       hidden: Array.from({ length: config.model.layers }, () => config.model.width),
@@ -76,6 +77,15 @@ export class TrainingRun {
     this.optimizerOwnsDecay = optimizerHasWeightDecay(optimizer);
     this.initial = this.variables.map((v) => tf.clone(v));
     this.batchOrder = rng(rngSeedFor(config.seed, 'batches'));
+  }
+
+  get config(): ExperimentConfig {
+    return this.currentConfig;
+  }
+
+  /** Changes how often the probes run, without touching the training itself. */
+  setMetrics(metrics: ExperimentConfig['metrics']): void {
+    this.currentConfig = { ...this.currentConfig, metrics };
   }
 
   /** The learning rate of the next step, after the schedule. */

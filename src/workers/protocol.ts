@@ -111,6 +111,7 @@ export interface DataPoints {
 export type TrainerCommand =
   | { type: 'init'; backend: BackendName | null }
   | { type: 'configure'; revision: number; config: ExperimentConfig }
+  | { type: 'setMetrics'; metrics: ExperimentConfig['metrics'] }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; steps: number }

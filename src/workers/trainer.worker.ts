@@ -24,6 +24,9 @@ async function handle(command: TrainerCommand): Promise<void> {
     case 'configure':
       session.configure(command.config, command.revision);
       return;
+    case 'setMetrics':
+      session.setMetrics(command.metrics);
+      return;
     case 'play':
       await session.play();
       return;

@@ -66,6 +66,11 @@ export class TrainerSession {
     this.startRun(config);
   }
 
+  /** New probe cadences (calibration, sharpness, telemetry) for the run, which goes on. */
+  setMetrics(metrics: ExperimentConfig['metrics']): void {
+    this.run?.setMetrics(metrics);
+  }
+
   reset(): void {
     if (!this.run) return;
     this.generation += 1;
