@@ -14,6 +14,7 @@ import { PlaybackBar } from '../components/PlaybackBar';
 import { SharpnessPanel } from '../components/telemetry/SharpnessPanel';
 import { TelemetryPanel } from '../components/telemetry/TelemetryPanel';
 import { OptionalView, ViewToggles } from '../components/ViewToggles';
+import { LandscapePanel } from '../components/landscape/LandscapePanel';
 
 /** Composition only: the views and controls, laid out. */
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
@@ -55,6 +56,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
               <TelemetryPanel />
             </OptionalView>
           </div>
+          <LandscapePanel />
         </main>
       </div>
     </div>

@@ -1,15 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { TrainerClient, trainerClientFollowConfig } from './trainerClient';
+import { TrainerClient } from './trainerClient';
+import { SurveyorClient } from './surveyorClient';
+import { landscapeFollow } from './landscapeFollow';
 import { testHookInstall } from './testHook';
 import { urlOptionsParse } from './urlParams';
 import './styles.css';
 
 const options = urlOptionsParse(window.location.search);
 const client = new TrainerClient(options.backend);
-trainerClientFollowConfig(client);
-testHookInstall(client);
+const surveyor = new SurveyorClient(options.backend);
+// Like trainerClientFollowConfig, but landscape-only changes do not restart training.
+landscapeFollow(client, surveyor);
+testHookInstall(client, surveyor);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,8 @@
 import type { TrainerClient } from './trainerClient';
 import { useConfigStore } from './configStore';
 import { useTrainingStore } from './trainingStore';
+import { landscapeSnapshot, type LandscapeSnapshot } from './landscapeStore';
+import type { SurveyorClient } from './surveyorClient';
 
 /** A plain-data view of what the app shows, for the e2e tests and the benchmark. */
 export interface AppSnapshot {
@@ -25,6 +27,9 @@ export interface LosscapeTestHook {
   /** Replaces the whole config (clamped like any other input). */
   setConfig(input: unknown): void;
   client: TrainerClient;
+  /** The loss-landscape view: the grid on screen (resolution, min, max), its plane, the slice. */
+  landscape(): LandscapeSnapshot;
+  surveyor: SurveyorClient | null;
 }
 
 declare global {
@@ -33,9 +38,11 @@ declare global {
   }
 }
 
-export function testHookInstall(client: TrainerClient): void {
+export function testHookInstall(client: TrainerClient, surveyor: SurveyorClient | null = null): void {
   window.__losscape = {
     client,
+    surveyor,
+    landscape: landscapeSnapshot,
     setConfig(input) {
       useConfigStore.getState().replace(input);
     },

@@ -1,0 +1,88 @@
+// When surfaces are computed: on opening the view or changing its settings, every N training
+// steps around the current weights, and once more when training stops (the frozen surface, with
+// the whole path on it). Also keeps the trainer and the surveyor on the same experiment: the
+// landscape section of the config changes only what is drawn, so it never restarts training.
+import type { ExperimentConfig, LandscapeConfig } from '../engine/config';
+import { useConfigStore } from './configStore';
+import { landscapeStoreClear, useLandscapeStore } from './landscapeStore';
+import type { SurveyorClient } from './surveyorClient';
+import type { TrainerClient } from './trainerClient';
+import { useTrainingStore } from './trainingStore';
+
+/** The config without its landscape section: what the trainer and the surveyor's data depend on. */
+export function configTrainingKey(config: ExperimentConfig): string {
+  const { landscape: _landscape, ...training } = config;
+  return JSON.stringify(training);
+}
+
+/** Did a landscape change ask for a new surface (not only a different way of drawing it)? */
+function surfaceSettingsChanged(a: LandscapeConfig, b: LandscapeConfig): boolean {
+  return a.open !== b.open || a.directions !== b.directions || a.keepBias !== b.keepBias || a.range !== b.range || a.resolution !== b.resolution || (a.view === 'slice') !== (b.view === 'slice');
+}
+
+/**
+ * Configures both workers from the config store (the trainer only when something other than the
+ * landscape changed), forwards the trainer's weight snapshots to the surveyor, and requests
+ * surfaces or slices when they are due. Returns an unsubscribe.
+ */
+export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient): () => void {
+  let trainingRevision = 0;
+  let trainingKey = '';
+  let lastStep = -1;
+  /** The step of the last request (−1: none yet for this run). */
+  let requestedAt = -1;
+
+  const request = (preempt: boolean, quiet: boolean): void => {
+    const settings = useConfigStore.getState().config.landscape;
+    if (!settings.open || lastStep < 0) return;
+    requestedAt = lastStep;
+    if (settings.view === 'slice') surveyor.slice();
+    else surveyor.survey(settings, { preempt, quiet });
+  };
+
+  const configure = (config: ExperimentConfig, revision: number): void => {
+    const key = configTrainingKey(config);
+    if (key === trainingKey) return;
+    trainingKey = key;
+    trainingRevision = revision;
+    lastStep = -1;
+    requestedAt = -1;
+    trainer.configure(config, revision);
+    surveyor.configure(config, revision);
+    landscapeStoreClear();
+  };
+
+  const initial = useConfigStore.getState();
+  configure(initial.config, initial.revision);
+  const unsubscribeConfig = useConfigStore.subscribe((state, previous) => {
+    if (state.revision === previous.revision) return;
+    configure(state.config, state.revision);
+    if (surfaceSettingsChanged(state.config.landscape, previous.config.landscape)) request(true, false);
+  });
+
+  const unsubscribeWeights = trainer.onWeights((snapshot) => {
+    if (snapshot.revision !== trainingRevision) return;
+    surveyor.checkpoint(snapshot);
+    const reset = snapshot.step < lastStep;
+    lastStep = snapshot.step;
+    if (reset) {
+      requestedAt = -1;
+      landscapeStoreClear();
+    }
+    useLandscapeStore.setState({ checkpointStep: snapshot.step });
+    const every = useConfigStore.getState().config.landscape.recomputeEvery;
+    if (requestedAt < 0) request(true, false);
+    else if (useTrainingStore.getState().playing && every > 0 && Math.floor(snapshot.step / every) > Math.floor(requestedAt / every)) request(false, true);
+  });
+
+  // Training stopped (paused, or a step request done): survey the final weights with the whole path.
+  const unsubscribeTraining = useTrainingStore.subscribe((state, previous) => {
+    if (previous.playing && !state.playing && lastStep !== requestedAt) request(true, false);
+  });
+
+  return () => {
+    unsubscribeConfig();
+    unsubscribeWeights();
+    unsubscribeTraining();
+  };
+}

@@ -1,0 +1,173 @@
+import type { ExperimentConfig, LandscapeConfig } from '../engine/config';
+import { exhaustiveSwitchError, type BackendName } from '../workers/protocol';
+import type { PlaneInfo, SliceEnd, SurveyorBenchMode, SurveyorCommand, SurveyorEvent } from '../workers/surveyorProtocol';
+import { landscapeRange, useLandscapeStore } from './landscapeStore';
+import type { WeightSnapshot } from './trainerClient';
+
+export interface SurfaceBench {
+  ms: number;
+  points: number;
+  strategy: string;
+  usefulFlops: number;
+  examples: number;
+}
+
+/**
+ * The main thread's side of the surveyor worker: forwards weight checkpoints and requests, and
+ * turns the surfaces and slices it streams back into landscape-store updates. Events of an older
+ * config revision, or of a request superseded by a newer one, are dropped.
+ */
+export class SurveyorClient {
+  private readonly worker: Worker;
+  private revision = 0;
+  private nextId = 1;
+  /** The newest survey or slice asked for; older ones' events are dropped once it has started. */
+  private shownId = 0;
+  /** Requests whose preview and partial rows are not shown (updates while training follows). */
+  private readonly quiet = new Set<number>();
+  /** The step and plane of each started survey, until its grids arrive. */
+  private readonly starts = new Map<number, { step: number; plane: PlaneInfo }>();
+  private readonly benchWaiters: ((result: SurfaceBench) => void)[] = [];
+  private readonly matMulWaiters: ((result: { ms: number; flops: number }) => void)[] = [];
+
+  constructor(backend: BackendName | null) {
+    this.worker = new Worker(new URL('../workers/surveyor.worker.ts', import.meta.url), { type: 'module', name: 'surveyor' });
+    this.worker.onmessage = (message: MessageEvent<SurveyorEvent>) => this.receive(message.data);
+    this.worker.onerror = (event) => useLandscapeStore.setState({ error: `The surveyor worker failed: ${event.message || 'unknown error'}`, computing: false });
+    this.send({ type: 'init', backend });
+  }
+
+  configure(config: ExperimentConfig, revision: number): void {
+    this.revision = revision;
+    this.send({ type: 'configure', revision, config });
+  }
+
+  /** Forwards a weight snapshot as a trajectory checkpoint (a copy: listeners share the array). */
+  checkpoint(snapshot: WeightSnapshot): void {
+    const weights = snapshot.weights.slice();
+    this.worker.postMessage({ type: 'checkpoint', revision: snapshot.revision, step: snapshot.step, weights } satisfies SurveyorCommand, [weights.buffer]);
+  }
+
+  /** Asks for a surface around the latest checkpoint. `quiet`: keep showing the last one until the new one is complete. */
+  survey(settings: LandscapeConfig, options: { preempt: boolean; quiet: boolean }): number {
+    const id = this.nextId++;
+    if (options.quiet) this.quiet.add(id);
+    const { directions, keepBias, range, resolution } = settings;
+    this.send({ type: 'survey', request: { id, directions, keepBias, range, resolution, preempt: options.preempt } });
+    useLandscapeStore.setState({ computing: true, progress: 0 });
+    return id;
+  }
+
+  /** Asks for the loss along the line from one weight vector to another (α from −0.5 to 1.5). */
+  slice(from: SliceEnd = { kind: 'initial' }, to: SliceEnd = { kind: 'current' }, points = 81): number {
+    const id = this.nextId++;
+    this.send({ type: 'slice', request: { id, from, to, points, range: [-0.5, 1.5] } });
+    useLandscapeStore.setState({ computing: true, progress: 0 });
+    return id;
+  }
+
+  cancel(): void {
+    this.send({ type: 'cancel' });
+    useLandscapeStore.setState({ computing: false });
+  }
+
+  /** Times one surface of the current model in the worker, for `npm run bench`. */
+  benchSurface(resolution: number, mode: SurveyorBenchMode): Promise<SurfaceBench> {
+    return new Promise((resolve) => {
+      this.benchWaiters.push(resolve);
+      this.send({ type: 'bench', resolution, mode });
+    });
+  }
+
+  benchMatMul(size: number, repeats = 5): Promise<{ ms: number; flops: number }> {
+    return new Promise((resolve) => {
+      this.matMulWaiters.push(resolve);
+      this.send({ type: 'benchMatMul', size, repeats });
+    });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+
+  private send(command: SurveyorCommand): void {
+    this.worker.postMessage(command);
+  }
+
+  private current(id: number, revision: number): boolean {
+    return revision === this.revision && id >= this.shownId;
+  }
+
+  private receive(event: SurveyorEvent): void {
+    switch (event.type) {
+      case 'ready':
+        useLandscapeStore.setState({ backend: event.backend });
+        return;
+      case 'error':
+        useLandscapeStore.setState({ error: event.message, computing: false });
+        return;
+      case 'benchResult':
+        this.benchWaiters.shift()?.(event);
+        return;
+      case 'benchMatMulResult':
+        this.matMulWaiters.shift()?.(event);
+        return;
+      case 'failed':
+        if (event.id < this.shownId) return;
+        this.shownId = event.id;
+        useLandscapeStore.setState({ error: event.message, computing: false });
+        return;
+      case 'surveyStart':
+        if (!this.current(event.id, event.revision)) return;
+        this.shownId = event.id;
+        for (const id of this.starts.keys()) if (id < event.id) this.starts.delete(id);
+        this.starts.set(event.id, { step: event.step, plane: event.plane });
+        useLandscapeStore.setState({ error: null });
+        return;
+      case 'surface': {
+        if (!this.current(event.id, event.revision)) return;
+        const quiet = this.quiet.has(event.id) && useLandscapeStore.getState().surface?.complete === true;
+        useLandscapeStore.setState((s) => ({ computing: !event.done, progress: event.progress, completed: s.completed + (event.done ? 1 : 0) }));
+        if (quiet && !event.done) return;
+        if (event.done) this.quiet.delete(event.id);
+        this.show(event);
+        return;
+      }
+      case 'path':
+        if (!this.current(event.id, event.revision)) return;
+        useLandscapeStore.setState((s) => ({ path: event.path, version: s.version + 1 }));
+        return;
+      case 'slice':
+        if (!this.current(event.id, event.revision)) return;
+        this.shownId = event.id;
+        useLandscapeStore.setState((s) => ({ slice: { ...event.slice, id: event.id }, computing: false, progress: 1, error: null, version: s.version + 1 }));
+        return;
+      default:
+        exhaustiveSwitchError(event);
+    }
+  }
+
+  private show(event: Extract<SurveyorEvent, { type: 'surface' }>): void {
+    const pending = this.starts.get(event.id);
+    if (!pending) return;
+    const { min, max } = landscapeRange(event.values);
+    useLandscapeStore.setState((s) => ({
+      surface: {
+        id: event.id,
+        revision: event.revision,
+        step: pending.step,
+        phase: event.phase,
+        spec: event.spec,
+        values: event.values,
+        min,
+        max,
+        complete: event.done,
+        plane: pending.plane,
+        elapsedMs: event.elapsedMs,
+      },
+      // A new surface's path comes when it is complete; the old path belongs to the old plane.
+      path: s.surface?.id === event.id ? s.path : null,
+      version: s.version + 1,
+    }));
+  }
+}

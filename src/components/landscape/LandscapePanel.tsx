@@ -1,0 +1,110 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useConfigStore } from '../../app/configStore';
+import { useLandscapeStore, type LandscapeSurface } from '../../app/landscapeStore';
+import type { SurfacePath } from '../../workers/surveyorProtocol';
+import { ContourView } from './ContourView';
+import { LandscapeControls, LandscapeViewTabs, landscapeSetOpen } from './LandscapeControls';
+import { PathDiagnostics } from './PathDiagnostics';
+import { SliceView } from './SliceView';
+import { SurfaceView } from './SurfaceView';
+import { heightField } from './surfaceField';
+import type { SurfaceHover, SurfaceScene } from './surfaceRender';
+
+function planeCaption(directions: string, explained: [number, number] | null): string {
+  if (directions === 'pca' && explained) {
+    return `PCA of the trajectory: d₁ explains ${(explained[0] * 100).toFixed(1)} %, d₂ ${(explained[1] * 100).toFixed(1)} % of its variance; centred on the current weights.`;
+  }
+  if (directions === 'solutions') return 'The plane through the initial weights (A), a middle checkpoint (B) and the current weights (C), centred on A.';
+  return 'Two filter-normalised random directions (Li et al. 2018), centred on the current weights.';
+}
+
+function surfaceScene(surface: LandscapeSurface | null, path: SurfacePath | null, logHeight: boolean): SurfaceScene | null {
+  if (!surface) return null;
+  const ownPath = path && surface.complete ? { alpha: path.alpha, beta: path.beta } : null;
+  return { spec: surface.spec, values: surface.values, field: heightField(surface.values, logHeight), path: ownPath, current: surface.plane.current, contours: true };
+}
+
+function idleStatus(view: string, surface: LandscapeSurface | null, slice: { alphas: Float32Array } | null): string {
+  if (view === 'slice') return slice ? `${slice.alphas.length} points along the line` : '';
+  if (!surface) return '';
+  return `step ${surface.step.toLocaleString('en')} · ${surface.spec.resolution}×${surface.spec.resolution} in ${(surface.elapsedMs / 1000).toFixed(2)} s`;
+}
+
+/** L(θ + α·d₁ + β·d₂) around the weights, computed in the surveyor worker, with the optimizer's path on it. */
+export function LandscapePanel() {
+  const settings = useConfigStore((s) => s.config.landscape);
+  const surface = useLandscapeStore((s) => s.surface);
+  const path = useLandscapeStore((s) => s.path);
+  const slice = useLandscapeStore((s) => s.slice);
+  const computing = useLandscapeStore((s) => s.computing);
+  const progress = useLandscapeStore((s) => s.progress);
+  const error = useLandscapeStore((s) => s.error);
+  const backend = useLandscapeStore((s) => s.backend);
+  const [hover, setHover] = useState<SurfaceHover | null>(null);
+  const onHover = useCallback((h: SurfaceHover | null) => setHover(h), []);
+
+  const logHeight = settings.logHeight;
+  const scene = useMemo(() => surfaceScene(surface, path, logHeight), [surface, path, logHeight]);
+
+  if (!settings.open) {
+    return (
+      <section className="panel landscape-panel closed" aria-label="Loss landscape" data-testid="landscape-panel">
+        <header className="chart-header">
+          <h2>Loss landscape</h2>
+          <span className="note">the loss around the weights in 3-D, with the optimizer's path — computed beside training, in its own worker</span>
+          <button type="button" className="primary" data-testid="landscape-open" onClick={() => landscapeSetOpen(true)}>
+            Show the loss landscape
+          </button>
+        </header>
+      </section>
+    );
+  }
+
+  const planar = settings.view !== 'slice';
+  const status = computing ? (surface && !surface.complete ? (surface.phase === 'preview' ? 'preview' : 'full grid') : 'computing') : 'idle';
+  return (
+    <section className="panel landscape-panel" aria-label="Loss landscape" data-testid="landscape-panel">
+      <header className="chart-header">
+        <h2>Loss landscape</h2>
+        <LandscapeViewTabs view={settings.view} />
+        <button type="button" className="link" data-testid="landscape-close" onClick={() => landscapeSetOpen(false)}>
+          close
+        </button>
+      </header>
+      <div className="landscape-body">
+        <div className="landscape-main">
+          <div className="landscape-status" data-testid="landscape-status" data-state={status}>
+            <progress max={1} value={computing ? progress : 1} data-testid="landscape-progress" aria-label="Surface progress" />
+            <span className="note">
+              {computing ? (planar ? `computing ${status}… ${Math.round(progress * 100)} %` : 'computing the slice…') : idleStatus(settings.view, surface, slice)}
+              {backend && ` · surveyor on ${backend.name}`}
+            </span>
+          </div>
+          {error && (
+            <p className="warning" data-testid="landscape-error">
+              {error}
+            </p>
+          )}
+          {settings.view === 'surface' && <SurfaceView scene={scene} onHover={onHover} />}
+          {settings.view === 'contour' && <ContourView scene={scene} onHover={onHover} />}
+          {settings.view === 'slice' && <SliceView slice={slice} />}
+          {planar && (
+            <p className="landscape-hover" data-testid="landscape-hover" aria-live="polite">
+              {hover ? `α ${hover.alpha.toFixed(3)} · β ${hover.beta.toFixed(3)} · loss ${hover.loss.toPrecision(4)}` : 'Hover over the surface to read (α, β, loss).'}
+            </p>
+          )}
+          {planar && surface && (
+            <p className="note" data-testid="landscape-caption" data-resolution={surface.spec.resolution} data-min={surface.min} data-max={surface.max}>
+              {planeCaption(surface.plane.directions, surface.plane.explainedVariance)} Loss from {surface.min.toPrecision(3)} to {surface.max.toPrecision(3)}
+              {settings.logHeight ? '; height is log₁₀ loss' : ''}. Orange: the optimizer's path (white dot: its start); red: the current weights.
+            </p>
+          )}
+        </div>
+        <aside className="landscape-side">
+          <LandscapeControls settings={settings} />
+        </aside>
+      </div>
+      {planar && <PathDiagnostics path={surface?.complete ? path : null} />}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// The numbers behind a drawn surface, apart from any drawing: the height field (loss or log loss,
+// clipped so one huge corner does not flatten the rest), colours from viridis, contour levels,
+// and bilinear sampling of the grid at any (α, β).
+import * as d3 from 'd3';
+import type { SurfaceSpec } from '../../workers/surveyorProtocol';
+
+export interface HeightField {
+  /** The transformed, clipped values, row-major like the grid. */
+  heights: Float32Array;
+  /** Range of `heights` (lo < hi). */
+  lo: number;
+  hi: number;
+  /** The transform applied to a loss before clipping. */
+  transform: (loss: number) => number;
+  /** Some values lay above `hi` and were clipped. */
+  clipped: boolean;
+}
+
+const LOG_FLOOR = 1e-6;
+
+/**
+ * Heights for display: the loss (or log₁₀ of it), clipped at the 98th percentile when the top 2 %
+ * stretch the range by more than half again, so the shape near the centre stays visible.
+ */
+export function heightField(values: ArrayLike<number>, logHeight: boolean): HeightField {
+  const transform = logHeight ? (v: number) => Math.log10(Math.max(v, LOG_FLOOR)) : (v: number) => v;
+  const transformed = Float32Array.from(values, (v) => (Number.isFinite(v) ? transform(v) : Number.NaN));
+  const sorted = Array.from(transformed).filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return { heights: transformed.fill(0), lo: 0, hi: 1, transform, clipped: false };
+  const lo = sorted[0]!;
+  const max = sorted[sorted.length - 1]!;
+  const q = sorted[Math.min(sorted.length - 1, Math.floor(0.98 * (sorted.length - 1)))]!;
+  const clipped = max - q > 0.5 * (q - lo) && q > lo;
+  const top = clipped ? q : max;
+  const hi = top > lo ? top : lo + 1;
+  const heights = Float32Array.from(transformed, (v) => (Number.isFinite(v) ? Math.min(hi, v) : hi));
+  return { heights, lo, hi, transform, clipped };
+}
+
+/** A height as a fraction of the field's range, in [0, 1]. */
+export function heightFraction(field: HeightField, height: number): number {
+  return Math.min(1, Math.max(0, (height - field.lo) / (field.hi - field.lo)));
+}
+
+/** Viridis (perceptually uniform, readable in grey and with the common colour-vision deficiencies) as [r, g, b] in 0–1. */
+export function viridisRgb(t: number): [number, number, number] {
+  const c = d3.rgb(d3.interpolateViridis(Math.min(1, Math.max(0, t))));
+  return [c.r / 255, c.g / 255, c.b / 255];
+}
+
+export function viridisCss(t: number): string {
+  return d3.interpolateViridis(Math.min(1, Math.max(0, t)));
+}
+
+/** `count` evenly spaced levels strictly inside (lo, hi). */
+export function contourLevels(lo: number, hi: number, count: number): number[] {
+  return Array.from({ length: count }, (_, k) => lo + ((hi - lo) * (k + 1)) / (count + 1));
+}
+
+/** The grid coordinate (column or row index, fractional) of a value along a range. */
+export function gridIndex(range: readonly [number, number], resolution: number, value: number): number {
+  const [a, b] = range;
+  return b === a ? 0 : ((value - a) / (b - a)) * (resolution - 1);
+}
+
+/** The value along a range at a fractional grid index. */
+export function gridValue(range: readonly [number, number], resolution: number, index: number): number {
+  const [a, b] = range;
+  return resolution <= 1 ? a : a + ((b - a) * index) / (resolution - 1);
+}
+
+/** Bilinear interpolation of a row-major grid at (α, β); NaN outside it. */
+export function gridSample(spec: SurfaceSpec, values: ArrayLike<number>, alpha: number, beta: number): number {
+  const R = spec.resolution;
+  const x = gridIndex(spec.alpha, R, alpha);
+  const y = gridIndex(spec.beta, R, beta);
+  if (!(x >= -1e-9 && x <= R - 1 + 1e-9 && y >= -1e-9 && y <= R - 1 + 1e-9)) return Number.NaN;
+  const j = Math.min(R - 2, Math.max(0, Math.floor(x)));
+  const i = Math.min(R - 2, Math.max(0, Math.floor(y)));
+  const tx = Math.min(1, Math.max(0, x - j));
+  const ty = Math.min(1, Math.max(0, y - i));
+  const at = (ii: number, jj: number): number => values[ii * R + jj]!;
+  if (R < 2) return at(0, 0);
+  return (1 - ty) * ((1 - tx) * at(i, j) + tx * at(i, j + 1)) + ty * ((1 - tx) * at(i + 1, j) + tx * at(i + 1, j + 1));
+}
+
+/**
+ * Iso-lines of a grid at the given levels, as polylines in (α, β), from d3's marching squares.
+ * d3 puts grid values at pixel centres, so a contour coordinate c is the grid index c − 0.5.
+ */
+export function contourLines(spec: SurfaceSpec, heights: ArrayLike<number>, levels: readonly number[]): { level: number; lines: [number, number][][] }[] {
+  const R = spec.resolution;
+  const generator = d3.contours().size([R, R]).thresholds(levels as number[]).smooth(true);
+  const toPlane = ([cx, cy]: number[]): [number, number] => [
+    gridValue(spec.alpha, R, Math.min(R - 1, Math.max(0, cx! - 0.5))),
+    gridValue(spec.beta, R, Math.min(R - 1, Math.max(0, cy! - 0.5))),
+  ];
+  return generator(Array.from(heights)).map((multi) => ({
+    level: multi.value,
+    lines: multi.coordinates.flatMap((polygon) => polygon.map((ring) => ring.map(toPlane))),
+  }));
+}

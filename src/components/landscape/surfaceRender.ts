@@ -1,0 +1,237 @@
+// The 3-D loss surface in three.js: a lit mesh with vertex colours from viridis, contour lines
+// on it, the optimizer's path drawn on the surface and the current point marked; orbit, zoom,
+// reset, and hover that reports (α, β, loss). Renders on demand, never in a busy loop.
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { SurfaceSpec } from '../../workers/surveyorProtocol';
+import { contourLevels, contourLines, gridIndex, gridSample, heightFraction, viridisRgb, type HeightField } from './surfaceField';
+
+export interface SurfaceHover {
+  alpha: number;
+  beta: number;
+  loss: number;
+}
+
+export interface SurfaceScene {
+  spec: SurfaceSpec;
+  /** Raw losses, for hover. */
+  values: Float32Array;
+  field: HeightField;
+  /** The path's (α, β) points, oldest first; points off the grid are left out. */
+  path: { alpha: ArrayLike<number>; beta: ArrayLike<number> } | null;
+  current: readonly [number, number];
+  contours: boolean;
+}
+
+export interface SurfaceRenderer {
+  update(scene: SurfaceScene): void;
+  resetCamera(): void;
+  /** The camera's angle around the vertical axis, in radians (tests check that orbiting moves it). */
+  azimuth(): number;
+  dispose(): void;
+}
+
+/** Drawn height of the highest point; the base square spans [−1, 1]². */
+const HEIGHT = 0.9;
+const CAMERA_START = new THREE.Vector3(2.1, 1.9, 2.3);
+const TARGET = new THREE.Vector3(0, 0.3, 0);
+
+export function surfaceCreate(canvas: HTMLCanvasElement, width: number, height: number, onHover: (hover: SurfaceHover | null) => void): SurfaceRenderer {
+  const renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+  renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
+  renderer.setSize(width, height, false);
+  renderer.setClearColor(0xffffff, 1);
+  const scene = new THREE.Scene();
+  const camera = new THREE.PerspectiveCamera(38, width / height, 0.01, 100);
+  camera.position.copy(CAMERA_START);
+  const controls = new OrbitControls(camera, canvas);
+  controls.target.copy(TARGET);
+  controls.minDistance = 0.8;
+  controls.maxDistance = 8;
+  controls.update();
+  controls.saveState();
+
+  scene.add(new THREE.AmbientLight(0xffffff, 1.4));
+  const sun = new THREE.DirectionalLight(0xffffff, 2.2);
+  sun.position.set(2, 4, 3);
+  scene.add(sun);
+  const grid = new THREE.GridHelper(2, 10, 0xb8c0cc, 0xdde2e8);
+  scene.add(grid);
+
+  const geometry = new THREE.BufferGeometry();
+  const material = new THREE.MeshPhongMaterial({ vertexColors: true, side: THREE.DoubleSide, shininess: 18, specular: 0x222222 });
+  const mesh = new THREE.Mesh(geometry, material);
+  scene.add(mesh);
+  const overlays = new THREE.Group();
+  scene.add(overlays);
+  let current: SurfaceScene | null = null;
+  let resolution = 0;
+
+  let frame = 0;
+  const render = (): void => {
+    frame = 0;
+    renderer.render(scene, camera);
+  };
+  const requestRender = (): void => {
+    frame ||= requestAnimationFrame(render);
+  };
+  controls.addEventListener('change', requestRender);
+
+  /** Scene position of (α, β) at a height fraction h. */
+  const place = (spec: SurfaceSpec, alpha: number, beta: number, h: number): THREE.Vector3 => {
+    const R = spec.resolution;
+    const x = (gridIndex(spec.alpha, R, alpha) / (R - 1)) * 2 - 1;
+    const z = 1 - (gridIndex(spec.beta, R, beta) / (R - 1)) * 2;
+    return new THREE.Vector3(x, h * HEIGHT, z);
+  };
+
+  const rebuildIndex = (R: number): void => {
+    const index: number[] = [];
+    for (let i = 0; i + 1 < R; i++) {
+      for (let j = 0; j + 1 < R; j++) {
+        const a = i * R + j;
+        index.push(a, a + 1, a + R, a + 1, a + R + 1, a + R);
+      }
+    }
+    geometry.setIndex(index);
+    geometry.setAttribute('position', new THREE.BufferAttribute(new Float32Array(R * R * 3), 3));
+    geometry.setAttribute('color', new THREE.BufferAttribute(new Float32Array(R * R * 3), 3));
+    resolution = R;
+  };
+
+  const clearOverlays = (): void => {
+    for (const child of [...overlays.children]) {
+      overlays.remove(child);
+      const disposable = child as THREE.Mesh;
+      disposable.geometry?.dispose();
+      (disposable.material as THREE.Material | undefined)?.dispose();
+    }
+  };
+
+  const addOverlays = (s: SurfaceScene): void => {
+    const { spec, field } = s;
+    const heightAt = (alpha: number, beta: number): number => {
+      const raw = gridSample(spec, field.heights, alpha, beta);
+      return Number.isFinite(raw) ? heightFraction(field, raw) : Number.NaN;
+    };
+    if (s.contours) {
+      const points: number[] = [];
+      const R = spec.resolution;
+      const onEdge = ([a, b]: [number, number]): boolean => {
+        const x = gridIndex(spec.alpha, R, a);
+        const y = gridIndex(spec.beta, R, b);
+        return x < 1e-6 || y < 1e-6 || x > R - 1 - 1e-6 || y > R - 1 - 1e-6;
+      };
+      for (const { level, lines } of contourLines(spec, field.heights, contourLevels(field.lo, field.hi, 12))) {
+        const h = heightFraction(field, level) + 0.004;
+        for (const line of lines) {
+          for (let k = 0; k + 1 < line.length; k++) {
+            if (onEdge(line[k]!) && onEdge(line[k + 1]!)) continue;
+            points.push(...place(spec, line[k]![0], line[k]![1], h).toArray(), ...place(spec, line[k + 1]![0], line[k + 1]![1], h).toArray());
+          }
+        }
+      }
+      const lineGeometry = new THREE.BufferGeometry();
+      lineGeometry.setAttribute('position', new THREE.Float32BufferAttribute(points, 3));
+      overlays.add(new THREE.LineSegments(lineGeometry, new THREE.LineBasicMaterial({ color: 0x14202e, transparent: true, opacity: 0.45 })));
+    }
+    const path: THREE.Vector3[] = [];
+    if (s.path) {
+      for (let t = 0; t < s.path.alpha.length; t++) {
+        const alpha = s.path.alpha[t]!;
+        const beta = s.path.beta[t]!;
+        const h = heightAt(alpha, beta);
+        if (Number.isFinite(h)) path.push(place(spec, alpha, beta, h + 0.012));
+      }
+    }
+    if (path.length >= 2) {
+      const curve = new THREE.CatmullRomCurve3(path, false, 'centripetal');
+      const tube = new THREE.TubeGeometry(curve, Math.min(600, path.length * 4), 0.011, 6, false);
+      overlays.add(new THREE.Mesh(tube, new THREE.MeshBasicMaterial({ color: 0xe69f00 })));
+      const start = new THREE.Mesh(new THREE.SphereGeometry(0.022, 16, 12), new THREE.MeshBasicMaterial({ color: 0xffffff }));
+      start.position.copy(path[0]!);
+      overlays.add(start);
+    }
+    const [ca, cb] = s.current;
+    const h = heightAt(ca, cb);
+    if (Number.isFinite(h)) {
+      const marker = new THREE.Mesh(new THREE.SphereGeometry(0.04, 20, 14), new THREE.MeshBasicMaterial({ color: 0xd55e00 }));
+      marker.position.copy(place(spec, ca, cb, h + 0.02));
+      overlays.add(marker);
+    }
+  };
+
+  const update = (s: SurfaceScene): void => {
+    current = s;
+    const { spec, field } = s;
+    const R = spec.resolution;
+    if (R !== resolution) rebuildIndex(R);
+    const position = geometry.getAttribute('position') as THREE.BufferAttribute;
+    const colour = geometry.getAttribute('color') as THREE.BufferAttribute;
+    for (let i = 0; i < R; i++) {
+      for (let j = 0; j < R; j++) {
+        const k = i * R + j;
+        const h = heightFraction(field, field.heights[k]!);
+        position.setXYZ(k, (j / (R - 1)) * 2 - 1, h * HEIGHT, 1 - (i / (R - 1)) * 2);
+        const [r, g, b] = viridisRgb(h);
+        colour.setXYZ(k, r, g, b);
+      }
+    }
+    position.needsUpdate = true;
+    colour.needsUpdate = true;
+    geometry.computeVertexNormals();
+    geometry.computeBoundingSphere();
+    clearOverlays();
+    addOverlays(s);
+    requestRender();
+  };
+
+  // Hover: the ray's hit on the mesh, back to (α, β), and the grid's loss there.
+  const raycaster = new THREE.Raycaster();
+  const pointer = new THREE.Vector2();
+  let hoverFrame = 0;
+  let lastEvent: PointerEvent | null = null;
+  const hover = (): void => {
+    hoverFrame = 0;
+    if (!lastEvent || !current) return;
+    const rect = canvas.getBoundingClientRect();
+    pointer.set(((lastEvent.clientX - rect.left) / rect.width) * 2 - 1, -((lastEvent.clientY - rect.top) / rect.height) * 2 + 1);
+    raycaster.setFromCamera(pointer, camera);
+    const hit = raycaster.intersectObject(mesh, false)[0];
+    if (!hit) return onHover(null);
+    const { spec, values } = current;
+    const R = spec.resolution;
+    const alpha = spec.alpha[0] + ((hit.point.x + 1) / 2) * (spec.alpha[1] - spec.alpha[0]);
+    const beta = spec.beta[0] + ((1 - hit.point.z) / 2) * (spec.beta[1] - spec.beta[0]);
+    onHover(R > 1 ? { alpha, beta, loss: gridSample(spec, values, alpha, beta) } : null);
+  };
+  const onMove = (event: PointerEvent): void => {
+    lastEvent = event;
+    hoverFrame ||= requestAnimationFrame(hover);
+  };
+  const onLeave = (): void => onHover(null);
+  canvas.addEventListener('pointermove', onMove);
+  canvas.addEventListener('pointerleave', onLeave);
+
+  return {
+    update,
+    resetCamera: () => {
+      controls.reset();
+      requestRender();
+    },
+    azimuth: () => controls.getAzimuthalAngle(),
+    dispose: () => {
+      cancelAnimationFrame(frame);
+      cancelAnimationFrame(hoverFrame);
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerleave', onLeave);
+      controls.dispose();
+      clearOverlays();
+      geometry.dispose();
+      material.dispose();
+      grid.geometry.dispose();
+      (grid.material as THREE.Material).dispose();
+      renderer.dispose();
+    },
+  };
+}
