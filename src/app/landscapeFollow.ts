@@ -1,19 +1,13 @@
 // When surfaces are computed: on opening the view or changing its settings, every N training
 // steps around the current weights, and once more when training stops (the frozen surface, with
-// the whole path on it). Also keeps the trainer and the surveyor on the same experiment: the
-// landscape section of the config changes only what is drawn, so it never restarts training.
-import type { ExperimentConfig, LandscapeConfig } from '../engine/config';
+// the whole path on it). The surveyor follows the same run as the trainer (configured on the
+// same changes, with the same revision); the landscape section never restarts training.
+import { configTrainingPart, type ExperimentConfig, type LandscapeConfig } from '../engine/config';
 import { useConfigStore } from './configStore';
 import { landscapeStoreClear, useLandscapeStore } from './landscapeStore';
 import type { SurveyorClient } from './surveyorClient';
 import type { TrainerClient } from './trainerClient';
 import { useTrainingStore } from './trainingStore';
-
-/** The config without its landscape section: what the trainer and the surveyor's data depend on. */
-export function configTrainingKey(config: ExperimentConfig): string {
-  const { landscape: _landscape, ...training } = config;
-  return JSON.stringify(training);
-}
 
 /** Did a landscape change ask for a new surface (not only a different way of drawing it)? */
 function surfaceSettingsChanged(a: LandscapeConfig, b: LandscapeConfig): boolean {
@@ -21,9 +15,9 @@ function surfaceSettingsChanged(a: LandscapeConfig, b: LandscapeConfig): boolean
 }
 
 /**
- * Configures both workers from the config store (the trainer only when something other than the
- * landscape changed), forwards the trainer's weight snapshots to the surveyor, and requests
- * surfaces or slices when they are due. Returns an unsubscribe.
+ * Configures the surveyor whenever trainerClientFollowConfig configures the trainer (a change to
+ * the run), forwards the trainer's weight snapshots to it, and requests surfaces or slices when
+ * they are due. Returns an unsubscribe.
  */
 export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient): () => void {
   let trainingRevision = 0;
@@ -41,13 +35,12 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
   };
 
   const configure = (config: ExperimentConfig, revision: number): void => {
-    const key = configTrainingKey(config);
+    const key = JSON.stringify(configTrainingPart(config));
     if (key === trainingKey) return;
     trainingKey = key;
     trainingRevision = revision;
     lastStep = -1;
     requestedAt = -1;
-    trainer.configure(config, revision);
     surveyor.configure(config, revision);
     landscapeStoreClear();
   };

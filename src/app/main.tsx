@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { TrainerClient } from './trainerClient';
+import { TrainerClient, trainerClientFollowConfig } from './trainerClient';
 import { SurveyorClient } from './surveyorClient';
 import { landscapeFollow } from './landscapeFollow';
 import { testHookInstall } from './testHook';
@@ -11,7 +11,7 @@ import './styles.css';
 const options = urlOptionsParse(window.location.search);
 const client = new TrainerClient(options.backend);
 const surveyor = new SurveyorClient(options.backend);
-// Like trainerClientFollowConfig, but landscape-only changes do not restart training.
+trainerClientFollowConfig(client);
 landscapeFollow(client, surveyor);
 testHookInstall(client, surveyor);
 
