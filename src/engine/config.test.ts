@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configClamp, DEFAULT_CONFIG } from './config';
+import { configClamp, configRuns, DEFAULT_CONFIG, MAX_RUNS } from './config';
 
 describe('configClamp', () => {
   it('leaves the default config as it is, with no notices', () => {
@@ -40,5 +40,45 @@ describe('configClamp', () => {
     const { config, changes } = configClamp({ loss: { id: 'ce', addons: { 'z-reg': { lambda: 1 }, bogus: {} } } });
     expect(config.loss.addons).toEqual({ 'z-reg': { lambda: 0.01 } });
     expect(changes.some((c) => c.includes('bogus'))).toBe(true);
+  });
+});
+
+describe('compare runs', () => {
+  it('fills a compare run from the base run, so it only says how it differs', () => {
+    const { config, changes } = configClamp({
+      loss: { id: 'focal', params: { gamma: 3 } },
+      optimizer: { id: 'sgd', learningRate: 0.5 },
+      compare: { runs: [{ loss: { id: 'mae' } }, { loss: { id: 'focal', params: {} } }] },
+    });
+    expect(changes).toEqual([]);
+    const [first, second] = config.compare.runs;
+    expect(first!.loss).toEqual({ id: 'mae', params: {}, addons: {} });
+    expect(first!.optimizer).toEqual(config.optimizer);
+    // Same loss as the base: its parameters carry over unless given.
+    expect(second!.loss.params).toEqual({ gamma: 3 });
+  });
+
+  it('keeps at most six runs in all and says so', () => {
+    const runs = Array.from({ length: 9 }, () => ({ loss: { id: 'mae' } }));
+    const { config, changes } = configClamp({ compare: { runs } });
+    expect(config.compare.runs).toHaveLength(MAX_RUNS - 1);
+    expect(changes.some((c) => c.includes('compare.runs'))).toBe(true);
+  });
+
+  it('clamps inside compare runs, naming the run', () => {
+    const { changes } = configClamp({ compare: { runs: [{ optimizer: { learningRate: 1e9 } }] } });
+    expect(changes).toEqual(['compare.runs.0.optimizer.learningRate 1000000000 → 100']);
+  });
+
+  it('gives one config per run sharing data, model and seed', () => {
+    const { config } = configClamp({ compare: { runs: [{ loss: { id: 'mae' } }, { loss: { id: 'gce' } }] } });
+    const runs = configRuns(config);
+    expect(runs.map((r) => r.loss.id)).toEqual(['ce', 'mae', 'gce']);
+    for (const run of runs) {
+      expect(run.data).toBe(config.data);
+      expect(run.model).toBe(config.model);
+      expect(run.seed).toBe(config.seed);
+      expect(run.compare.runs).toEqual([]);
+    }
   });
 });

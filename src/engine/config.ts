@@ -1,11 +1,7 @@
-import { clampChoice, clampInteger, clampNumber } from './clamp';
 import { DATASET_INFO, DATASET_KINDS, datasetClasses, type DatasetKind } from './datasets';
 import { ACTIVATIONS, type Activation } from './mlp';
-import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
-import { ADDONS, addonParamsResolve } from '../losses/addons';
-import { OPTIMIZERS, optimizerById, optimizerParamsResolve } from './optimizers/registry';
-import { SCHEDULES, scheduleById, scheduleParamsResolve } from './schedules/schedules';
 import type { CalibrationBinning } from './metrics/calibration';
+import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
 
 /**
  * Everything that defines an experiment, as plain data. The same config gives the same data,
@@ -67,11 +63,21 @@ export interface ExperimentConfig {
   };
   /** The loss-landscape view: how its surfaces are computed and shown. */
   landscape: LandscapeConfig;
+  /**
+   * Further runs trained beside the base one, from the same data, split and initial weights,
+   * each with its own loss, optimizer and training options (up to MAX_RUNS in all).
+   */
+  compare: { runs: RunVariant[] };
   /** Which optional views are open; closed ones cost nothing on the main thread. */
   views: Record<ViewId, boolean>;
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
 }
+
+/** What may differ between the runs of a comparison. */
+export type RunVariant = Pick<ExperimentConfig, 'loss' | 'optimizer' | 'training'>;
+/** Runs in a comparison, the base run included. */
+export const MAX_RUNS = 6;
 
 export const VIEW_IDS = ['lossShape', 'calibration', 'sharpness', 'telemetry'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -141,6 +147,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   },
   training: { mixup: 0, totalSteps: 2000 },
   metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
+  compare: { runs: [] },
   views: { lossShape: true, calibration: false, sharpness: false, telemetry: false },
   landscape: { open: false, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
   seed: 1,
@@ -158,27 +165,13 @@ export interface ClampResult {
  */
 export function configClamp(input: unknown): ClampResult {
   const changes: string[] = [];
+  const tools = clampTools(changes, LIMITS);
+  const { number, choice } = tools;
   const source = asRecord(input);
   const data = asRecord(source.data);
   const model = asRecord(source.model);
-  const loss = asRecord(source.loss);
-  const optimizer = asRecord(source.optimizer);
-  const training = asRecord(source.training);
   const metrics = asRecord(source.metrics);
-  const landscape = asRecord(source.landscape);
-  const schedule = asRecord(optimizer.schedule);
   const d = DEFAULT_CONFIG;
-
-  const number = (path: string, value: unknown, limit: { min: number; max: number }, fallback: number, integer = false): number => {
-    const result = integer ? clampInteger(value, limit.min, limit.max, fallback) : clampNumber(value, limit.min, limit.max, fallback);
-    if (value !== undefined && value !== result) changes.push(`${path} ${String(value)} → ${result}`);
-    return result;
-  };
-  const choice = <T extends string>(path: string, value: unknown, options: readonly T[], fallback: T): T => {
-    const result = clampChoice(value, options, fallback);
-    if (value !== undefined && value !== result) changes.push(`${path} "${String(value)}" is unknown → ${result}`);
-    return result;
-  };
 
   const kind = choice('data.kind', data.kind, DATASET_KINDS, d.data.kind);
   const requestedClasses = number('data.classes', data.classes, LIMITS.classes, d.data.classes, true);
@@ -186,11 +179,7 @@ export function configClamp(input: unknown): ClampResult {
   if (classes !== requestedClasses && data.classes !== undefined) {
     changes.push(`${DATASET_INFO[kind].label} allows ${DATASET_INFO[kind].minClasses}–${DATASET_INFO[kind].maxClasses} classes → ${classes}`);
   }
-
-  const lossId = choice('loss.id', loss.id, LOSSES.map((l) => l.id), d.loss.id);
-  const optimizerId = choice('optimizer.id', optimizer.id, OPTIMIZERS.map((o) => o.id), d.optimizer.id);
-  const scheduleId = choice('optimizer.schedule.id', schedule.id, SCHEDULES.map((x) => x.id), d.optimizer.schedule.id);
-
+  const base = runVariantClamp(source, '', d, tools);
   const config: ExperimentConfig = {
     data: {
       kind,
@@ -207,24 +196,8 @@ export function configClamp(input: unknown): ClampResult {
       width: number('model.width', model.width, LIMITS.width, d.model.width, true),
       activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
     },
-    loss: {
-      id: lossId,
-      params: { ...lossParamsResolve(lossById(lossId), asRecord(loss.params)) },
-      addons: addonsResolve(asRecord(loss.addons), changes),
-    },
-    optimizer: {
-      id: optimizerId,
-      learningRate: number('optimizer.learningRate', optimizer.learningRate, LIMITS.learningRate, d.optimizer.learningRate),
-      batchSize: number('optimizer.batchSize', optimizer.batchSize, LIMITS.batchSize, d.optimizer.batchSize, true),
-      params: { ...optimizerParamsResolve(optimizerById(optimizerId), asRecord(optimizer.params)) },
-      schedule: { id: scheduleId, params: scheduleParamsResolve(scheduleById(scheduleId), asRecord(schedule.params)) },
-      weightDecay: number('optimizer.weightDecay', optimizer.weightDecay, LIMITS.weightDecay, d.optimizer.weightDecay),
-      clipNorm: number('optimizer.clipNorm', optimizer.clipNorm, LIMITS.clipNorm, d.optimizer.clipNorm),
-    },
-    training: {
-      mixup: number('training.mixup', training.mixup, LIMITS.mixup, d.training.mixup),
-      totalSteps: number('training.totalSteps', training.totalSteps, LIMITS.totalSteps, d.training.totalSteps, true),
-    },
+    ...base,
+    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools) },
     metrics: {
       calibrationEvery: number('metrics.calibrationEvery', metrics.calibrationEvery, LIMITS.calibrationEvery, d.metrics.calibrationEvery, true),
       bins: number('metrics.bins', metrics.bins, LIMITS.bins, d.metrics.bins, true),
@@ -232,51 +205,27 @@ export function configClamp(input: unknown): ClampResult {
       sharpnessEvery: number('metrics.sharpnessEvery', metrics.sharpnessEvery, LIMITS.sharpnessEvery, d.metrics.sharpnessEvery, true),
       telemetryEvery: number('metrics.telemetryEvery', metrics.telemetryEvery, LIMITS.telemetryEvery, d.metrics.telemetryEvery, true),
     },
-    landscape: {
-      open: landscape.open === undefined ? d.landscape.open : landscape.open === true,
-      directions: choice('landscape.directions', landscape.directions, LANDSCAPE_DIRECTIONS, d.landscape.directions),
-      keepBias: landscape.keepBias === undefined ? d.landscape.keepBias : landscape.keepBias === true,
-      range: number('landscape.range', landscape.range, LIMITS.landscapeRange, d.landscape.range),
-      resolution: number('landscape.resolution', landscape.resolution, LIMITS.landscapeResolution, d.landscape.resolution, true),
-      recomputeEvery: number('landscape.recomputeEvery', landscape.recomputeEvery, LIMITS.landscapeRecomputeEvery, d.landscape.recomputeEvery, true),
-      logHeight: landscape.logHeight === undefined ? d.landscape.logHeight : landscape.logHeight === true,
-      view: choice('landscape.view', landscape.view, LANDSCAPE_VIEWS, d.landscape.view),
-    },
-    views: viewsResolve(asRecord(source.views), changes),
+    landscape: landscapeClamp(asRecord(source.landscape), d.landscape, tools, { directions: LANDSCAPE_DIRECTIONS, views: LANDSCAPE_VIEWS }),
+    views: viewsClamp(asRecord(source.views), d.views, tools),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
   return { config, changes };
 }
 
 /**
- * The part of a config that defines the training run itself. Changing anything else (metric
+ * The part of a config that defines the training runs themselves. Changing anything else (metric
  * cadences, which views are open, how landscapes are drawn) must not restart training.
  */
-export function configTrainingPart(config: ExperimentConfig): Pick<ExperimentConfig, 'data' | 'model' | 'loss' | 'optimizer' | 'training' | 'seed'> {
-  const { data, model, loss, optimizer, training, seed } = config;
-  return { data, model, loss, optimizer, training, seed };
+export function configTrainingPart(config: ExperimentConfig): Pick<ExperimentConfig, 'data' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> {
+  const { data, model, loss, optimizer, training, compare, seed } = config;
+  return { data, model, loss, optimizer, training, compare, seed };
 }
 
-function viewsResolve(given: Record<string, unknown>, changes: string[]): Record<ViewId, boolean> {
-  const views = { ...DEFAULT_CONFIG.views };
-  for (const id of VIEW_IDS) {
-    const value = given[id];
-    if (typeof value === 'boolean') views[id] = value;
-    else if (value !== undefined) changes.push(`views.${id} "${String(value)}" is not true or false → ${views[id]}`);
-  }
-  return views;
-}
-
-function addonsResolve(given: Record<string, unknown>, changes: string[]): Record<string, Record<string, number>> {
-  const addons: Record<string, Record<string, number>> = {};
-  for (const [id, params] of Object.entries(given)) {
-    const addon = ADDONS.find((a) => a.id === id);
-    if (addon) addons[id] = { ...addonParamsResolve(addon, asRecord(params)) };
-    else changes.push(`add-on "${id}" is unknown → ignored`);
-  }
-  return addons;
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+/**
+ * One config per run: the base config first, then one per compare run, each with the shared
+ * data, model, seeds and probes and its own loss, optimizer and training options.
+ */
+export function configRuns(config: ExperimentConfig): ExperimentConfig[] {
+  const single = { ...config, compare: { runs: [] } };
+  return [single, ...config.compare.runs.map((variant) => ({ ...single, ...variant }))];
 }
