@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
 import { measureTraining, measureLeak, measureLongestTask, measureLosses, measureTelemetryOverhead } from './training.mjs';
+import { measureLandscape, measureTrainDuringSurvey } from './landscape.mjs';
 
 const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -68,6 +69,16 @@ async function main() {
     put(results, 'telemetry.stepsPerSecOff', overhead.off);
     for (const [id, rate] of Object.entries(await measureLosses(page, BASE, mainBackend))) put(results, `losses.stepsPerSec.${id}`, rate);
     if (mainBackend !== 'wasm') put(results, 'meta.mainBackend', mainBackend);
+    for (const backend of BACKENDS) {
+      const l = await measureLandscape(page, BASE, backend);
+      for (const key of ['previewMs', 'fullGridMs', 'strategy', 'batchedOverLooped', 'defaultOverLooped', 'flopEfficiency', 'gridGflops', 'matMulGflops']) put(results, `landscape.${key}.${backend}`, l[key]);
+      if (l.actual !== backend) put(results, `landscape.actualBackend.${backend}`, l.actual);
+      console.error(`landscape ${backend}: 51×51 ${l.fullGridMs.toFixed(0)} ms (${l.strategy.default}), looped ${l.strategy.loopedMs.toFixed(0)} ms`);
+    }
+    const surveyBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
+    const survey = await measureTrainDuringSurvey(page, BASE, surveyBackend);
+    put(results, 'landscape.trainDuringSurvey', survey.ratio);
+    put(results, 'landscape.trainDuringSurveyDetail', { backend: surveyBackend, ...survey });
     const longest = await measureLongestTask(context, BASE);
     put(results, 'ui.longestTaskMs', longest.longestTaskMs);
     put(results, 'ui.longTasks', longest.count);

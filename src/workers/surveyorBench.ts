@@ -42,7 +42,7 @@ export async function benchSurface(model: SurveyorModel, weights: Float32Array, 
     await landscapeGridLooped(objective, plane, spec);
     return { ms: performance.now() - started, points: resolution * resolution, strategy: 'looped', usefulFlops, examples };
   }
-  const evaluator = landscapeEvaluator(objective, plane, { strategy: mode });
+  const evaluator = landscapeEvaluator(objective, plane, mode === 'default' ? {} : { strategy: mode });
   try {
     await landscapeGrid(evaluator, warm);
     const started = performance.now();

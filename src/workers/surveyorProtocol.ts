@@ -64,7 +64,8 @@ export interface SliceResult {
   steps: [number | null, number | null];
 }
 
-export type SurveyorBenchMode = 'batched' | 'perPoint' | 'looped';
+/** `default`: the strategy the app uses on this backend (landscapeDefaultStrategy). */
+export type SurveyorBenchMode = 'default' | 'batched' | 'perPoint' | 'looped';
 
 /** Main thread → surveyor. */
 export type SurveyorCommand =

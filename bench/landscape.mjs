@@ -1,0 +1,91 @@
+// Loss-landscape benchmarks, driven through the app's test hook: surfaces timed in the surveyor
+// worker on the app's own model and data, and training speed while surfaces are computed.
+
+/** 2-32-32-3 MLP; 1 666 points split 60/20/20 leave exactly 1 000 to train on (and to survey). */
+export const LANDSCAPE_BENCH_CONFIG = {
+  data: { kind: 'blobs', points: 1666, noise: 0.1, classes: 3, seed: 1 },
+  model: { layers: 2, width: 32, activation: 'relu' },
+  loss: { id: 'ce', params: {}, addons: {} },
+  optimizer: { id: 'adam', learningRate: 0.01, batchSize: 0, params: {} },
+  landscape: { open: false, resolution: 51, recomputeEvery: 0 },
+  seed: 1,
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function openWith(page, base, backend, config) {
+  await page.goto(`${base}/?backend=${backend}`);
+  await page.waitForFunction(() => window.__losscape?.snapshot().backend !== null && window.__losscape.landscape().backend !== null, null, { timeout: 60_000 });
+  const revision = await page.evaluate((c) => {
+    window.__losscape.setConfig(c);
+    return window.__losscape.snapshot().revision;
+  }, config);
+  await page.waitForFunction((r) => {
+    const s = window.__losscape.snapshot();
+    return s.revision === r && s.points > 0;
+  }, revision);
+  return page.evaluate(() => window.__losscape.landscape().backend);
+}
+
+/** Trains `steps` steps and waits until the surveyor has trained weights (snapshots come ~10×/s). */
+async function trainTo(page, steps) {
+  await page.evaluate((n) => window.__losscape.client.step(n), steps);
+  await page.waitForFunction((n) => {
+    const s = window.__losscape.snapshot();
+    return s.step === n && !s.playing && window.__losscape.landscape().checkpointStep > 0;
+  }, steps, { timeout: 120_000 });
+}
+
+/**
+ * One backend: the preview and the full grid as the app computes them, the same grid with each
+ * strategy and looped (one forward pass per point, as Li et al.'s code does), and a large plain
+ * matMul for the FLOP/s the backend reaches — all in the surveyor, in one run.
+ */
+export async function measureLandscape(page, base, backend) {
+  const actual = await openWith(page, base, backend, LANDSCAPE_BENCH_CONFIG);
+  await trainTo(page, 300);
+  const surface = (resolution, mode) => page.evaluate(([r, m]) => window.__losscape.surveyor.benchSurface(r, m), [resolution, mode]);
+  const preview = await surface(11, 'default');
+  const full = await surface(51, 'default');
+  const batched = await surface(51, 'batched');
+  const perPoint = await surface(51, 'perPoint');
+  const looped = await surface(51, 'looped');
+  const matMul = await page.evaluate(() => window.__losscape.surveyor.benchMatMul(512, 3));
+  const gridFlops = full.usefulFlops / (full.ms / 1000);
+  return {
+    actual,
+    examples: full.examples,
+    previewMs: preview.ms,
+    fullGridMs: full.ms,
+    strategy: { default: full.strategy, batchedMs: batched.ms, perPointMs: perPoint.ms, loopedMs: looped.ms },
+    batchedOverLooped: looped.ms / batched.ms,
+    defaultOverLooped: looped.ms / full.ms,
+    flopEfficiency: gridFlops / matMul.flops,
+    gridGflops: gridFlops / 1e9,
+    matMulGflops: matMul.flops / 1e9,
+  };
+}
+
+async function stepsPerSecond(page, seconds) {
+  const read = () => page.evaluate(() => ({ step: window.__losscape.snapshot().step, completed: window.__losscape.landscape().completed, now: performance.now() }));
+  await page.evaluate(() => window.__losscape.client.play());
+  await sleep(1500);
+  const a = await read();
+  await sleep(seconds * 1000);
+  const b = await read();
+  await page.evaluate(() => window.__losscape.client.pause());
+  await page.waitForFunction(() => !window.__losscape.snapshot().playing);
+  const elapsed = (b.now - a.now) / 1000;
+  return { rate: (b.step - a.step) / elapsed, surfacesPerSecond: (b.completed - a.completed) / elapsed };
+}
+
+/** Training steps/s while 51×51 surfaces are computed back to back, over steps/s without. */
+export async function measureTrainDuringSurvey(page, base, backend, seconds = 6) {
+  await openWith(page, base, backend, LANDSCAPE_BENCH_CONFIG);
+  const without = await stepsPerSecond(page, seconds);
+  // Open the view and recompute on every weight snapshot: the surveyor never idles.
+  await page.evaluate((c) => window.__losscape.setConfig({ ...c, landscape: { open: true, resolution: 51, recomputeEvery: 1 } }), LANDSCAPE_BENCH_CONFIG);
+  await page.waitForFunction(() => window.__losscape.landscape().completed > 0, null, { timeout: 120_000 });
+  const during = await stepsPerSecond(page, seconds);
+  return { without: without.rate, during: during.rate, ratio: during.rate / without.rate, surfacesPerSecond: during.surfacesPerSecond };
+}
