@@ -11,6 +11,7 @@ export class Series {
   /** How many raw points one stored point stands for, at most. */
   private bucket = 1;
   private firstRaw: number | undefined;
+  private lastRaw: number | undefined;
 
   constructor(private readonly capacity = 4096) {
     this.steps = new Float64Array(capacity);
@@ -24,6 +25,7 @@ export class Series {
 
   push(step: number, value: number): void {
     this.firstRaw ??= value;
+    this.lastRaw = value;
     const last = this.length - 1;
     if (last >= 0 && this.weights[last]! < this.bucket) {
       const w = this.weights[last]!;
@@ -49,8 +51,9 @@ export class Series {
     return this.firstRaw;
   }
 
+  /** The last value pushed, exactly (not merged with its neighbours). */
   last(): number | undefined {
-    return this.length > 0 ? this.values[this.length - 1] : undefined;
+    return this.lastRaw;
   }
 
   private halve(): void {

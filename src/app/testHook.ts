@@ -20,6 +20,16 @@ export interface AppSnapshot {
   /** A checksum of the data points, to see that they changed. */
   pointsChecksum: number;
   revision: number;
+  /** Every run of a comparison (the base run first). */
+  runs: RunSnapshot[];
+}
+
+export interface RunSnapshot {
+  step: number;
+  lastLoss: number | null;
+  validationAccuracy: number | null;
+  ece: number | null;
+  diverged: number | null;
 }
 
 export interface LosscapeTestHook {
@@ -48,22 +58,30 @@ export function testHookInstall(client: TrainerClient, surveyor: SurveyorClient 
     },
     snapshot() {
       const s = useTrainingStore.getState();
+      const base = s.runs[0]!;
       let checksum = 0;
       s.points?.x.forEach((v, i) => (checksum += v * ((i % 7) + 1)));
       return {
         backend: s.backend?.name ?? null,
         playing: s.playing,
         step: s.step,
-        firstLoss: s.trainLoss.first() ?? null,
-        lastLoss: s.trainLoss.last() ?? null,
-        validationLoss: s.evaluation?.validationLoss ?? null,
-        trainAccuracy: s.evaluation?.trainAccuracy ?? null,
-        stepsPerSecond: s.latest?.stepsPerSecond ?? null,
-        tensors: s.latest?.tensors ?? null,
-        diverged: s.diverged?.step ?? null,
+        firstLoss: base.trainLoss.first() ?? null,
+        lastLoss: base.trainLoss.last() ?? null,
+        validationLoss: base.evaluation?.validationLoss ?? null,
+        trainAccuracy: base.evaluation?.trainAccuracy ?? null,
+        stepsPerSecond: base.latest?.stepsPerSecond ?? null,
+        tensors: base.latest?.tensors ?? null,
+        diverged: base.diverged?.step ?? null,
         points: s.points?.y.length ?? 0,
         pointsChecksum: checksum,
         revision: useConfigStore.getState().revision,
+        runs: s.runs.map((run) => ({
+          step: run.step,
+          lastLoss: run.trainLoss.last() ?? null,
+          validationAccuracy: run.evaluation?.validationAccuracy ?? null,
+          ece: run.calibration?.before.ece ?? null,
+          diverged: run.diverged?.step ?? null,
+        })),
       };
     },
   };

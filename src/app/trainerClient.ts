@@ -1,7 +1,7 @@
 import { configTrainingPart, type ExperimentConfig } from '../engine/config';
 import { exhaustiveSwitchError, type BackendName, type BareLoop, type TrainerCommand, type TrainerEvent } from '../workers/protocol';
 import { useConfigStore } from './configStore';
-import { trainingStoreApplyFrame, trainingStoreClearRun, useTrainingStore } from './trainingStore';
+import { trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreMarkDiverged, useTrainingStore } from './trainingStore';
 
 export interface WeightSnapshot {
   revision: number;
@@ -19,6 +19,7 @@ export type WeightListener = (snapshot: WeightSnapshot) => void;
 export class TrainerClient {
   private readonly worker: Worker;
   private revision = 0;
+  private runCount = 1;
   private readonly benchWaiters: ((stepsPerSecond: number) => void)[] = [];
   private readonly weightListeners = new Set<WeightListener>();
 
@@ -33,7 +34,8 @@ export class TrainerClient {
 
   configure(config: ExperimentConfig, revision: number): void {
     this.revision = revision;
-    trainingStoreClearRun();
+    this.runCount = 1 + config.compare.runs.length;
+    trainingStoreClearRuns(this.runCount);
     this.send({ type: 'configure', revision, config });
   }
 
@@ -56,7 +58,7 @@ export class TrainerClient {
   }
 
   reset(): void {
-    trainingStoreClearRun();
+    trainingStoreClearRuns(this.runCount);
     this.send({ type: 'reset' });
   }
 
@@ -102,16 +104,17 @@ export class TrainerClient {
         return;
       case 'frame': {
         if (event.revision !== this.revision) return;
-        trainingStoreApplyFrame(event.frame);
+        trainingStoreApplyFrame(event.run, event.frame);
         const weights = event.frame.weights;
-        if (weights) for (const listener of this.weightListeners) listener({ revision: event.revision, step: event.frame.step, weights });
+        // Views of the weights (the landscape) follow the base run.
+        if (weights && event.run === 0) for (const listener of this.weightListeners) listener({ revision: event.revision, step: event.frame.step, weights });
         return;
       }
       case 'status':
         if (event.revision === this.revision) useTrainingStore.setState({ playing: event.playing, step: event.step });
         return;
       case 'diverged':
-        if (event.revision === this.revision) useTrainingStore.setState({ diverged: { step: event.step, reason: event.reason } });
+        if (event.revision === this.revision) trainingStoreMarkDiverged(event.run, { step: event.step, reason: event.reason });
         return;
       default:
         exhaustiveSwitchError(event);

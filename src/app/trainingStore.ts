@@ -2,14 +2,10 @@ import { create } from 'zustand';
 import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
 import { Series } from './series';
 
-/** What the trainer worker has streamed back, as the views read it. */
-export interface TrainingState {
-  backend: BackendInfo | null;
-  /** Set when no backend could start at all. */
-  backendError: string | null;
-  playing: boolean;
+/** What one run has streamed back. */
+export interface RunState {
+  /** Steps this run has taken (a diverged run stops counting). */
   step: number;
-  points: DataPoints | null;
   boundary: BoundaryGrid | null;
   trainLoss: Series;
   validationLoss: Series;
@@ -26,56 +22,27 @@ export interface TrainingState {
   sharpness: SharpnessPoint[];
   /** The step and reason when the run diverged. */
   diverged: { step: number; reason: string } | null;
+}
+
+/** What the trainer worker has streamed back, as the views read it. */
+export interface TrainingState {
+  backend: BackendInfo | null;
+  /** Set when no backend could start at all. */
+  backendError: string | null;
+  playing: boolean;
+  /** The furthest step any run has reached. */
+  step: number;
+  points: DataPoints | null;
+  /** One entry per run: the base run first, then the compare runs in order. */
+  runs: RunState[];
   /** The last error the worker reported, in words. */
   error: string | null;
   /** Bumped on every frame so charts know to redraw (the series mutate in place). */
   frameCount: number;
 }
 
-export const useTrainingStore = create<TrainingState>(() => ({
-  backend: null,
-  backendError: null,
-  playing: false,
-  step: 0,
-  points: null,
-  boundary: null,
-  trainLoss: new Series(),
-  validationLoss: new Series(),
-  latest: null,
-  evaluation: null,
-  calibration: null,
-  calibrationHistory: [],
-  telemetry: [],
-  sharpness: [],
-  diverged: null,
-  error: null,
-  frameCount: 0,
-}));
-
-/** Longest a telemetry history grows before every other point is dropped. */
-const TELEMETRY_CAPACITY = 500;
-
-/**
- * Frames arrive up to 30 times a second; the views repaint at most this often. Frames in between
- * are folded into a draft, so no data is lost, only repaints.
- */
-const REPAINT_INTERVAL_MS = 66;
-let draft: Partial<TrainingState> | null = null;
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
-
-function flushDraft(): void {
-  flushTimer = null;
-  const pending = draft;
-  draft = null;
-  if (pending) useTrainingStore.setState(pending);
-}
-
-/** Starts the history afresh (new config or reset). */
-export function trainingStoreClearRun(): void {
-  if (flushTimer !== null) clearTimeout(flushTimer);
-  flushTimer = null;
-  draft = null;
-  useTrainingStore.setState({
+export function runStateEmpty(): RunState {
+  return {
     step: 0,
     boundary: null,
     trainLoss: new Series(),
@@ -87,19 +54,64 @@ export function trainingStoreClearRun(): void {
     telemetry: [],
     sharpness: [],
     diverged: null,
-    error: null,
-  });
+  };
 }
 
-export function trainingStoreApplyFrame(frame: TrainingFrame): void {
-  const state: TrainingState = { ...useTrainingStore.getState(), ...draft };
+export const useTrainingStore = create<TrainingState>(() => ({
+  backend: null,
+  backendError: null,
+  playing: false,
+  step: 0,
+  points: null,
+  runs: [runStateEmpty()],
+  error: null,
+  frameCount: 0,
+}));
+
+/** The state of run `index` (the base run by default), for views that show one run. */
+export function useRunState<T>(select: (run: RunState) => T, index = 0): T {
+  return useTrainingStore((s) => select(s.runs[index] ?? s.runs[0]!));
+}
+
+/** Longest a telemetry history grows before every other point is dropped. */
+const TELEMETRY_CAPACITY = 500;
+
+/**
+ * Frames arrive up to 30 times a second per run; the views repaint at most this often. Frames in
+ * between are folded into a draft, so no data is lost, only repaints.
+ */
+const REPAINT_INTERVAL_MS = 66;
+let draft: RunState[] | null = null;
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+function flushDraft(): void {
+  flushTimer = null;
+  const runs = draft;
+  draft = null;
+  if (!runs) return;
+  useTrainingStore.setState((s) => ({ runs, step: Math.max(s.step, ...runs.map((r) => r.step)), frameCount: s.frameCount + 1 }));
+}
+
+/** Starts the histories afresh (new config or reset), for `runs` runs. */
+export function trainingStoreClearRuns(runs: number): void {
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  flushTimer = null;
+  draft = null;
+  useTrainingStore.setState({ step: 0, runs: Array.from({ length: Math.max(1, runs) }, runStateEmpty), error: null });
+}
+
+export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): void {
+  draft ??= [...useTrainingStore.getState().runs];
+  const state = draft[index];
+  if (!state) return;
   frame.losses.forEach((loss, i) => state.trainLoss.push(frame.firstStep + i, loss));
   if (frame.evaluation) state.validationLoss.push(frame.evaluation.step, frame.evaluation.validationLoss);
   const calibration = frame.calibration;
   let telemetry = frame.telemetry.length > 0 ? [...state.telemetry, ...frame.telemetry] : state.telemetry;
   if (telemetry.length > TELEMETRY_CAPACITY) telemetry = telemetry.filter((_, i) => i % 2 === 1);
-  draft = {
-    ...draft,
+  draft[index] = {
+    ...state,
+    step: frame.step,
     calibration: calibration ?? state.calibration,
     calibrationHistory: calibration
       ? [
@@ -109,11 +121,18 @@ export function trainingStoreApplyFrame(frame: TrainingFrame): void {
       : state.calibrationHistory,
     telemetry,
     sharpness: frame.sharpness.length > 0 ? [...state.sharpness, ...frame.sharpness] : state.sharpness,
-    step: frame.step,
     latest: { stepsPerSecond: frame.stepsPerSecond, tensors: frame.tensors },
     evaluation: frame.evaluation ?? state.evaluation,
     boundary: frame.boundary ?? state.boundary,
-    frameCount: state.frameCount + 1,
   };
   flushTimer ??= setTimeout(flushDraft, REPAINT_INTERVAL_MS);
+}
+
+export function trainingStoreMarkDiverged(index: number, diverged: { step: number; reason: string }): void {
+  const runs = [...(draft ?? useTrainingStore.getState().runs)];
+  const state = runs[index];
+  if (!state) return;
+  runs[index] = { ...state, diverged };
+  if (draft) draft = runs;
+  else useTrainingStore.setState({ runs });
 }

@@ -1,3 +1,4 @@
+import { useSelectedRunState } from '../app/selectedRunState';
 import { useEffect, useRef } from 'react';
 import { useTrainingStore } from '../app/trainingStore';
 import { boundaryCreate, type BoundaryRenderer } from './boundaryRender';
@@ -9,7 +10,7 @@ export function DecisionBoundary() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<BoundaryRenderer | null>(null);
   const points = useTrainingStore((s) => s.points);
-  const boundary = useTrainingStore((s) => s.boundary);
+  const boundary = useSelectedRunState((r) => r.boundary);
   const flippedCount = points ? points.flipped.reduce((a, b) => a + b, 0) : 0;
 
   useEffect(() => {

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTrainingStore } from '../app/trainingStore';
+import { useTrainingStore, type RunState } from '../app/trainingStore';
+import { useSelectedRunState } from '../app/selectedRunState';
 import { lossChartCreate, type LossChartRenderer } from './lossChartRender';
+import type { ChartSeries } from './lossChartRender';
+import { runColour, runLetter } from './palette';
 
 const WIDTH = 460;
 const HEIGHT = 220;
@@ -15,9 +18,10 @@ export function LossChart() {
   const renderer = useRef<LossChartRenderer | null>(null);
   const [logScale, setLogScale] = useState(false);
   const frameCount = useTrainingStore((s) => s.frameCount);
-  const trainLoss = useTrainingStore((s) => s.trainLoss);
-  const validationLoss = useTrainingStore((s) => s.validationLoss);
-  const evaluation = useTrainingStore((s) => s.evaluation);
+  const runs = useTrainingStore((s) => s.runs);
+  const trainLoss = useSelectedRunState((r) => r.trainLoss);
+  const evaluation = useSelectedRunState((r) => r.evaluation);
+  const compare = runs.length > 1;
 
   useEffect(() => {
     if (!svgRef.current) return;
@@ -26,25 +30,28 @@ export function LossChart() {
   }, []);
 
   useEffect(() => {
-    const train = trainLoss.points();
-    const validation = validationLoss.points();
-    renderer.current?.update(
-      [
-        { name: 'train', colour: '#0072B2', steps: train.steps, values: train.values },
-        { name: 'validation', colour: '#D55E00', steps: validation.steps, values: validation.values, dashed: true },
-      ],
-      logScale,
-    );
-  }, [frameCount, trainLoss, validationLoss, logScale]);
+    renderer.current?.update(lossSeries(runs), logScale);
+  }, [frameCount, runs, logScale]);
 
   return (
     <section className="panel chart" aria-label="Loss over training">
       <header className="chart-header">
         <h2>Loss</h2>
-        <span className="legend">
-          <span className="swatch" style={{ background: '#0072B2' }} /> train
-          <span className="swatch dashed" style={{ borderColor: '#D55E00' }} /> validation
-        </span>
+        {compare ? (
+          <span className="legend">
+            {runs.map((_, i) => (
+              <span key={i} className="legend-item">
+                <span className="swatch" style={{ background: runColour(i) }} /> {runLetter(i)}
+              </span>
+            ))}
+            · solid: train · dashed: validation
+          </span>
+        ) : (
+          <span className="legend">
+            <span className="swatch" style={{ background: '#0072B2' }} /> train
+            <span className="swatch dashed" style={{ borderColor: '#D55E00' }} /> validation
+          </span>
+        )}
         <label className="toggle">
           <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log scale
         </label>
@@ -62,4 +69,27 @@ export function LossChart() {
       </dl>
     </section>
   );
+}
+
+/**
+ * One run: train solid in blue, validation dashed in vermillion. Several runs: one colour per
+ * run, train solid and validation dashed in it.
+ */
+function lossSeries(runs: readonly RunState[]): ChartSeries[] {
+  if (runs.length === 1) {
+    const train = runs[0]!.trainLoss.points();
+    const validation = runs[0]!.validationLoss.points();
+    return [
+      { name: 'train', colour: '#0072B2', steps: train.steps, values: train.values },
+      { name: 'validation', colour: '#D55E00', steps: validation.steps, values: validation.values, dashed: true },
+    ];
+  }
+  return runs.flatMap((run, i) => {
+    const train = run.trainLoss.points();
+    const validation = run.validationLoss.points();
+    return [
+      { name: `train-${runLetter(i)}`, colour: runColour(i), steps: train.steps, values: train.values },
+      { name: `validation-${runLetter(i)}`, colour: runColour(i), steps: validation.steps, values: validation.values, dashed: true },
+    ];
+  });
 }

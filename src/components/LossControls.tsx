@@ -1,3 +1,4 @@
+import { useSelectedVariant, useUpdateVariant } from '../app/variantHooks';
 import { useConfigStore } from '../app/configStore';
 import { LIMITS } from '../engine/config';
 import { ADDONS } from '../losses/addons';
@@ -28,10 +29,10 @@ function ParamSliders(props: { specs: readonly LossParamSpec[]; values: Record<s
 }
 
 export function LossControls() {
-  const loss = useConfigStore((s) => s.config.loss);
-  const mixup = useConfigStore((s) => s.config.training.mixup);
+  const loss = useSelectedVariant((v) => v.loss);
+  const mixup = useSelectedVariant((v) => v.training.mixup);
   const classes = useConfigStore((s) => s.config.data.classes);
-  const update = useConfigStore((s) => s.update);
+  const updateVariant = useUpdateVariant();
   const spec = lossById(loss.id);
   const unavailable = spec.unavailableReason(classes);
   return (
@@ -42,7 +43,7 @@ export function LossControls() {
         value={loss.id}
         testId="loss"
         options={LOSSES.map((l) => ({ value: l.id, label: l.name, disabledReason: l.id === loss.id ? null : l.unavailableReason(classes) }))}
-        onChange={(id) => update((c) => void (c.loss = { id, params: {}, addons: c.loss.addons }))}
+        onChange={(id) => updateVariant((c) => void (c.loss = { id, params: {}, addons: c.loss.addons }))}
       />
       {unavailable && (
         <p className="warning" role="alert" data-testid="loss-unavailable">
@@ -54,7 +55,7 @@ export function LossControls() {
         specs={spec.params}
         values={loss.params}
         prefix="loss-param"
-        onChange={(id, value) => update((c) => void (c.loss.params[id] = value))}
+        onChange={(id, value) => updateVariant((c) => void (c.loss.params[id] = value))}
       />
       <p className="note" data-testid="loss-note">
         {spec.note} <cite>{spec.source}</cite>
@@ -70,7 +71,7 @@ export function LossControls() {
                   data-testid={`addon-${addon.id}`}
                   checked={params !== undefined}
                   onChange={(event) =>
-                    update((c) => {
+                    updateVariant((c) => {
                       if (event.target.checked) c.loss.addons[addon.id] = {};
                       else delete c.loss.addons[addon.id];
                     })
@@ -83,7 +84,7 @@ export function LossControls() {
                   specs={addon.params}
                   values={params}
                   prefix={`addon-${addon.id}`}
-                  onChange={(id, value) => update((c) => void (c.loss.addons[addon.id]![id] = value))}
+                  onChange={(id, value) => updateVariant((c) => void (c.loss.addons[addon.id]![id] = value))}
                 />
               )}
             </div>
@@ -94,7 +95,7 @@ export function LossControls() {
             type="checkbox"
             data-testid="mixup"
             checked={mixup > 0}
-            onChange={(event) => update((c) => void (c.training.mixup = event.target.checked ? MIXUP_ALPHA_DEFAULT : 0))}
+            onChange={(event) => updateVariant((c) => void (c.training.mixup = event.target.checked ? MIXUP_ALPHA_DEFAULT : 0))}
           />
           mixup
         </label>
@@ -107,7 +108,7 @@ export function LossControls() {
             step={0.05}
             testId="mixup-alpha"
             hint="λ ~ Beta(α, α): small α mixes little, α = 1 mixes uniformly"
-            onChange={(alpha) => update((c) => void (c.training.mixup = alpha))}
+            onChange={(alpha) => updateVariant((c) => void (c.training.mixup = alpha))}
           />
         )}
       </div>

@@ -1,3 +1,4 @@
+import { useSelectedVariant } from '../app/variantHooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useConfigStore } from '../app/configStore';
 import { lossShapeCurve, type LossShapeAxis } from '../losses/lossShape';
@@ -15,7 +16,7 @@ const HEIGHT = 200;
  * parameter slider moves the curves at once without asking the worker.
  */
 export function LossShape() {
-  const loss = useConfigStore((s) => s.config.loss);
+  const loss = useSelectedVariant((v) => v.loss);
   const classes = useConfigStore((s) => s.config.data.classes);
   const [axisChoice, setAxis] = useState<LossShapeAxis>('probability');
   const [compareId, setCompareId] = useState('ce');

@@ -1,21 +1,24 @@
 import { useConfigStore } from '../app/configStore';
 import { useTrainingStore } from '../app/trainingStore';
+import { runLetter } from './palette';
 
 /** Everything the app had to adjust or could not do, said plainly; nothing here blocks the app. */
 export function Notices({ urlNotices }: { urlNotices: readonly string[] }) {
   const notices = useConfigStore((s) => s.notices);
   const dismiss = useConfigStore((s) => s.dismissNotices);
-  const diverged = useTrainingStore((s) => s.diverged);
+  const runs = useTrainingStore((s) => s.runs);
+  const diverged = runs.map((run, i) => ({ run: i, diverged: run.diverged })).filter((r) => r.diverged !== null);
   const error = useTrainingStore((s) => s.error);
   const adjusted = [...urlNotices, ...notices];
   return (
     <div className="notices" aria-live="polite">
-      {diverged && (
-        <p className="notice notice-error" data-testid="diverged">
-          Diverged at step {diverged.step}: {diverged.reason}. Reset to start again.
+      {diverged.map(({ run, diverged: d }) => (
+        <p key={run} className="notice notice-error" data-testid="diverged" data-run={run}>
+          {runs.length > 1 ? `Run ${runLetter(run)} diverged` : 'Diverged'} at step {d!.step}: {d!.reason}.{' '}
+          {runs.length > 1 ? 'It stopped; the other runs go on. Reset to start it again.' : 'Reset to start again.'}
         </p>
-      )}
-      {error && !diverged && (
+      ))}
+      {error && diverged.length === 0 && (
         <p className="notice notice-error" data-testid="error">
           {error}
         </p>

@@ -1,4 +1,4 @@
-import { useConfigStore } from '../app/configStore';
+import { useSelectedVariant, useUpdateVariant } from '../app/variantHooks';
 import { LIMITS } from '../engine/config';
 import { OPTIMIZERS, optimizerById } from '../engine/optimizers/registry';
 import { optimizerHasWeightDecay } from '../engine/optimizers/weightDecay';
@@ -89,9 +89,9 @@ function ClipNormField({ value, onChange }: { value: number; onChange(value: num
 }
 
 function ScheduleFields() {
-  const optimizer = useConfigStore((s) => s.config.optimizer);
-  const totalSteps = useConfigStore((s) => s.config.training.totalSteps);
-  const update = useConfigStore((s) => s.update);
+  const optimizer = useSelectedVariant((v) => v.optimizer);
+  const totalSteps = useSelectedVariant((v) => v.training.totalSteps);
+  const updateVariant = useUpdateVariant();
   const spec = scheduleById(optimizer.schedule.id);
   return (
     <div className="subsection" role="group" aria-label="Learning-rate schedule">
@@ -100,7 +100,7 @@ function ScheduleFields() {
         value={optimizer.schedule.id}
         testId="schedule"
         options={SCHEDULES.map((s) => ({ value: s.id, label: s.name }))}
-        onChange={(id) => update((c) => void (c.optimizer.schedule = { id, params: {} }))}
+        onChange={(id) => updateVariant((c) => void (c.optimizer.schedule = { id, params: {} }))}
       />
       {spec.params.map((param) => (
         <ParamSlider
@@ -108,7 +108,7 @@ function ScheduleFields() {
           spec={param}
           value={optimizer.schedule.params[param.id] ?? param.default}
           testId={`schedule-param-${param.id}`}
-          onChange={(value) => update((c) => void (c.optimizer.schedule.params[param.id] = value))}
+          onChange={(value) => updateVariant((c) => void (c.optimizer.schedule.params[param.id] = value))}
         />
       ))}
       <NumberField
@@ -118,7 +118,7 @@ function ScheduleFields() {
         step={10}
         testId="total-steps"
         hint="the planned length of training, which schedules decay over"
-        onChange={(steps) => update((c) => void (c.training.totalSteps = steps))}
+        onChange={(steps) => updateVariant((c) => void (c.training.totalSteps = steps))}
       />
       <SchedulePreview schedule={optimizer.schedule} learningRate={optimizer.learningRate} totalSteps={totalSteps} />
     </div>
@@ -126,8 +126,8 @@ function ScheduleFields() {
 }
 
 export function OptimizerControls() {
-  const optimizer = useConfigStore((s) => s.config.optimizer);
-  const update = useConfigStore((s) => s.update);
+  const optimizer = useSelectedVariant((v) => v.optimizer);
+  const updateVariant = useUpdateVariant();
   const spec = optimizerById(optimizer.id);
   const ownDecay = optimizerHasWeightDecay(spec);
   const batchOptions = BATCH_SIZES.includes(optimizer.batchSize) ? BATCH_SIZES : [...BATCH_SIZES, optimizer.batchSize].sort((a, b) => a - b);
@@ -139,7 +139,7 @@ export function OptimizerControls() {
         value={optimizer.id}
         testId="optimizer"
         options={OPTIMIZERS.map((o) => ({ value: o.id, label: o.name }))}
-        onChange={(id) => update((c) => void (c.optimizer = { ...c.optimizer, id, params: {} }))}
+        onChange={(id) => updateVariant((c) => void (c.optimizer = { ...c.optimizer, id, params: {} }))}
       />
       <Formula tex={spec.tex} testId="optimizer-formula" />
       <SliderField
@@ -150,7 +150,7 @@ export function OptimizerControls() {
         step={0.05}
         testId="learning-rate"
         format={(v) => formatRate(10 ** v)}
-        onChange={(v) => update((c) => void (c.optimizer.learningRate = Number((10 ** v).toPrecision(3))))}
+        onChange={(v) => updateVariant((c) => void (c.optimizer.learningRate = Number((10 ** v).toPrecision(3))))}
       />
       {spec.params.map((param) => (
         <ParamSlider
@@ -158,7 +158,7 @@ export function OptimizerControls() {
           spec={param}
           value={optimizer.params[param.id] ?? param.default}
           testId={`optimizer-param-${param.id}`}
-          onChange={(value) => update((c) => void (c.optimizer.params[param.id] = value))}
+          onChange={(value) => updateVariant((c) => void (c.optimizer.params[param.id] = value))}
         />
       ))}
       <SelectField
@@ -166,7 +166,7 @@ export function OptimizerControls() {
         value={String(optimizer.batchSize)}
         testId="batch-size"
         options={batchOptions.map((b) => ({ value: String(b), label: b === 0 ? 'full batch' : String(b) }))}
-        onChange={(b) => update((c) => void (c.optimizer.batchSize = Number(b)))}
+        onChange={(b) => updateVariant((c) => void (c.optimizer.batchSize = Number(b)))}
       />
       {ownDecay ? (
         <p className="note" data-testid="weight-decay-own">
@@ -181,10 +181,10 @@ export function OptimizerControls() {
           testId="weight-decay"
           hint="θ ← (1 − ηλ)θ each step, decoupled from the gradient; 0 is off"
           format={(v) => (v === 0 ? 'off' : v.toFixed(3))}
-          onChange={(decay) => update((c) => void (c.optimizer.weightDecay = decay))}
+          onChange={(decay) => updateVariant((c) => void (c.optimizer.weightDecay = decay))}
         />
       )}
-      <ClipNormField value={optimizer.clipNorm} onChange={(clip) => update((c) => void (c.optimizer.clipNorm = clip))} />
+      <ClipNormField value={optimizer.clipNorm} onChange={(clip) => updateVariant((c) => void (c.optimizer.clipNorm = clip))} />
       <ScheduleFields />
     </fieldset>
   );

@@ -3,6 +3,7 @@ import { useTrainingStore } from '../app/trainingStore';
 import type { TrainerClient } from '../app/trainerClient';
 import { useState } from 'react';
 import { lossById } from '../losses/registry';
+import { configRuns } from '../engine/config';
 
 /** The choices for how many steps one press of Step takes. */
 const STEP_SIZES = [1, 10, 100, 1000];
@@ -11,9 +12,10 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
   const playing = useTrainingStore((s) => s.playing);
   const step = useTrainingStore((s) => s.step);
   const ready = useTrainingStore((s) => s.backend !== null);
-  const diverged = useTrainingStore((s) => s.diverged);
-  const stepsPerSecond = useTrainingStore((s) => s.latest?.stepsPerSecond ?? null);
-  const blocked = useConfigStore((s) => lossById(s.config.loss.id).unavailableReason(s.config.data.classes));
+  // Training goes on while any run has not diverged; each run's steps/s adds to the total.
+  const diverged = useTrainingStore((s) => s.runs.every((run) => run.diverged !== null));
+  const stepsPerSecond = useTrainingStore((s) => (s.runs[0]?.latest ? s.runs.reduce((sum, run) => sum + (run.latest?.stepsPerSecond ?? 0), 0) : null));
+  const blocked = useConfigStore((s) => configRuns(s.config).map((run) => lossById(run.loss.id).unavailableReason(s.config.data.classes)).find((r) => r !== null) ?? null);
   const canTrain = ready && !diverged && !blocked;
   const [stepSize, setStepSize] = useState(10);
   return (

@@ -229,3 +229,8 @@ export function configRuns(config: ExperimentConfig): ExperimentConfig[] {
   const single = { ...config, compare: { runs: [] } };
   return [single, ...config.compare.runs.map((variant) => ({ ...single, ...variant }))];
 }
+
+/** The loss, optimizer and training options of run `index` (0: the base run), for reading or editing in place. */
+export function configVariant(config: ExperimentConfig, index: number): RunVariant {
+  return index === 0 ? config : (config.compare.runs[index - 1] ?? config);
+}

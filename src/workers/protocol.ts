@@ -125,9 +125,10 @@ export type BareLoop = 'tfjs' | 'engine';
 export type TrainerEvent =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'data'; revision: number; points: DataPoints }
-  | { type: 'frame'; revision: number; frame: TrainingFrame }
+  /** `run` indexes the config's runs: 0 is the base run, then the compare runs in order. */
+  | { type: 'frame'; revision: number; run: number; frame: TrainingFrame }
   | { type: 'status'; revision: number; playing: boolean; step: number }
-  | { type: 'diverged'; revision: number; step: number; reason: string }
+  | { type: 'diverged'; revision: number; run: number; step: number; reason: string }
   | { type: 'error'; message: string }
   | { type: 'benchResult'; stepsPerSecond: number };
 

@@ -11,6 +11,10 @@ function sessionWithEvents(): { session: TrainerSession; events: TrainerEvent[];
   return { session, events, frames };
 }
 
+function framesOf(events: TrainerEvent[], run: number): TrainingFrame[] {
+  return events.flatMap((e) => (e.type === 'frame' && e.run === run ? [e.frame] : []));
+}
+
 const small = configClamp({
   data: { kind: 'gauss', points: 100, noise: 0.2, seed: 3 },
   model: { layers: 1, width: 6, activation: 'tanh' },
@@ -85,5 +89,32 @@ describe('TrainerSession', () => {
     data.points.flipped.forEach((f, i) => {
       if (f) expect(data.points.role[i]).toBe(0);
     });
+  });
+});
+
+describe('TrainerSession with compare runs', () => {
+  const compare = (runs: unknown[]) => configClamp({ ...small, compare: { runs } }).config;
+
+  it('starts every run from the same weights and steps them in lockstep', async () => {
+    const { session, events } = sessionWithEvents();
+    session.configure(compare([{ optimizer: { learningRate: 0.5 } }, { loss: { id: 'mae' } }]), 1);
+    await session.step(40);
+    const losses = [0, 1, 2].map((r) => framesOf(events, r).flatMap((f) => Array.from(f.losses)));
+    for (const series of losses) expect(series).toHaveLength(40);
+    // Same loss, same data, same initial weights: the first loss is identical, then the rates tell.
+    expect(losses[1]![0]).toBe(losses[0]![0]);
+    expect(losses[1]![39]).not.toBe(losses[0]![39]);
+    expect(losses[2]![0]).not.toBe(losses[0]![0]);
+  });
+
+  it('stops a diverging run alone while the others go on', async () => {
+    const { session, events } = sessionWithEvents();
+    session.configure(compare([{ loss: { id: 'mse' }, optimizer: { learningRate: 100 } }]), 1);
+    await session.step(300);
+    const diverged = events.filter((e) => e.type === 'diverged');
+    expect(diverged).toHaveLength(1);
+    expect(diverged[0]).toMatchObject({ run: 1 });
+    expect(framesOf(events, 0).at(-1)!.step).toBe(300);
+    expect(framesOf(events, 1).at(-1)!.step).toBeLessThan(300);
   });
 });

@@ -1,5 +1,5 @@
 import { tf, type Scalar, type Tensor1D } from '../engine/tf';
-import type { ExperimentConfig } from '../engine/config';
+import { configRuns, type ExperimentConfig } from '../engine/config';
 import { TrainingRun } from '../engine/trainingRun';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
 import { SPLIT_ROLE, type DataPoints, type TrainerEvent } from './protocol';
@@ -30,53 +30,60 @@ function crossed(every: number, last: number, step: number): boolean {
   return every > 0 && Math.floor(step / every) > Math.floor(last / every);
 }
 
+/** One run of the session with what streams from it. */
+interface RunSlot {
+  index: number;
+  run: TrainingRun;
+  frames: FrameBuilder;
+  sharpness: SharpnessProbe;
+  divergedAt: number | null;
+  lastCalibrationStep: number;
+  lastSharpnessStep: number;
+}
+
 /**
- * Owns the data and the run in a worker, steps it while playing, and emits throttled frames.
+ * Owns the data and the runs in a worker, steps the runs in lockstep while playing, and emits
+ * throttled frames per run. The runs share the data tensors and start from the same weights.
  * It never knows it is in a worker: `emit` is the only way out, so tests drive it in Node.
  */
 export class TrainerSession {
   private data: TrainingData | undefined;
-  private run: TrainingRun | undefined;
-  private frames: FrameBuilder;
-  private sharpness = new SharpnessProbe();
+  private config: ExperimentConfig | undefined;
+  private slots: RunSlot[] = [];
   private revision = 0;
   /** Bumped by every play/pause/step/reset/configure; a loop runs only while its generation is current. */
   private generation = 0;
   /** The generation of the loop now stepping, if any. */
   private activeLoop: number | null = null;
-  private divergedAt: number | null = null;
-  private lastCalibrationStep = 0;
-  private lastSharpnessStep = 0;
   private stepsPerChunk = 1;
 
   constructor(
     private readonly emit: Emit,
     private readonly now: () => number = () => performance.now(),
-  ) {
-    this.frames = new FrameBuilder(now);
-  }
+  ) {}
 
   configure(config: ExperimentConfig, revision: number): void {
     this.revision = revision;
+    this.config = config;
     this.generation += 1;
-    this.run?.dispose();
+    this.disposeRuns();
     this.data?.dispose();
     this.data = trainingDataCreate(config);
     this.emit({ type: 'data', revision, points: dataPoints(this.data) });
-    this.startRun(config);
+    this.startRuns(config);
   }
 
-  /** New probe cadences (calibration, sharpness, telemetry) for the run, which goes on. */
+  /** New probe cadences (calibration, sharpness, telemetry) for the runs, which go on. */
   setMetrics(metrics: ExperimentConfig['metrics']): void {
-    this.run?.setMetrics(metrics);
+    if (this.config) this.config = { ...this.config, metrics };
+    for (const slot of this.slots) slot.run.setMetrics(metrics);
   }
 
   reset(): void {
-    if (!this.run) return;
+    if (!this.config) return;
     this.generation += 1;
-    const config = this.run.config;
-    this.run.dispose();
-    this.startRun(config);
+    this.disposeRuns();
+    this.startRuns(this.config);
   }
 
   play(): Promise<void> {
@@ -91,134 +98,143 @@ export class TrainerSession {
     this.generation += 1;
   }
 
-  /** The run being trained, for benchmarks that time the same model outside the loop. */
+  /** The first run, for benchmarks that time the same model outside the loop. */
   currentRun(): TrainingRun | undefined {
-    return this.run;
+    return this.slots[0]?.run;
   }
 
-  private startRun(config: ExperimentConfig): void {
-    if (!this.data) return;
-    this.run = new TrainingRun(config, this.data);
-    this.frames = new FrameBuilder(this.now);
-    this.sharpness.dispose();
-    this.divergedAt = null;
+  private startRuns(config: ExperimentConfig): void {
+    const data = this.data;
+    if (!data) return;
+    this.slots = configRuns(config).map((runConfig, index) => ({
+      index,
+      run: new TrainingRun(runConfig, data),
+      frames: new FrameBuilder(this.now),
+      sharpness: new SharpnessProbe(),
+      divergedAt: null,
+      lastCalibrationStep: 0,
+      lastSharpnessStep: 0,
+    }));
     this.activeLoop = null;
-    this.lastCalibrationStep = 0;
-    this.lastSharpnessStep = 0;
     this.status(false);
     // A first frame at step 0 shows the untrained boundary (and calibration) straight away.
-    void this.probeAndEmit(this.run, true);
+    const slots = this.slots;
+    for (const slot of slots) void this.probeAndEmit(slot, slots, true);
+  }
+
+  private disposeRuns(): void {
+    for (const slot of this.slots) slot.run.dispose();
+    this.slots = [];
   }
 
   private async train(steps: number): Promise<void> {
-    const run = this.run;
-    if (!run) return;
-    if (this.divergedAt !== null) {
-      this.emit({ type: 'error', message: `This run diverged at step ${this.divergedAt}. Reset it (or lower the learning rate) to train again.` });
+    const slots = this.slots;
+    if (slots.length === 0) return;
+    const live = (): RunSlot[] => slots.filter((s) => s.divergedAt === null);
+    if (live().length === 0) {
+      const at = slots.map((s) => s.divergedAt).join(', ');
+      this.emit({ type: 'error', message: `Every run has diverged (at step ${at}). Reset (or lower the learning rate) to train again.` });
       return;
     }
     const generation = ++this.generation;
     this.activeLoop = generation;
     this.status(true);
-    this.frames.startClock(run.steps);
+    for (const slot of slots) slot.frames.startClock(slot.run.steps);
     let remaining = steps;
-    while (remaining > 0 && generation === this.generation && run === this.run) {
+    while (remaining > 0 && generation === this.generation && slots === this.slots && live().length > 0) {
       const started = this.now();
       const count = Math.min(this.stepsPerChunk, remaining);
       remaining -= count;
-      const ok = await this.runChunk(run, count);
-      if (run !== this.run) return;
-      if (!ok) {
-        if (generation === this.generation) this.generation += 1;
-        this.loopEnded(generation);
-        return;
-      }
+      await this.runChunk(live(), count, slots);
+      if (slots !== this.slots) return;
       // Adapt the chunk so each one (steps plus readback) takes about CHUNK_TARGET_MS.
       const elapsed = Math.max(0.5, this.now() - started);
       this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * CHUNK_TARGET_MS) / elapsed)));
-      await this.probeAndEmit(run, false);
+      await Promise.all(live().map((slot) => this.probeAndEmit(slot, slots, false)));
       await yieldToMessages();
     }
-    if (run !== this.run) return;
+    if (slots !== this.slots) return;
     // Paused, finished a step request, or superseded by another command: show where it stopped.
-    if (this.frames.hasPending()) await this.probeAndEmit(run, true);
-    this.loopEnded(generation);
-  }
-
-  /** Runs `count` steps and reads their losses (and telemetry) back at once. False if it diverged. */
-  private async runChunk(run: TrainingRun, count: number): Promise<boolean> {
-    const losses: Scalar[] = [];
-    const telemetry: Tensor1D[] = [];
-    const telemetryMeta: { step: number; learningRate: number }[] = [];
-    for (let i = 0; i < count; i++) {
-      const result = run.trainStep();
-      losses.push(result.loss);
-      if (result.telemetry) {
-        telemetry.push(result.telemetry);
-        telemetryMeta.push({ step: result.step, learningRate: result.learningRate });
-      }
-    }
-    const firstStep = run.steps - count + 1;
-    const stackedLosses = tf.stack(losses);
-    const stackedTelemetry = telemetry.length > 0 ? tf.concat(telemetry) : null;
-    tf.dispose([...losses, ...telemetry]);
-    const [values, telemetryValues] = await Promise.all([
-      stackedLosses.data(),
-      stackedTelemetry ? stackedTelemetry.data() : Promise.resolve(null),
-    ]);
-    stackedLosses.dispose();
-    stackedTelemetry?.dispose();
-    if (run !== this.run) return true;
-    const bad = values.findIndex((v) => !Number.isFinite(v));
-    this.frames.addLosses(values.subarray(0, bad < 0 ? values.length : bad));
-    if (telemetryValues) {
-      const points = telemetryPoints(telemetryValues as Float32Array, telemetryMeta, run.shape.hidden.length + 1);
-      this.frames.addTelemetry(bad < 0 ? points : points.filter((p) => p.step < firstStep + bad));
-    }
-    if (bad < 0) return true;
-    this.divergedAt = firstStep + bad;
-    await this.emitFrame(run);
-    this.emit({
-      type: 'diverged',
-      revision: this.revision,
-      step: this.divergedAt,
-      reason: `the training loss became ${String(values[bad])} (try a lower learning rate)`,
-    });
-    return false;
-  }
-
-  /** Takes the calibration and sharpness probes that are due, then emits a frame if one is due. */
-  private async probeAndEmit(run: TrainingRun, force: boolean): Promise<void> {
-    const { calibrationEvery, sharpnessEvery } = run.config.metrics;
-    const atStart = run.steps === 0;
-    const probes: Promise<void>[] = [];
-    if ((atStart && calibrationEvery > 0) || crossed(calibrationEvery, this.lastCalibrationStep, run.steps)) {
-      this.lastCalibrationStep = run.steps;
-      probes.push(probeCalibration(run).then((c) => this.frames.setCalibration(c)));
-    }
-    if (crossed(sharpnessEvery, this.lastSharpnessStep, run.steps)) {
-      this.lastSharpnessStep = run.steps;
-      probes.push(this.sharpness.measure(run).then((p) => this.frames.addSharpness(p)));
-    }
-    await Promise.all(probes);
-    if (run !== this.run) return;
-    if (force || this.frames.due()) await this.emitFrame(run);
-  }
-
-  private async emitFrame(run: TrainingRun): Promise<void> {
-    const frame = await this.frames.build(run, () => run === this.run);
-    if (frame) this.emit({ type: 'frame', revision: this.revision, frame });
-  }
-
-  /** Reports "not playing" unless a newer loop has taken over meanwhile. */
-  private loopEnded(generation: number): void {
+    await Promise.all(slots.filter((s) => s.frames.hasPending()).map((slot) => this.probeAndEmit(slot, slots, true)));
     if (this.activeLoop !== generation) return;
     this.activeLoop = null;
     this.status(false);
   }
 
+  /**
+   * Steps every live run `count` times in lockstep (step k of every run before step k + 1 of
+   * any), then reads each run's losses and telemetry back at once. A run that diverges stops alone.
+   */
+  private async runChunk(live: readonly RunSlot[], count: number, slots: readonly RunSlot[]): Promise<void> {
+    const losses = live.map((): Scalar[] => []);
+    const telemetry = live.map((): Tensor1D[] => []);
+    const meta = live.map((): { step: number; learningRate: number }[] => []);
+    for (let i = 0; i < count; i++) {
+      live.forEach((slot, r) => {
+        const result = slot.run.trainStep();
+        losses[r]!.push(result.loss);
+        if (result.telemetry) {
+          telemetry[r]!.push(result.telemetry);
+          meta[r]!.push({ step: result.step, learningRate: result.learningRate });
+        }
+      });
+    }
+    await Promise.all(live.map((slot, r) => this.readChunk(slot, losses[r]!, telemetry[r]!, meta[r]!, slots)));
+  }
+
+  private async readChunk(slot: RunSlot, losses: Scalar[], telemetry: Tensor1D[], meta: { step: number; learningRate: number }[], slots: readonly RunSlot[]): Promise<void> {
+    const firstStep = slot.run.steps - losses.length + 1;
+    const stackedLosses = tf.stack(losses);
+    const stackedTelemetry = telemetry.length > 0 ? tf.concat(telemetry) : null;
+    tf.dispose([...losses, ...telemetry]);
+    const [values, telemetryValues] = await Promise.all([stackedLosses.data(), stackedTelemetry ? stackedTelemetry.data() : Promise.resolve(null)]);
+    stackedLosses.dispose();
+    stackedTelemetry?.dispose();
+    if (slots !== this.slots) return;
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    slot.frames.addLosses(values.subarray(0, bad < 0 ? values.length : bad));
+    if (telemetryValues) {
+      const points = telemetryPoints(telemetryValues as Float32Array, meta, slot.run.shape.hidden.length + 1);
+      slot.frames.addTelemetry(bad < 0 ? points : points.filter((p) => p.step < firstStep + bad));
+    }
+    if (bad < 0) return;
+    slot.divergedAt = firstStep + bad;
+    await this.emitFrame(slot, slots);
+    this.emit({
+      type: 'diverged',
+      revision: this.revision,
+      run: slot.index,
+      step: slot.divergedAt,
+      reason: `the training loss became ${String(values[bad])} (try a lower learning rate)`,
+    });
+  }
+
+  /** Takes the calibration and sharpness probes that are due, then emits a frame if one is due. */
+  private async probeAndEmit(slot: RunSlot, slots: readonly RunSlot[], force: boolean): Promise<void> {
+    const { run } = slot;
+    const { calibrationEvery, sharpnessEvery } = run.config.metrics;
+    const probes: Promise<void>[] = [];
+    if ((run.steps === 0 && calibrationEvery > 0) || crossed(calibrationEvery, slot.lastCalibrationStep, run.steps)) {
+      slot.lastCalibrationStep = run.steps;
+      probes.push(probeCalibration(run).then((c) => slot.frames.setCalibration(c)));
+    }
+    if (crossed(sharpnessEvery, slot.lastSharpnessStep, run.steps)) {
+      slot.lastSharpnessStep = run.steps;
+      probes.push(slot.sharpness.measure(run).then((p) => slot.frames.addSharpness(p)));
+    }
+    await Promise.all(probes);
+    if (slots !== this.slots) return;
+    if (force || slot.frames.due()) await this.emitFrame(slot, slots);
+  }
+
+  private async emitFrame(slot: RunSlot, slots: readonly RunSlot[]): Promise<void> {
+    const frame = await slot.frames.build(slot.run, () => slots === this.slots);
+    if (frame) this.emit({ type: 'frame', revision: this.revision, run: slot.index, frame });
+  }
+
   private status(playing: boolean): void {
-    this.emit({ type: 'status', revision: this.revision, playing, step: this.run?.steps ?? 0 });
+    const step = Math.max(0, ...this.slots.map((s) => s.run.steps));
+    this.emit({ type: 'status', revision: this.revision, playing, step });
   }
 }
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { TrainingState } from '../../app/trainingStore';
+import type { RunState } from '../../app/trainingStore';
 import { LineChart } from '../LineChart';
 import type { LineChartOptions, LineSeries } from '../lineChartRender';
 
-type History = TrainingState['calibrationHistory'];
+type History = RunState['calibrationHistory'];
 
 const WIDTH = 260;
 const HEIGHT = 130;

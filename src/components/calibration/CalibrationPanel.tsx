@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useConfigStore } from '../../app/configStore';
-import { useTrainingStore } from '../../app/trainingStore';
+import { useSelectedRunState } from '../../app/selectedRunState';
 import { CalibrationHistory } from './CalibrationHistory';
 import { CalibrationNumbers } from './CalibrationNumbers';
 import { ConfidenceHistogram } from './ConfidenceHistogram';
@@ -14,9 +14,9 @@ import { RELIABILITY_COLOURS } from './reliabilityRender';
  * report, its numbers, and ECE / NLL over training; optionally after temperature scaling.
  */
 export function CalibrationPanel() {
-  const calibration = useTrainingStore((s) => s.calibration);
-  const history = useTrainingStore((s) => s.calibrationHistory);
-  const step = useTrainingStore((s) => s.step);
+  const calibration = useSelectedRunState((r) => r.calibration);
+  const history = useSelectedRunState((r) => r.calibrationHistory);
+  const step = useSelectedRunState((r) => r.step);
   const metrics = useConfigStore((s) => s.config.metrics);
   const classes = useConfigStore((s) => s.config.data.classes);
   const [scaled, setScaled] = useState(false);

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useConfigStore } from '../../app/configStore';
-import { useTrainingStore } from '../../app/trainingStore';
+import { useSelectedRunState } from '../../app/selectedRunState';
+import { useSelectedVariant } from '../../app/variantHooks';
 import { optimizerById } from '../../engine/optimizers/registry';
 import { formatMagnitude, nextDueStep } from '../calibration/format';
 import { LineChart } from '../LineChart';
@@ -13,10 +14,10 @@ const OPTIONS: LineChartOptions = { margin: { top: 16 }, yLabel: 'λ_max' };
 
 /** The top Hessian eigenvalue over training, against the edge-of-stability threshold. */
 export function SharpnessPanel() {
-  const points = useTrainingStore((s) => s.sharpness);
-  const step = useTrainingStore((s) => s.step);
+  const points = useSelectedRunState((r) => r.sharpness);
+  const step = useSelectedRunState((r) => r.step);
   const every = useConfigStore((s) => s.config.metrics.sharpnessEvery);
-  const optimizerName = useConfigStore((s) => optimizerById(s.config.optimizer.id).name);
+  const optimizerName = useSelectedVariant((v) => optimizerById(v.optimizer.id).name);
   const [logScale, setLogScale] = useState(false);
   const { series, hasThreshold, yMax } = useMemo(() => sharpnessSeries(points, step), [points, step]);
   const view = useMemo(

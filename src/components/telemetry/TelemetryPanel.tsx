@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useConfigStore } from '../../app/configStore';
-import { useTrainingStore } from '../../app/trainingStore';
+import { useSelectedRunState } from '../../app/selectedRunState';
 import { formatMagnitude, nextDueStep } from '../calibration/format';
 import { LineChart } from '../LineChart';
 import type { LineChartOptions } from '../lineChartRender';
@@ -22,8 +22,8 @@ const OPTIONS = {
 
 /** Gradient norms, update-to-weight ratios, distance travelled and logit growth over training. */
 export function TelemetryPanel() {
-  const telemetry = useTrainingStore((s) => s.telemetry);
-  const step = useTrainingStore((s) => s.step);
+  const telemetry = useSelectedRunState((r) => r.telemetry);
+  const step = useSelectedRunState((r) => r.step);
   const every = useConfigStore((s) => s.config.metrics.telemetryEvery);
   const modelLayers = useConfigStore((s) => s.config.model.layers);
   const [logScale, setLogScale] = useState(true);
