@@ -1,5 +1,6 @@
 import type { TrainerClient } from './trainerClient';
 import { BackendBadge } from '../components/BackendBadge';
+import { CopyLink } from '../components/CopyLink';
 import { CalibrationPanel } from '../components/calibration/CalibrationPanel';
 import { DataControls } from '../components/DataControls';
 import { DecisionBoundary } from '../components/DecisionBoundary';
@@ -25,6 +26,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
           Losscape <span className="tagline">see what a loss function does</span>
         </h1>
         <BackendBadge />
+        <CopyLink />
       </header>
       <Notices urlNotices={urlNotices} />
       <div className="layout">

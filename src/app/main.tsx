@@ -6,9 +6,12 @@ import { SurveyorClient } from './surveyorClient';
 import { landscapeFollow } from './landscapeFollow';
 import { testHookInstall } from './testHook';
 import { urlOptionsParse } from './urlParams';
+import { urlSyncStart } from './urlSync';
 import './styles.css';
 
 const options = urlOptionsParse(window.location.search);
+// The config comes from the URL before the workers are configured, and follows it from then on.
+urlSyncStart();
 const client = new TrainerClient(options.backend);
 const surveyor = new SurveyorClient(options.backend);
 trainerClientFollowConfig(client);
