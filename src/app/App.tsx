@@ -16,6 +16,8 @@ import { SharpnessPanel } from '../components/telemetry/SharpnessPanel';
 import { TelemetryPanel } from '../components/telemetry/TelemetryPanel';
 import { OptionalView, ViewToggles } from '../components/ViewToggles';
 import { LandscapePanel } from '../components/landscape/LandscapePanel';
+import { CompareView } from '../components/compare/CompareView';
+import { RunTabs } from '../components/compare/RunTabs';
 
 /** Composition only: the views and controls, laid out. */
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
@@ -33,6 +35,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
         <aside className="controls" aria-label="Experiment settings">
           <DataControls />
           <ModelControls />
+          <RunTabs />
           <LossControls />
           <OptimizerControls />
           <MetricsControls />
@@ -58,6 +61,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
               <TelemetryPanel />
             </OptionalView>
           </div>
+          <CompareView />
           <LandscapePanel />
         </main>
       </div>

@@ -9,6 +9,7 @@ export interface RunState {
   boundary: BoundaryGrid | null;
   trainLoss: Series;
   validationLoss: Series;
+  validationAccuracy: Series;
   /** Steps per second and worker tensor count, from the latest frame. */
   latest: Pick<TrainingFrame, 'stepsPerSecond' | 'tensors'> | null;
   /** The latest held-out metrics. */
@@ -47,6 +48,7 @@ export function runStateEmpty(): RunState {
     boundary: null,
     trainLoss: new Series(),
     validationLoss: new Series(),
+    validationAccuracy: new Series(),
     latest: null,
     evaluation: null,
     calibration: null,
@@ -105,7 +107,10 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
   const state = draft[index];
   if (!state) return;
   frame.losses.forEach((loss, i) => state.trainLoss.push(frame.firstStep + i, loss));
-  if (frame.evaluation) state.validationLoss.push(frame.evaluation.step, frame.evaluation.validationLoss);
+  if (frame.evaluation) {
+    state.validationLoss.push(frame.evaluation.step, frame.evaluation.validationLoss);
+    state.validationAccuracy.push(frame.evaluation.step, frame.evaluation.validationAccuracy);
+  }
   const calibration = frame.calibration;
   let telemetry = frame.telemetry.length > 0 ? [...state.telemetry, ...frame.telemetry] : state.telemetry;
   if (telemetry.length > TELEMETRY_CAPACITY) telemetry = telemetry.filter((_, i) => i % 2 === 1);

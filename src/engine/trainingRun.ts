@@ -29,6 +29,8 @@ export interface Evaluation {
   validationLoss: Scalar;
   trainAccuracy: Scalar;
   validationAccuracy: Scalar;
+  testLoss: Scalar;
+  testAccuracy: Scalar;
 }
 
 /**
@@ -151,7 +153,7 @@ export class TrainingRun {
     return tf.tidy(() => this.logits(this.data[split].x));
   }
 
-  /** Validation loss and accuracies at the current weights. */
+  /** Validation and test loss, and accuracies, at the current weights. */
   evaluate(): Evaluation {
     const context = this.lossContext();
     return tf.tidy(() => {
@@ -160,6 +162,8 @@ export class TrainingRun {
         validationLoss: this.objective(this.variables, validation.x, validation.targets, context),
         trainAccuracy: accuracy(this.logits(train.x), train.targets),
         validationAccuracy: accuracy(this.logits(validation.x), validation.targets),
+        testLoss: this.objective(this.variables, this.data.test.x, this.data.test.targets, context),
+        testAccuracy: accuracy(this.logits(this.data.test.x), this.data.test.targets),
       };
     });
   }

@@ -111,13 +111,20 @@ export class FrameBuilder {
     const started = this.now();
     const step = run.steps;
     const evaluation = run.evaluate();
-    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy];
+    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy, evaluation.testLoss, evaluation.testAccuracy];
     const summary = tf.stack(parts);
     tf.dispose(parts);
     const values = await summary.data();
     summary.dispose();
     this.evaluationCostMs = this.now() - started;
-    return { step, validationLoss: values[0]!, trainAccuracy: values[1]!, validationAccuracy: values[2]! };
+    return {
+      step,
+      validationLoss: values[0]!,
+      trainAccuracy: values[1]!,
+      validationAccuracy: values[2]!,
+      testLoss: values[3]!,
+      testAccuracy: values[4]!,
+    };
   }
 
   private async boundary(run: TrainingRun): Promise<Float32Array> {

@@ -84,6 +84,8 @@ export interface FrameEvaluation {
   validationLoss: number;
   trainAccuracy: number;
   validationAccuracy: number;
+  testLoss: number;
+  testAccuracy: number;
 }
 
 export interface BoundaryGrid {

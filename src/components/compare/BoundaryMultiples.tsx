@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useTrainingStore } from '../../app/trainingStore';
+import type { BoundaryGrid, DataPoints } from '../../workers/protocol';
+import { boundaryCreate, type BoundaryRenderer } from '../boundaryRender';
+import { runColour, runLetter } from '../palette';
+
+const SIZE = 180;
+
+function SmallBoundary({ points, boundary, run }: { points: DataPoints | null; boundary: BoundaryGrid | null; run: number }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const renderer = useRef<BoundaryRenderer | null>(null);
+  useEffect(() => {
+    if (!canvasRef.current) return;
+    renderer.current = boundaryCreate(canvasRef.current, SIZE);
+    return () => renderer.current?.dispose();
+  }, []);
+  useEffect(() => renderer.current?.update(points, boundary), [points, boundary]);
+  return (
+    <figure className="multiple">
+      <canvas ref={canvasRef} data-testid="boundary-multiple" data-run={run} role="img" aria-label={`Decision boundary of run ${runLetter(run)}`} />
+      <figcaption style={{ color: runColour(run) }}>{runLetter(run)}</figcaption>
+    </figure>
+  );
+}
+
+/** The runs' decision boundaries side by side, on the same data. */
+export function BoundaryMultiples() {
+  const points = useTrainingStore((s) => s.points);
+  const boundaries = useTrainingStore(useShallow((s) => s.runs.map((r) => r.boundary)));
+  return (
+    <div className="multiples">
+      {boundaries.map((boundary, i) => (
+        <SmallBoundary key={i} run={i} points={points} boundary={boundary} />
+      ))}
+    </div>
+  );
+}

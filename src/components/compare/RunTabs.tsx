@@ -1,0 +1,64 @@
+import { useConfigStore } from '../../app/configStore';
+import { useSelectedRun, useSelectionStore } from '../../app/selectionStore';
+import { configRuns, configVariant, MAX_RUNS } from '../../engine/config';
+import { lossById } from '../../losses/registry';
+import { runColour, runLetter } from '../palette';
+
+/** A loss the new run starts with, so that a fresh comparison already compares something. */
+function nextLoss(used: readonly string[]): string {
+  return ['mae', 'gce', 'focal', 'label-smoothing', 'brier', 'ce'].find((id) => !used.includes(id)) ?? 'ce';
+}
+
+/**
+ * The runs of a comparison as tabs: the loss and optimizer controls below edit the selected run.
+ * "Compare" adds a run that shares the data, split and initial weights.
+ */
+export function RunTabs() {
+  const runs = useConfigStore((s) => s.config.compare.runs.length + 1);
+  const lossIds = useConfigStore((s) => configRuns(s.config).map((r) => r.loss.id).join(','));
+  const update = useConfigStore((s) => s.update);
+  const selected = useSelectedRun(runs);
+  const select = useSelectionStore((s) => s.select);
+  const ids = lossIds.split(',');
+
+  const add = (): void => {
+    update((draft) => {
+      const from = structuredClone(configVariant(draft, selected));
+      draft.compare.runs.push({ ...from, loss: { id: nextLoss(ids), params: {}, addons: {} } });
+    });
+    select(runs);
+  };
+  const remove = (index: number): void => {
+    update((draft) => {
+      if (index === 0) {
+        // Removing A promotes B to the base run.
+        const [first, ...rest] = draft.compare.runs;
+        if (!first) return;
+        Object.assign(draft, { loss: first.loss, optimizer: first.optimizer, training: first.training });
+        draft.compare.runs = rest;
+      } else {
+        draft.compare.runs.splice(index - 1, 1);
+      }
+    });
+    select(Math.max(0, Math.min(selected, runs - 2)));
+  };
+
+  return (
+    <div className="run-tabs" role="tablist" aria-label="Runs">
+      {runs > 1 &&
+        ids.map((id, i) => (
+          <span key={i} className={i === selected ? 'run-tab run-tab-on' : 'run-tab'} style={{ borderColor: runColour(i) }}>
+            <button type="button" role="tab" aria-selected={i === selected} data-testid={`run-tab-${i}`} onClick={() => select(i)}>
+              <span className="swatch" style={{ background: runColour(i) }} /> {runLetter(i)}: {lossById(id).name}
+            </button>
+            <button type="button" className="run-remove" aria-label={`Remove run ${runLetter(i)}`} data-testid={`run-remove-${i}`} onClick={() => remove(i)}>
+              ×
+            </button>
+          </span>
+        ))}
+      <button type="button" className="run-add" data-testid="run-add" disabled={runs >= MAX_RUNS} onClick={add} title="Train another run from the same data and initial weights">
+        {runs > 1 ? '+ run' : '+ Compare losses'}
+      </button>
+    </div>
+  );
+}

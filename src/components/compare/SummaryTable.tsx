@@ -1,0 +1,77 @@
+import { useMemo, useState } from 'react';
+import { useConfigStore } from '../../app/configStore';
+import { useTrainingStore } from '../../app/trainingStore';
+import { configRuns } from '../../engine/config';
+import { lossById } from '../../losses/registry';
+import { runColour, runLetter } from '../palette';
+import { summaryRows, summarySort, type SummaryKey, type SummaryRow } from './summaryRows';
+
+const COLUMNS: { key: SummaryKey; label: string; digits?: number }[] = [
+  { key: 'run', label: 'run' },
+  { key: 'loss', label: 'loss' },
+  { key: 'trainLoss', label: 'train loss', digits: 4 },
+  { key: 'testLoss', label: 'test loss', digits: 4 },
+  { key: 'trainAccuracy', label: 'train acc.', digits: 3 },
+  { key: 'testAccuracy', label: 'test acc.', digits: 3 },
+  { key: 'ece', label: 'ECE', digits: 4 },
+  { key: 'eceScaled', label: 'ECE after T*', digits: 4 },
+  { key: 'sharpness', label: 'λ_max', digits: 3 },
+  { key: 'distanceFromInit', label: '‖θ − θ₀‖', digits: 3 },
+  { key: 'stepsPerSecond', label: 'steps/s', digits: 0 },
+  { key: 'diverged', label: 'diverged' },
+];
+
+function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined): string {
+  const value = row[key];
+  if (key === 'run') return runLetter(row.run);
+  if (key === 'diverged') return value === null ? 'no' : `at step ${String(value)}`;
+  if (value === null) return '—';
+  if (typeof value === 'string') return value;
+  return Number.isFinite(value) ? value.toFixed(digits ?? 3) : String(value);
+}
+
+/** One row per run with its latest numbers; click a header to sort by it. */
+export function SummaryTable() {
+  const runs = useTrainingStore((s) => s.runs);
+  const frameCount = useTrainingStore((s) => s.frameCount);
+  const lossNames = useConfigStore((s) => configRuns(s.config).map((r) => lossById(r.loss.id).name).join('\n'));
+  const [sort, setSort] = useState<{ key: SummaryKey; descending: boolean }>({ key: 'run', descending: false });
+  const rows = useMemo(
+    () => summarySort(summaryRows(runs, lossNames.split('\n')), sort.key, sort.descending),
+    // The series inside the run states change in place; frameCount marks each repaint.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [runs, lossNames, sort, frameCount],
+  );
+  return (
+    <table className="summary-table" data-testid="summary-table">
+      <thead>
+        <tr>
+          {COLUMNS.map((column) => (
+            <th key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+              <button
+                type="button"
+                className="link"
+                data-testid={`sort-${column.key}`}
+                onClick={() => setSort((s) => ({ key: column.key, descending: s.key === column.key ? !s.descending : false }))}
+              >
+                {column.label}
+                {sort.key === column.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.run} data-testid="summary-row" data-run={row.run} className={row.diverged !== null ? 'diverged' : undefined}>
+            {COLUMNS.map((column) => (
+              <td key={column.key} data-column={column.key} style={column.key === 'run' ? { color: runColour(row.run), fontWeight: 600 } : undefined}>
+                {cell(row, column.key, column.digits)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
