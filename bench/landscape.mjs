@@ -79,13 +79,28 @@ async function stepsPerSecond(page, seconds) {
   return { rate: (b.step - a.step) / elapsed, surfacesPerSecond: (b.completed - a.completed) / elapsed };
 }
 
-/** Training steps/s while 51×51 surfaces are computed back to back, over steps/s without. */
-export async function measureTrainDuringSurvey(page, base, backend, seconds = 6) {
+/**
+ * Training steps/s while 51×51 surfaces are computed back to back, over steps/s without, on the
+ * same run; the two conditions alternate (twice each) so that drift in the machine's load cancels.
+ */
+export async function measureTrainDuringSurvey(page, base, backend, seconds = 4) {
   await openWith(page, base, backend, LANDSCAPE_BENCH_CONFIG);
-  const without = await stepsPerSecond(page, seconds);
-  // Open the view and recompute on every weight snapshot: the surveyor never idles.
-  await page.evaluate((c) => window.__losscape.setConfig({ ...c, landscape: { open: true, resolution: 51, recomputeEvery: 1 } }), LANDSCAPE_BENCH_CONFIG);
-  await page.waitForFunction(() => window.__losscape.landscape().completed > 0, null, { timeout: 120_000 });
-  const during = await stepsPerSecond(page, seconds);
-  return { without: without.rate, during: during.rate, ratio: during.rate / without.rate, surfacesPerSecond: during.surfacesPerSecond };
+  const withLandscape = (open) =>
+    page.evaluate(([c, o]) => window.__losscape.setConfig({ ...c, landscape: { open: o, resolution: 51, recomputeEvery: 1 } }), [LANDSCAPE_BENCH_CONFIG, open]);
+  const without = [];
+  const during = [];
+  let surfaces = 0;
+  for (let round = 0; round < 2; round++) {
+    await withLandscape(false);
+    without.push((await stepsPerSecond(page, seconds)).rate);
+    // Open the view and recompute on every weight snapshot: the surveyor never idles.
+    const before = await page.evaluate(() => window.__losscape.landscape().completed);
+    await withLandscape(true);
+    await page.waitForFunction((b) => window.__losscape.landscape().completed > b, before, { timeout: 120_000 });
+    const d = await stepsPerSecond(page, seconds);
+    during.push(d.rate);
+    surfaces += d.surfacesPerSecond / 2;
+  }
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { without: mean(without), during: mean(during), ratio: mean(during) / mean(without), surfacesPerSecond: surfaces, rounds: { without, during } };
 }

@@ -50,7 +50,8 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
   const unsubscribeConfig = useConfigStore.subscribe((state, previous) => {
     if (state.revision === previous.revision) return;
     configure(state.config, state.revision);
-    if (surfaceSettingsChanged(state.config.landscape, previous.config.landscape)) request(true, false);
+    if (!state.config.landscape.open && previous.config.landscape.open) surveyor.cancel();
+    else if (surfaceSettingsChanged(state.config.landscape, previous.config.landscape)) request(true, false);
   });
 
   const unsubscribeWeights = trainer.onWeights((snapshot) => {

@@ -61,13 +61,12 @@ describe('SurveyorSession', () => {
     path([0, 5]).forEach((w, i) => s.checkpoint(1, i * 5, w));
     const done = (id: number) => events.some((e) => e.type === 'surface' && e.id === id && e.done);
     s.survey({ ...request, id: 1, resolution: 41 });
-    await new Promise((r) => setTimeout(r, 0));
     s.survey({ ...request, id: 2, preempt: false });
     await s.idle();
     expect(done(1)).toBe(true);
     expect(done(2)).toBe(true);
+    // The first job starts at once (up to its first await); the second preempts it there.
     s.survey({ ...request, id: 3, resolution: 41 });
-    await new Promise((r) => setTimeout(r, 0));
     s.survey({ ...request, id: 4 });
     await s.idle();
     expect(done(3)).toBe(false);
