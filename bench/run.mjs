@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
-import { measureTraining, measureLeak, measureLongestTask, measureLosses, measureTelemetryOverhead } from './training.mjs';
+import { measureTraining, measureLeak, measureLongestTask, measureLosses, measureTelemetryOverhead, measureCompareThroughput } from './training.mjs';
 import { measureLandscape, measureTrainDuringSurvey } from './landscape.mjs';
 
 const PORT = 4175;
@@ -60,6 +60,9 @@ async function main() {
       put(results, `train.engineStepsPerSec.${backend}`, m.engine);
       if (m.actual !== backend) put(results, `train.actualBackend.${backend}`, m.actual);
       console.error(`train ${backend}: app ${m.app.toFixed(1)} steps/s, bare ${m.bare.toFixed(1)} steps/s`);
+      const c = await measureCompareThroughput(page, BASE, backend);
+      put(results, `compare.throughputRatio.${backend}`, c.ratio);
+      put(results, `compare.totalStepsPerSec.${backend}`, c.total);
     }
     const mainBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
     put(results, 'memory.tensorLeakPer1000Steps', await measureLeak(page, BASE, mainBackend));

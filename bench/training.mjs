@@ -143,3 +143,19 @@ export async function measureTelemetryOverhead(page, base, backend, seconds = 3)
   const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return { on: mean(rates.on), off: mean(rates.off), ratio: mean(rates.on) / mean(rates.off) };
 }
+
+/**
+ * Total steps per second of four runs in lockstep (four losses, shared data) over the steps per
+ * second of one run alone, on the same page. 1.0 means sharing the work costs nothing.
+ */
+export async function measureCompareThroughput(page, base, backend, seconds = 4) {
+  const four = {
+    ...BENCH_CONFIG,
+    compare: { runs: [{ loss: { id: 'mae' } }, { loss: { id: 'gce' } }, { loss: { id: 'focal' } }] },
+  };
+  await openWith(page, base, backend, BENCH_CONFIG);
+  const single = await playRate(page, seconds);
+  await openWith(page, base, backend, four);
+  const lockstep = await playRate(page, seconds);
+  return { single, total: 4 * lockstep, ratio: (4 * lockstep) / single };
+}

@@ -32,7 +32,15 @@ export class FrameBuilder {
   private stepsAtLastFrame = 0;
   private timeAtLastFrame: number;
 
-  constructor(private readonly now: () => number) {
+  /**
+   * `runs`: how many runs share the worker. Held-out metrics and the boundary cost the same for
+   * every run, so each run's are refreshed `runs` times less often, keeping what watching costs
+   * a fixed share of the training time however many runs are compared.
+   */
+  constructor(
+    private readonly now: () => number,
+    private readonly runs = 1,
+  ) {
     this.timeAtLastFrame = now();
   }
 
@@ -70,8 +78,9 @@ export class FrameBuilder {
   async build(run: TrainingRun, stillCurrent: () => boolean): Promise<TrainingFrame | null> {
     const now = this.now();
     this.lastFrameAt = now;
-    const evaluate = now - this.lastEvaluationAt >= Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
-    const withBoundary = now - this.lastBoundaryAt >= Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
+    const share = this.runs;
+    const evaluate = now - this.lastEvaluationAt >= share * Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
+    const withBoundary = now - this.lastBoundaryAt >= share * Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
     // Weights travel with the boundary: both show where the model is, at the same cadence.
     const weightsTensor = withBoundary ? run.weightsFlat() : null;
     const [evaluation, probabilities, weights] = await Promise.all([

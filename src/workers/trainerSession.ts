@@ -106,10 +106,11 @@ export class TrainerSession {
   private startRuns(config: ExperimentConfig): void {
     const data = this.data;
     if (!data) return;
-    this.slots = configRuns(config).map((runConfig, index) => ({
+    const runs = configRuns(config);
+    this.slots = runs.map((runConfig, index) => ({
       index,
       run: new TrainingRun(runConfig, data),
-      frames: new FrameBuilder(this.now),
+      frames: new FrameBuilder(this.now, runs.length),
       sharpness: new SharpnessProbe(),
       divergedAt: null,
       lastCalibrationStep: 0,
