@@ -25,6 +25,9 @@ import type { SliceEnd, SliceRequest, SurfaceSpec, SurveyorEvent, SurveyRequest 
 /** Checkpoints kept per run; past it every other middle one is dropped, so coverage stays even. */
 export const SURVEYOR_CHECKPOINT_CAPACITY = 200;
 
+/** Longest pause between the chunks of a surface that follows training. */
+const BACKGROUND_PAUSE_MAX_MS = 200;
+
 export type SurveyorEmit = (event: SurveyorEvent) => void;
 
 type Job = { kind: 'survey'; request: SurveyRequest } | { kind: 'slice'; request: SliceRequest };
@@ -187,6 +190,7 @@ export class SurveyorSession {
       const alphaAxis = landscapeGridAxis(spec.alpha, R);
       const betaAxis = landscapeGridAxis(spec.beta, R);
       let display = new Float32Array(R * R);
+      let chunkStarted = started;
       for await (const event of landscapeGridProgressive(evaluator, spec, { cancelled: () => token.cancelled })) {
         const elapsedMs = this.now() - started;
         if (event.kind === 'preview') {
@@ -201,7 +205,11 @@ export class SurveyorSession {
           this.emit({ type: 'surface', id: request.id, revision, phase: 'full', spec: specOut(spec), values: display.slice(), progress: event.progress, done: event.done, elapsedMs });
           if (event.done) full = event.losses.slice();
         }
-        await yieldToMessages();
+        // A surface that follows training runs at half duty, so training keeps its pace on machines
+        // with few cores; one a person asked for (preempting) runs flat out.
+        if (request.preempt) await yieldToMessages();
+        else await new Promise((resolve) => setTimeout(resolve, Math.min(BACKGROUND_PAUSE_MAX_MS, this.now() - chunkStarted)));
+        chunkStarted = this.now();
         if (token.cancelled) return;
       }
     } finally {
