@@ -66,21 +66,21 @@ export class FrameBuilder {
     this.timeAtLastFrame = this.now();
   }
 
-  hasPending(): boolean {
-    return this.losses.length > 0 || this.calibration !== null || this.sharpness.length > 0;
-  }
-
   due(): boolean {
     return this.now() - this.lastFrameAt >= FRAME_INTERVAL_MS;
   }
 
-  /** The next frame for `run`, or null if the run was replaced while it was being read back. */
-  async build(run: TrainingRun, stillCurrent: () => boolean): Promise<TrainingFrame | null> {
+  /**
+   * The next frame for `run`, or null if the run was replaced while it was being read back.
+   * `final`: training has stopped here, so the frame shows the boundary and the weights where it
+   * stopped whatever their cadence (views of the weights freeze on this frame).
+   */
+  async build(run: TrainingRun, stillCurrent: () => boolean, final = false): Promise<TrainingFrame | null> {
     const now = this.now();
     this.lastFrameAt = now;
     const share = this.runs;
     const evaluate = now - this.lastEvaluationAt >= share * Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
-    const withBoundary = now - this.lastBoundaryAt >= share * Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
+    const withBoundary = final || now - this.lastBoundaryAt >= share * Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
     // Weights travel with the boundary: both show where the model is, at the same cadence.
     const weightsTensor = withBoundary ? run.weightsFlat() : null;
     const [evaluation, probabilities, weights] = await Promise.all([

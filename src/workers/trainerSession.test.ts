@@ -32,6 +32,16 @@ describe('TrainerSession', () => {
     expect(frames().at(-1)!.step).toBe(73);
   });
 
+  it('ends a step request with a frame carrying the weights and boundary where it stopped', async () => {
+    const { session, frames } = sessionWithEvents();
+    session.configure(small, 1);
+    await session.step(37);
+    const last = frames().at(-1)!;
+    expect(last.step).toBe(37);
+    expect(last.weights).not.toBeNull();
+    expect(last.boundary).not.toBeNull();
+  });
+
   it('takes telemetry, calibration and sharpness at their cadences', async () => {
     const { session, frames } = sessionWithEvents();
     session.configure(small, 1);

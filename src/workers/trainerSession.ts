@@ -155,8 +155,9 @@ export class TrainerSession {
       await yieldToMessages();
     }
     if (slots !== this.slots) return;
-    // Paused, finished a step request, or superseded by another command: show where it stopped.
-    await Promise.all(slots.filter((s) => s.frames.hasPending()).map((slot) => this.probeAndEmit(slot, slots, true)));
+    // Paused, finished a step request, or superseded by another command: show where it stopped,
+    // weights and boundary included, for every run that trained.
+    await Promise.all(slots.filter((s) => s.divergedAt === null).map((slot) => this.probeAndEmit(slot, slots, true)));
     if (this.activeLoop !== generation) return;
     this.activeLoop = null;
     this.status(false);
@@ -200,7 +201,7 @@ export class TrainerSession {
     }
     if (bad < 0) return;
     slot.divergedAt = firstStep + bad;
-    await this.emitFrame(slot, slots);
+    await this.emitFrame(slot, slots, true);
     this.emit({
       type: 'diverged',
       revision: this.revision,
@@ -225,11 +226,11 @@ export class TrainerSession {
     }
     await Promise.all(probes);
     if (slots !== this.slots) return;
-    if (force || slot.frames.due()) await this.emitFrame(slot, slots);
+    if (force || slot.frames.due()) await this.emitFrame(slot, slots, force);
   }
 
-  private async emitFrame(slot: RunSlot, slots: readonly RunSlot[]): Promise<void> {
-    const frame = await slot.frames.build(slot.run, () => slots === this.slots);
+  private async emitFrame(slot: RunSlot, slots: readonly RunSlot[], final = false): Promise<void> {
+    const frame = await slot.frames.build(slot.run, () => slots === this.slots, final);
     if (frame) this.emit({ type: 'frame', revision: this.revision, run: slot.index, frame });
   }
 
