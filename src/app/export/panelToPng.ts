@@ -1,0 +1,35 @@
+import { canvasBlob, pictureCanvas } from './canvasToPng';
+import { pngLayout } from './pngLayout';
+import { svgToImage } from './svgToPng';
+
+/** The charts a panel holds: its SVG and canvas figures (icons and formula glyphs carry no test id). */
+export const PANEL_CHART_SELECTOR = 'svg[data-testid], canvas[data-testid]';
+
+/**
+ * A panel's charts in one PNG at `scale`× (2 by default: sharp on slides and in papers), laid
+ * out as on screen, on white, under the panel's title. SVGs are redrawn from their markup (so
+ * they stay vector-sharp at any scale); canvases are copied. Hidden charts are left out.
+ */
+export async function panelToPng(panel: Element, selector = PANEL_CHART_SELECTOR, scale = 2): Promise<Blob> {
+  const elements = [...panel.querySelectorAll(selector)].filter(
+    (e): e is SVGSVGElement | HTMLCanvasElement => (e instanceof SVGSVGElement || e instanceof HTMLCanvasElement) && e.getBoundingClientRect().width > 0,
+  );
+  if (elements.length === 0) throw new Error('There is no chart on screen to export.');
+  const boxes = elements.map((e) => e.getBoundingClientRect());
+  const title = panel.querySelector('h2')?.textContent?.trim() ?? '';
+  const layout = pngLayout(boxes, title !== '');
+  const images = await Promise.all(
+    elements.map((e, i) => (e instanceof SVGSVGElement ? svgToImage(e, Math.round(boxes[i]!.width), Math.round(boxes[i]!.height)) : e)),
+  );
+  const { canvas, context } = pictureCanvas(layout.width, layout.height, scale);
+  if (layout.titleBaseline !== null) {
+    context.fillStyle = '#14202e';
+    context.font = '600 15px system-ui, sans-serif';
+    context.fillText(title, layout.placements[0] ? Math.min(...layout.placements.map((p) => p.left)) : 0, layout.titleBaseline);
+  }
+  images.forEach((image, i) => {
+    const at = layout.placements[i]!;
+    context.drawImage(image, at.left, at.top, at.width, at.height);
+  });
+  return canvasBlob(canvas);
+}
