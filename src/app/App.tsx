@@ -1,6 +1,8 @@
 import type { TrainerClient } from './trainerClient';
 import { BackendBadge } from '../components/BackendBadge';
 import { CopyLink } from '../components/CopyLink';
+import { ExportMenu } from '../components/export/ExportMenu';
+import { ImportedRun } from '../components/export/ImportedRun';
 import { CalibrationPanel } from '../components/calibration/CalibrationPanel';
 import { DataControls } from '../components/DataControls';
 import { DecisionBoundary } from '../components/DecisionBoundary';
@@ -29,8 +31,10 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
         </h1>
         <BackendBadge />
         <CopyLink />
+        <ExportMenu />
       </header>
       <Notices urlNotices={urlNotices} />
+      <ImportedRun />
       <div className="layout">
         <aside className="controls" aria-label="Experiment settings">
           <DataControls />

@@ -2,6 +2,7 @@ import { useSelectedRunState } from '../app/selectedRunState';
 import { useEffect, useRef } from 'react';
 import { useTrainingStore } from '../app/trainingStore';
 import { boundaryCreate, type BoundaryRenderer } from './boundaryRender';
+import { ExportPngButton } from './export/ExportPngButton';
 
 const SIZE = 420;
 
@@ -31,6 +32,7 @@ export function DecisionBoundary() {
           filled: train · rings: validation and test · shade: confidence
           {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
         </span>
+        <ExportPngButton chart="boundary" label="the decision boundary" />
       </header>
       <canvas
         ref={canvasRef}

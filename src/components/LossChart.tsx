@@ -4,6 +4,8 @@ import { useSelectedRunState } from '../app/selectedRunState';
 import { lossChartCreate, type LossChartRenderer } from './lossChartRender';
 import type { ChartSeries } from './lossChartRender';
 import { runColour, runLetter } from './palette';
+import { ExportPngButton } from './export/ExportPngButton';
+import { useImportedLossSeries } from './export/importedSeries';
 
 const WIDTH = 460;
 const HEIGHT = 220;
@@ -22,6 +24,7 @@ export function LossChart() {
   const trainLoss = useSelectedRunState((r) => r.trainLoss);
   const evaluation = useSelectedRunState((r) => r.evaluation);
   const compare = runs.length > 1;
+  const imported = useImportedLossSeries();
 
   useEffect(() => {
     if (!svgRef.current) return;
@@ -30,8 +33,8 @@ export function LossChart() {
   }, []);
 
   useEffect(() => {
-    renderer.current?.update(lossSeries(runs), logScale);
-  }, [frameCount, runs, logScale]);
+    renderer.current?.update([...imported, ...lossSeries(runs)], logScale);
+  }, [frameCount, runs, logScale, imported]);
 
   return (
     <section className="panel chart" aria-label="Loss over training">
@@ -55,6 +58,7 @@ export function LossChart() {
         <label className="toggle">
           <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log scale
         </label>
+        <ExportPngButton chart="loss" label="the loss chart" />
       </header>
       <svg ref={svgRef} className="loss-chart" data-testid="loss-chart" />
       <dl className="metrics">

@@ -5,6 +5,7 @@ import { lossShapeCurve, type LossShapeAxis } from '../losses/lossShape';
 import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
 import { SelectField } from './fields';
 import { Formula } from './Formula';
+import { ExportPngButton } from './export/ExportPngButton';
 import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from './lossShapeRender';
 
 const WIDTH = 560;
@@ -57,6 +58,7 @@ export function LossShape() {
             </>
           )}
         </span>
+        <ExportPngButton chart="loss-shape" label="the loss shape" />
       </header>
       <Formula tex={spec.tex} testId="loss-shape-formula" />
       <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" />

@@ -4,6 +4,7 @@ import { useSelectedRunState } from '../../app/selectedRunState';
 import { CalibrationHistory } from './CalibrationHistory';
 import { CalibrationNumbers } from './CalibrationNumbers';
 import { ConfidenceHistogram } from './ConfidenceHistogram';
+import { ExportPngButton } from '../export/ExportPngButton';
 import { nextDueStep } from './format';
 import { HISTOGRAM_COLOURS } from './histogramRender';
 import { ReliabilityDiagram } from './ReliabilityDiagram';
@@ -35,6 +36,7 @@ export function CalibrationPanel() {
         <label className="toggle" title="Divide the logits by T*, fitted on the validation split by minimising NLL">
           <input type="checkbox" data-testid="temperature-toggle" checked={scaled} onChange={(e) => setScaled(e.target.checked)} /> temperature scaling
         </label>
+        <ExportPngButton chart="calibration" label="the calibration charts" />
       </header>
       {!calibration && (
         <p className="note placeholder" data-testid="calibration-waiting">

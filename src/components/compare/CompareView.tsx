@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useTrainingStore } from '../../app/trainingStore';
 import { ReliabilityDiagram } from '../calibration/ReliabilityDiagram';
 import { LineChart } from '../LineChart';
+import { ExportPngButton } from '../export/ExportPngButton';
 import type { LineChartOptions } from '../lineChartRender';
 import { runColour, runLetter } from '../palette';
 import { BoundaryMultiples } from './BoundaryMultiples';
@@ -40,6 +41,7 @@ export function CompareView() {
           ))}
         </span>
         <span className="note">same data, split and initial weights</span>
+        <ExportPngButton chart="compare" label="the comparison charts" />
       </header>
       <SummaryTable />
       <div className="chart-grid">

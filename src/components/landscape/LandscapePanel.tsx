@@ -3,6 +3,7 @@ import { useConfigStore } from '../../app/configStore';
 import { useLandscapeStore, type LandscapeSurface } from '../../app/landscapeStore';
 import type { SurfacePath } from '../../workers/surveyorProtocol';
 import { ContourView } from './ContourView';
+import { ExportPngButton } from '../export/ExportPngButton';
 import { LandscapeControls, LandscapeViewTabs, landscapeSetOpen } from './LandscapeControls';
 import { PathDiagnostics } from './PathDiagnostics';
 import { SliceView } from './SliceView';
@@ -67,6 +68,7 @@ export function LandscapePanel() {
       <header className="chart-header">
         <h2>Loss landscape</h2>
         <LandscapeViewTabs view={settings.view} />
+        <ExportPngButton chart="landscape" label="the landscape view" selector=".landscape-main svg[data-testid], .landscape-main canvas[data-testid]" />
         <button type="button" className="link" data-testid="landscape-close" onClick={() => landscapeSetOpen(false)}>
           close
         </button>

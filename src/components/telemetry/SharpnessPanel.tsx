@@ -5,6 +5,7 @@ import { useSelectedVariant } from '../../app/variantHooks';
 import { optimizerById } from '../../engine/optimizers/registry';
 import { formatMagnitude, nextDueStep } from '../calibration/format';
 import { LineChart } from '../LineChart';
+import { ExportPngButton } from '../export/ExportPngButton';
 import type { LineChartOptions } from '../lineChartRender';
 import { SHARPNESS_COLOURS, sharpnessSeries, sharpnessThresholdLabel } from './sharpnessSeries';
 
@@ -47,6 +48,7 @@ export function SharpnessPanel() {
         <label className="toggle">
           <input type="checkbox" data-testid="sharpness-log" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log scale
         </label>
+        <ExportPngButton chart="sharpness" label="the sharpness chart" />
       </header>
       {every === 0 ? (
         <p className="note placeholder" data-testid="sharpness-off">

@@ -3,6 +3,7 @@ import { useConfigStore } from '../../app/configStore';
 import { useSelectedRunState } from '../../app/selectedRunState';
 import { formatMagnitude, nextDueStep } from '../calibration/format';
 import { LineChart } from '../LineChart';
+import { ExportPngButton } from '../export/ExportPngButton';
 import type { LineChartOptions } from '../lineChartRender';
 import { GLOBAL_COLOUR, telemetryCharts, telemetryLayerCount, telemetryLayers } from './telemetrySeries';
 
@@ -47,6 +48,7 @@ export function TelemetryPanel() {
         <label className="toggle">
           <input type="checkbox" data-testid="telemetry-log" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log scale
         </label>
+        <ExportPngButton chart="telemetry" label="the telemetry charts" />
       </header>
       {telemetry.length === 0 && (
         <p className="note placeholder" data-testid="telemetry-waiting">
