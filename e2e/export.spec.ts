@@ -160,3 +160,17 @@ test('the 3-D landscape view exports as PNG', async ({ page }) => {
   await expect(page.getByTestId('landscape-surface')).toBeVisible();
   await expectPng(page, 'landscape', 1200);
 });
+
+test('every other chart panel exports as PNG, a comparison included', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?backend=cpu');
+  await page.getByTestId('run-add').click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  for (const view of ['sharpness', 'telemetry'] as const) await page.getByTestId(`view-toggle-${view}`).click();
+  await trainSteps(app, 100);
+  await expect(page.getByTestId('sharpness-value')).not.toHaveText('—');
+  await expectPng(page, 'loss-shape', 900);
+  await expectPng(page, 'sharpness', 600);
+  await expectPng(page, 'telemetry', 600);
+  await expectPng(page, 'compare', 900);
+});
