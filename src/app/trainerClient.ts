@@ -1,7 +1,9 @@
 import { configTrainingPart, type ExperimentConfig } from '../engine/config';
+import type { DataView } from '../engine/projection';
+import { dataTableFallback, dataTableFor, dataTableMissing } from './dataTableStore';
 import { exhaustiveSwitchError, type BackendName, type BareLoop, type TrainerCommand, type TrainerEvent } from '../workers/protocol';
 import { useConfigStore } from './configStore';
-import { trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreMarkDiverged, useTrainingStore } from './trainingStore';
+import { trainingStoreApplyBoundary, trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreMarkDiverged, useTrainingStore } from './trainingStore';
 
 export interface WeightSnapshot {
   revision: number;
@@ -36,7 +38,13 @@ export class TrainerClient {
     this.revision = revision;
     this.runCount = 1 + config.compare.runs.length;
     trainingStoreClearRuns(this.runCount);
-    this.send({ type: 'configure', revision, config });
+    // An uploaded file's table travels with the command: the config only names it.
+    this.send({ type: 'configure', revision, config, table: dataTableFor(config) });
+  }
+
+  /** Draws the boundary on another plane (more than two features); training goes on. */
+  setView(view: DataView): void {
+    this.send({ type: 'setView', view });
   }
 
   setMetrics(metrics: ExperimentConfig['metrics']): void {
@@ -102,6 +110,9 @@ export class TrainerClient {
       case 'data':
         if (event.revision === this.revision) useTrainingStore.setState({ points: event.points });
         return;
+      case 'boundary':
+        if (event.revision === this.revision) trainingStoreApplyBoundary(event.run, event.boundary);
+        return;
       case 'frame': {
         if (event.revision !== this.revision) return;
         trainingStoreApplyFrame(event.run, event.frame);
@@ -127,17 +138,31 @@ export class TrainerClient {
  * run itself restarts training; new probe cadences are passed on, and view settings stay here.
  */
 export function trainerClientFollowConfig(client: TrainerClient): () => void {
+  // A link to a CSV experiment cannot bring its file: fall back to generated data, with a notice.
+  dataTableFallback();
   const { config, revision } = useConfigStore.getState();
   client.configure(config, revision);
   let trainingKey = JSON.stringify(configTrainingPart(config));
+  let view = JSON.stringify(config.data.view);
   return useConfigStore.subscribe((state, previous) => {
     if (state.revision === previous.revision) return;
+    if (dataTableMissing(state.config)) {
+      // Not from inside this listener: the fallback is itself a config change.
+      queueMicrotask(dataTableFallback);
+      return;
+    }
     const key = JSON.stringify(configTrainingPart(state.config));
+    const nextView = JSON.stringify(state.config.data.view);
     if (key !== trainingKey) {
       trainingKey = key;
+      view = nextView;
       client.configure(state.config, state.revision);
-    } else if (JSON.stringify(state.config.metrics) !== JSON.stringify(previous.config.metrics)) {
-      client.setMetrics(state.config.metrics);
+      return;
+    }
+    if (JSON.stringify(state.config.metrics) !== JSON.stringify(previous.config.metrics)) client.setMetrics(state.config.metrics);
+    if (nextView !== view) {
+      view = nextView;
+      client.setView(state.config.data.view);
     }
   });
 }

@@ -133,6 +133,16 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
   flushTimer ??= setTimeout(flushDraft, REPAINT_INTERVAL_MS);
 }
 
+/** A run's boundary on a new plane (after a view change), between frames. */
+export function trainingStoreApplyBoundary(index: number, boundary: BoundaryGrid): void {
+  const runs = [...(draft ?? useTrainingStore.getState().runs)];
+  const state = runs[index];
+  if (!state) return;
+  runs[index] = { ...state, boundary };
+  if (draft) draft = runs;
+  else useTrainingStore.setState((s) => ({ runs, frameCount: s.frameCount + 1 }));
+}
+
 export function trainingStoreMarkDiverged(index: number, diverged: { step: number; reason: string }): void {
   const runs = [...(draft ?? useTrainingStore.getState().runs)];
   const state = runs[index];

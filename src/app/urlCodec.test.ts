@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BINNINGS, configClamp, DEFAULT_CONFIG, LABEL_NOISE_KINDS, LANDSCAPE_DIRECTIONS, LANDSCAPE_VIEWS, LIMITS, MAX_RUNS, type ExperimentConfig, type RunVariant } from '../engine/config';
 import { DATASET_KINDS } from '../engine/datasets';
+import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { rng, type Rng } from '../engine/rng';
@@ -70,6 +71,7 @@ function randomConfig(seed: number): ExperimentConfig {
   perturb(c as unknown as Record<string, unknown>);
   const L = LIMITS;
   c.data = {
+    ...c.data,
     kind: pick(r, DATASET_KINDS),
     points: draw(r, L.points.min, L.points.max, true),
     noise: draw(r, L.noise.min, L.noise.max),
@@ -78,6 +80,10 @@ function randomConfig(seed: number): ExperimentConfig {
     minorityFraction: draw(r, L.minorityFraction.min, L.minorityFraction.max),
     labelNoise: draw(r, L.labelNoise.min, L.labelNoise.max),
     labelNoiseKind: pick(r, LABEL_NOISE_KINDS),
+    view: { mode: pick(r, VIEW_MODES), x: r.int(4), y: r.int(4) },
+    // Added points (kept on generated data only) and a file's name with characters that need escaping.
+    added: Array.from({ length: r.next() < 0.5 ? 0 : 3 * (1 + r.int(5)) }, (_, i) => (i % 3 === 2 ? r.int(2) : draw(r, -3, 3))),
+    csv: r.next() < 0.3 ? { name: 'my data, v2 & final%.csv', label: 'species', hash: '0a1b2c3d' } : c.data.csv,
   };
   c.model = { layers: draw(r, L.layers.min, L.layers.max, true), width: draw(r, L.width.min, L.width.max, true), activation: pick(r, ACTIVATIONS) };
   Object.assign(c, randomRun(r, c));

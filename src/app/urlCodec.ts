@@ -18,6 +18,7 @@
 import * as z from 'zod/mini';
 import { configClamp, DEFAULT_CONFIG, LABEL_NOISE_KINDS, MAX_RUNS, type ExperimentConfig, type RunVariant } from '../engine/config';
 import { DATASET_KINDS } from '../engine/datasets';
+import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULES } from '../engine/schedules/schedules';
@@ -46,6 +47,15 @@ const KEYS: readonly KeyEntry[] = [
   { key: 'minority', path: ['data', 'minorityFraction'] },
   { key: 'label-noise', path: ['data', 'labelNoise'] },
   { key: 'label-noise-kind', path: ['data', 'labelNoiseKind'], options: () => LABEL_NOISE_KINDS },
+  // The boundary's plane with more than two features, points added by clicking (x,y,class,…),
+  // and the uploaded file a CSV experiment names (its rows are never in the URL).
+  { key: 'view', path: ['data', 'view', 'mode'], options: () => VIEW_MODES },
+  { key: 'view-x', path: ['data', 'view', 'x'] },
+  { key: 'view-y', path: ['data', 'view', 'y'] },
+  { key: 'added', path: ['data', 'added'] },
+  { key: 'csv', path: ['data', 'csv', 'name'] },
+  { key: 'csv-label', path: ['data', 'csv', 'label'] },
+  { key: 'csv-hash', path: ['data', 'csv', 'hash'] },
   { key: 'layers', path: ['model', 'layers'] },
   { key: 'width', path: ['model', 'width'] },
   { key: 'act', path: ['model', 'activation'], options: () => ACTIVATIONS },

@@ -1,4 +1,6 @@
 import { DATASET_INFO, DATASET_KINDS, datasetClasses, type DatasetKind } from './datasets';
+import type { DataView } from './projection';
+import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './configData';
 import { ACTIVATIONS, type Activation } from './mlp';
 import type { CalibrationBinning } from './metrics/calibration';
 import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
@@ -19,6 +21,24 @@ export interface ExperimentConfig {
     /** Fraction of training labels flipped, 0–0.5. */
     labelNoise: number;
     labelNoiseKind: LabelNoiseKind;
+    /**
+     * The plane the decision boundary shows when there are more than two features: two chosen
+     * features (the others at their mean) or the top two principal components. Changing it does
+     * not restart training (see configTrainingPart).
+     */
+    view: DataView;
+    /**
+     * Points added by clicking on the plane (generated 2-D data only), as a flat list of triples
+     * x₀, y₀, class₀, x₁, y₁, class₁, … — flat so that it is one readable URL value. They join
+     * the training split, untouched by label noise. At most LIMITS.addedPoints.
+     */
+    added: number[];
+    /**
+     * For kind 'csv': the uploaded file the experiment trains on, by name, label column and a
+     * hash of its contents. The rows themselves never enter the config or the URL; the app
+     * keeps the table and hands it to the trainer.
+     */
+    csv: { name: string; label: string; hash: string };
   };
   model: {
     /** Hidden layers, 0–4; 0 is a linear model. */
@@ -126,6 +146,7 @@ export const LIMITS = {
   landscapeRange: { min: 0.05, max: 5 },
   landscapeResolution: { min: 11, max: 101 },
   landscapeRecomputeEvery: { min: 0, max: 100_000 },
+  ...DATA_LIMITS,
 } as const;
 
 export const LABEL_NOISE_KINDS = ['symmetric', 'pair'] as const;
@@ -133,7 +154,19 @@ export type LabelNoiseKind = (typeof LABEL_NOISE_KINDS)[number];
 export const BINNINGS: readonly CalibrationBinning[] = ['equal-width', 'equal-mass'];
 
 export const DEFAULT_CONFIG: ExperimentConfig = {
-  data: { kind: 'circle', points: 400, noise: 0.1, classes: 2, seed: 1, minorityFraction: 0.5, labelNoise: 0, labelNoiseKind: 'symmetric' },
+  data: {
+    kind: 'circle',
+    points: 400,
+    noise: 0.1,
+    classes: 2,
+    seed: 1,
+    minorityFraction: 0.5,
+    labelNoise: 0,
+    labelNoiseKind: 'symmetric',
+    view: { mode: 'features', x: 0, y: 1 },
+    added: [],
+    csv: { name: '', label: '', hash: '' },
+  },
   model: { layers: 2, width: 8, activation: 'tanh' },
   loss: { id: 'ce', params: {}, addons: {} },
   optimizer: {
@@ -190,6 +223,9 @@ export function configClamp(input: unknown): ClampResult {
       minorityFraction: number('data.minorityFraction', data.minorityFraction, LIMITS.minorityFraction, d.data.minorityFraction),
       labelNoise: number('data.labelNoise', data.labelNoise, LIMITS.labelNoise, d.data.labelNoise),
       labelNoiseKind: choice('data.labelNoiseKind', data.labelNoiseKind, LABEL_NOISE_KINDS, d.data.labelNoiseKind),
+      view: dataViewClamp(asRecord(data.view), d.data.view, kind, tools),
+      added: dataAddedClamp(data.added, kind, classes, tools),
+      csv: dataCsvClamp(asRecord(data.csv), d.data.csv, tools),
     },
     model: {
       layers: number('model.layers', model.layers, LIMITS.layers, d.model.layers, true),
@@ -212,13 +248,19 @@ export function configClamp(input: unknown): ClampResult {
   return { config, changes };
 }
 
+export type ConfigTrainingPart = Pick<ExperimentConfig, 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> & {
+  data: Omit<ExperimentConfig['data'], 'view'>;
+};
+
 /**
  * The part of a config that defines the training runs themselves. Changing anything else (metric
- * cadences, which views are open, how landscapes are drawn) must not restart training.
+ * cadences, which views are open, how landscapes are drawn, the plane the boundary is drawn on)
+ * must not restart training.
  */
-export function configTrainingPart(config: ExperimentConfig): Pick<ExperimentConfig, 'data' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> {
+export function configTrainingPart(config: ExperimentConfig): ConfigTrainingPart {
   const { data, model, loss, optimizer, training, compare, seed } = config;
-  return { data, model, loss, optimizer, training, compare, seed };
+  const { view: _view, ...trainingData } = data;
+  return { data: trainingData, model, loss, optimizer, training, compare, seed };
 }
 
 /**

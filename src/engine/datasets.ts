@@ -5,11 +5,20 @@ import { datasetClassCounts, datasetTakeCounts } from './dataShaping';
  * Two-dimensional toy datasets, seeded. Every generator places its points in roughly [-1, 1]²
  * before noise, so one plane extent suits them all and learning rates carry over between them.
  */
-export const DATASET_KINDS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'blobs'] as const;
+export const GENERATED_KINDS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'checkerboard', 'blobs'] as const;
+export type GeneratedKind = (typeof GENERATED_KINDS)[number];
+/** Real tables (realData.ts) and a file the user uploaded (csv.ts): more than two features, standardised. */
+export const TABLE_KINDS = ['iris', 'penguins', 'csv'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+export const DATASET_KINDS = [...GENERATED_KINDS, ...TABLE_KINDS] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
+export function datasetIsGenerated(kind: DatasetKind): kind is GeneratedKind {
+  return (GENERATED_KINDS as readonly string[]).includes(kind);
+}
+
 export interface DatasetRequest {
-  kind: DatasetKind;
+  kind: GeneratedKind;
   /** Number of points. */
   points: number;
   /** Noise level in [0, 1]; each generator scales it to its own geometry. */
@@ -45,6 +54,10 @@ export const DATASET_INFO: Record<DatasetKind, DatasetInfo> = {
   moons: { label: 'Moons', minClasses: 2, maxClasses: 2 },
   checkerboard: { label: 'Checkerboard', minClasses: 2, maxClasses: 2 },
   blobs: { label: 'Blobs', minClasses: 2, maxClasses: 6 },
+  iris: { label: 'Iris (real)', minClasses: 3, maxClasses: 3 },
+  penguins: { label: 'Palmer penguins (real)', minClasses: 3, maxClasses: 3 },
+  // An uploaded file has 2–6 classes, set from the file when it is loaded.
+  csv: { label: 'Your CSV file', minClasses: 2, maxClasses: 6 },
 };
 
 /** The class count a generator will actually use for a request. */
@@ -56,7 +69,7 @@ export function datasetClasses(kind: DatasetKind, requested: number): number {
 type Generator = (index: number, classes: number, points: number, random: Rng) => [number, number, number];
 
 // Each generator returns (x, y, label) for point `index`; labels are balanced by index.
-const GENERATORS: Record<DatasetKind, Generator> = {
+const GENERATORS: Record<GeneratedKind, Generator> = {
   circle: (i, k, _n, r) => {
     // Class c lives on a ring of radius (c + 0.5) / k; class 0 is the inner disc.
     const label = i % k;

@@ -1,7 +1,12 @@
 import { tf, type Tensor2D } from './tf';
-import { datasetGenerate, datasetSplit, datasetSubset, type Dataset, type DatasetSplit } from './datasets';
+import { datasetGenerate, datasetIsGenerated, datasetSplit, datasetSubset, type Dataset, type DatasetSplit } from './datasets';
 import type { ExperimentConfig } from './config';
 import { labelNoiseApply } from './dataShaping';
+import { dataTableImbalance, dataTableStandardise, type DataTable } from './dataTable';
+import { realDataTable } from './realData';
+import { planeCreate, type DataView, type Plane } from './projection';
+
+export type { Extent } from './projection';
 
 export interface SplitTensors {
   x: Tensor2D;
@@ -9,12 +14,9 @@ export interface SplitTensors {
   labels: Int32Array;
 }
 
-/** The plane shown behind the points: [xMin, xMax, yMin, yMax]. */
-export type Extent = [number, number, number, number];
-
 /**
- * A dataset made ready for training: generated, split, and uploaded once as tensors that every
- * run training on it shares.
+ * A dataset made ready for training: generated (or read from a table), split, and uploaded once
+ * as tensors that every run training on it shares.
  */
 export interface TrainingData {
   dataset: Dataset;
@@ -24,19 +26,32 @@ export interface TrainingData {
   test: SplitTensors;
   /** Points whose training label was flipped by label noise (indices into `dataset`). */
   flipped: Int32Array;
+  /** Points added by clicking: the last `added` rows of `dataset`, all in the training split. */
+  added: number;
   /** Training-set class frequencies, summing to 1. */
   classPriors: Float32Array;
-  extent: Extent;
+  featureNames: string[];
+  classNames: string[];
+  /** The plane the boundary is drawn on; replaced by trainingDataSetView without retraining. */
+  plane: Plane;
   dispose(): void;
 }
 
 export const SPLIT_FRACTIONS = { validation: 0.2, test: 0.2 } as const;
 
-export function trainingDataCreate(config: ExperimentConfig): TrainingData {
-  const dataset = datasetGenerate(config.data);
-  const split = datasetSplit(dataset.y.length, SPLIT_FRACTIONS, config.data.seed);
+/**
+ * The data a config asks for. Kind 'csv' needs the uploaded table (the config holds only its
+ * name and hash); without it this throws, rather than train on something else unannounced.
+ */
+export function trainingDataCreate(config: ExperimentConfig, table: DataTable | null = null): TrainingData {
+  const source = datasetFor(config.data, table);
+  const { dataset: base } = source;
+  const split = datasetSplit(base.y.length, SPLIT_FRACTIONS, config.data.seed);
   // Label noise corrupts the training labels only; validation and test keep the truth.
-  const flipped = labelNoiseApply(dataset.y, split.train, dataset.classes, config.data.labelNoise, config.data.labelNoiseKind, config.data.seed);
+  const flipped = labelNoiseApply(base.y, split.train, base.classes, config.data.labelNoise, config.data.labelNoiseKind, config.data.seed);
+  // Added points join the training split after the noise: their labels are what the user chose.
+  const { dataset, train: trainIndices, added } = datasetWithAdded(base, split.train, config.data.added);
+  const fullSplit = { ...split, train: trainIndices };
   const upload = (indices: Int32Array): SplitTensors => {
     const subset = datasetSubset(dataset, indices);
     return {
@@ -45,48 +60,63 @@ export function trainingDataCreate(config: ExperimentConfig): TrainingData {
       labels: subset.y,
     };
   };
-  const train = upload(split.train);
-  const validation = upload(split.validation);
-  const test = upload(split.test);
+  const train = upload(fullSplit.train);
+  const validation = upload(fullSplit.validation);
+  const test = upload(fullSplit.test);
   const classPriors = new Float32Array(dataset.classes);
   for (const label of train.labels) classPriors[label]! += 1 / train.labels.length;
   return {
     dataset,
-    split,
+    split: fullSplit,
     train,
     validation,
     test,
     flipped,
+    added,
     classPriors,
-    extent: extentOf(dataset),
+    featureNames: source.featureNames,
+    classNames: source.classNames,
+    plane: planeCreate(dataset, fullSplit.train, source.featureNames, config.data.view),
     dispose() {
       for (const t of [train.x, train.targets, validation.x, validation.targets, test.x, test.targets]) t.dispose();
     },
   };
 }
 
-/** A square extent around the points with a 15 % margin, so boundaries are seen past the data. */
-export function extentOf(dataset: Dataset): Extent {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of dataset.x) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const half = Math.max(Math.abs(min), Math.abs(max), 1) * 1.15;
-  return [-half, half, -half, half];
+/** Draws the boundary on another plane: the data and the runs stay as they are. */
+export function trainingDataSetView(data: TrainingData, view: DataView): void {
+  data.plane = planeCreate(data.dataset, data.split.train, data.featureNames, view);
 }
 
-/** Centres of a `resolution × resolution` grid over the extent, row by row from the top. */
-export function gridPoints(extent: Extent, resolution: number): Float32Array {
-  const [x0, x1, y0, y1] = extent;
-  const points = new Float32Array(resolution * resolution * 2);
-  for (let row = 0; row < resolution; row++) {
-    for (let col = 0; col < resolution; col++) {
-      const i = row * resolution + col;
-      points[2 * i] = x0 + ((col + 0.5) / resolution) * (x1 - x0);
-      points[2 * i + 1] = y1 - ((row + 0.5) / resolution) * (y1 - y0);
-    }
+function datasetFor(data: ExperimentConfig['data'], table: DataTable | null): { dataset: Dataset; featureNames: string[]; classNames: string[] } {
+  const { kind } = data;
+  if (datasetIsGenerated(kind)) {
+    const dataset = datasetGenerate({ ...data, kind });
+    return { dataset, featureNames: ['x₁', 'x₂'], classNames: Array.from({ length: dataset.classes }, (_, k) => `class ${k + 1}`) };
   }
-  return points;
+  const source = kind === 'csv' ? table : realDataTable(kind);
+  if (!source) throw new Error(`This experiment trains on an uploaded CSV file${data.csv.name ? ` (${data.csv.name})` : ''} that is not loaded: upload it again.`);
+  // Real data: z-scored features, then the class imbalance if asked for; points and noise do not apply.
+  const dataset = dataTableImbalance(dataTableStandardise(source), data.minorityFraction, data.seed);
+  return { dataset, featureNames: source.featureNames, classNames: source.classNames };
+}
+
+/** The dataset with the added (x, y, class) triples appended as rows, their indices appended to `train`. */
+export function datasetWithAdded(dataset: Dataset, train: Int32Array, added: readonly number[]): { dataset: Dataset; train: Int32Array; added: number } {
+  const count = dataset.features === 2 ? Math.floor(added.length / 3) : 0;
+  if (count === 0) return { dataset, train, added: 0 };
+  const n = dataset.y.length;
+  const x = new Float32Array((n + count) * 2);
+  x.set(dataset.x);
+  const y = new Int32Array(n + count);
+  y.set(dataset.y);
+  const indices = new Int32Array(train.length + count);
+  indices.set(train);
+  for (let j = 0; j < count; j++) {
+    x[2 * (n + j)] = added[3 * j]!;
+    x[2 * (n + j) + 1] = added[3 * j + 1]!;
+    y[n + j] = Math.min(dataset.classes - 1, Math.max(0, added[3 * j + 2]!));
+    indices[train.length + j] = n + j;
+  }
+  return { dataset: { ...dataset, x, y }, train: indices, added: count };
 }

@@ -1,7 +1,8 @@
 import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './tf';
 import { mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
 import { rng, rngPermutation, rngSeedFor, type Rng } from './rng';
-import { gridPoints, type TrainingData } from './trainingData';
+import type { TrainingData } from './trainingData';
+import { planeGridInputs, type Plane } from './projection';
 import type { ExperimentConfig } from './config';
 import { lossById } from '../losses/registry';
 import { addonById, type AddonSpec } from '../losses/addons';
@@ -51,7 +52,7 @@ export class TrainingRun {
   private readonly batchOrder: Rng;
   private epochOrder: Int32Array = new Int32Array(0);
   private epochCursor = 0;
-  private grid: { resolution: number; points: Tensor2D } | undefined;
+  private grid: { resolution: number; plane: Plane; points: Tensor2D } | undefined;
   /** Optimizer steps taken so far. */
   steps = 0;
 
@@ -168,11 +169,16 @@ export class TrainingRun {
     });
   }
 
-  /** Class probabilities over a `resolution²` grid of the data's extent, `resolution² × K`. */
+  /**
+   * Class probabilities over a `resolution²` grid of the plane the boundary is drawn on (the
+   * data's plane, or a 2-D slice of feature space: see projection.ts), `resolution² × K`.
+   */
   predictGrid(resolution: number): Tensor2D {
-    if (this.grid?.resolution !== resolution) {
+    const plane = this.data.plane;
+    if (this.grid?.resolution !== resolution || this.grid.plane !== plane) {
       this.grid?.points.dispose();
-      this.grid = { resolution, points: tf.tensor2d(gridPoints(this.data.extent, resolution), [resolution * resolution, 2]) };
+      const features = this.data.dataset.features;
+      this.grid = { resolution, plane, points: tf.tensor2d(planeGridInputs(plane, resolution), [resolution * resolution, features]) };
     }
     const points = this.grid.points;
     return tf.tidy(() => tf.softmax(this.logits(points)));

@@ -1,5 +1,7 @@
 import type { ExperimentConfig } from '../engine/config';
 import type { Extent } from '../engine/trainingData';
+import type { DataTable } from '../engine/dataTable';
+import type { DataView } from '../engine/projection';
 import type { CalibrationReport } from '../engine/metrics/calibration';
 
 /** The tfjs backends, in the order the app prefers them. */
@@ -89,6 +91,8 @@ export interface FrameEvaluation {
 }
 
 export interface BoundaryGrid {
+  /** The plane it was computed on (DataPoints.planeSerial); a grid for another plane is not drawn. */
+  planeSerial?: number;
   resolution: number;
   classes: number;
   /** Row-major `resolution² × classes`, rows from the top of the plane. */
@@ -98,6 +102,7 @@ export interface BoundaryGrid {
 export const SPLIT_ROLE = { train: 0, validation: 1, test: 2 } as const;
 
 export interface DataPoints {
+  /** Row-major `n × features` (standardised for real data). */
   x: Float32Array;
   y: Int32Array;
   /** Per point: 0 train, 1 validation, 2 test (SPLIT_ROLE). */
@@ -106,13 +111,29 @@ export interface DataPoints {
   flipped: Uint8Array;
   features: number;
   classes: number;
+  /** Every point on the plane the boundary is drawn on, row-major `n × 2` (see projection.ts). */
+  plane: Float32Array;
+  /** The plane's extent, [xMin, xMax, yMin, yMax]. */
   extent: Extent;
+  /** Axis names of the plane. */
+  axes: [string, string];
+  /** The view as used (indices in range and apart; 'features' for 2-D data). */
+  view: DataView;
+  /** Counts up within a session each time the plane changes, to match boundaries to it. */
+  planeSerial: number;
+  featureNames: string[];
+  classNames: string[];
+  /** The last `added` points were added by clicking on the plane. */
+  added: number;
 }
 
 /** Main thread → trainer worker. */
 export type TrainerCommand =
   | { type: 'init'; backend: BackendName | null }
-  | { type: 'configure'; revision: number; config: ExperimentConfig }
+  /** `table`: the uploaded file's table when the config's data kind is 'csv' (the config holds only its name and hash). */
+  | { type: 'configure'; revision: number; config: ExperimentConfig; table: DataTable | null }
+  /** Draw the boundary on another plane; training goes on. */
+  | { type: 'setView'; view: DataView }
   | { type: 'setMetrics'; metrics: ExperimentConfig['metrics'] }
   | { type: 'play' }
   | { type: 'pause' }
@@ -129,6 +150,8 @@ export type TrainerEvent =
   | { type: 'data'; revision: number; points: DataPoints }
   /** `run` indexes the config's runs: 0 is the base run, then the compare runs in order. */
   | { type: 'frame'; revision: number; run: number; frame: TrainingFrame }
+  /** A run's boundary on a new plane, sent straight after a view change (frames bring the next ones). */
+  | { type: 'boundary'; revision: number; run: number; boundary: BoundaryGrid }
   | { type: 'status'; revision: number; playing: boolean; step: number }
   | { type: 'diverged'; revision: number; run: number; step: number; reason: string }
   | { type: 'error'; message: string }
@@ -143,13 +166,15 @@ export function exhaustiveSwitchError(value: never): never {
 export function eventTransferables(event: TrainerEvent): Transferable[] {
   switch (event.type) {
     case 'data':
-      return [event.points.x.buffer, event.points.y.buffer, event.points.role.buffer, event.points.flipped.buffer] as Transferable[];
+      return [event.points.x.buffer, event.points.y.buffer, event.points.role.buffer, event.points.flipped.buffer, event.points.plane.buffer] as Transferable[];
     case 'frame': {
       const buffers: Transferable[] = [event.frame.losses.buffer as ArrayBuffer];
       if (event.frame.boundary) buffers.push(event.frame.boundary.probabilities.buffer as ArrayBuffer);
       if (event.frame.weights) buffers.push(event.frame.weights.buffer as ArrayBuffer);
       return buffers;
     }
+    case 'boundary':
+      return [event.boundary.probabilities.buffer as ArrayBuffer];
     case 'ready':
     case 'status':
     case 'diverged':

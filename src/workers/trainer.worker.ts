@@ -22,7 +22,10 @@ async function handle(command: TrainerCommand): Promise<void> {
       await backendReady;
       return;
     case 'configure':
-      session.configure(command.config, command.revision);
+      session.configure(command.config, command.revision, command.table);
+      return;
+    case 'setView':
+      await session.setView(command.view);
       return;
     case 'setMetrics':
       session.setMetrics(command.metrics);

@@ -1,9 +1,11 @@
 import { tf, type Scalar, type Tensor1D } from '../engine/tf';
 import { configRuns, type ExperimentConfig } from '../engine/config';
 import { TrainingRun } from '../engine/trainingRun';
-import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
+import { trainingDataCreate, trainingDataSetView, type TrainingData } from '../engine/trainingData';
+import type { DataTable } from '../engine/dataTable';
+import type { DataView } from '../engine/projection';
 import { SPLIT_ROLE, type DataPoints, type TrainerEvent } from './protocol';
-import { FrameBuilder } from './frameBuilder';
+import { BOUNDARY_RESOLUTION, FrameBuilder } from './frameBuilder';
 import { probeCalibration, SharpnessProbe, telemetryPoints } from './trainerProbes';
 
 /** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
@@ -56,21 +58,53 @@ export class TrainerSession {
   /** The generation of the loop now stepping, if any. */
   private activeLoop: number | null = null;
   private stepsPerChunk = 1;
+  /** Counts plane changes (new data, new view), so a boundary is only shown on its own plane. */
+  private planeSerial = 0;
 
   constructor(
     private readonly emit: Emit,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  configure(config: ExperimentConfig, revision: number): void {
+  /**
+   * New data and runs. The data is made first: if it cannot be (a CSV experiment without its
+   * table), this throws and the current data and runs go on as they were.
+   */
+  configure(config: ExperimentConfig, revision: number, table: DataTable | null = null): void {
+    const data = trainingDataCreate(config, table);
     this.revision = revision;
     this.config = config;
     this.generation += 1;
     this.disposeRuns();
     this.data?.dispose();
-    this.data = trainingDataCreate(config);
-    this.emit({ type: 'data', revision, points: dataPoints(this.data) });
+    this.data = data;
+    this.planeSerial += 1;
+    this.emit({ type: 'data', revision, points: dataPoints(this.data, this.planeSerial) });
     this.startRuns(config);
+  }
+
+  /**
+   * Draws the boundary on another plane: new point coordinates, then each run's boundary on it.
+   * Training is not touched; frames built for the old plane lose their boundary (see emitFrame).
+   */
+  async setView(view: DataView): Promise<void> {
+    const data = this.data;
+    if (!data || !this.config) return;
+    this.config = { ...this.config, data: { ...this.config.data, view } };
+    trainingDataSetView(data, view);
+    const serial = ++this.planeSerial;
+    this.emit({ type: 'data', revision: this.revision, points: dataPoints(data, serial) });
+    const slots = this.slots;
+    await Promise.all(
+      slots.map(async (slot) => {
+        const grid = slot.run.predictGrid(BOUNDARY_RESOLUTION);
+        const probabilities = (await grid.data()) as Float32Array;
+        grid.dispose();
+        if (slots !== this.slots || serial !== this.planeSerial) return;
+        const boundary = { planeSerial: serial, resolution: BOUNDARY_RESOLUTION, classes: data.dataset.classes, probabilities };
+        this.emit({ type: 'boundary', revision: this.revision, run: slot.index, boundary });
+      }),
+    );
   }
 
   /** New probe cadences (calibration, sharpness, telemetry) for the runs, which go on. */
@@ -230,8 +264,13 @@ export class TrainerSession {
   }
 
   private async emitFrame(slot: RunSlot, slots: readonly RunSlot[], final = false): Promise<void> {
+    // The boundary grid is computed as the build starts; if the plane changes while it is read
+    // back, the grid belongs to the old plane and is left out (setView sends the new one).
+    const serial = this.planeSerial;
     const frame = await slot.frames.build(slot.run, () => slots === this.slots, final);
-    if (frame) this.emit({ type: 'frame', revision: this.revision, run: slot.index, frame });
+    if (!frame) return;
+    if (frame.boundary) frame.boundary = serial === this.planeSerial ? { ...frame.boundary, planeSerial: serial } : null;
+    this.emit({ type: 'frame', revision: this.revision, run: slot.index, frame });
   }
 
   private status(playing: boolean): void {
@@ -240,12 +279,27 @@ export class TrainerSession {
   }
 }
 
-function dataPoints(data: TrainingData): DataPoints {
-  const { dataset, split } = data;
+function dataPoints(data: TrainingData, planeSerial: number): DataPoints {
+  const { dataset, split, plane } = data;
   const role = new Uint8Array(dataset.y.length);
   for (const i of split.validation) role[i] = SPLIT_ROLE.validation;
   for (const i of split.test) role[i] = SPLIT_ROLE.test;
   const flipped = new Uint8Array(dataset.y.length);
   for (const i of data.flipped) flipped[i] = 1;
-  return { x: dataset.x.slice(), y: dataset.y.slice(), role, flipped, features: dataset.features, classes: dataset.classes, extent: data.extent };
+  return {
+    x: dataset.x.slice(),
+    y: dataset.y.slice(),
+    role,
+    flipped,
+    features: dataset.features,
+    classes: dataset.classes,
+    plane: plane.coordinates.slice(),
+    extent: plane.extent,
+    axes: plane.axes,
+    view: plane.view,
+    planeSerial,
+    featureNames: data.featureNames,
+    classNames: data.classNames,
+    added: data.added,
+  };
 }
