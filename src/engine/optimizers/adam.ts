@@ -1,45 +1,38 @@
 import { tf } from '../tf';
-import { BETA1, BETA2, EPSILON } from './paramSpecs';
-import { slotVariables, slotsDispose } from './slots';
+import { adamMomentsCreate } from './adamMoments';
+import { ADAM_PARAMS, EPSILON } from './paramSpecs';
 import type { OptimizerSpec } from './types';
 
 /**
  * Adam (Kingma & Ba 2015) with bias correction:
  * m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂/(√v̂ + ε).
+ * The moments are `adamMoments.ts`; the step uses the paper's cheaper order (end of §2), with the
+ * bias corrections folded into the step size, η·m̂/(√v̂ + ε) = ηₜ·m/(√v + ε̂) where
+ * ηₜ = η√(1−β₂ᵗ)/(1−β₁ᵗ) and ε̂ = ε√(1−β₂ᵗ).
  */
 export const adam: OptimizerSpec = {
   id: 'adam',
   name: 'Adam',
   tex: '\\theta \\leftarrow \\theta - \\eta\\,\\hat m / (\\sqrt{\\hat v} + \\epsilon)',
   defaultLearningRate: 0.01,
-  params: [BETA1, BETA2, EPSILON],
+  params: ADAM_PARAMS,
   create: (variables, params) => {
-    const beta1 = params.beta1 ?? 0.9;
-    const beta2 = params.beta2 ?? 0.999;
-    const epsilon = params.epsilon ?? 1e-8;
-    const first = slotVariables(variables);
-    const second = slotVariables(variables);
-    let t = 0;
+    const epsilon = params.epsilon ?? EPSILON.default;
+    const moments = adamMomentsCreate(variables, params);
     return {
       apply(vars, gradients, learningRate) {
-        t += 1;
+        const corrections = moments.advance();
         // Bias corrections folded into the step size, computed in float64 on the CPU.
-        const stepSize = (learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
-        const epsilonHat = epsilon * Math.sqrt(1 - beta2 ** t);
+        const stepSize = (learningRate * Math.sqrt(corrections.second)) / corrections.first;
+        const epsilonHat = epsilon * Math.sqrt(corrections.second);
         tf.tidy(() => {
-          vars.forEach((v, i) => {
-            const g = gradients[i]!;
-            const m = first[i]!;
-            const s = second[i]!;
-            m.assign(tf.add(tf.mul(beta1, m), tf.mul(1 - beta1, g)));
-            s.assign(tf.add(tf.mul(beta2, s), tf.mul(1 - beta2, tf.square(g))));
-            v.assign(tf.sub(v, tf.div(tf.mul(stepSize, m), tf.add(tf.sqrt(s), epsilonHat))));
+          vars.forEach((theta, i) => {
+            const { m, v } = moments.update(i, gradients[i]!);
+            theta.assign(tf.sub(theta, tf.div(tf.mul(stepSize, m), tf.add(tf.sqrt(v), epsilonHat))));
           });
         });
       },
-      dispose() {
-        slotsDispose(first, second);
-      },
+      dispose: () => moments.dispose(),
     };
   },
 };

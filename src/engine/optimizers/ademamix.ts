@@ -1,4 +1,6 @@
 import { tf } from '../tf';
+import { adamDenominator, adamFirstCorrected, adamMomentsCreate } from './adamMoments';
+import { emaStep } from './ema';
 import { BETA1, BETA2, EPSILON, weightDecayParam } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
 import type { OptimizerParamSpec, OptimizerSpec } from './types';
@@ -13,6 +15,7 @@ const WEIGHT_DECAY = weightDecayParam(0);
  *   m₁ ← β₁m₁ + (1−β₁)g,  m₂ ← β₃m₂ + (1−β₃)g,  ν ← β₂ν + (1−β₂)g²
  *   m̂₁ = m₁/(1−β₁ᵗ),  ν̂ = ν/(1−β₂ᵗ)   (the slow EMA m₂ is not bias-corrected)
  *   θ ← θ − η((m̂₁ + αm₂)/(√ν̂ + ε) + λθ)
+ * m₁ and ν are Adam's m and v (`adamMoments.ts`); the slow EMA m₂ and its weight α are AdEMAMix's own.
  */
 export const ademamix: OptimizerSpec = {
   id: 'ademamix',
@@ -21,39 +24,31 @@ export const ademamix: OptimizerSpec = {
   defaultLearningRate: 0.01,
   params: [BETA1, BETA2, BETA3, ALPHA, EPSILON, WEIGHT_DECAY],
   create: (variables, params) => {
-    const beta1 = params.beta1 ?? BETA1.default;
-    const beta2 = params.beta2 ?? BETA2.default;
     const beta3 = params.beta3 ?? BETA3.default;
     const alpha = params.alpha ?? ALPHA.default;
     const epsilon = params.epsilon ?? EPSILON.default;
     const decay = params.weightDecay ?? WEIGHT_DECAY.default;
-    const fast = slotVariables(variables);
+    const moments = adamMomentsCreate(variables, params);
     const slow = slotVariables(variables);
-    const second = slotVariables(variables);
-    let t = 0;
     return {
       apply(vars, gradients, learningRate) {
-        t += 1;
-        const correction1 = 1 - beta1 ** t;
-        const correction2 = 1 - beta2 ** t;
+        const corrections = moments.advance();
         tf.tidy(() => {
           vars.forEach((theta, i) => {
             const g = gradients[i]!;
-            const m1 = fast[i]!;
+            const { m: m1, v: nu } = moments.update(i, g);
             const m2 = slow[i]!;
-            const nu = second[i]!;
-            m1.assign(tf.add(tf.mul(beta1, m1), tf.mul(1 - beta1, g)));
-            m2.assign(tf.add(tf.mul(beta3, m2), tf.mul(1 - beta3, g)));
-            nu.assign(tf.add(tf.mul(beta2, nu), tf.mul(1 - beta2, tf.square(g))));
-            const numerator = tf.add(tf.div(m1, correction1), tf.mul(alpha, m2));
-            const denominator = tf.add(tf.sqrt(tf.div(nu, correction2)), epsilon);
+            m2.assign(emaStep(m2, g, beta3));
+            const numerator = tf.add(adamFirstCorrected(m1, corrections), tf.mul(alpha, m2));
+            const denominator = adamDenominator(nu, corrections, epsilon);
             const step = tf.add(tf.div(numerator, denominator), tf.mul(decay, theta));
             theta.assign(tf.sub(theta, tf.mul(learningRate, step)));
           });
         });
       },
       dispose() {
-        slotsDispose(fast, slow, second);
+        moments.dispose();
+        slotsDispose(slow);
       },
     };
   },

@@ -1,10 +1,11 @@
 import { tf } from '../tf';
-import { weightDecayParam } from './paramSpecs';
+import { emaStep } from './ema';
+import { BETA1, BETA2 as ADAM_BETA2, weightDecayParam } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
 import type { OptimizerParamSpec, OptimizerSpec } from './types';
 
-const BETA1: OptimizerParamSpec = { id: 'beta1', label: 'β₁', default: 0.9, min: 0, max: 0.999, step: 0.001 };
-const BETA2: OptimizerParamSpec = { id: 'beta2', label: 'β₂', default: 0.99, min: 0, max: 0.9999, step: 0.0001 };
+// Adam's β₁ and the range of its β₂, but Lion's default β₂ of 0.99.
+const BETA2: OptimizerParamSpec = { ...ADAM_BETA2, default: 0.99 };
 // ηλ ≤ 1 keeps the box ‖θ‖∞ ≤ 1/λ invariant; the range leaves room for that at the usual Lion rates.
 const WEIGHT_DECAY = weightDecayParam(0, 2);
 
@@ -32,9 +33,9 @@ export const lion: OptimizerSpec = {
           vars.forEach((theta, i) => {
             const g = gradients[i]!;
             const m = moment[i]!;
-            const c = tf.add(tf.mul(beta1, m), tf.mul(1 - beta1, g));
+            const c = emaStep(m, g, beta1);
             theta.assign(tf.sub(theta, tf.mul(learningRate, tf.add(tf.sign(c), tf.mul(decay, theta)))));
-            m.assign(tf.add(tf.mul(beta2, m), tf.mul(1 - beta2, g)));
+            m.assign(emaStep(m, g, beta2));
           });
         });
       },

@@ -1,4 +1,5 @@
 import { tf } from '../tf';
+import { emaStep } from './ema';
 import { EPSILON } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
 import type { OptimizerParamSpec, OptimizerSpec } from './types';
@@ -25,7 +26,7 @@ export const rmsprop: OptimizerSpec = {
           vars.forEach((theta, i) => {
             const g = gradients[i]!;
             const s = meanSquare[i]!;
-            s.assign(tf.add(tf.mul(rho, s), tf.mul(1 - rho, tf.square(g))));
+            s.assign(emaStep(s, tf.square(g), rho));
             theta.assign(tf.sub(theta, tf.div(tf.mul(learningRate, g), tf.add(tf.sqrt(s), epsilon))));
           });
         });

@@ -1,0 +1,69 @@
+import { tf, type Tensor, type Variable } from '../tf';
+import { emaStep } from './ema';
+import { BETA1, BETA2 } from './paramSpecs';
+import { slotVariables, slotsDispose } from './slots';
+import type { OptimizerParams } from './types';
+
+/**
+ * Adam's moment estimates (Kingma & Ba 2015, "Adam: A Method for Stochastic Optimization",
+ * Algorithm 1), shared by Adam, AdamW, Grams and AdEMAMix:
+ *   m ← β₁m + (1−β₁)g,  v ← β₂v + (1−β₂)g²,  m̂ = m/(1−β₁ᵗ),  v̂ = v/(1−β₂ᵗ)
+ * Both moments start at 0, so they are biased towards 0 early on; dividing by 1−βᵗ removes that.
+ * The state owns one m and one v slot per variable, and the step count t.
+ */
+export interface AdamMoments {
+  /** Starts the next step (t ← t + 1) and returns its bias corrections. Call once per `apply`. */
+  advance(): AdamCorrections;
+  /** Updates variable i's m and v from its gradient g and returns them. Call inside the caller's tidy. */
+  update(i: number, g: Tensor): { m: Tensor; v: Tensor };
+  /** Frees the m and v slots. */
+  dispose(): void;
+}
+
+/** The bias corrections of step t, computed in float64 on the CPU. */
+export interface AdamCorrections {
+  /** 1 − β₁ᵗ */
+  first: number;
+  /** 1 − β₂ᵗ */
+  second: number;
+}
+
+/** Zero moments for `variables`, with β₁ and β₂ taken from `params` (ids `beta1`, `beta2`). */
+export function adamMomentsCreate(variables: readonly Variable[], params: OptimizerParams): AdamMoments {
+  const beta1 = params.beta1 ?? BETA1.default;
+  const beta2 = params.beta2 ?? BETA2.default;
+  const first = slotVariables(variables);
+  const second = slotVariables(variables);
+  let t = 0;
+  return {
+    advance() {
+      t += 1;
+      return { first: 1 - beta1 ** t, second: 1 - beta2 ** t };
+    },
+    update(i, g) {
+      const m = first[i]!;
+      const v = second[i]!;
+      m.assign(emaStep(m, g, beta1));
+      v.assign(emaStep(v, tf.square(g), beta2));
+      return { m, v };
+    },
+    dispose() {
+      slotsDispose(first, second);
+    },
+  };
+}
+
+/** m̂ = m/(1−β₁ᵗ), the bias-corrected first moment. */
+export function adamFirstCorrected(m: Tensor, corrections: AdamCorrections): Tensor {
+  return tf.div(m, corrections.first);
+}
+
+/** √v̂ + ε = √(v/(1−β₂ᵗ)) + ε, Adam's per-coordinate denominator. */
+export function adamDenominator(v: Tensor, corrections: AdamCorrections, epsilon: number): Tensor {
+  return tf.add(tf.sqrt(tf.div(v, corrections.second)), epsilon);
+}
+
+/** u = m̂/(√v̂ + ε), Adam's update direction. */
+export function adamDirection(m: Tensor, v: Tensor, corrections: AdamCorrections, epsilon: number): Tensor {
+  return tf.div(adamFirstCorrected(m, corrections), adamDenominator(v, corrections, epsilon));
+}
