@@ -1,6 +1,7 @@
 // Timings for `npm run bench`, taken in the surveyor on the app's own model and data: one surface
-// batched, per point, or looped (one forward pass per grid point, as Li et al.'s code does), and a
-// large plain matMul for the backend's attainable FLOP/s.
+// with any of the evaluator's strategies (rank-3 `batched`, 2-D `stacked2d`, `perPoint`) or looped
+// (one forward pass per grid point, as Li et al.'s code does), and a large plain matMul for the
+// backend's attainable FLOP/s.
 import { tf } from '../engine/tf';
 import { rng } from '../engine/rng';
 import {
@@ -10,6 +11,7 @@ import {
   landscapeGridSquare,
   landscapeRandomPlane,
   landscapeUnflatten,
+  type LandscapeStrategy,
   type LayerShape,
 } from '../engine/landscape';
 import type { SurveyorModel } from './surveyorSession';
@@ -21,6 +23,12 @@ export interface SurfaceTiming {
   strategy: string;
   /** The FLOPs of one plain forward pass per grid point (2·n·Σ in·out), the work a surface needs. */
   usefulFlops: number;
+  /**
+   * The matMul FLOPs the strategy actually issues for the grid. `stacked2d` does every layer after
+   * the first three times over (H·W, H·D₁, H·D₂), so usefulFlops / matMulFlops bounds its FLOP
+   * efficiency even at the large-matMul rate.
+   */
+  matMulFlops: number;
   examples: number;
 }
 
@@ -28,26 +36,41 @@ function forwardFlops(shapes: readonly LayerShape[], examples: number): number {
   return 2 * examples * shapes.reduce((sum, l) => sum + l.inputs * l.outputs, 0);
 }
 
+/**
+ * MatMul FLOPs per grid point of a strategy on a plane (m = 3 coefficient rows [1, α, β]): all of
+ * them share X·[W₀ | D₁ | D₂] and form the first layer as [1, α, β] times that stack
+ * (2·m·n·h₁); the later layers cost one forward pass for `batched` and `perPoint`, m for `stacked2d`.
+ */
+function strategyFlops(strategy: string, shapes: readonly LayerShape[], examples: number): number {
+  const [first, ...later] = shapes;
+  if (!first) return 0;
+  const m = 3;
+  const firstLayer = strategy === 'looped' ? forwardFlops([first], examples) : 2 * m * examples * first.outputs;
+  return firstLayer + (strategy === 'stacked2d' ? m : 1) * forwardFlops(later, examples);
+}
+
 /** Times one R×R surface around `weights` (after a small warm-up surface on the same path). */
-export async function benchSurface(model: SurveyorModel, weights: Float32Array, resolution: number, mode: SurveyorBenchMode): Promise<SurfaceTiming> {
+export async function benchSurface(model: SurveyorModel, weights: Float32Array, resolution: number, mode: SurveyorBenchMode | LandscapeStrategy): Promise<SurfaceTiming> {
   const { objective, shapes } = model;
   const plane = landscapeRandomPlane(landscapeUnflatten(weights, shapes), 1);
   const spec = landscapeGridSquare(1, resolution);
   const warm = landscapeGridSquare(1, 3);
   const examples = objective.x.shape[0];
-  const usefulFlops = forwardFlops(shapes, examples) * resolution * resolution;
+  const points = resolution * resolution;
+  const usefulFlops = forwardFlops(shapes, examples) * points;
+  const timing = (ms: number, strategy: string): SurfaceTiming => ({ ms, points, strategy, usefulFlops, matMulFlops: strategyFlops(strategy, shapes, examples) * points, examples });
   if (mode === 'looped') {
     await landscapeGridLooped(objective, plane, warm);
     const started = performance.now();
     await landscapeGridLooped(objective, plane, spec);
-    return { ms: performance.now() - started, points: resolution * resolution, strategy: 'looped', usefulFlops, examples };
+    return timing(performance.now() - started, 'looped');
   }
   const evaluator = landscapeEvaluator(objective, plane, mode === 'default' ? {} : { strategy: mode });
   try {
     await landscapeGrid(evaluator, warm);
     const started = performance.now();
     await landscapeGrid(evaluator, spec);
-    return { ms: performance.now() - started, points: resolution * resolution, strategy: evaluator.strategy, usefulFlops, examples };
+    return timing(performance.now() - started, evaluator.strategy);
   } finally {
     evaluator.dispose();
   }

@@ -10,6 +10,9 @@ import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf';
 import { mlpForward, mlpWeightTensors, type Activation, type DenseWeights } from '../mlp';
 import type { LossContext, LossParams, LossSpec } from '../../losses/types';
 import { landscapeCheckShapes, landscapePlanePoint, type LandscapePlane } from './params';
+import { landscapeActivate, landscapeChunkLosses, landscapeMeanLoss as meanLoss, landscapeStacked2d, landscapeTiledTargets } from './stacked2d';
+
+export { landscapeActivate };
 
 /** What a landscape measures: a model's loss over a dataset. The caller owns `x` and `targets`. */
 export interface LandscapeObjective {
@@ -34,17 +37,24 @@ export interface LandscapeEvaluatorOptions {
 }
 
 /**
- * `batched`: every layer of a chunk is one rank-3 op over its G points. `perPoint`: the chunk's
- * points go one at a time through plain 2-D ops (still sharing XW₀, XD₁, XD₂ and the readback).
+ * `batched`: every layer of a chunk is one rank-3 op over its G points. `stacked2d`: every layer
+ * of a chunk is large 2-D matMuls over all its G·n rows, H·W + α ⊙ H·D₁ + β ⊙ H·D₂ (three times
+ * the multiply-adds; see stacked2d.ts). `perPoint`: the chunk's points go one at a time through
+ * plain 2-D ops (still sharing XW₀, XD₁, XD₂ and the readback).
  */
-export type LandscapeStrategy = 'batched' | 'perPoint';
+export type LandscapeStrategy = 'batched' | 'stacked2d' | 'perPoint';
+
+export const LANDSCAPE_STRATEGIES: readonly LandscapeStrategy[] = ['batched', 'stacked2d', 'perPoint'];
 
 /**
- * `perPoint` on tfjs-backend-wasm, `batched` elsewhere. Measured in Node with tfjs 4.22, the
- * wasm backend runs a rank-3 matMul whose batch is over 1 through a plain loop kernel rather than
- * XNNPACK, and its Concat, Slice and Unpack are slow, while its per-op overhead is small: there,
- * batching made a 51×51 surface several times slower than one small forward per point. WebGPU
- * and WebGL pay a dispatch per op, which is what batching saves; on cpu the two are level.
+ * `perPoint` on tfjs-backend-wasm, `batched` elsewhere. Measured with tfjs 4.22, the wasm backend
+ * runs a rank-3 matMul whose batch is over 1 through a plain loop kernel rather than XNNPACK, and
+ * its Concat, Slice and Unpack are slow, while its per-op overhead is small: there, `batched` is
+ * 3–4× slower than one small forward per point. `stacked2d` avoids all of those, but its three
+ * matMuls per later layer cost more than the per-op overhead they save: on a 51×51 surface of a
+ * 2-32-32-3 MLP over 1000 points it took ~1.4× as long as `perPoint` both in Node and in headless
+ * Chromium. WebGPU and WebGL pay a dispatch per op, which is what batching saves; on cpu
+ * `batched` and `perPoint` are level and `stacked2d` is ~3× slower (cpu is FLOP-bound).
  */
 export function landscapeDefaultStrategy(backend: string): LandscapeStrategy {
   return backend === 'wasm' ? 'perPoint' : 'batched';
@@ -61,26 +71,6 @@ export interface LandscapeEvaluator {
 }
 
 export const LANDSCAPE_DEFAULT_MAX_ELEMENTS = 1 << 22;
-
-/** The hidden-layer nonlinearity, the same ops as mlpForward uses. */
-export function landscapeActivate(x: Tensor, activation: Activation): Tensor {
-  switch (activation) {
-    case 'relu':
-      return tf.relu(x);
-    case 'tanh':
-      return tf.tanh(x);
-    case 'sigmoid':
-      return tf.sigmoid(x);
-    case 'linear':
-      return x;
-  }
-}
-
-/** Loss values from logits: the mean for per-example losses, the batch value otherwise. */
-function meanLoss(objective: LandscapeObjective, logits: Tensor2D, targets: Tensor2D): Tensor {
-  const out = objective.loss.compute(logits, targets, objective.params, objective.context);
-  return objective.loss.level === 'example' ? tf.mean(out) : tf.reshape(out, []);
-}
 
 type Tensor3D = tf.Tensor3D;
 
@@ -112,7 +102,8 @@ function stackRows(rows: readonly Float32Array[]): Tensor2D {
  * This keeps every op free of broadcasting, which tfjs's cpu backend runs an order of magnitude
  * slower than same-shape ops. For a per-example loss the chunk's logits are flattened to
  * [G·n, K] and scored against targets tiled G times; a batch-level loss is called per point.
- * The `perPoint` strategy uses the same stacks one coefficient row at a time, with 2-D ops.
+ * The `perPoint` strategy uses the same stacks one coefficient row at a time, with 2-D ops;
+ * `stacked2d` shares the first-layer stack and runs later layers as 2-D matMuls (stacked2d.ts).
  * Each chunk is one tidy and one `await data()`; the next chunk is queued before the wait.
  */
 export function landscapeEvaluator(objective: LandscapeObjective, plane: LandscapePlane, options: LandscapeEvaluatorOptions = {}): LandscapeEvaluator {
@@ -123,12 +114,14 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
   if (!first) throw new Error('the model has no layers');
   const [n] = objective.x.shape;
   const classes = center[center.length - 1]!.outputs;
-  // The largest per-chunk tensors are [G, n, width] (+1 for the bias column) and [G·n, K].
-  const widest = Math.max(...center.map((layer) => layer.outputs + 1));
+  const directions = d2 ? [center, d1, d2] : [center, d1];
+  const strategy = options.strategy ?? landscapeDefaultStrategy(tf.getBackend());
+  const perPoint = strategy === 'perPoint';
+  // The largest per-chunk tensors are [G, n, width] (+1 for the bias column) and [G·n, K];
+  // stacked2d holds one [G·n, width] product per direction and the centre at once.
+  const widest = Math.max(...center.map((layer) => layer.outputs + 1)) * (strategy === 'stacked2d' ? directions.length : 1);
   const maxElements = options.maxElements ?? LANDSCAPE_DEFAULT_MAX_ELEMENTS;
   const chunkSize = Math.max(1, Math.floor(maxElements / Math.max(1, n * widest)));
-  const directions = d2 ? [center, d1, d2] : [center, d1];
-  const perPoint = (options.strategy ?? landscapeDefaultStrategy(tf.getBackend())) === 'perPoint';
 
   const keep: Tensor[] = [];
   const kept = <T extends Tensor>(t: T): T => {
@@ -144,15 +137,17 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
       return tf.concat(products, 0) as Tensor2D;
     }),
   );
+  const stacked = strategy === 'stacked2d' ? landscapeStacked2d(objective, directions, firstStack, chunkSize) : null;
   // Batched: weights with the bias as an extra row. Per point: weights and biases apart.
-  const laterStacks = center.slice(1).map((layer, k) => {
+  const laterStacks = (stacked ? [] : center.slice(1)).map((layer, k) => {
     const at = (layers: readonly DenseWeights[]): DenseWeights => layers[k + 1]!;
     if (!perPoint) return { layer, stack: kept(stackRows(directions.map((layers) => augmented(at(layers))))), biasStack: null };
     return { layer, stack: kept(stackRows(directions.map((layers) => at(layers).w))), biasStack: kept(stackRows(directions.map((layers) => at(layers).b))) };
   });
   // The bias column and the tiled targets, sized for a full chunk and sliced for a short one.
-  const onesFull = !perPoint && laterStacks.length > 0 ? kept(tf.ones([chunkSize, n, 1]) as Tensor3D) : null;
-  const tiledFull = !perPoint && objective.loss.level === 'example' && chunkSize > 1 ? kept(tf.tile(objective.targets, [chunkSize, 1]) as Tensor2D) : null;
+  const onesFull = strategy === 'batched' && laterStacks.length > 0 ? kept(tf.ones([chunkSize, n, 1]) as Tensor3D) : null;
+  const tiledTargets = strategy === 'batched' ? landscapeTiledTargets(objective, chunkSize) : null;
+  const tiledFull = tiledTargets ? kept(tiledTargets) : null;
   let disposed = false;
 
   /** The mean loss at one point, from its coefficient row [1, α, β] (inside a tidy). */
@@ -175,6 +170,7 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
       coefficients[i * m + 1] = alphas[i]!;
       if (d2) coefficients[i * m + 2] = betas[i]!;
     }
+    if (stacked) return stacked.losses(coefficients, g);
     if (perPoint) {
       // One small tensor per point rather than slices of a shared one (Slice is slow on wasm).
       return tf.stack(Array.from({ length: g }, (_, i) => pointLoss(tf.tensor2d(coefficients.subarray(i * m, (i + 1) * m), [1, m])))) as Tensor1D;
@@ -189,13 +185,7 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
         z = tf.matMul(h, weights);
       }
     }
-    if (objective.loss.level === 'example') {
-      const logits = tf.reshape(z, [g * n, classes]) as Tensor2D;
-      const targets = g === 1 || !tiledFull ? objective.targets : g === chunkSize ? tiledFull : (tf.slice(tiledFull, [0, 0], [g * n, classes]) as Tensor2D);
-      const perExample = objective.loss.compute(logits, targets, objective.params, objective.context);
-      return tf.mean(tf.reshape(perExample, [g, n]), 1) as Tensor1D;
-    }
-    return tf.stack(tf.unstack(z).map((logits) => meanLoss(objective, logits as Tensor2D, objective.targets))) as Tensor1D;
+    return landscapeChunkLosses(objective, tf.reshape(z, [g * n, classes]) as Tensor2D, g, tiledFull);
   };
 
   const evaluate = async (alphas: ArrayLike<number>, betas?: ArrayLike<number>): Promise<Float32Array> => {
@@ -231,12 +221,13 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
 
   return {
     chunkSize,
-    strategy: perPoint ? 'perPoint' : 'batched',
+    strategy,
     evaluate,
     dispose: () => {
       if (disposed) return;
       disposed = true;
       for (const t of keep) t.dispose();
+      stacked?.dispose();
     },
   };
 }

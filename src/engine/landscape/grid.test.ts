@@ -3,7 +3,7 @@ import { tf } from '../tf';
 import type { LossSpec } from '../../losses/types';
 import { ce } from '../../losses/ce';
 import { landscapeRandomPlane } from './directions';
-import { landscapeEvaluator, landscapeLossOf } from './evaluate';
+import { LANDSCAPE_STRATEGIES, landscapeEvaluator, landscapeLossOf } from './evaluate';
 import { landscapeGrid, landscapeGridLooped, landscapeGridPoints, landscapeGridProgressive, landscapeGridSquare, type LandscapeGridEvent } from './grid';
 import { landscapePlanePoint } from './params';
 import { landscapeTestProblem, maxAbsDiff } from './landscapeTesting';
@@ -18,7 +18,7 @@ const cases = [
   { hidden: [6, 5], activation: 'tanh', classes: 3 },
   { hidden: [6, 5], activation: 'relu', classes: 2, lossId: 'mse' },
   { hidden: [7, 4], activation: 'relu', classes: 3, biases: 'unit' },
-  { hidden: [6, 5], activation: 'tanh', classes: 3, strategy: 'perPoint' },
+  { hidden: [5, 9], activation: 'tanh', classes: 3, biases: 'unit' },
 ] as const;
 
 describe('batched loss surface', () => {
@@ -28,17 +28,19 @@ describe('batched loss surface', () => {
     expect(Array.from(betas)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2]);
   });
 
-  for (const c of cases) {
-    const label = `${c.hidden.length} hidden (${c.activation}), K=${c.classes}${'lossId' in c ? `, ${c.lossId}` : ''}${'biases' in c ? ', bias directions' : ''}${'strategy' in c ? `, ${c.strategy}` : ''}`;
+  for (const [c, strategy] of cases.flatMap((c) => LANDSCAPE_STRATEGIES.map((strategy) => [c, strategy] as const))) {
+    const label = `${strategy}, ${c.hidden.length} hidden (${c.activation}), K=${c.classes}${'lossId' in c ? `, ${c.lossId}` : ''}${'biases' in c ? ', bias directions' : ''}`;
     it(`equals the looped reference: ${label}`, async () => {
       const problem = landscapeTestProblem({ n: 37, classes: c.classes, hidden: [...c.hidden], activation: c.activation, ...('lossId' in c ? { lossId: c.lossId } : {}) });
       const plane = landscapeRandomPlane(problem.layers, 3, 'biases' in c ? { biases: c.biases } : {});
       const spec = landscapeGridSquare(1, 7);
       const before = tf.memory().numTensors;
       // A small memory bound forces several chunks and a short last one (49 = 6·8 + 1).
-      const widest = Math.max(c.classes, ...c.hidden) + 1; // the bias column
-      const evaluator = landscapeEvaluator(problem.objective, plane, { maxElements: 37 * widest * 8, ...('strategy' in c ? { strategy: c.strategy } : {}) });
+      // The bias column; stacked2d holds three products of that width at once.
+      const widest = (Math.max(c.classes, ...c.hidden) + 1) * (strategy === 'stacked2d' ? 3 : 1);
+      const evaluator = landscapeEvaluator(problem.objective, plane, { maxElements: 37 * widest * 8, strategy });
       expect(evaluator.chunkSize).toBe(8);
+      expect(evaluator.strategy).toBe(strategy);
       const batched = await landscapeGrid(evaluator, spec);
       evaluator.dispose();
       const looped = await landscapeGridLooped(problem.objective, plane, spec);
@@ -52,31 +54,45 @@ describe('batched loss surface', () => {
     });
   }
 
-  it('handles a batch-level loss, one call per point', async () => {
-    const problem = landscapeTestProblem({ n: 30, classes: 3, hidden: [5], activation: 'tanh' });
-    const objective = { ...problem.objective, loss: ceBatch };
-    const plane = landscapeRandomPlane(problem.layers, 4);
-    const spec = landscapeGridSquare(0.5, 5);
-    const evaluator = landscapeEvaluator(objective, plane);
-    const batched = await landscapeGrid(evaluator, spec);
-    evaluator.dispose();
-    const perExample = landscapeEvaluator(problem.objective, plane);
-    expect(maxAbsDiff(batched, await landscapeGridLooped(objective, plane, spec))).toBeLessThan(1e-6);
-    expect(maxAbsDiff(batched, await landscapeGrid(perExample, spec))).toBeLessThan(1e-6);
-    perExample.dispose();
-    problem.dispose();
-  });
+  for (const strategy of LANDSCAPE_STRATEGIES) {
+    it(`handles a batch-level loss, one call per point: ${strategy}`, async () => {
+      for (const hidden of [[5], [4, 6]]) {
+        const problem = landscapeTestProblem({ n: 30, classes: 3, hidden, activation: 'tanh' });
+        const objective = { ...problem.objective, loss: ceBatch };
+        const plane = landscapeRandomPlane(problem.layers, 4, { biases: 'unit' });
+        const spec = landscapeGridSquare(0.5, 5);
+        const before = tf.memory().numTensors;
+        // Chunks of 4 points, the last one short (25 = 6·4 + 1).
+        const evaluator = landscapeEvaluator(objective, plane, { strategy, maxElements: 30 * 7 * (strategy === 'stacked2d' ? 3 : 1) * 4 });
+        expect(evaluator.chunkSize).toBe(4);
+        const batched = await landscapeGrid(evaluator, spec);
+        evaluator.dispose();
+        const perExample = landscapeEvaluator(problem.objective, plane, { strategy });
+        expect(maxAbsDiff(batched, await landscapeGridLooped(objective, plane, spec))).toBeLessThan(1e-6);
+        expect(maxAbsDiff(batched, await landscapeGrid(perExample, spec))).toBeLessThan(1e-6);
+        perExample.dispose();
+        expect(tf.memory().numTensors).toBe(before);
+        problem.dispose();
+      }
+    });
 
-  it('evaluates a line when d2 is null, and refuses use after dispose', async () => {
-    const problem = landscapeTestProblem({ n: 20, classes: 2, hidden: [4], activation: 'relu' });
-    const plane = { ...landscapeRandomPlane(problem.layers, 6), d2: null };
-    const evaluator = landscapeEvaluator(problem.objective, plane);
-    const values = await evaluator.evaluate([-1, 0.25, 2]);
-    expect(values[1]).toBeCloseTo(await landscapeLossOf(problem.objective, landscapePlanePoint(plane, 0.25, 0)), 6);
-    evaluator.dispose();
-    await expect(evaluator.evaluate([0])).rejects.toThrow(/after dispose/);
-    problem.dispose();
-  });
+    it(`evaluates a line when d2 is null, and refuses use after dispose: ${strategy}`, async () => {
+      const problem = landscapeTestProblem({ n: 20, classes: 2, hidden: [4, 3], activation: 'relu' });
+      const plane = { ...landscapeRandomPlane(problem.layers, 6, { biases: 'unit' }), d2: null };
+      const before = tf.memory().numTensors;
+      const evaluator = landscapeEvaluator(problem.objective, plane, { strategy });
+      const alphas = [-1, 0.25, 2];
+      const values = await evaluator.evaluate(alphas);
+      for (const [i, alpha] of alphas.entries()) {
+        const expected = await landscapeLossOf(problem.objective, landscapePlanePoint(plane, alpha, 0));
+        expect(Math.abs(values[i]! - expected)).toBeLessThan(1e-6 * Math.max(1, expected));
+      }
+      evaluator.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+      await expect(evaluator.evaluate([0])).rejects.toThrow(/after dispose/);
+      problem.dispose();
+    });
+  }
 });
 
 describe('progressive surface', () => {
