@@ -74,7 +74,7 @@ async function main() {
     if (mainBackend !== 'wasm') put(results, 'meta.mainBackend', mainBackend);
     for (const backend of BACKENDS) {
       const l = await measureLandscape(page, BASE, backend);
-      for (const key of ['previewMs', 'fullGridMs', 'strategy', 'batchedOverLooped', 'defaultOverLooped', 'flopEfficiency', 'gridGflops', 'matMulGflops']) put(results, `landscape.${key}.${backend}`, l[key]);
+      for (const key of ['previewMs', 'fullGridMs', 'strategy', 'batchedOverLooped', 'rank3OverLooped', 'defaultOverLooped', 'flopEfficiency', 'gridGflops', 'matMulGflops']) put(results, `landscape.${key}.${backend}`, l[key]);
       if (l.actual !== backend) put(results, `landscape.actualBackend.${backend}`, l.actual);
       console.error(`landscape ${backend}: 51×51 ${l.fullGridMs.toFixed(0)} ms (${l.strategy.default}), looped ${l.strategy.loopedMs.toFixed(0)} ms`);
     }

@@ -9,6 +9,8 @@ export interface SurfaceBench {
   points: number;
   strategy: string;
   usefulFlops: number;
+  /** FLOPs the strategy's matMuls actually issue (stacked2d issues three per later layer). */
+  matMulFlops: number;
   examples: number;
 }
 

@@ -65,7 +65,7 @@ export interface SliceResult {
 }
 
 /** `default`: the strategy the app uses on this backend (landscapeDefaultStrategy). */
-export type SurveyorBenchMode = 'default' | 'batched' | 'perPoint' | 'looped';
+export type SurveyorBenchMode = 'default' | 'batched' | 'perPoint' | 'stacked2d' | 'looped';
 
 /** Main thread → surveyor. */
 export type SurveyorCommand =
@@ -99,7 +99,7 @@ export type SurveyorEvent =
   | { type: 'slice'; id: number; revision: number; slice: SliceResult }
   | { type: 'failed'; id: number; message: string }
   | { type: 'error'; message: string }
-  | { type: 'benchResult'; ms: number; points: number; strategy: string; usefulFlops: number; examples: number }
+  | { type: 'benchResult'; ms: number; points: number; strategy: string; usefulFlops: number; matMulFlops: number; examples: number }
   | { type: 'benchMatMulResult'; ms: number; flops: number };
 
 /** The buffers of an event, to send as transferables. */
