@@ -17,6 +17,9 @@ export interface AppSnapshot {
   tensors: number | null;
   diverged: number | null;
   points: number;
+  /** Features per point (2 for generated data), and the boundary plane's axis names. */
+  features: number;
+  axes: [string, string] | null;
   /** A checksum of the data points, to see that they changed. */
   pointsChecksum: number;
   revision: number;
@@ -73,6 +76,8 @@ export function testHookInstall(client: TrainerClient, surveyor: SurveyorClient 
         tensors: base.latest?.tensors ?? null,
         diverged: base.diverged?.step ?? null,
         points: s.points?.y.length ?? 0,
+        features: s.points?.features ?? 0,
+        axes: s.points?.axes ?? null,
         pointsChecksum: checksum,
         revision: useConfigStore.getState().revision,
         runs: s.runs.map((run) => ({

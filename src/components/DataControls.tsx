@@ -1,7 +1,10 @@
 import { useConfigStore } from '../app/configStore';
 import { LABEL_NOISE_KINDS, LIMITS, type LabelNoiseKind } from '../engine/config';
-import { DATASET_INFO, DATASET_KINDS, type DatasetKind } from '../engine/datasets';
+import { DATASET_INFO, DATASET_KINDS, datasetClasses, datasetIsGenerated, type DatasetKind } from '../engine/datasets';
+import { useDataTableStore } from '../app/dataTableStore';
 import { NumberField, SelectField, SliderField } from './fields';
+import { CsvUpload } from './data/CsvUpload';
+import { DatasetSource } from './data/DatasetSource';
 
 const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
   symmetric: 'symmetric',
@@ -12,6 +15,12 @@ export function DataControls() {
   const data = useConfigStore((s) => s.config.data);
   const update = useConfigStore((s) => s.update);
   const info = DATASET_INFO[data.kind];
+  const table = useDataTableStore((s) => s.table);
+  const fileName = useDataTableStore((s) => s.file?.name ?? null);
+  const generated = datasetIsGenerated(data.kind);
+  // "Your CSV file" is offered once a file is loaded; before, the upload below is the way in.
+  const kinds = DATASET_KINDS.filter((kind) => kind !== 'csv' || table !== null);
+  const tableNote = generated ? undefined : 'Real data: every row is used (the class imbalance still applies)';
   return (
     <fieldset className="panel">
       <legend>Data</legend>
@@ -19,15 +28,26 @@ export function DataControls() {
         label="Dataset"
         value={data.kind}
         testId="dataset"
-        options={DATASET_KINDS.map((kind) => ({ value: kind, label: DATASET_INFO[kind].label }))}
-        onChange={(kind) => update((c) => void (c.data.kind = kind))}
+        options={kinds.map((kind) => ({ value: kind, label: kind === 'csv' && fileName ? `CSV: ${fileName}` : DATASET_INFO[kind].label }))}
+        onChange={(kind) =>
+          update((c) => {
+            c.data.kind = kind;
+            c.data.classes = kind === 'csv' && table ? table.classes : datasetClasses(kind, c.data.classes);
+            c.data.view = { mode: c.data.view.mode, x: 0, y: 1 };
+            c.data.added = [];
+          })
+        }
       />
+      <DatasetSource kind={data.kind} />
+      <CsvUpload />
       <SliderField
         label="Points"
         value={data.points}
         {...LIMITS.points}
         step={10}
         testId="points"
+        disabled={!generated}
+        {...(tableNote ? { hint: tableNote } : {})}
         onChange={(points) => update((c) => void (c.data.points = points))}
       />
       <SliderField
@@ -36,6 +56,8 @@ export function DataControls() {
         {...LIMITS.noise}
         step={0.05}
         testId="noise"
+        disabled={!generated}
+        hint={generated ? 'Gaussian jitter of the points' : 'Real data is used as measured'}
         format={(v) => v.toFixed(2)}
         onChange={(noise) => update((c) => void (c.data.noise = noise))}
       />
@@ -46,8 +68,8 @@ export function DataControls() {
         max={Math.max(info.maxClasses, info.minClasses + 1)}
         step={1}
         testId="classes"
-        disabled={info.minClasses === info.maxClasses}
-        hint={info.minClasses === info.maxClasses ? `${info.label} has ${info.minClasses} classes` : 'number of classes'}
+        disabled={info.minClasses === info.maxClasses || !generated}
+        hint={!generated ? 'Set by the data' : info.minClasses === info.maxClasses ? `${info.label} has ${info.minClasses} classes` : 'number of classes'}
         onChange={(classes) => update((c) => void (c.data.classes = classes))}
       />
       <SliderField

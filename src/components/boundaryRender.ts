@@ -5,14 +5,18 @@ import { classColour, classRgb } from './palette';
 
 export interface BoundaryRenderer {
   update(points: DataPoints | null, boundary: BoundaryGrid | null): void;
+  /** The plane coordinates under a position in CSS pixels from the canvas's top left, or null before there are points. */
+  planeAt(px: number, py: number): [number, number] | null;
   dispose(): void;
 }
 
 /**
  * Paints the decision boundary on a canvas: each grid cell takes its predicted class's colour,
  * faded towards white as the prediction approaches chance, so confidence reads as saturation.
- * Points are drawn on top: training points filled, validation and test points as rings, and
- * training points whose label noise flipped crossed out.
+ * Points are drawn on top at their coordinates on the plane (DataPoints.plane: the data itself
+ * for 2-D data, a projection otherwise): training points filled, validation and test points as
+ * rings, training points whose label noise flipped crossed out, points added by clicking as
+ * squares. A boundary computed for another plane (an older view) is not drawn.
  */
 export function boundaryCreate(canvas: HTMLCanvasElement, size: number): BoundaryRenderer {
   const ratio = globalThis.devicePixelRatio || 1;
@@ -23,43 +27,72 @@ export function boundaryCreate(canvas: HTMLCanvasElement, size: number): Boundar
   const context = canvas.getContext('2d')!;
   context.scale(ratio, ratio);
   const heat = document.createElement('canvas');
+  // The points change far less often than the boundary: drawn once per data, then copied.
+  const layer = document.createElement('canvas');
+  layer.width = size * ratio;
+  layer.height = size * ratio;
+  let layerOf: DataPoints | null = null;
+  let current: DataPoints | null = null;
 
   return {
     update(points, boundary) {
+      current = points;
       context.clearRect(0, 0, size, size);
       context.fillStyle = '#fff';
       context.fillRect(0, 0, size, size);
-      if (boundary) {
+      const samePlane = !boundary || boundary.planeSerial === undefined || !points || boundary.planeSerial === points.planeSerial;
+      if (boundary && samePlane) {
         paintHeat(heat, boundary);
         context.imageSmoothingEnabled = true;
         context.drawImage(heat, 0, 0, size, size);
       }
       if (!points) return;
-      const [x0, x1, y0, y1] = points.extent;
-      const x = d3.scaleLinear().domain([x0, x1]).range([0, size]);
-      const y = d3.scaleLinear().domain([y0, y1]).range([size, 0]);
-      for (let i = 0; i < points.y.length; i++) {
-        const px = x(points.x[i * points.features]!);
-        const py = y(points.x[i * points.features + 1]!);
-        context.beginPath();
-        context.arc(px, py, 3.2, 0, 2 * Math.PI);
-        if (points.role[i] === SPLIT_ROLE.train) {
-          context.fillStyle = classColour(points.y[i]!);
-          context.fill();
-          context.strokeStyle = '#fff';
-          context.lineWidth = 1;
-        } else {
-          context.strokeStyle = classColour(points.y[i]!);
-          context.lineWidth = 1.6;
-        }
-        context.stroke();
-        if (points.flipped[i]) drawCross(context, px, py);
+      if (layerOf !== points) {
+        paintPoints(layer, points, size, ratio);
+        layerOf = points;
       }
+      context.drawImage(layer, 0, 0, size, size);
+    },
+    planeAt(px, py) {
+      if (!current) return null;
+      const [x0, x1, y0, y1] = current.extent;
+      return [x0 + (px / size) * (x1 - x0), y1 - (py / size) * (y1 - y0)];
     },
     dispose() {
       context.clearRect(0, 0, size, size);
     },
   };
+}
+
+function paintPoints(layer: HTMLCanvasElement, points: DataPoints, size: number, ratio: number): void {
+  const context = layer.getContext('2d')!;
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, size, size);
+  const [x0, x1, y0, y1] = points.extent;
+  const x = d3.scaleLinear().domain([x0, x1]).range([0, size]);
+  const y = d3.scaleLinear().domain([y0, y1]).range([size, 0]);
+  const n = points.y.length;
+  // Many points (a big file) are drawn smaller, so the boundary stays visible between them.
+  const radius = n > 3000 ? 1.8 : n > 1000 ? 2.5 : 3.2;
+  const firstAdded = n - points.added;
+  for (let i = 0; i < n; i++) {
+    const px = x(points.plane[2 * i]!);
+    const py = y(points.plane[2 * i + 1]!);
+    context.beginPath();
+    if (i >= firstAdded) context.rect(px - 4, py - 4, 8, 8);
+    else context.arc(px, py, radius, 0, 2 * Math.PI);
+    if (points.role[i] === SPLIT_ROLE.train) {
+      context.fillStyle = classColour(points.y[i]!);
+      context.fill();
+      context.strokeStyle = i >= firstAdded ? '#14202e' : '#fff';
+      context.lineWidth = 1;
+    } else {
+      context.strokeStyle = classColour(points.y[i]!);
+      context.lineWidth = 1.6;
+    }
+    context.stroke();
+    if (points.flipped[i]) drawCross(context, px, py);
+  }
 }
 
 /** Marks a point whose training label was flipped by label noise: it is drawn in its noisy class's colour. */

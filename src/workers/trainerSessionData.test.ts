@@ -62,7 +62,7 @@ describe('TrainerSession with more than two features', () => {
     const csv = configClamp({ ...iris, data: { ...iris.data, kind: 'csv', classes: 2, csv: { name: 'x.csv', label: 'y', hash: '1' } } }).config;
     expect(() => session.configure(csv, 2)).toThrow(/upload it again/);
     await session.step(3);
-    const frame = events.findLast((e) => e.type === 'frame');
+    const frame = events.filter((e) => e.type === 'frame').at(-1);
     expect(frame).toMatchObject({ revision: 1, frame: { step: 3 } });
   });
 });
