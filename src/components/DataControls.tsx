@@ -17,6 +17,7 @@ export function DataControls() {
   const info = DATASET_INFO[data.kind];
   const table = useDataTableStore((s) => s.table);
   const fileName = useDataTableStore((s) => s.file?.name ?? null);
+  const fileLabel = useDataTableStore((s) => s.file?.label ?? null);
   const generated = datasetIsGenerated(data.kind);
   // "Your CSV file" is offered once a file is loaded; before, the upload below is the way in.
   const kinds = DATASET_KINDS.filter((kind) => kind !== 'csv' || table !== null);
@@ -33,6 +34,8 @@ export function DataControls() {
           update((c) => {
             c.data.kind = kind;
             c.data.classes = kind === 'csv' && table ? table.classes : datasetClasses(kind, c.data.classes);
+            // The file's name and hash are in the config (and the link) only while it is the data.
+            c.data.csv = kind === 'csv' && table && fileLabel !== null ? { name: table.name, label: fileLabel, hash: table.hash } : { name: '', label: '', hash: '' };
             c.data.view = { mode: c.data.view.mode, x: 0, y: 1 };
             c.data.added = [];
           })

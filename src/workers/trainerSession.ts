@@ -4,7 +4,8 @@ import { TrainingRun } from '../engine/trainingRun';
 import { trainingDataCreate, trainingDataSetView, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import type { DataView } from '../engine/projection';
-import { SPLIT_ROLE, type DataPoints, type TrainerEvent } from './protocol';
+import type { TrainerEvent } from './protocol';
+import { dataPoints } from './dataPoints';
 import { BOUNDARY_RESOLUTION, FrameBuilder } from './frameBuilder';
 import { probeCalibration, SharpnessProbe, telemetryPoints } from './trainerProbes';
 
@@ -277,29 +278,4 @@ export class TrainerSession {
     const step = Math.max(0, ...this.slots.map((s) => s.run.steps));
     this.emit({ type: 'status', revision: this.revision, playing, step });
   }
-}
-
-function dataPoints(data: TrainingData, planeSerial: number): DataPoints {
-  const { dataset, split, plane } = data;
-  const role = new Uint8Array(dataset.y.length);
-  for (const i of split.validation) role[i] = SPLIT_ROLE.validation;
-  for (const i of split.test) role[i] = SPLIT_ROLE.test;
-  const flipped = new Uint8Array(dataset.y.length);
-  for (const i of data.flipped) flipped[i] = 1;
-  return {
-    x: dataset.x.slice(),
-    y: dataset.y.slice(),
-    role,
-    flipped,
-    features: dataset.features,
-    classes: dataset.classes,
-    plane: plane.coordinates.slice(),
-    extent: plane.extent,
-    axes: plane.axes,
-    view: plane.view,
-    planeSerial,
-    featureNames: data.featureNames,
-    classNames: data.classNames,
-    added: data.added,
-  };
 }
