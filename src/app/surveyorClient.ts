@@ -1,3 +1,4 @@
+import { dataTableFor } from './dataTableStore';
 import type { ExperimentConfig, LandscapeConfig } from '../engine/config';
 import { exhaustiveSwitchError, type BackendName } from '../workers/protocol';
 import type { PlaneInfo, SliceEnd, SurveyorBenchMode, SurveyorCommand, SurveyorEvent } from '../workers/surveyorProtocol';
@@ -41,7 +42,7 @@ export class SurveyorClient {
 
   configure(config: ExperimentConfig, revision: number): void {
     this.revision = revision;
-    this.send({ type: 'configure', revision, config });
+    this.send({ type: 'configure', revision, config, table: dataTableFor(config) });
   }
 
   /** Forwards a weight snapshot as a trajectory checkpoint (a copy: listeners share the array). */

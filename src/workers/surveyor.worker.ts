@@ -23,7 +23,7 @@ async function handle(command: SurveyorCommand): Promise<void> {
       await backendReady;
       return;
     case 'configure':
-      session.configure(command.config, command.revision);
+      session.configure(command.config, command.revision, command.table);
       return;
     case 'checkpoint':
       session.checkpoint(command.revision, command.step, command.weights);

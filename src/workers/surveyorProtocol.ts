@@ -1,5 +1,6 @@
 // The messages between the main thread and the surveyor worker, which evaluates loss surfaces
 // and 1-D slices beside training so that training never waits for it.
+import type { DataTable } from '../engine/dataTable';
 import type { ExperimentConfig, LandscapeDirections } from '../engine/config';
 import { exhaustiveSwitchError, type BackendInfo, type BackendName } from './protocol';
 
@@ -70,7 +71,7 @@ export type SurveyorBenchMode = 'default' | 'batched' | 'perPoint' | 'stacked2d'
 /** Main thread → surveyor. */
 export type SurveyorCommand =
   | { type: 'init'; backend: BackendName | null }
-  | { type: 'configure'; revision: number; config: ExperimentConfig }
+  | { type: 'configure'; revision: number; config: ExperimentConfig; table: DataTable | null }
   | { type: 'checkpoint'; revision: number; step: number; weights: Float32Array }
   | { type: 'survey'; request: SurveyRequest }
   | { type: 'slice'; request: SliceRequest }

@@ -3,6 +3,7 @@
 // TrainerSession it never knows it is in a worker: `emit` is its only way out.
 import type { ExperimentConfig } from '../engine/config';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
+import type { DataTable } from '../engine/dataTable';
 import { lossById } from '../losses/registry';
 import {
   landscapeCheckpointLosses,
@@ -72,8 +73,12 @@ export class SurveyorSession {
   ) {}
 
   /** A new experiment: its data is rebuilt (lazily, between jobs) and the trajectory starts afresh. */
-  configure(config: ExperimentConfig, revision: number): void {
+  /** An uploaded file's table, when the config's data names one (the config only names it). */
+  private table: DataTable | null = null;
+
+  configure(config: ExperimentConfig, revision: number, table: DataTable | null = null): void {
     this.config = config;
+    this.table = table;
     this.revision = revision;
     this.stale = true;
     this.checkpoints = [];
@@ -125,7 +130,7 @@ export class SurveyorSession {
     if (this.stale || !this.model) {
       this.data?.dispose();
       const config = this.config;
-      const data = trainingDataCreate(config);
+      const data = trainingDataCreate(config, this.table);
       const { features, classes } = data.dataset;
       const sizes = [features, ...Array.from({ length: config.model.layers }, () => config.model.width), classes];
       const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
