@@ -20,6 +20,10 @@ import { OptionalView, ViewToggles } from '../components/ViewToggles';
 import { LandscapePanel } from '../components/landscape/LandscapePanel';
 import { CompareView } from '../components/compare/CompareView';
 import { RunTabs } from '../components/compare/RunTabs';
+import { LessonsMenu } from '../components/lessons/LessonsMenu';
+import { LessonPanel } from '../components/lessons/LessonPanel';
+import { ControlColumn, ControlGate } from '../components/lessons/ControlGate';
+import { PresenterToggle } from '../components/PresenterToggle';
 
 /** Composition only: the views and controls, laid out. */
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
@@ -29,25 +33,43 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
         <h1>
           Losscape <span className="tagline">see what a loss function does</span>
         </h1>
+        <LessonsMenu />
+        <PresenterToggle />
         <BackendBadge />
         <CopyLink />
         <ExportMenu />
       </header>
       <Notices urlNotices={urlNotices} />
       <ImportedRun />
+      <LessonPanel />
       <div className="layout">
-        <aside className="controls" aria-label="Experiment settings">
-          <DataControls />
-          <ModelControls />
-          <RunTabs />
-          <LossControls />
-          <OptimizerControls />
-          <MetricsControls />
-        </aside>
+        {/* A link can hide or lock panels for a class (`hide=`, `lock=`; see classroomUrl.ts). */}
+        <ControlColumn>
+          <ControlGate panel="data">
+            <DataControls />
+          </ControlGate>
+          <ControlGate panel="model">
+            <ModelControls />
+          </ControlGate>
+          <ControlGate panel="runs">
+            <RunTabs />
+          </ControlGate>
+          <ControlGate panel="loss">
+            <LossControls />
+          </ControlGate>
+          <ControlGate panel="optimizer">
+            <OptimizerControls />
+          </ControlGate>
+          <ControlGate panel="metrics">
+            <MetricsControls />
+          </ControlGate>
+        </ControlColumn>
         <main className="views">
           <div className="toolbar">
             <PlaybackBar client={client} />
-            <ViewToggles />
+            <ControlGate panel="views">
+              <ViewToggles />
+            </ControlGate>
           </div>
           <div className="view-grid">
             <DecisionBoundary />

@@ -27,8 +27,8 @@ import { LOSSES } from '../losses/registry';
 import { asRecord, clip, dataEqual, emptyRecord, formatAny, isLeaf, isPrimitive, leafEqual, leafFormat, pathGet, pathSet, segmentSafe, type Path } from './urlCodecPaths';
 
 export const URL_VERSION = '1';
-/** Keys the app reads apart from the config (backend choice; classroom modes to come): kept as they are, never "unknown". */
-export const URL_RESERVED_KEYS = ['backend', 'lesson', 'hide', 'presenter'] as const;
+/** Keys the app reads apart from the config (backend choice; the classroom's, see classroomUrl.ts): never "unknown". */
+export const URL_RESERVED_KEYS = ['backend', 'lesson', 'hide', 'presenter', 'lock'] as const;
 
 interface KeyEntry {
   key: string;

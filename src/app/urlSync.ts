@@ -5,19 +5,42 @@
 //   one drag is one step back. Those replacements are written at most every REPLACE_EVERY_MS:
 //   browsers ignore history calls made faster than a few hundred in ten seconds.
 // - Back and Forward (popstate) load that entry's config.
-// Keys the app reads apart from the config (`backend`, …) are carried over as they are.
+// Keys the app reads apart from the config (`backend`, …) are carried over as they are; the
+// classroom's keys (`lesson`, `presenter`, `hide`, `lock`) are written from the classroom store.
+// A lesson whose config is untouched is written as `?lesson=<id>` alone (see classroomUrl.ts).
 import { configFromSearch, configToSearch, URL_RESERVED_KEYS, urlEncode } from './urlCodec';
 import { useConfigStore } from './configStore';
+import { useClassroomStore } from './classroomStore';
+import { CLASSROOM_KEYS, classroomPairs, classroomParse } from './classroomUrl';
+import { lessonConfig, lessonFind } from '../lessons/registry';
+import type { ExperimentConfig } from '../engine/config';
 
 const SETTLE_MS = 500;
 const REPLACE_EVERY_MS = 100;
 
+const isClassroomKey = (key: string): boolean => (CLASSROOM_KEYS as readonly string[]).includes(key);
+
 /** The search string (with `?`) for the store's config, keeping the reserved keys of `current`. */
 export function urlSearchFor(current: string): string {
   const kept = new URLSearchParams(current);
-  let search = configToSearch(useConfigStore.getState().config);
-  for (const key of URL_RESERVED_KEYS) for (const value of kept.getAll(key)) search += `&${urlEncode(key)}=${urlEncode(value)}`;
-  return `?${search}`;
+  const classroom = useClassroomStore.getState();
+  const config = configToSearch(useConfigStore.getState().config);
+  const lesson = classroom.lessonId === null ? null : lessonFind(classroom.lessonId);
+  const parts = lesson && config === configToSearch(lessonConfig(lesson)) ? [] : [config];
+  for (const [key, value] of classroomPairs(classroom)) parts.push(`${urlEncode(key)}=${urlEncode(value)}`);
+  for (const key of URL_RESERVED_KEYS) {
+    if (isClassroomKey(key)) continue;
+    for (const value of kept.getAll(key)) parts.push(`${urlEncode(key)}=${urlEncode(value)}`);
+  }
+  return `?${parts.join('&')}`;
+}
+
+/** A link's config: a lesson's own when the link names one and sets nothing else. */
+function searchConfig(search: string, lessonId: string | null): { config: ExperimentConfig; notices: string[] } {
+  const lesson = lessonId === null ? null : lessonFind(lessonId);
+  const settings = [...new URLSearchParams(search).keys()].filter((key) => key !== 'v' && !(URL_RESERVED_KEYS as readonly string[]).includes(key));
+  if (lesson && settings.length === 0) return { config: lessonConfig(lesson), notices: [] };
+  return configFromSearch(search);
 }
 
 /** Writes a replacement that is still waiting (so a copied link is never a moment behind). */
@@ -56,7 +79,16 @@ export function urlSyncStart(win: UrlSyncWindow = window, now: () => number = ()
 
   const load = () => {
     cancelPending();
-    const { config, notices } = configFromSearch(win.location.search);
+    const classroom = classroomParse(win.location.search);
+    const fromSearch = searchConfig(win.location.search, classroom.state.lessonId);
+    const config = fromSearch.config;
+    const notices = [...fromSearch.notices, ...classroom.notices];
+    loading = true;
+    try {
+      useClassroomStore.getState().load(classroom.state);
+    } finally {
+      loading = false;
+    }
     const store = useConfigStore.getState();
     // The same config (a hash change, a canonical rewrite) must not restart the run.
     if (notices.length === 0 && configToSearch(config) === configToSearch(store.config)) return;
@@ -71,8 +103,7 @@ export function urlSyncStart(win: UrlSyncWindow = window, now: () => number = ()
     if (notices.length > 0) write('replace');
   };
 
-  const unsubscribe = useConfigStore.subscribe((state, previous) => {
-    if (loading || state.config === previous.config) return;
+  const changed = () => {
     const time = now();
     const settled = time - lastChange >= SETTLE_MS;
     lastChange = time;
@@ -85,6 +116,12 @@ export function urlSyncStart(win: UrlSyncWindow = window, now: () => number = ()
         write('replace');
       }, REPLACE_EVERY_MS);
     }
+  };
+  const unsubscribeConfig = useConfigStore.subscribe((state, previous) => {
+    if (!loading && state.config !== previous.config) changed();
+  });
+  const unsubscribeClassroom = useClassroomStore.subscribe(() => {
+    if (!loading) changed();
   });
   const onPopState = () => {
     lastChange = Number.NEGATIVE_INFINITY;
@@ -95,7 +132,8 @@ export function urlSyncStart(win: UrlSyncWindow = window, now: () => number = ()
   return () => {
     cancelPending();
     flushPending = () => undefined;
-    unsubscribe();
+    unsubscribeConfig();
+    unsubscribeClassroom();
     win.removeEventListener('popstate', onPopState);
   };
 }

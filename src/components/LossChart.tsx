@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTrainingStore, type RunState } from '../app/trainingStore';
 import { useSelectedRunState } from '../app/selectedRunState';
 import { lossChartCreate, type LossChartRenderer } from './lossChartRender';
 import type { ChartSeries } from './lossChartRender';
 import { runColour, runLetter } from './palette';
+import { ChartTable, useChartTableToggle } from './ChartTable';
 import { ExportPngButton } from './export/ExportPngButton';
 import { useImportedLossSeries } from './export/importedSeries';
 
@@ -25,6 +26,7 @@ export function LossChart() {
   const evaluation = useSelectedRunState((r) => r.evaluation);
   const compare = runs.length > 1;
   const imported = useImportedLossSeries();
+  const { shown: tableShown, toggle: tableToggle } = useChartTableToggle('Loss over training');
 
   useEffect(() => {
     if (!svgRef.current) return;
@@ -59,8 +61,10 @@ export function LossChart() {
           <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log scale
         </label>
         <ExportPngButton chart="loss" label="the loss chart" />
+        {tableToggle}
       </header>
-      <svg ref={svgRef} className="loss-chart" data-testid="loss-chart" />
+      <svg ref={svgRef} className="loss-chart" data-testid="loss-chart" style={tableShown ? { display: 'none' } : undefined} />
+      {tableShown && <LossTable runs={runs} frameCount={frameCount} />}
       <dl className="metrics">
         <dt>train loss</dt>
         <dd data-testid="train-loss">{formatMetric(trainLoss.last())}</dd>
@@ -73,6 +77,13 @@ export function LossChart() {
       </dl>
     </section>
   );
+}
+
+/** The loss chart's numbers as a table, read again on every frame while it is shown. */
+function LossTable({ runs, frameCount }: { runs: readonly RunState[]; frameCount: number }) {
+  // The runs' buffers grow in place; frameCount is what changes with each frame.
+  const series = useMemo(() => lossSeries(runs), [runs, frameCount]); // eslint-disable-line react-hooks/exhaustive-deps
+  return <ChartTable series={series} caption="Training loss (every step) and validation loss (when evaluated) over training" />;
 }
 
 /**

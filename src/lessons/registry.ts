@@ -1,15 +1,8 @@
 import { configClamp, type ExperimentConfig } from '../engine/config';
-import { calibration } from './calibration';
-import { ceVsMse } from './ceVsMse';
-import { edgeOfStability } from './edgeOfStability';
-import { imbalance } from './imbalance';
-import { labelNoise } from './labelNoise';
-import { largeStep } from './largeStep';
-import { overlap } from './overlap';
+import { LESSONS } from './list';
 import type { Lesson } from './types';
 
-/** Every lesson, in menu order (a course: losses first, then calibration, then optimisation). */
-export const LESSONS: readonly Lesson[] = [ceVsMse, labelNoise, calibration, overlap, imbalance, largeStep, edgeOfStability];
+export { LESSONS };
 
 const BY_ID = new Map(LESSONS.map((lesson) => [lesson.id, lesson]));
 

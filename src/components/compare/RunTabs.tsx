@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useConfigStore } from '../../app/configStore';
 import { useSelectedRun, useSelectionStore } from '../../app/selectionStore';
 import { configRuns, configVariant, MAX_RUNS } from '../../engine/config';
@@ -43,12 +44,25 @@ export function RunTabs() {
     select(Math.max(0, Math.min(selected, runs - 2)));
   };
 
+  // Tabs in the keyboard pattern of a tablist: one tab stop (the selected run); the arrow keys,
+  // Home and End move between the runs and select them.
+  const tablist = useRef<HTMLDivElement>(null);
+  const onTabKey = (event: React.KeyboardEvent, index: number): void => {
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowDown: index + 1, ArrowLeft: index - 1, ArrowUp: index - 1, Home: 0, End: runs - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = (target + runs) % runs;
+    select(next);
+    tablist.current?.querySelector<HTMLElement>(`[data-testid="run-tab-${next}"]`)?.focus();
+  };
+
   return (
-    <div className="run-tabs" role="tablist" aria-label="Runs">
+    <div className="run-tabs" role="tablist" aria-label="Runs" ref={tablist}>
       {runs > 1 &&
         ids.map((id, i) => (
           <span key={i} className={i === selected ? 'run-tab run-tab-on' : 'run-tab'} style={{ borderColor: runColour(i) }}>
-            <button type="button" role="tab" aria-selected={i === selected} data-testid={`run-tab-${i}`} onClick={() => select(i)}>
+            <button type="button" role="tab" aria-selected={i === selected} tabIndex={i === selected ? 0 : -1} data-testid={`run-tab-${i}`} onClick={() => select(i)} onKeyDown={(event) => onTabKey(event, i)}>
               <span className="swatch" style={{ background: runColour(i) }} /> {runLetter(i)}: {lossById(id).name}
             </button>
             <button type="button" className="run-remove" aria-label={`Remove run ${runLetter(i)}`} data-testid={`run-remove-${i}`} onClick={() => remove(i)}>
