@@ -16,7 +16,7 @@ const ENGINE_FORBIDDEN = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.test-summary'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.test-summary', '.scratch', 'e2e/screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,7 @@ import type { DataView } from '../engine/projection';
 import { dataTableFallback, dataTableFor, dataTableMissing } from './dataTableStore';
 import { exhaustiveSwitchError, type BackendName, type BareLoop, type TrainerCommand, type TrainerEvent } from '../workers/protocol';
 import { useConfigStore } from './configStore';
-import { trainingStoreApplyBoundary, trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreMarkDiverged, useTrainingStore } from './trainingStore';
+import { trainingStoreApplyBoundary, trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreFlush, trainingStoreMarkDiverged, useTrainingStore } from './trainingStore';
 
 export interface WeightSnapshot {
   revision: number;
@@ -122,7 +122,10 @@ export class TrainerClient {
         return;
       }
       case 'status':
-        if (event.revision === this.revision) useTrainingStore.setState({ playing: event.playing, step: event.step });
+        if (event.revision !== this.revision) return;
+        // The worker sends a run's closing frames before saying it stopped: show them with it.
+        if (!event.playing) trainingStoreFlush();
+        useTrainingStore.setState({ playing: event.playing, step: event.step });
         return;
       case 'diverged':
         if (event.revision === this.revision) trainingStoreMarkDiverged(event.run, { step: event.step, reason: event.reason });

@@ -86,6 +86,12 @@ const REPAINT_INTERVAL_MS = 66;
 let draft: RunState[] | null = null;
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
+/** Applies the frames waiting for the next repaint now (when training stops, so its last numbers show at once). */
+export function trainingStoreFlush(): void {
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  flushDraft();
+}
+
 function flushDraft(): void {
   flushTimer = null;
   const runs = draft;
