@@ -22,6 +22,7 @@ import {
 } from '../engine/landscape';
 import { surveyPlaneBuild, type Checkpoint } from './surveyorPlane';
 import type { SliceEnd, SliceRequest, SurfaceSpec, SurveyorEvent, SurveyRequest } from './surveyorProtocol';
+import { yieldToMessages } from './yieldToMessages';
 
 /** Checkpoints kept per run; past it every other middle one is dropped, so coverage stays even. */
 export const SURVEYOR_CHECKPOINT_CAPACITY = 200;
@@ -37,19 +38,6 @@ export interface SurveyorModel {
   objective: LandscapeObjective;
   shapes: LayerShape[];
   revision: number;
-}
-
-/** Lets queued messages in between chunks (a MessageChannel round trip, no 4 ms clamp). */
-export function yieldToMessages(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 function specOut(spec: LandscapeGridSpec): SurfaceSpec {

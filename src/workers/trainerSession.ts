@@ -8,25 +8,13 @@ import type { TrainerEvent } from './protocol';
 import { dataPoints } from './dataPoints';
 import { BOUNDARY_RESOLUTION, FrameBuilder } from './frameBuilder';
 import { probeCalibration, SharpnessProbe, telemetryPoints } from './trainerProbes';
+import { yieldToMessages } from './yieldToMessages';
 
 /** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
 const CHUNK_TARGET_MS = 25;
 const MAX_STEPS_PER_CHUNK = 2000;
 
 export type Emit = (event: TrainerEvent) => void;
-
-/** Lets queued messages (pause, a new config) in between chunks, without setTimeout's 4 ms clamp. */
-function yieldToMessages(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** Has `step` crossed a multiple of `every` since `last`? (every = 0: never.) */
 function crossed(every: number, last: number, step: number): boolean {
