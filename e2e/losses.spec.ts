@@ -73,4 +73,13 @@ test('moving a loss parameter moves the loss-shape curve at once', async ({ page
   const before = await curve.getAttribute('d');
   await page.getByTestId('loss-param-gamma').fill('0.5');
   await expect(curve).not.toHaveAttribute('d', before!);
+  // The same numbers as a table: p_y, then ℓ and dℓ/dx for the loss and the one compared with.
+  const shape = page.getByTestId('loss-shape');
+  await shape.getByTestId('chart-table-toggle').click();
+  const table = shape.getByTestId('chart-table');
+  await expect(table.locator('thead th')).toHaveText(['p_y', 'focal ℓ', 'focal dℓ/dx', 'ce ℓ', 'ce dℓ/dx']);
+  await expect(table.locator('tbody tr')).toHaveCount(99);
+  // Cross-entropy at p_y = 0.5 is ln 2.
+  const half = table.locator('tbody tr', { has: page.locator('th', { hasText: /^0\.5$/ }) });
+  await expect(half.locator('td').nth(2)).toHaveText(/^0\.693/);
 });

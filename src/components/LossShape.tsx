@@ -5,6 +5,8 @@ import { lossShapeCurve, type LossShapeAxis } from '../losses/lossShape';
 import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
 import { SelectField } from './fields';
 import { Formula } from './Formula';
+import { ChartTable, useChartTableToggle } from './ChartTable';
+import type { TableSeries } from './chartTable';
 import { ExportPngButton } from './export/ExportPngButton';
 import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from './lossShapeRender';
 
@@ -42,9 +44,12 @@ export function LossShape() {
     return () => renderer.current?.dispose();
   }, []);
 
+  const axisLabel = axis === 'probability' ? 'true-class probability p_y' : 'margin m = z_y − z_other';
   useEffect(() => {
-    renderer.current?.update(series, axis === 'probability' ? 'true-class probability p_y' : 'margin m = z_y − z_other');
-  }, [series, axis]);
+    renderer.current?.update(series, axisLabel);
+  }, [series, axisLabel]);
+  const { shown: tableShown, toggle: tableToggle } = useChartTableToggle('Loss shape');
+  const tableSeries = useMemo(() => shapeTableSeries(series), [series]);
 
   return (
     <section className="panel loss-shape" aria-label="Loss shape" data-testid="loss-shape">
@@ -58,10 +63,12 @@ export function LossShape() {
             </>
           )}
         </span>
+        {tableToggle}
         <ExportPngButton chart="loss-shape" label="the loss shape" />
       </header>
       <Formula tex={spec.tex} testId="loss-shape-formula" />
-      <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" />
+      <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" style={tableShown ? { display: 'none' } : undefined} />
+      {tableShown && <ChartTable series={tableSeries} caption={`Loss and derivative against ${axisLabel}`} stepLabel={axis === 'probability' ? 'p_y' : 'margin'} />}
       <div className="inline-fields">
         <SelectField
           label="Compare with"
@@ -86,4 +93,15 @@ export function LossShape() {
       )}
     </section>
   );
+}
+
+/** Each curve's loss and derivative as table columns, x rounded so the rows read cleanly. */
+function shapeTableSeries(series: readonly ShapeSeries[]): TableSeries[] {
+  return series.flatMap((s) => {
+    const x = s.curve.x.map((v) => Number(v.toFixed(4)));
+    return [
+      { name: `${s.name} ℓ`, steps: x, values: s.curve.loss },
+      { name: `${s.name} dℓ/dx`, steps: x, values: s.curve.derivative },
+    ];
+  });
 }
