@@ -2,9 +2,12 @@
 // steps around the current weights, and once more when training stops (the frozen surface, with
 // the whole path on it). The surveyor follows the same run as the trainer (configured on the
 // same changes, with the same revision); the landscape section never restarts training.
+// In a comparison every run's surface is surveyed, one after another, and the 1-D view is the
+// line between run A's weights and the selected run's (B when A is selected).
 import { configTrainingPart, type ExperimentConfig, type LandscapeConfig } from '../engine/config';
 import { useConfigStore } from './configStore';
 import { landscapeStoreClear, useLandscapeStore } from './landscapeStore';
+import { useSelectionStore } from './selectionStore';
 import type { SurveyorClient } from './surveyorClient';
 import type { TrainerClient } from './trainerClient';
 import { useTrainingStore } from './trainingStore';
@@ -22,7 +25,10 @@ function surfaceSettingsChanged(a: LandscapeConfig, b: LandscapeConfig): boolean
 export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient): () => void {
   let trainingRevision = 0;
   let trainingKey = '';
+  let runCount = 1;
+  /** Run 0's latest step (−1: none yet), and every run's. */
   let lastStep = -1;
+  const latest = new Map<number, number>();
   /** The step of the last request (−1: none yet for this run). */
   let requestedAt = -1;
 
@@ -30,8 +36,21 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
     const settings = useConfigStore.getState().config.landscape;
     if (!settings.open || lastStep < 0) return;
     requestedAt = lastStep;
-    if (settings.view === 'slice') surveyor.slice();
-    else surveyor.survey(settings, { preempt, quiet });
+    if (settings.view === 'slice') {
+      if (runCount < 2) surveyor.slice();
+      else surveyor.slice({ kind: 'current', run: 0 }, { kind: 'current', run: Math.min(runCount - 1, Math.max(1, useSelectionStore.getState().selectedRun)) });
+    } else surveyor.survey(settings, { preempt, quiet }, Array.from({ length: runCount }, (_, run) => run));
+  };
+
+  /** Every run has sent weights at least as new as run 0's (or stopped, diverged). */
+  const runsInStep = (): boolean => {
+    const runs = useTrainingStore.getState().runs;
+    for (let run = 0; run < runCount; run++) {
+      const step = latest.get(run);
+      if (runs[run]?.diverged) continue;
+      if (step === undefined || step < lastStep) return false;
+    }
+    return true;
   };
 
   const configure = (config: ExperimentConfig, revision: number): void => {
@@ -41,6 +60,8 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
     trainingRevision = revision;
     lastStep = -1;
     requestedAt = -1;
+    latest.clear();
+    runCount = 1 + config.compare.runs.length;
     surveyor.configure(config, revision);
     landscapeStoreClear();
   };
@@ -55,18 +76,29 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
   });
 
   const unsubscribeWeights = trainer.onWeights((snapshot) => {
-    if (snapshot.revision !== trainingRevision) return;
+    if (snapshot.revision !== trainingRevision || snapshot.run >= runCount) return;
     surveyor.checkpoint(snapshot);
-    const reset = snapshot.step < lastStep;
-    lastStep = snapshot.step;
-    if (reset) {
-      requestedAt = -1;
-      landscapeStoreClear();
+    if (snapshot.run === 0) {
+      const reset = snapshot.step < lastStep;
+      lastStep = snapshot.step;
+      if (reset) {
+        requestedAt = -1;
+        latest.clear();
+        landscapeStoreClear();
+      }
+      useLandscapeStore.setState({ checkpointStep: snapshot.step });
     }
-    useLandscapeStore.setState({ checkpointStep: snapshot.step });
+    latest.set(snapshot.run, snapshot.step);
+    // Surveyed once every run's weights of this step are in (the frames come one run at a time).
+    if (lastStep < 0 || !runsInStep()) return;
     const every = useConfigStore.getState().config.landscape.recomputeEvery;
     if (requestedAt < 0) request(true, false);
-    else if (useTrainingStore.getState().playing && every > 0 && Math.floor(snapshot.step / every) > Math.floor(requestedAt / every)) request(false, true);
+    else if (useTrainingStore.getState().playing && every > 0 && Math.floor(lastStep / every) > Math.floor(requestedAt / every)) request(false, true);
+  });
+
+  // The 1-D view of a comparison follows the selected run.
+  const unsubscribeSelection = useSelectionStore.subscribe((state, previous) => {
+    if (runCount > 1 && state.selectedRun !== previous.selectedRun && useConfigStore.getState().config.landscape.view === 'slice') request(true, false);
   });
 
   // Training stopped (paused, or a step request done): survey the final weights with the whole path.
@@ -78,5 +110,6 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
     unsubscribeConfig();
     unsubscribeWeights();
     unsubscribeTraining();
+    unsubscribeSelection();
   };
 }

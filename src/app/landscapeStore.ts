@@ -22,6 +22,12 @@ export interface LandscapeSurface {
   elapsedMs: number;
 }
 
+/** One run's surface and the path on it (a comparison shows one per run). */
+export interface LandscapeRunView {
+  surface: LandscapeSurface | null;
+  path: SurfacePath | null;
+}
+
 export interface LandscapeState {
   backend: BackendInfo | null;
   /** A surface or slice is being computed, and how far along it is (0–1). */
@@ -30,6 +36,8 @@ export interface LandscapeState {
   surface: LandscapeSurface | null;
   /** The trajectory on the shown surface, with its diagnostics. */
   path: SurfacePath | null;
+  /** Every surveyed run's surface and path, by run index (entry 0 is `surface` and `path`). */
+  runs: LandscapeRunView[];
   slice: (SliceResult & { id: number }) | null;
   /** Why the last request could not be met, in words. */
   error: string | null;
@@ -47,6 +55,7 @@ export const useLandscapeStore = create<LandscapeState>(() => ({
   progress: 0,
   surface: null,
   path: null,
+  runs: [],
   slice: null,
   error: null,
   completed: 0,
@@ -69,7 +78,7 @@ export function landscapeRange(values: ArrayLike<number>): { min: number; max: n
 
 /** Forgets what was shown (a new experiment or a reset). */
 export function landscapeStoreClear(): void {
-  useLandscapeStore.setState((s) => ({ surface: null, path: null, slice: null, error: null, computing: false, progress: 0, checkpointStep: null, version: s.version + 1 }));
+  useLandscapeStore.setState((s) => ({ surface: null, path: null, runs: [], slice: null, error: null, computing: false, progress: 0, checkpointStep: null, version: s.version + 1 }));
 }
 
 /** What the landscape view shows, as plain data for the e2e tests and the benchmark. */
@@ -94,6 +103,17 @@ export interface LandscapeSnapshot {
   backend: string | null;
   lastSurfaceMs: number | null;
   checkpointStep: number | null;
+  /** Each surveyed run's grid on screen (in a comparison, one per run). */
+  runs: { run: number; resolution: number; min: number | null; max: number | null; complete: boolean; step: number | null }[];
+  /** The one height and colour scale the runs' surfaces share: the loss range over all their grids. */
+  scale: { zMin: number; zMax: number } | null;
+}
+
+/** The smallest and largest loss over several runs' grids (null when none is shown). */
+export function landscapeSharedRange(runs: readonly LandscapeRunView[]): { zMin: number; zMax: number } | null {
+  const shown = runs.flatMap((r) => (r.surface ? [r.surface] : []));
+  if (shown.length === 0) return null;
+  return { zMin: Math.min(...shown.map((s) => s.min)), zMax: Math.max(...shown.map((s) => s.max)) };
 }
 
 export function landscapeSnapshot(): LandscapeSnapshot {
@@ -120,5 +140,9 @@ export function landscapeSnapshot(): LandscapeSnapshot {
     backend: s.backend?.name ?? null,
     lastSurfaceMs: surface?.complete ? surface.elapsedMs : null,
     checkpointStep: s.checkpointStep,
+    runs: s.runs.flatMap((r, run) =>
+      r.surface ? [{ run, resolution: r.surface.spec.resolution, min: r.surface.min, max: r.surface.max, complete: r.surface.complete, step: r.surface.step }] : [],
+    ),
+    scale: landscapeSharedRange(s.runs),
   };
 }

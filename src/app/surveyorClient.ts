@@ -2,7 +2,7 @@ import { dataTableFor } from './dataTableStore';
 import type { ExperimentConfig, LandscapeConfig } from '../engine/config';
 import { exhaustiveSwitchError, type BackendName } from '../workers/protocol';
 import type { PlaneInfo, SliceEnd, SurveyorBenchMode, SurveyorCommand, SurveyorEvent } from '../workers/surveyorProtocol';
-import { landscapeRange, useLandscapeStore } from './landscapeStore';
+import { landscapeRange, useLandscapeStore, type LandscapeRunView } from './landscapeStore';
 import type { WeightSnapshot } from './trainerClient';
 
 export interface SurfaceBench {
@@ -28,8 +28,10 @@ export class SurveyorClient {
   private shownId = 0;
   /** Requests whose preview and partial rows are not shown (updates while training follows). */
   private readonly quiet = new Set<number>();
-  /** The step and plane of each started survey, until its grids arrive. */
-  private readonly starts = new Map<number, { step: number; plane: PlaneInfo }>();
+  /** The step and plane of each run of each started survey, until its grids arrive. */
+  private readonly starts = new Map<number, Map<number, { step: number; plane: PlaneInfo }>>();
+  /** Each survey's runs and how far along each is (0–1), for one progress over them all. */
+  private readonly progress = new Map<number, Map<number, number>>();
   private readonly benchWaiters: ((result: SurfaceBench) => void)[] = [];
   private readonly matMulWaiters: ((result: { ms: number; flops: number }) => void)[] = [];
 
@@ -48,21 +50,25 @@ export class SurveyorClient {
   /** Forwards a weight snapshot as a trajectory checkpoint (a copy: listeners share the array). */
   checkpoint(snapshot: WeightSnapshot): void {
     const weights = snapshot.weights.slice();
-    this.worker.postMessage({ type: 'checkpoint', revision: snapshot.revision, step: snapshot.step, weights } satisfies SurveyorCommand, [weights.buffer]);
+    this.worker.postMessage({ type: 'checkpoint', revision: snapshot.revision, run: snapshot.run, step: snapshot.step, weights } satisfies SurveyorCommand, [weights.buffer]);
   }
 
-  /** Asks for a surface around the latest checkpoint. `quiet`: keep showing the last one until the new one is complete. */
-  survey(settings: LandscapeConfig, options: { preempt: boolean; quiet: boolean }): number {
+  /**
+   * Asks for a surface around each run's latest checkpoint (run 0 alone unless told), one run
+   * after another. `quiet`: keep showing the last ones until the new ones are complete.
+   */
+  survey(settings: LandscapeConfig, options: { preempt: boolean; quiet: boolean }, runs: number[] = [0]): number {
     const id = this.nextId++;
     if (options.quiet) this.quiet.add(id);
+    this.progress.set(id, new Map(runs.map((run) => [run, 0])));
     const { directions, keepBias, range, resolution } = settings;
-    this.send({ type: 'survey', request: { id, directions, keepBias, range, resolution, preempt: options.preempt } });
+    this.send({ type: 'survey', request: { id, directions, keepBias, range, resolution, preempt: options.preempt, runs } });
     useLandscapeStore.setState({ computing: true, progress: 0 });
     return id;
   }
 
   /** Asks for the loss along the line from one weight vector to another (α from −0.5 to 1.5). */
-  slice(from: SliceEnd = { kind: 'initial' }, to: SliceEnd = { kind: 'current' }, points = 81): number {
+  slice(from: SliceEnd = { kind: 'initial', run: 0 }, to: SliceEnd = { kind: 'current', run: 0 }, points = 81): number {
     const id = this.nextId++;
     this.send({ type: 'slice', request: { id, from, to, points, range: [-0.5, 1.5] } });
     useLandscapeStore.setState({ computing: true, progress: 0 });
@@ -124,21 +130,32 @@ export class SurveyorClient {
         if (!this.current(event.id, event.revision)) return;
         this.shownId = event.id;
         for (const id of this.starts.keys()) if (id < event.id) this.starts.delete(id);
-        this.starts.set(event.id, { step: event.step, plane: event.plane });
+        for (const id of this.progress.keys()) if (id < event.id) this.progress.delete(id);
+        if (!this.starts.has(event.id)) this.starts.set(event.id, new Map());
+        this.starts.get(event.id)!.set(event.run, { step: event.step, plane: event.plane });
         useLandscapeStore.setState({ error: null });
         return;
       case 'surface': {
         if (!this.current(event.id, event.revision)) return;
-        const quiet = this.quiet.has(event.id) && useLandscapeStore.getState().surface?.complete === true;
-        useLandscapeStore.setState((s) => ({ computing: !event.done, progress: event.progress, completed: s.completed + (event.done ? 1 : 0) }));
+        const quiet = this.quiet.has(event.id) && useLandscapeStore.getState().runs[event.run]?.surface?.complete === true;
+        const progress = this.progress.get(event.id) ?? new Map<number, number>();
+        progress.set(event.run, event.done ? 1 : event.progress);
+        const fractions = [...progress.values()];
+        const overall = fractions.reduce((sum, f) => sum + f, 0) / fractions.length;
+        const done = fractions.every((f) => f === 1);
+        useLandscapeStore.setState((s) => ({ computing: !done, progress: overall, completed: s.completed + (event.done ? 1 : 0) }));
         if (quiet && !event.done) return;
-        if (event.done) this.quiet.delete(event.id);
+        if (done) this.quiet.delete(event.id);
         this.show(event);
         return;
       }
       case 'path':
         if (!this.current(event.id, event.revision)) return;
-        useLandscapeStore.setState((s) => ({ path: event.path, version: s.version + 1 }));
+        useLandscapeStore.setState((s) => ({
+          ...(event.run === 0 ? { path: event.path } : {}),
+          runs: runViewSet(s.runs, event.run, { surface: s.runs[event.run]?.surface ?? null, path: event.path }),
+          version: s.version + 1,
+        }));
         return;
       case 'slice':
         if (!this.current(event.id, event.revision)) return;
@@ -151,26 +168,38 @@ export class SurveyorClient {
   }
 
   private show(event: Extract<SurveyorEvent, { type: 'surface' }>): void {
-    const pending = this.starts.get(event.id);
+    const pending = this.starts.get(event.id)?.get(event.run);
     if (!pending) return;
     const { min, max } = landscapeRange(event.values);
-    useLandscapeStore.setState((s) => ({
-      surface: {
-        id: event.id,
-        revision: event.revision,
-        step: pending.step,
-        phase: event.phase,
-        spec: event.spec,
-        values: event.values,
-        min,
-        max,
-        complete: event.done,
-        plane: pending.plane,
-        elapsedMs: event.elapsedMs,
-      },
+    const surface = {
+      id: event.id,
+      revision: event.revision,
+      step: pending.step,
+      phase: event.phase,
+      spec: event.spec,
+      values: event.values,
+      min,
+      max,
+      complete: event.done,
+      plane: pending.plane,
+      elapsedMs: event.elapsedMs,
+    };
+    useLandscapeStore.setState((s) => {
+      const before = s.runs[event.run];
       // A new surface's path comes when it is complete; the old path belongs to the old plane.
-      path: s.surface?.id === event.id ? s.path : null,
-      version: s.version + 1,
-    }));
+      const view = { surface, path: before?.surface?.id === event.id ? before.path : null };
+      return {
+        ...(event.run === 0 ? { surface, path: view.path } : {}),
+        runs: runViewSet(s.runs, event.run, view),
+        version: s.version + 1,
+      };
+    });
   }
+}
+
+/** The runs' views with one replaced (missing ones before it filled with empty views). */
+function runViewSet(runs: readonly LandscapeRunView[], run: number, view: LandscapeRunView): LandscapeRunView[] {
+  const next = Array.from({ length: Math.max(runs.length, run + 1) }, (_, k) => runs[k] ?? { surface: null, path: null });
+  next[run] = view;
+  return next;
 }

@@ -7,6 +7,8 @@ import { trainingStoreApplyBoundary, trainingStoreApplyFrame, trainingStoreClear
 
 export interface WeightSnapshot {
   revision: number;
+  /** The run's index in configRuns (0: the base run). */
+  run: number;
   step: number;
   /** W₀ (row-major), b₀, W₁, b₁, … — shared by all listeners: copy before transferring. */
   weights: Float32Array;
@@ -117,8 +119,8 @@ export class TrainerClient {
         if (event.revision !== this.revision) return;
         trainingStoreApplyFrame(event.run, event.frame);
         const weights = event.frame.weights;
-        // Views of the weights (the landscape) follow the base run.
-        if (weights && event.run === 0) for (const listener of this.weightListeners) listener({ revision: event.revision, step: event.frame.step, weights });
+        // Every run's weights: a listener that follows one run filters by `run`.
+        if (weights) for (const listener of this.weightListeners) listener({ revision: event.revision, run: event.run, step: event.frame.step, weights });
         return;
       }
       case 'status':

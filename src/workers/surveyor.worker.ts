@@ -26,7 +26,7 @@ async function handle(command: SurveyorCommand): Promise<void> {
       session.configure(command.config, command.revision, command.table);
       return;
     case 'checkpoint':
-      session.checkpoint(command.revision, command.step, command.weights);
+      session.checkpoint(command.revision, command.run, command.step, command.weights);
       return;
     case 'survey':
       session.survey(command.request);

@@ -19,10 +19,18 @@ export interface SurveyRequest {
   resolution: number;
   /** True: abandon a surface in progress. False: let it finish, then survey the latest weights. */
   preempt: boolean;
+  /**
+   * The runs to survey (indices into configRuns), one after another: every run's preview first,
+   * then each full grid. Random directions come from the same seed for every run.
+   */
+  runs: number[];
 }
 
-/** One end of a 1-D slice: the first checkpoint, the latest one, or given weights (another run's). */
-export type SliceEnd = { kind: 'initial' } | { kind: 'current' } | { kind: 'weights'; weights: Float32Array; label: string };
+/**
+ * One end of a 1-D slice: a run's first checkpoint, its latest one (run 0 when not named), or
+ * given weights.
+ */
+export type SliceEnd = { kind: 'initial'; run?: number } | { kind: 'current'; run?: number } | { kind: 'weights'; weights: Float32Array; label: string };
 
 export interface SliceRequest {
   id: number;
@@ -72,7 +80,7 @@ export type SurveyorBenchMode = 'default' | 'batched' | 'perPoint' | 'stacked2d'
 export type SurveyorCommand =
   | { type: 'init'; backend: BackendName | null }
   | { type: 'configure'; revision: number; config: ExperimentConfig; table: DataTable | null }
-  | { type: 'checkpoint'; revision: number; step: number; weights: Float32Array }
+  | { type: 'checkpoint'; revision: number; run: number; step: number; weights: Float32Array }
   | { type: 'survey'; request: SurveyRequest }
   | { type: 'slice'; request: SliceRequest }
   | { type: 'cancel' }
@@ -82,11 +90,12 @@ export type SurveyorCommand =
 /** Surveyor → main thread. Survey and slice events name the request and the config revision. */
 export type SurveyorEvent =
   | { type: 'ready'; backend: BackendInfo }
-  | { type: 'surveyStart'; id: number; revision: number; step: number; spec: SurfaceSpec; plane: PlaneInfo }
+  | { type: 'surveyStart'; id: number; revision: number; run: number; step: number; spec: SurfaceSpec; plane: PlaneInfo }
   | {
       type: 'surface';
       id: number;
       revision: number;
+      run: number;
       /** The preview grid, or the full grid with the rows not yet computed filled from the preview. */
       phase: 'preview' | 'full';
       spec: SurfaceSpec;
@@ -96,7 +105,7 @@ export type SurveyorEvent =
       done: boolean;
       elapsedMs: number;
     }
-  | { type: 'path'; id: number; revision: number; path: SurfacePath }
+  | { type: 'path'; id: number; revision: number; run: number; path: SurfacePath }
   | { type: 'slice'; id: number; revision: number; slice: SliceResult }
   | { type: 'failed'; id: number; message: string }
   | { type: 'error'; message: string }

@@ -3,7 +3,7 @@ import { configClamp } from '../engine/config';
 import { mlpInitWeights } from '../engine/mlp';
 import { rng } from '../engine/rng';
 import { landscapeFlatten, landscapeGridLooped, landscapeGridSquare, landscapeRandomPlane, landscapeUnflatten } from '../engine/landscape';
-import type { SurveyorEvent } from './surveyorProtocol';
+import type { SurveyorEvent, SurveyRequest } from './surveyorProtocol';
 import { SURVEYOR_CHECKPOINT_CAPACITY, SurveyorSession } from './surveyorSession';
 
 const config = configClamp({
@@ -27,13 +27,13 @@ function session(): { s: SurveyorSession; events: SurveyorEvent[] } {
   return { s, events };
 }
 
-const request = { id: 1, directions: 'random', keepBias: false, range: 1, resolution: 21, preempt: true } as const;
+const request: SurveyRequest = { id: 1, directions: 'random', keepBias: false, range: 1, resolution: 21, preempt: true, runs: [0] };
 
 describe('SurveyorSession', () => {
   it('streams a preview, then the full grid, equal to the looped reference, then the path', async () => {
     const { s, events } = session();
     const steps = [0, 10, 20, 30];
-    path(steps).forEach((w, i) => s.checkpoint(1, steps[i]!, w));
+    path(steps).forEach((w, i) => s.checkpoint(1, 0, steps[i]!, w));
     s.survey(request);
     await s.idle();
     const surfaces = events.flatMap((e) => (e.type === 'surface' ? [e] : []));
@@ -58,7 +58,7 @@ describe('SurveyorSession', () => {
 
   it('abandons a surface for a preempting request, and queues one that does not preempt', async () => {
     const { s, events } = session();
-    path([0, 5]).forEach((w, i) => s.checkpoint(1, i * 5, w));
+    path([0, 5]).forEach((w, i) => s.checkpoint(1, 0, i * 5, w));
     const done = (id: number) => events.some((e) => e.type === 'surface' && e.id === id && e.done);
     s.survey({ ...request, id: 1, resolution: 41 });
     s.survey({ ...request, id: 2, preempt: false });
@@ -77,14 +77,14 @@ describe('SurveyorSession', () => {
   it('keeps a bounded, even trajectory and starts afresh on a reset or a new config', () => {
     const { s } = session();
     const w = path([0])[0]!;
-    for (let step = 0; step <= 1000; step++) s.checkpoint(1, step, w);
+    for (let step = 0; step <= 1000; step++) s.checkpoint(1, 0, step, w);
     const kept = s.trajectory();
     expect(kept.length).toBeLessThanOrEqual(SURVEYOR_CHECKPOINT_CAPACITY);
     expect(kept[0]!.step).toBe(0);
     expect(kept.at(-1)!.step).toBe(1000);
-    s.checkpoint(0, 5, w); // an older revision is ignored
+    s.checkpoint(0, 0, 5, w); // an older revision is ignored
     expect(s.trajectory().at(-1)!.step).toBe(1000);
-    s.checkpoint(1, 3, w); // a lower step: the run was reset
+    s.checkpoint(1, 0, 3, w); // a lower step: the run was reset
     expect(s.trajectory().map((c) => c.step)).toEqual([3]);
     s.configure(config, 2);
     expect(s.trajectory()).toHaveLength(0);
@@ -92,12 +92,12 @@ describe('SurveyorSession', () => {
 
   it('builds PCA and three-solution planes from the path, and refuses them without one', async () => {
     const { s, events } = session();
-    s.checkpoint(1, 0, path([0])[0]!);
+    s.checkpoint(1, 0, 0, path([0])[0]!);
     s.survey({ ...request, directions: 'pca' });
     await s.idle();
     expect(events.at(-1)).toMatchObject({ type: 'failed', message: expect.stringMatching(/train a few steps/) });
     const steps = [0, 10, 20, 30, 40];
-    path(steps).forEach((w, i) => s.checkpoint(1, steps[i]!, w));
+    path(steps).forEach((w, i) => s.checkpoint(1, 0, steps[i]!, w));
     for (const directions of ['pca', 'solutions'] as const) {
       events.length = 0;
       s.survey({ ...request, directions, resolution: 11 });
@@ -121,8 +121,8 @@ describe('SurveyorSession', () => {
   it('slices from the initial to the current weights, or between any two weight vectors', async () => {
     const { s, events } = session();
     const [a, b] = path([0, 100]);
-    s.checkpoint(1, 0, a!);
-    s.checkpoint(1, 100, b!);
+    s.checkpoint(1, 0, 0, a!);
+    s.checkpoint(1, 0, 100, b!);
     s.slice({ id: 7, from: { kind: 'initial' }, to: { kind: 'current' }, points: 21, range: [-0.5, 1.5] });
     await s.idle();
     const slice = events.find((e) => e.type === 'slice');
@@ -137,5 +137,42 @@ describe('SurveyorSession', () => {
     if (reversed?.type !== 'slice') throw new Error('no slice');
     expect(reversed.slice.labels).toEqual(['run B', 'run A']);
     expect(reversed.slice.lossA).toBeCloseTo(slice.slice.lossB, 5);
+  });
+
+  it('surveys several runs with the same seeded directions, every preview first, each with its own loss and path', async () => {
+    const compare = configClamp({ ...config, compare: { runs: [{ loss: { id: 'mae', params: {} } }] } }).config;
+    expect(compare.compare.runs).toHaveLength(1);
+    const events: SurveyorEvent[] = [];
+    const s = new SurveyorSession((event) => events.push(event));
+    s.configure(compare, 1);
+    const steps = [0, 10, 20];
+    const a = path(steps);
+    const b = a.map((w) => Float32Array.from(w, (v, p) => v + 0.05 * Math.cos(p)));
+    steps.forEach((step, i) => {
+      s.checkpoint(1, 0, step, a[i]!);
+      s.checkpoint(1, 1, step, b[i]!);
+    });
+    s.survey({ ...request, runs: [0, 1] });
+    await s.idle();
+    const surfaces = events.flatMap((e) => (e.type === 'surface' ? [e] : []));
+    expect(surfaces.slice(0, 2).map((e) => [e.run, e.phase])).toEqual([[0, 'preview'], [1, 'preview']]);
+    for (const run of [0, 1]) {
+      const last = surfaces.filter((e) => e.run === run).at(-1)!;
+      expect(last).toMatchObject({ done: true, phase: 'full' });
+      // Run B's surface: its own loss, around its own weights, along the same seed's directions.
+      const model = s.currentModel(run);
+      expect(model.objective.loss.id).toBe(run === 0 ? 'ce' : 'mae');
+      const plane = landscapeRandomPlane(landscapeUnflatten(s.trajectory(run).at(-1)!.weights, model.shapes), compare.seed);
+      const looped = await landscapeGridLooped(model.objective, plane, landscapeGridSquare(1, 21));
+      last.values.forEach((v, k) => expect(v).toBeCloseTo(looped[k]!, 4));
+      expect(events.some((e) => e.type === 'path' && e.run === run)).toBe(true);
+    }
+    events.length = 0;
+    s.slice({ id: 9, from: { kind: 'current', run: 0 }, to: { kind: 'current', run: 1 }, points: 21, range: [-0.5, 1.5] });
+    await s.idle();
+    const slice = events.find((e) => e.type === 'slice');
+    if (slice?.type !== 'slice') throw new Error('no slice');
+    expect(slice.slice.labels).toEqual(['run A', 'run B']);
+    expect(slice.slice.barrier.height).toBeGreaterThanOrEqual(0);
   });
 });

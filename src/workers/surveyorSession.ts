@@ -5,30 +5,14 @@ import type { ExperimentConfig } from '../engine/config';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import { lossById } from '../losses/registry';
-import {
-  landscapeCheckpointLosses,
-  landscapeEvaluator,
-  landscapeGridAxis,
-  landscapeGridProgressive,
-  landscapeGridSample,
-  landscapeParamCount,
-  landscapeProject,
-  landscapeSlice,
-  landscapeTrajectoryDiagnostics,
-  landscapeUnflatten,
-  type LandscapeGridSpec,
-  type LandscapeObjective,
-  type LayerShape,
-} from '../engine/landscape';
-import { surveyPlaneBuild, type Checkpoint } from './surveyorPlane';
-import type { SliceEnd, SliceRequest, SurfaceSpec, SurveyorEvent, SurveyRequest } from './surveyorProtocol';
-import { yieldToMessages } from './yieldToMessages';
+import { landscapeSlice, landscapeUnflatten, type LandscapeObjective, type LayerShape } from '../engine/landscape';
+import { configRuns } from '../engine/config';
+import type { Checkpoint } from './surveyorPlane';
+import type { SliceEnd, SliceRequest, SurveyorEvent, SurveyRequest } from './surveyorProtocol';
+import { surveyRun } from './surveyorSurvey';
 
 /** Checkpoints kept per run; past it every other middle one is dropped, so coverage stays even. */
 export const SURVEYOR_CHECKPOINT_CAPACITY = 200;
-
-/** Longest pause between the chunks of a surface that follows training. */
-const BACKGROUND_PAUSE_MAX_MS = 200;
 
 export type SurveyorEmit = (event: SurveyorEvent) => void;
 
@@ -40,17 +24,15 @@ export interface SurveyorModel {
   revision: number;
 }
 
-function specOut(spec: LandscapeGridSpec): SurfaceSpec {
-  return { resolution: spec.resolution, alpha: [spec.alpha[0], spec.alpha[1]], beta: [spec.beta[0], spec.beta[1]] };
-}
-
 export class SurveyorSession {
   private config: ExperimentConfig | null = null;
   private revision = 0;
   private data: TrainingData | null = null;
-  private model: SurveyorModel | null = null;
+  /** Per run: its objective differs from the others' only in the loss. */
+  private models = new Map<number, SurveyorModel>();
   private stale = false;
-  private checkpoints: Checkpoint[] = [];
+  /** Each run's trajectory, keyed by its index in configRuns. */
+  private checkpoints = new Map<number, Checkpoint[]>();
   private pending: Job | null = null;
   private running: Promise<void> | null = null;
   private token = { cancelled: false };
@@ -69,27 +51,26 @@ export class SurveyorSession {
     this.table = table;
     this.revision = revision;
     this.stale = true;
-    this.checkpoints = [];
+    this.checkpoints = new Map();
     this.pending = null;
     this.token.cancelled = true;
   }
 
-  /** Records the weights at `step`; a step lower than the last means the run was reset. */
-  checkpoint(revision: number, step: number, weights: Float32Array): void {
+  /** Records a run's weights at `step`; a step lower than its last means the run was reset. */
+  checkpoint(revision: number, run: number, step: number, weights: Float32Array): void {
     if (revision !== this.revision) return;
-    const last = this.checkpoints[this.checkpoints.length - 1];
-    if (last && step < last.step) this.checkpoints = [];
-    if (last && step === last.step) this.checkpoints.pop();
-    this.checkpoints.push({ step, weights });
-    if (this.checkpoints.length > SURVEYOR_CHECKPOINT_CAPACITY) {
-      const kept = this.checkpoints.filter((_, i) => i % 2 === 0 || i === this.checkpoints.length - 1);
-      this.checkpoints = kept;
-    }
+    let trajectory = this.checkpoints.get(run) ?? [];
+    const last = trajectory[trajectory.length - 1];
+    if (last && step < last.step) trajectory = [];
+    if (last && step === last.step) trajectory.pop();
+    trajectory.push({ step, weights });
+    if (trajectory.length > SURVEYOR_CHECKPOINT_CAPACITY) trajectory = trajectory.filter((_, i, all) => i % 2 === 0 || i === all.length - 1);
+    this.checkpoints.set(run, trajectory);
   }
 
-  /** The checkpoints kept so far (oldest first). */
-  trajectory(): readonly Checkpoint[] {
-    return this.checkpoints;
+  /** A run's checkpoints kept so far (oldest first). */
+  trajectory(run = 0): readonly Checkpoint[] {
+    return this.checkpoints.get(run) ?? [];
   }
 
   survey(request: SurveyRequest): void {
@@ -112,36 +93,41 @@ export class SurveyorSession {
     while (this.running) await this.running;
   }
 
-  /** The objective and layer shapes of the current config, rebuilt if the config changed. */
-  currentModel(): SurveyorModel {
+  /** A run's objective (its own loss) and the layer shapes, rebuilt if the config changed. */
+  currentModel(run = 0): SurveyorModel {
     if (!this.config) throw new Error('the surveyor has no experiment yet');
-    if (this.stale || !this.model) {
+    if (this.stale || !this.data) {
       this.data?.dispose();
-      const config = this.config;
-      const data = trainingDataCreate(config, this.table);
-      const { features, classes } = data.dataset;
-      const sizes = [features, ...Array.from({ length: config.model.layers }, () => config.model.width), classes];
-      const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
-      const objective: LandscapeObjective = {
-        activation: config.model.activation,
-        x: data.train.x,
-        targets: data.train.targets,
-        loss: lossById(config.loss.id),
-        params: config.loss.params,
-        context: { classes, classPriors: data.classPriors, step: 0, seed: config.seed },
-      };
-      this.data = data;
-      this.model = { objective, shapes, revision: this.revision };
+      this.data = trainingDataCreate(this.config, this.table);
+      this.models = new Map();
       this.stale = false;
     }
-    return this.model;
+    const cached = this.models.get(run);
+    if (cached) return cached;
+    const config = configRuns(this.config)[run];
+    if (!config) throw new Error(`there is no run ${run}`);
+    const data = this.data;
+    const { features, classes } = data.dataset;
+    const sizes = [features, ...Array.from({ length: config.model.layers }, () => config.model.width), classes];
+    const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
+    const objective: LandscapeObjective = {
+      activation: config.model.activation,
+      x: data.train.x,
+      targets: data.train.targets,
+      loss: lossById(config.loss.id),
+      params: config.loss.params,
+      context: { classes, classPriors: data.classPriors, step: 0, seed: config.seed },
+    };
+    const model = { objective, shapes, revision: this.revision };
+    this.models.set(run, model);
+    return model;
   }
 
   dispose(): void {
     this.cancel();
     this.data?.dispose();
     this.data = null;
-    this.model = null;
+    this.models = new Map();
   }
 
   private enqueue(job: Job): void {
@@ -167,66 +153,14 @@ export class SurveyorSession {
   }
 
   private async runSurvey(request: SurveyRequest, token: { cancelled: boolean }): Promise<void> {
-    const { objective, shapes, revision } = this.currentModel();
-    const checkpoints = this.checkpoints.slice();
-    const paramCount = landscapeParamCount(shapes);
-    if (checkpoints.some((c) => c.weights.length !== paramCount)) throw new Error('the weights do not fit the model');
-    const current = checkpoints[checkpoints.length - 1];
-    const built = surveyPlaneBuild(request, checkpoints, shapes, this.config!.seed);
-    const { spec } = built;
-    const R = spec.resolution;
-    const started = this.now();
-    this.emit({ type: 'surveyStart', id: request.id, revision, step: current!.step, spec: specOut(spec), plane: built.info });
-    const evaluator = landscapeEvaluator(objective, built.plane);
-    let full: Float32Array | null = null;
-    try {
-      const alphaAxis = landscapeGridAxis(spec.alpha, R);
-      const betaAxis = landscapeGridAxis(spec.beta, R);
-      let display = new Float32Array(R * R);
-      let chunkStarted = started;
-      for await (const event of landscapeGridProgressive(evaluator, spec, { cancelled: () => token.cancelled })) {
-        const elapsedMs = this.now() - started;
-        if (event.kind === 'preview') {
-          // The full grid starts as the preview, resampled; computed rows replace it as they come.
-          display = Float32Array.from({ length: R * R }, (_, k) =>
-            landscapeGridSample(event.spec, event.losses, alphaAxis[k % R]!, betaAxis[Math.floor(k / R)]!),
-          );
-          const preview = specOut(event.spec);
-          this.emit({ type: 'surface', id: request.id, revision, phase: 'preview', spec: preview, values: event.losses.slice(), progress: 0, done: false, elapsedMs });
-        } else {
-          display.set(event.rows, event.rowStart * R);
-          this.emit({ type: 'surface', id: request.id, revision, phase: 'full', spec: specOut(spec), values: display.slice(), progress: event.progress, done: event.done, elapsedMs });
-          if (event.done) full = event.losses.slice();
-        }
-        // A surface that follows training runs at half duty, so training keeps its pace on machines
-        // with few cores; one a person asked for (preempting) runs flat out.
-        if (request.preempt) await yieldToMessages();
-        else await new Promise((resolve) => setTimeout(resolve, Math.min(BACKGROUND_PAUSE_MAX_MS, this.now() - chunkStarted)));
-        chunkStarted = this.now();
-        if (token.cancelled) return;
-      }
-    } finally {
-      evaluator.dispose();
-    }
-    if (!full || token.cancelled) return;
-    // The path on the finished surface: each checkpoint's projection, true loss and surface loss.
-    const projections = landscapeProject(built.flat, checkpoints.map((c) => c.weights));
-    const losses = await landscapeCheckpointLosses(objective, checkpoints.map((c) => landscapeUnflatten(c.weights, shapes)));
-    if (token.cancelled) return;
-    const diagnostics = landscapeTrajectoryDiagnostics(projections, losses, spec, full);
-    this.emit({
-      type: 'path',
-      id: request.id,
-      revision,
-      path: {
-        steps: Int32Array.from(checkpoints, (c) => c.step),
-        alpha: Float32Array.from(diagnostics, (d) => d.alpha),
-        beta: Float32Array.from(diagnostics, (d) => d.beta),
-        distance: Float32Array.from(diagnostics, (d) => d.distance),
-        loss: Float32Array.from(diagnostics, (d) => d.loss),
-        surfaceLoss: Float32Array.from(diagnostics, (d) => d.surfaceLoss),
-      },
-    });
+    const context = {
+      emit: this.emit,
+      now: this.now,
+      seed: this.config!.seed,
+      model: (run: number) => this.currentModel(run),
+      checkpoints: (run: number) => this.checkpoints.get(run) ?? [],
+    };
+    await surveyRun(context, request, token);
   }
 
   private async runSlice(request: SliceRequest, token: { cancelled: boolean }): Promise<void> {
@@ -248,8 +182,12 @@ export class SurveyorSession {
 
   private sliceEnd(end: SliceEnd): { weights: Float32Array; label: string; step: number | null } {
     if (end.kind === 'weights') return { weights: end.weights, label: end.label, step: null };
-    const checkpoint = end.kind === 'initial' ? this.checkpoints[0] : this.checkpoints[this.checkpoints.length - 1];
+    const run = end.run ?? 0;
+    const trajectory = this.trajectory(run);
+    const checkpoint = end.kind === 'initial' ? trajectory[0] : trajectory[trajectory.length - 1];
     if (!checkpoint) throw new Error('No weights yet: the slice appears once the model exists.');
-    return { weights: checkpoint.weights, label: end.kind === 'initial' ? 'initial' : 'current', step: checkpoint.step };
+    // In a comparison the ends are named by run; alone, by when.
+    const label = this.config && this.config.compare.runs.length > 0 ? `run ${String.fromCharCode(65 + run)}` : end.kind;
+    return { weights: checkpoint.weights, label, step: checkpoint.step };
   }
 }

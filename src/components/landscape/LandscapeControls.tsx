@@ -24,12 +24,12 @@ function set<K extends keyof LandscapeConfig>(key: K, value: LandscapeConfig[K])
 }
 
 /** The view switch, shown above the picture. */
-export function LandscapeViewTabs({ view }: { view: LandscapeView }) {
+export function LandscapeViewTabs({ view, compare = false }: { view: LandscapeView; compare?: boolean }) {
   return (
     <div className="landscape-tabs" role="tablist" aria-label="Landscape view">
       {VIEWS.map((v) => (
         <button key={v.value} type="button" role="tab" aria-selected={view === v.value} className={view === v.value ? 'primary' : ''} data-testid={`landscape-view-${v.value}`} onClick={() => set('view', v.value)}>
-          {v.label}
+          {compare && v.value === 'slice' ? '1-D: run A → run B' : v.label}
         </button>
       ))}
     </div>

@@ -5,6 +5,7 @@ import type { SurfacePath } from '../../workers/surveyorProtocol';
 import { ContourView } from './ContourView';
 import { ExportPngButton } from '../export/ExportPngButton';
 import { LandscapeControls, LandscapeViewTabs, landscapeSetOpen } from './LandscapeControls';
+import { LandscapeMultiples } from './LandscapeMultiples';
 import { PathDiagnostics } from './PathDiagnostics';
 import { SliceView } from './SliceView';
 import { SurfaceView } from './SurfaceView';
@@ -41,8 +42,10 @@ export function LandscapePanel() {
   const progress = useLandscapeStore((s) => s.progress);
   const error = useLandscapeStore((s) => s.error);
   const backend = useLandscapeStore((s) => s.backend);
-  const [hover, setHover] = useState<SurfaceHover | null>(null);
-  const onHover = useCallback((h: SurfaceHover | null) => setHover(h), []);
+  const runCount = useConfigStore((s) => 1 + s.config.compare.runs.length);
+  const [hover, setHover] = useState<(SurfaceHover & { run: number | null }) | null>(null);
+  const onHover = useCallback((h: SurfaceHover | null) => setHover(h && { ...h, run: null }), []);
+  const onRunHover = useCallback((h: SurfaceHover | null, run: number) => setHover(h && { ...h, run }), []);
 
   const logHeight = settings.logHeight;
   const scene = useMemo(() => surfaceScene(surface, path, logHeight), [surface, path, logHeight]);
@@ -62,12 +65,13 @@ export function LandscapePanel() {
   }
 
   const planar = settings.view !== 'slice';
+  const compare = runCount > 1;
   const status = computing ? (surface && !surface.complete ? (surface.phase === 'preview' ? 'preview' : 'full grid') : 'computing') : 'idle';
   return (
     <section className="panel landscape-panel" aria-label="Loss landscape" data-testid="landscape-panel">
       <header className="chart-header">
         <h2>Loss landscape</h2>
-        <LandscapeViewTabs view={settings.view} />
+        <LandscapeViewTabs view={settings.view} compare={compare} />
         <ExportPngButton chart="landscape" label="the landscape view" selector=".landscape-main svg[data-testid], .landscape-main canvas[data-testid]" />
         <button type="button" className="link" data-testid="landscape-close" onClick={() => landscapeSetOpen(false)}>
           close
@@ -87,15 +91,23 @@ export function LandscapePanel() {
               {error}
             </p>
           )}
-          {settings.view === 'surface' && <SurfaceView scene={scene} onHover={onHover} />}
-          {settings.view === 'contour' && <ContourView scene={scene} onHover={onHover} />}
+          {compare && planar && <LandscapeMultiples view={settings.view === 'surface' ? 'surface' : 'contour'} logHeight={logHeight} onHover={onRunHover} />}
+          {!compare && settings.view === 'surface' && <SurfaceView scene={scene} onHover={onHover} />}
+          {!compare && settings.view === 'contour' && <ContourView scene={scene} onHover={onHover} />}
           {settings.view === 'slice' && <SliceView slice={slice} />}
-          {planar && (
-            <p className="landscape-hover" data-testid="landscape-hover" aria-live="polite">
-              {hover ? `α ${hover.alpha.toFixed(3)} · β ${hover.beta.toFixed(3)} · loss ${hover.loss.toPrecision(4)}` : 'Hover over the surface to read (α, β, loss).'}
+          {compare && settings.view === 'slice' && (
+            <p className="note" data-testid="landscape-slice-note">
+              The straight line between run A’s current weights and another run’s (the selected run, or B), measured with run A’s loss on the training set.
             </p>
           )}
-          {planar && surface && (
+          {planar && (
+            <p className="landscape-hover" data-testid="landscape-hover" aria-live="polite">
+              {hover
+                ? `${hover.run === null ? '' : `run ${String.fromCharCode(65 + hover.run)} · `}α ${hover.alpha.toFixed(3)} · β ${hover.beta.toFixed(3)} · loss ${hover.loss.toPrecision(4)}`
+                : 'Hover over the surface to read (α, β, loss).'}
+            </p>
+          )}
+          {!compare && planar && surface && (
             <p className="note" data-testid="landscape-caption" data-resolution={surface.spec.resolution} data-min={surface.min} data-max={surface.max}>
               {planeCaption(surface.plane.directions, surface.plane.explainedVariance)} Loss from {surface.min.toPrecision(3)} to {surface.max.toPrecision(3)}
               {settings.logHeight ? '; height is log₁₀ loss' : ''}. Orange: the optimizer's path (white dot: its start); red: the current weights.

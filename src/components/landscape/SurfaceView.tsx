@@ -1,16 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
+import { cameraLinkPublish, useCameraLink, type CameraPose } from './cameraLink';
 import { surfaceCreate, type SurfaceHover, type SurfaceRenderer, type SurfaceScene } from './surfaceRender';
 
 const WIDTH = 640;
 const HEIGHT = 420;
 
-/** The three.js surface: drag to orbit, wheel to zoom, a button to reset the camera. */
-export function SurfaceView({ scene, onHover }: { scene: SurfaceScene | null; onHover(hover: SurfaceHover | null): void }) {
+function poseDistance({ position, target }: CameraPose): number {
+  return Math.hypot(position[0] - target[0], position[1] - target[1], position[2] - target[2]);
+}
+
+export interface SurfaceViewOptions {
+  width?: number;
+  height?: number;
+  testId?: string;
+  /** What the surface shows, for the canvas's accessible name. */
+  label?: string;
+  /** Surfaces with a link key share one camera: orbiting one orbits all (the key names this one). */
+  link?: string;
+}
+
+/** The three.js surface: drag or arrow keys to orbit, wheel or +/− to zoom, a button to reset the camera. */
+export function SurfaceView({ scene, onHover, options = {} }: { scene: SurfaceScene | null; onHover(hover: SurfaceHover | null): void; options?: SurfaceViewOptions }) {
+  const { width = WIDTH, height = HEIGHT, testId = 'landscape-surface', label = 'Loss surface in 3-D', link } = options;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<SurfaceRenderer | null>(null);
   const hoverRef = useRef(onHover);
   const [failure, setFailure] = useState<string | null>(null);
   const [azimuth, setAzimuth] = useState(0);
+  const [distance, setDistance] = useState(0);
 
   useEffect(() => {
     hoverRef.current = onHover;
@@ -19,23 +36,36 @@ export function SurfaceView({ scene, onHover }: { scene: SurfaceScene | null; on
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
+    const onCamera = (own: boolean): void => {
+      const r = renderer.current;
+      if (!r) return;
+      setAzimuth(r.azimuth());
+      setDistance(poseDistance(r.pose()));
+      if (own && link !== undefined) cameraLinkPublish(link, r.pose());
+    };
     try {
-      renderer.current = surfaceCreate(canvas, WIDTH, HEIGHT, (hover) => hoverRef.current(hover));
+      renderer.current = surfaceCreate(canvas, width, height, (hover) => hoverRef.current(hover), onCamera);
     } catch (error) {
       // Without WebGL the 2-D contour view still works; say so rather than show a blank box.
       queueMicrotask(() => setFailure(error instanceof Error ? error.message : String(error)));
     }
-    const onEnd = (): void => setAzimuth(renderer.current?.azimuth() ?? 0);
-    queueMicrotask(onEnd);
-    canvas.addEventListener('pointerup', onEnd);
-    canvas.addEventListener('wheel', onEnd, { passive: true });
+    // A surface that joins a linked set takes the set's camera; then follows it.
+    const follow = ({ pose, source }: { pose: CameraPose | null; source: string | null }): void => {
+      if (pose && source !== link) renderer.current?.setPose(pose);
+    };
+    const unsubscribe = link === undefined ? () => {} : useCameraLink.subscribe(follow);
+    if (link !== undefined) follow(useCameraLink.getState());
+    queueMicrotask(() => {
+      const r = renderer.current;
+      setAzimuth(r?.azimuth() ?? 0);
+      setDistance(r ? poseDistance(r.pose()) : 0);
+    });
     return () => {
-      canvas.removeEventListener('pointerup', onEnd);
-      canvas.removeEventListener('wheel', onEnd);
+      unsubscribe();
       renderer.current?.dispose();
       renderer.current = null;
     };
-  }, []);
+  }, [width, height, link]);
 
   useEffect(() => {
     if (scene) renderer.current?.update(scene);
@@ -51,18 +81,23 @@ export function SurfaceView({ scene, onHover }: { scene: SurfaceScene | null; on
       <canvas
         ref={canvasRef}
         className="landscape-canvas"
-        width={WIDTH}
-        height={HEIGHT}
-        data-testid="landscape-surface"
+        width={width}
+        height={height}
+        style={{ maxWidth: width, aspectRatio: `${width} / ${height}` }}
+        data-testid={testId}
         data-azimuth={azimuth.toFixed(3)}
+        data-distance={distance.toFixed(3)}
+        data-z-lo={scene ? scene.field.lo : undefined}
+        data-z-hi={scene ? scene.field.hi : undefined}
+        tabIndex={0}
         role="img"
-        aria-label="Loss surface in 3-D: drag to orbit, scroll to zoom"
+        aria-label={`${label}: drag or use the arrow keys to orbit, scroll or press + and − to zoom`}
       />
-      <div className="landscape-figure-bar">
-        <span className="note">drag: orbit · scroll: zoom · right-drag: pan</span>
+      <div className="landscape-figure-bar" style={{ maxWidth: width }}>
+        <span className="note">drag or arrow keys: orbit · scroll or + −: zoom · right-drag: pan</span>
         <button
           type="button"
-          data-testid="landscape-reset-camera"
+          data-testid={`${testId === 'landscape-surface' ? 'landscape' : testId}-reset-camera`}
           onClick={() => {
             renderer.current?.resetCamera();
             setAzimuth(renderer.current?.azimuth() ?? 0);

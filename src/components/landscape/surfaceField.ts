@@ -23,18 +23,25 @@ const LOG_FLOOR = 1e-6;
  * stretch the range by more than half again, so the shape near the centre stays visible.
  */
 export function heightField(values: ArrayLike<number>, logHeight: boolean): HeightField {
+  return heightFieldsShared([values], logHeight)[0]!;
+}
+
+/**
+ * One height field per grid, all on ONE scale: the range (and the clipping) is taken over every
+ * grid's values together, so equal heights and colours mean equal losses across the grids.
+ */
+export function heightFieldsShared(grids: readonly ArrayLike<number>[], logHeight: boolean): HeightField[] {
   const transform = logHeight ? (v: number) => Math.log10(Math.max(v, LOG_FLOOR)) : (v: number) => v;
-  const transformed = Float32Array.from(values, (v) => (Number.isFinite(v) ? transform(v) : Number.NaN));
-  const sorted = Array.from(transformed).filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return { heights: transformed.fill(0), lo: 0, hi: 1, transform, clipped: false };
+  const transformed = grids.map((values) => Float32Array.from(values, (v) => (Number.isFinite(v) ? transform(v) : Number.NaN)));
+  const sorted = transformed.flatMap((t) => Array.from(t).filter(Number.isFinite)).sort((a, b) => a - b);
+  if (sorted.length === 0) return transformed.map((t) => ({ heights: t.fill(0), lo: 0, hi: 1, transform, clipped: false }));
   const lo = sorted[0]!;
   const max = sorted[sorted.length - 1]!;
   const q = sorted[Math.min(sorted.length - 1, Math.floor(0.98 * (sorted.length - 1)))]!;
   const clipped = max - q > 0.5 * (q - lo) && q > lo;
   const top = clipped ? q : max;
   const hi = top > lo ? top : lo + 1;
-  const heights = Float32Array.from(transformed, (v) => (Number.isFinite(v) ? Math.min(hi, v) : hi));
-  return { heights, lo, hi, transform, clipped };
+  return transformed.map((t) => ({ heights: Float32Array.from(t, (v) => (Number.isFinite(v) ? Math.min(hi, v) : hi)), lo, hi, transform, clipped }));
 }
 
 /** A height as a fraction of the field's range, in [0, 1]. */

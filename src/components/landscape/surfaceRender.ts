@@ -1,9 +1,11 @@
 // The 3-D loss surface in three.js: a lit mesh with vertex colours from viridis, contour lines
 // on it, the optimizer's path drawn on the surface and the current point marked; orbit, zoom,
-// reset, and hover that reports (α, β, loss). Renders on demand, never in a busy loop.
+// reset, keyboard orbit, and hover that reports (α, β, loss). Renders on demand, never in a busy loop.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { SurfaceSpec } from '../../workers/surveyorProtocol';
+import type { CameraPose } from './cameraLink';
+import { surfaceOrbitByKey } from './surfaceKeys';
 import { contourLevels, contourLines, gridIndex, gridSample, heightFraction, viridisRgb, type HeightField } from './surfaceField';
 
 export interface SurfaceHover {
@@ -28,6 +30,9 @@ export interface SurfaceRenderer {
   resetCamera(): void;
   /** The camera's angle around the vertical axis, in radians (tests check that orbiting moves it). */
   azimuth(): number;
+  pose(): CameraPose;
+  /** Moves the camera to another surface's pose (reported to onCamera as not from this one). */
+  setPose(pose: CameraPose): void;
   dispose(): void;
 }
 
@@ -36,7 +41,17 @@ const HEIGHT = 0.9;
 const CAMERA_START = new THREE.Vector3(2.1, 1.9, 2.3);
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 
-export function surfaceCreate(canvas: HTMLCanvasElement, width: number, height: number, onHover: (hover: SurfaceHover | null) => void): SurfaceRenderer {
+/**
+ * `onCamera` hears of every camera move: `own` is true when it came from this canvas (drag,
+ * wheel, keys, reset), false when setPose copied another surface's camera.
+ */
+export function surfaceCreate(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+  onHover: (hover: SurfaceHover | null) => void,
+  onCamera: (own: boolean) => void = () => {},
+): SurfaceRenderer {
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
   renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
   renderer.setSize(width, height, false);
@@ -75,7 +90,16 @@ export function surfaceCreate(canvas: HTMLCanvasElement, width: number, height: 
   const requestRender = (): void => {
     frame ||= requestAnimationFrame(render);
   };
-  controls.addEventListener('change', requestRender);
+  let following = false;
+  controls.addEventListener('change', () => {
+    requestRender();
+    onCamera(!following);
+  });
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (surfaceOrbitByKey(camera, controls, event.key)) event.preventDefault();
+  };
+  canvas.addEventListener('keydown', onKey);
 
   /** Scene position of (α, β) at a height fraction h. */
   const place = (spec: SurfaceSpec, alpha: number, beta: number, h: number): THREE.Vector3 => {
@@ -220,7 +244,16 @@ export function surfaceCreate(canvas: HTMLCanvasElement, width: number, height: 
       requestRender();
     },
     azimuth: () => controls.getAzimuthalAngle(),
+    pose: () => ({ position: camera.position.toArray(), target: controls.target.toArray() }),
+    setPose: (pose) => {
+      following = true;
+      camera.position.fromArray(pose.position);
+      controls.target.fromArray(pose.target);
+      controls.update();
+      following = false;
+    },
     dispose: () => {
+      canvas.removeEventListener('keydown', onKey);
       cancelAnimationFrame(frame);
       cancelAnimationFrame(hoverFrame);
       canvas.removeEventListener('pointermove', onMove);

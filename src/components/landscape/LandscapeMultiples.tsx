@@ -1,0 +1,83 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useConfigStore } from '../../app/configStore';
+import { landscapeSharedRange, useLandscapeStore, type LandscapeRunView } from '../../app/landscapeStore';
+import { configRuns } from '../../engine/config';
+import { lossById } from '../../losses/registry';
+import { runColour, runLetter } from '../palette';
+import { ContourView } from './ContourView';
+import { heightFieldsShared } from './surfaceField';
+import type { SurfaceHover, SurfaceScene } from './surfaceRender';
+import { SurfaceView } from './SurfaceView';
+
+const SURFACE = { width: 360, height: 260 };
+const CONTOUR = { width: 330, height: 290 };
+
+/**
+ * One scene per run, every height field on one scale (range and clipping over all the grids),
+ * so the same height and colour mean the same loss on every surface.
+ */
+export function landscapeSharedScenes(runs: readonly LandscapeRunView[], runCount: number, logHeight: boolean): (SurfaceScene | null)[] {
+  const views = Array.from({ length: runCount }, (_, run) => runs[run] ?? { surface: null, path: null });
+  const shown = views.flatMap((v) => (v.surface ? [v.surface.values] : []));
+  const fields = heightFieldsShared(shown, logHeight);
+  let k = 0;
+  return views.map(({ surface, path }) => {
+    if (!surface) return null;
+    const field = fields[k++]!;
+    const ownPath = path && surface.complete ? { alpha: path.alpha, beta: path.beta } : null;
+    return { spec: surface.spec, values: surface.values, field, path: ownPath, current: surface.plane.current, contours: true };
+  });
+}
+
+function caveat(directions: string): string {
+  const same =
+    directions === 'random'
+      ? 'Every run is surveyed along directions drawn from the same seed, but each is filter-normalised to that run’s own weights'
+      : directions === 'pca'
+        ? 'Each run’s plane is the PCA of its own trajectory'
+        : 'Each run’s plane goes through its own three solutions';
+  return `${same}, so the same (α, β) is not the same slice of weight space for different runs: compare shapes and heights, not positions. Heights and colours share one scale.`;
+}
+
+/** A comparison's loss surfaces side by side: one per run, one height and colour scale, linked cameras. */
+export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surface' | 'contour'; logHeight: boolean; onHover(hover: SurfaceHover | null, run: number): void }) {
+  const runs = useLandscapeStore((s) => s.runs);
+  const directions = useConfigStore((s) => s.config.landscape.directions);
+  const losses = useConfigStore(useShallow((s) => configRuns(s.config).map((c) => c.loss.id)));
+  const scenes = useMemo(() => landscapeSharedScenes(runs, losses.length, logHeight), [runs, losses.length, logHeight]);
+  const hovers = useMemo(() => losses.map((_, run) => (hover: SurfaceHover | null) => onHover(hover, run)), [losses, onHover]);
+  const scale = landscapeSharedRange(runs);
+  return (
+    <>
+      <p className="note landscape-caveat" data-testid="landscape-caveat">
+        {caveat(directions)}
+      </p>
+      <div className="multiples landscape-multiples">
+        {losses.map((id, run) => {
+          const surface = runs[run]?.surface ?? null;
+          const name = `Run ${runLetter(run)} (${lossById(id).name})`;
+          return (
+            <figure key={run} className="multiple" data-testid={`landscape-multiple-${run}`} data-complete={surface?.complete ?? false}>
+              {view === 'surface' ? (
+                <SurfaceView scene={scenes[run] ?? null} onHover={hovers[run]!} options={{ ...SURFACE, testId: `landscape-surface-${run}`, label: `${name}: loss surface in 3-D`, link: `run-${run}` }} />
+              ) : (
+                <ContourView scene={scenes[run] ?? null} onHover={hovers[run]!} options={{ ...CONTOUR, testId: `landscape-contour-${run}` }} />
+              )}
+              <figcaption>
+                <span className="swatch" style={{ background: runColour(run) }} /> {name}
+                {surface ? ` · step ${surface.step.toLocaleString('en')} · loss ${surface.min.toPrecision(3)}–${surface.max.toPrecision(3)}` : ' · waiting for its surface'}
+              </figcaption>
+            </figure>
+          );
+        })}
+      </div>
+      {scale && (
+        <p className="note" data-testid="landscape-scale" data-z-min={scale.zMin} data-z-max={scale.zMax}>
+          One scale for every run: loss from {scale.zMin.toPrecision(3)} to {scale.zMax.toPrecision(3)}
+          {logHeight ? ', height log₁₀ loss' : ''}. Orange: each run’s path (white dot: its start); red: its current weights.
+        </p>
+      )}
+    </>
+  );
+}
