@@ -10,8 +10,8 @@ import { heightFieldsShared } from './surfaceField';
 import type { SurfaceHover, SurfaceScene } from './surfaceRender';
 import { SurfaceView } from './SurfaceView';
 
-const SURFACE = { width: 360, height: 260 };
-const CONTOUR = { width: 330, height: 290 };
+const SURFACE = { width: 320, height: 240, compact: true };
+const CONTOUR = { width: 320, height: 280 };
 
 /**
  * One scene per run, every height field on one scale (range and clipping over all the grids),
@@ -76,6 +76,7 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
         <p className="note" data-testid="landscape-scale" data-z-min={scale.zMin} data-z-max={scale.zMax}>
           One scale for every run: loss from {scale.zMin.toPrecision(3)} to {scale.zMax.toPrecision(3)}
           {logHeight ? ', height log₁₀ loss' : ''}. Orange: each run’s path (white dot: its start); red: its current weights.
+          {view === 'surface' && ' The cameras move together: drag, or focus a surface and use the arrow keys to orbit and + − to zoom.'}
         </p>
       )}
     </>

@@ -118,7 +118,7 @@ export function LandscapePanel() {
           <LandscapeControls settings={settings} />
         </aside>
       </div>
-      {planar && <PathDiagnostics path={surface?.complete ? path : null} />}
+      {planar && <PathDiagnostics path={surface?.complete ? path : null} run={compare ? 'run A' : null} />}
     </section>
   );
 }

@@ -24,7 +24,7 @@ function usePlot(data: Parameters<PlotRenderer['update']>[0] | null) {
  * Honest projection: each checkpoint's true loss beside the surface's loss under its drawn point,
  * and its distance off the plane, with a plain note when the two losses disagree a lot.
  */
-export function PathDiagnostics({ path }: { path: SurfacePath | null }) {
+export function PathDiagnostics({ path, run = null }: { path: SurfacePath | null; run?: string | null }) {
   const losses = useMemo(() => {
     if (!path) return null;
     const steps = Array.from(path.steps);
@@ -51,7 +51,7 @@ export function PathDiagnostics({ path }: { path: SurfacePath | null }) {
 
   return (
     <div className="landscape-diagnostics" data-testid="landscape-diagnostics" data-checkpoints={path?.steps.length ?? 0}>
-      <h3>How far to trust the drawn path</h3>
+      <h3>How far to trust the drawn path{run === null ? '' : ` (${run})`}</h3>
       <div className="landscape-diagnostics-plots">
         <figure>
           <svg ref={lossRef} className="landscape-plot" data-testid="landscape-diagnostics-loss" />

@@ -17,11 +17,13 @@ export interface SurfaceViewOptions {
   label?: string;
   /** Surfaces with a link key share one camera: orbiting one orbits all (the key names this one). */
   link?: string;
+  /** Leave out the line of mouse and key hints (small multiples say it once for all). */
+  compact?: boolean;
 }
 
 /** The three.js surface: drag or arrow keys to orbit, wheel or +/− to zoom, a button to reset the camera. */
 export function SurfaceView({ scene, onHover, options = {} }: { scene: SurfaceScene | null; onHover(hover: SurfaceHover | null): void; options?: SurfaceViewOptions }) {
-  const { width = WIDTH, height = HEIGHT, testId = 'landscape-surface', label = 'Loss surface in 3-D', link } = options;
+  const { width = WIDTH, height = HEIGHT, testId = 'landscape-surface', label = 'Loss surface in 3-D', link, compact = false } = options;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<SurfaceRenderer | null>(null);
   const hoverRef = useRef(onHover);
@@ -94,7 +96,7 @@ export function SurfaceView({ scene, onHover, options = {} }: { scene: SurfaceSc
         aria-label={`${label}: drag or use the arrow keys to orbit, scroll or press + and − to zoom`}
       />
       <div className="landscape-figure-bar" style={{ maxWidth: width }}>
-        <span className="note">drag or arrow keys: orbit · scroll or + −: zoom · right-drag: pan</span>
+        <span className="note">{compact ? '' : 'drag or arrow keys: orbit · scroll or + −: zoom · right-drag: pan'}</span>
         <button
           type="button"
           data-testid={`${testId === 'landscape-surface' ? 'landscape' : testId}-reset-camera`}
