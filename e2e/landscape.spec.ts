@@ -55,6 +55,12 @@ test('trains, shows the surface with its path, orbits it, and switches to PCA di
   await panelShot(page, 'landscape-surface');
   await page.getByTestId('landscape-reset-camera').click();
   await expect(canvas).toHaveAttribute('data-azimuth', before!);
+  // The keyboard orbits too, once the canvas has focus.
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(canvas).not.toHaveAttribute('data-azimuth', before!);
+  await page.getByTestId('landscape-reset-camera').click();
+  await expect(canvas).toHaveAttribute('data-azimuth', before!);
 
   // Changing the landscape does not restart training.
   const stepBefore = (await app.snapshot()).step;

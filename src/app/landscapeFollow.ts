@@ -39,7 +39,12 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
     if (settings.view === 'slice') {
       if (runCount < 2) surveyor.slice();
       else surveyor.slice({ kind: 'current', run: 0 }, { kind: 'current', run: Math.min(runCount - 1, Math.max(1, useSelectionStore.getState().selectedRun)) });
-    } else surveyor.survey(settings, { preempt, quiet }, Array.from({ length: runCount }, (_, run) => run));
+    } else {
+      // A diverged run's weights are not finite: it has no surface to show.
+      const runs = useTrainingStore.getState().runs;
+      const surveyed = Array.from({ length: runCount }, (_, run) => run).filter((run) => run === 0 || !runs[run]?.diverged);
+      surveyor.survey(settings, { preempt, quiet }, surveyed);
+    }
   };
 
   /** Every run has sent weights at least as new as run 0's (or stopped, diverged). */

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useConfigStore } from '../../app/configStore';
+import { useTrainingStore } from '../../app/trainingStore';
 import { landscapeSharedRange, useLandscapeStore, type LandscapeRunView } from '../../app/landscapeStore';
 import { configRuns } from '../../engine/config';
 import { lossById } from '../../losses/registry';
@@ -47,6 +48,7 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
   const losses = useConfigStore(useShallow((s) => configRuns(s.config).map((c) => c.loss.id)));
   const scenes = useMemo(() => landscapeSharedScenes(runs, losses.length, logHeight), [runs, losses.length, logHeight]);
   const hovers = useMemo(() => losses.map((_, run) => (hover: SurfaceHover | null) => onHover(hover, run)), [losses, onHover]);
+  const diverged = useTrainingStore(useShallow((s) => s.runs.map((r) => r.diverged !== null)));
   const scale = landscapeSharedRange(runs);
   return (
     <>
@@ -66,7 +68,7 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
               )}
               <figcaption>
                 <span className="swatch" style={{ background: runColour(run) }} /> {name}
-                {surface ? ` · step ${surface.step.toLocaleString('en')} · loss ${surface.min.toPrecision(3)}–${surface.max.toPrecision(3)}` : ' · waiting for its surface'}
+                {surface ? ` · step ${surface.step.toLocaleString('en')} · loss ${surface.min.toPrecision(3)}–${surface.max.toPrecision(3)}` : diverged[run] ? ' · diverged: no surface' : ' · waiting for its surface'}
               </figcaption>
             </figure>
           );

@@ -56,7 +56,8 @@ export function SurfaceView({ scene, onHover, options = {} }: { scene: SurfaceSc
       if (pose && source !== link) renderer.current?.setPose(pose);
     };
     const unsubscribe = link === undefined ? () => {} : useCameraLink.subscribe(follow);
-    if (link !== undefined) follow(useCameraLink.getState());
+    const joined = link === undefined ? null : useCameraLink.getState().pose;
+    if (joined) renderer.current?.setPose(joined);
     queueMicrotask(() => {
       const r = renderer.current;
       setAzimuth(r?.azimuth() ?? 0);

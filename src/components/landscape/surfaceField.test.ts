@@ -1,0 +1,44 @@
+import * as THREE from 'three';
+import { describe, expect, it } from 'vitest';
+import { heightField, heightFieldsShared } from './surfaceField';
+import { surfaceOrbitByKey } from './surfaceKeys';
+
+describe('heightFieldsShared', () => {
+  it('puts every grid on one scale, and one grid on the same scale as heightField', () => {
+    const a = [0.1, 0.2, 0.3, 0.4];
+    const b = [1, 2, 2.5, Number.NaN];
+    const [fa, fb] = heightFieldsShared([a, b], false);
+    expect([fa!.lo, fa!.hi]).toEqual([fb!.lo, fb!.hi]);
+    expect(fa!.lo).toBeCloseTo(0.1, 6);
+    expect(fb!.hi).toBe(2.5);
+    expect(fb!.heights[3]).toBe(2.5); // a missing value sits at the top
+    const alone = heightField(a, true);
+    const shared = heightFieldsShared([a], true)[0]!;
+    expect([shared.lo, shared.hi, Array.from(shared.heights)]).toEqual([alone.lo, alone.hi, Array.from(alone.heights)]);
+  });
+});
+
+describe('surfaceOrbitByKey', () => {
+  const setup = () => {
+    const camera = new THREE.PerspectiveCamera();
+    camera.position.set(2, 1, 2);
+    let updates = 0;
+    const controls = { target: new THREE.Vector3(0, 0, 0), minDistance: 0.8, maxDistance: 8, update: () => (updates++, true) };
+    return { camera, controls, updates: () => updates };
+  };
+
+  it('turns around the target with the arrow keys, keeping the distance, and zooms within the limits', () => {
+    const { camera, controls, updates } = setup();
+    const distance = camera.position.length();
+    const azimuth = Math.atan2(camera.position.x, camera.position.z);
+    expect(surfaceOrbitByKey(camera, controls, 'ArrowLeft')).toBe(true);
+    expect(Math.atan2(camera.position.x, camera.position.z)).toBeCloseTo(azimuth + Math.PI / 24, 6);
+    expect(camera.position.length()).toBeCloseTo(distance, 6);
+    surfaceOrbitByKey(camera, controls, '+');
+    expect(camera.position.length()).toBeLessThan(distance);
+    for (let k = 0; k < 50; k++) surfaceOrbitByKey(camera, controls, '-');
+    expect(camera.position.length()).toBeCloseTo(8, 6);
+    expect(surfaceOrbitByKey(camera, controls, 'a')).toBe(false);
+    expect(updates()).toBe(52);
+  });
+});
