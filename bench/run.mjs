@@ -13,6 +13,17 @@ const PORT = 4175;
 const BASE = `http://127.0.0.1:${PORT}`;
 const OUT = process.env.BENCH_OUT || 'bench/results.json';
 const BACKENDS = (process.env.BENCH_BACKENDS || 'webgpu,wasm,webgl,cpu').split(',').map((b) => b.trim()).filter(Boolean);
+const LANDSCAPE_BACKENDS = process.env.BENCH_LANDSCAPE_BACKENDS?.split(',').map((b) => b.trim()).filter(Boolean) ?? null;
+
+/** Runs one measurement; a failure is recorded under `errors` and the others go on. */
+async function section(results, name, measure) {
+  try {
+    await measure();
+  } catch (error) {
+    console.error(`${name} failed:`, error);
+    put(results, `errors.${name.replace(/\./g, '_')}`, String(error?.message ?? error).split('\n')[0]);
+  }
+}
 
 function build() {
   const result = spawnSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -53,39 +64,62 @@ async function main() {
     const page = await context.newPage();
     results.meta.userAgent = await page.evaluate(() => navigator.userAgent);
     for (const backend of BACKENDS) {
-      const m = await measureTraining(page, BASE, backend);
-      put(results, `train.stepsPerSec.${backend}`, m.app);
-      put(results, `train.bareStepsPerSec.${backend}`, m.bare);
-      put(results, `train.appOverBare.${backend}`, m.app / m.bare);
-      put(results, `train.engineStepsPerSec.${backend}`, m.engine);
-      if (m.actual !== backend) put(results, `train.actualBackend.${backend}`, m.actual);
-      console.error(`train ${backend}: app ${m.app.toFixed(1)} steps/s, bare ${m.bare.toFixed(1)} steps/s`);
-      const c = await measureCompareThroughput(page, BASE, backend);
-      put(results, `compare.throughputRatio.${backend}`, c.ratio);
-      put(results, `compare.totalStepsPerSec.${backend}`, c.total);
+      await section(results, `train.${backend}`, async () => {
+        const m = await measureTraining(page, BASE, backend);
+        put(results, `train.stepsPerSec.${backend}`, m.app);
+        put(results, `train.bareStepsPerSec.${backend}`, m.bare);
+        put(results, `train.appOverBare.${backend}`, m.app / m.bare);
+        put(results, `train.engineStepsPerSec.${backend}`, m.engine);
+        if (m.actual !== backend) put(results, `train.actualBackend.${backend}`, m.actual);
+        console.error(`train ${backend}: app ${m.app.toFixed(1)} steps/s, bare ${m.bare.toFixed(1)} steps/s`);
+      });
+      await section(results, `compare.${backend}`, async () => {
+        const c = await measureCompareThroughput(page, BASE, backend);
+        put(results, `compare.throughputRatio.${backend}`, c.ratio);
+        put(results, `compare.totalStepsPerSec.${backend}`, c.total);
+      });
     }
     const mainBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
-    put(results, 'memory.tensorLeakPer1000Steps', await measureLeak(page, BASE, mainBackend));
-    const overhead = await measureTelemetryOverhead(page, BASE, mainBackend);
-    put(results, 'telemetry.overhead', overhead.ratio);
-    put(results, 'telemetry.stepsPerSecOn', overhead.on);
-    put(results, 'telemetry.stepsPerSecOff', overhead.off);
-    for (const [id, rate] of Object.entries(await measureLosses(page, BASE, mainBackend))) put(results, `losses.stepsPerSec.${id}`, rate);
+    await section(results, 'memory', async () => put(results, 'memory.tensorLeakPer1000Steps', await measureLeak(page, BASE, mainBackend)));
+    await section(results, 'telemetry', async () => {
+      const overhead = await measureTelemetryOverhead(page, BASE, mainBackend);
+      put(results, 'telemetry.overhead', overhead.ratio);
+      put(results, 'telemetry.stepsPerSecOn', overhead.on);
+      put(results, 'telemetry.stepsPerSecOff', overhead.off);
+    });
+    await section(results, 'losses', async () => {
+      for (const [id, rate] of Object.entries(await measureLosses(page, BASE, mainBackend))) put(results, `losses.stepsPerSec.${id}`, rate);
+    });
     if (mainBackend !== 'wasm') put(results, 'meta.mainBackend', mainBackend);
-    for (const backend of BACKENDS) {
-      const l = await measureLandscape(page, BASE, backend);
-      for (const key of ['previewMs', 'fullGridMs', 'strategy', 'batchedOverLooped', 'rank3OverLooped', 'defaultOverLooped', 'flopEfficiency', 'gridGflops', 'matMulGflops']) put(results, `landscape.${key}.${backend}`, l[key]);
-      if (l.actual !== backend) put(results, `landscape.actualBackend.${backend}`, l.actual);
-      console.error(`landscape ${backend}: 51×51 ${l.fullGridMs.toFixed(0)} ms (${l.strategy.default}), looped ${l.strategy.loopedMs.toFixed(0)} ms`);
+    const softwareWebgpu = await page.evaluate(async () => {
+      const adapter = await navigator.gpu?.requestAdapter();
+      return !adapter || (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false);
+    });
+    for (const backend of LANDSCAPE_BACKENDS ?? BACKENDS) {
+      // A software WebGPU adapter takes minutes per 51×51 surface and every strategy is timed:
+      // measured only when asked for by name.
+      if (backend === 'webgpu' && softwareWebgpu && !LANDSCAPE_BACKENDS) {
+        put(results, `landscape.skipped.${backend}`, 'software WebGPU adapter only; set BENCH_LANDSCAPE_BACKENDS=webgpu to measure it anyway');
+        continue;
+      }
+      await section(results, `landscape.${backend}`, async () => {
+        const l = await measureLandscape(page, BASE, backend);
+        for (const key of ['previewMs', 'fullGridMs', 'strategy', 'batchedOverLooped', 'rank3OverLooped', 'defaultOverLooped', 'flopEfficiency', 'gridGflops', 'matMulGflops']) put(results, `landscape.${key}.${backend}`, l[key]);
+        if (l.actual !== backend) put(results, `landscape.actualBackend.${backend}`, l.actual);
+        console.error(`landscape ${backend}: 51×51 ${l.fullGridMs.toFixed(0)} ms (${l.strategy.default}), looped ${l.strategy.loopedMs.toFixed(0)} ms`);
+      });
     }
-    const surveyBackend = BACKENDS.includes('wasm') ? 'wasm' : BACKENDS[0];
-    const survey = await measureTrainDuringSurvey(page, BASE, surveyBackend);
-    put(results, 'landscape.trainDuringSurvey', survey.ratio);
-    put(results, 'landscape.trainDuringSurveyDetail', { backend: surveyBackend, ...survey });
-    const longest = await measureLongestTask(context, BASE);
-    put(results, 'ui.longestTaskMs', longest.longestTaskMs);
-    put(results, 'ui.longTasks', longest.count);
-    put(results, 'ui.backend', longest.backend);
+    await section(results, 'trainDuringSurvey', async () => {
+      const survey = await measureTrainDuringSurvey(page, BASE, mainBackend);
+      put(results, 'landscape.trainDuringSurvey', survey.ratio);
+      put(results, 'landscape.trainDuringSurveyDetail', { backend: mainBackend, ...survey });
+    });
+    await section(results, 'ui', async () => {
+      const longest = await measureLongestTask(context, BASE);
+      put(results, 'ui.longestTaskMs', longest.longestTaskMs);
+      put(results, 'ui.longTasks', longest.count);
+      put(results, 'ui.backend', longest.backend);
+    });
   } finally {
     await browser.close();
     process.kill(-server.pid);
