@@ -12,6 +12,12 @@ import { yieldToMessages } from './yieldToMessages';
 
 /** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
 const CHUNK_TARGET_MS = 25;
+/**
+ * On a GPU backend every readback waits for the device to drain its queue, so chunks are longer
+ * there: fewer, larger syncs keep the GPU busy (frames still arrive ten or more times a second).
+ */
+const GPU_CHUNK_TARGET_MS = 100;
+const GPU_BACKENDS = ['webgl', 'webgpu'];
 const MAX_STEPS_PER_CHUNK = 2000;
 
 export type Emit = (event: TrainerEvent) => void;
@@ -171,9 +177,10 @@ export class TrainerSession {
       remaining -= count;
       await this.runChunk(live(), count, slots);
       if (slots !== this.slots) return;
-      // Adapt the chunk so each one (steps plus readback) takes about CHUNK_TARGET_MS.
+      // Adapt the chunk so each one (steps plus readback) takes about the target time.
       const elapsed = Math.max(0.5, this.now() - started);
-      this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * CHUNK_TARGET_MS) / elapsed)));
+      const target = GPU_BACKENDS.includes(tf.getBackend()) ? GPU_CHUNK_TARGET_MS : CHUNK_TARGET_MS;
+      this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * target) / elapsed)));
       await Promise.all(live().map((slot) => this.probeAndEmit(slot, slots, false)));
       await yieldToMessages();
     }
