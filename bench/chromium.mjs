@@ -7,7 +7,11 @@ export function chromiumExecutable() {
   return found;
 }
 
-/** The same flags as the e2e tests (see e2e/chromium.ts). */
+/**
+ * Flags verified on machines without a GPU: WebGPU needs --enable-unsafe-webgpu to offer an
+ * adapter at all, and the networking flags keep Chromium from calling home on a closed network.
+ * The e2e tests use these too (e2e/chromium.ts).
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--enable-unsafe-webgpu',

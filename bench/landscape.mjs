@@ -1,5 +1,6 @@
 // Loss-landscape benchmarks, driven through the app's test hook: surfaces timed in the surveyor
 // worker on the app's own model and data, and training speed while surfaces are computed.
+import { openWith } from './training.mjs';
 
 /** 2-32-32-3 MLP; 1 666 points split 60/20/20 leave exactly 1 000 to train on (and to survey). */
 export const LANDSCAPE_BENCH_CONFIG = {
@@ -13,17 +14,9 @@ export const LANDSCAPE_BENCH_CONFIG = {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function openWith(page, base, backend, config) {
-  await page.goto(`${base}/?backend=${backend}`);
-  await page.waitForFunction(() => window.__losscape?.snapshot().backend !== null && window.__losscape.landscape().backend !== null, null, { timeout: 60_000 });
-  const revision = await page.evaluate((c) => {
-    window.__losscape.setConfig(c);
-    return window.__losscape.snapshot().revision;
-  }, config);
-  await page.waitForFunction((r) => {
-    const s = window.__losscape.snapshot();
-    return s.revision === r && s.points > 0;
-  }, revision);
+/** The app on `backend` with the landscape benchmark's model and data; returns the surveyor's backend. */
+async function openLandscape(page, base, backend) {
+  await openWith(page, base, backend, LANDSCAPE_BENCH_CONFIG, { surveyor: true });
   return page.evaluate(() => window.__losscape.landscape().backend);
 }
 
@@ -55,7 +48,7 @@ export const LANDSCAPE_STRATEGIES = ['batched', 'stacked2d', 'perPoint'];
  *   for the 2-32-32-3 model caps it at 0.34.
  */
 export async function measureLandscape(page, base, backend) {
-  const actual = await openWith(page, base, backend, LANDSCAPE_BENCH_CONFIG);
+  const actual = await openLandscape(page, base, backend);
   await trainTo(page, 300);
   const surface = (resolution, mode) => page.evaluate(([r, m]) => window.__losscape.surveyor.benchSurface(r, m), [resolution, mode]);
   const preview = await surface(11, 'default');
@@ -104,7 +97,7 @@ async function stepsPerSecond(page, seconds) {
  * same run; the two conditions alternate (twice each) so that drift in the machine's load cancels.
  */
 export async function measureTrainDuringSurvey(page, base, backend, seconds = 4) {
-  await openWith(page, base, backend, LANDSCAPE_BENCH_CONFIG);
+  await openLandscape(page, base, backend);
   const withLandscape = (open) =>
     page.evaluate(([c, o]) => window.__losscape.setConfig({ ...c, landscape: { open: o, resolution: 51, recomputeEvery: 1 } }), [LANDSCAPE_BENCH_CONFIG, open]);
   const without = [];

@@ -17,9 +17,17 @@ export const BENCH_CONFIG = {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function openWith(page, base, backend, config = BENCH_CONFIG) {
+/**
+ * Opens the app on `backend`, loads `config` through the test hook and waits for its data.
+ * `surveyor`: also wait for the landscape worker's backend. Returns the trainer's backend.
+ */
+export async function openWith(page, base, backend, config = BENCH_CONFIG, { surveyor = false } = {}) {
   await page.goto(`${base}/?backend=${backend}`);
-  await page.waitForFunction(() => window.__losscape?.snapshot().backend !== null, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    (withSurveyor) => window.__losscape?.snapshot().backend !== null && (!withSurveyor || window.__losscape.landscape().backend !== null),
+    surveyor,
+    { timeout: 60_000 },
+  );
   const revision = await page.evaluate((c) => {
     window.__losscape.setConfig(c);
     return window.__losscape.snapshot().revision;
