@@ -62,6 +62,14 @@ test('trains, shows the surface with its path, orbits it, and switches to PCA di
   await page.getByTestId('landscape-reset-camera').click();
   await expect(canvas).toHaveAttribute('data-azimuth', before!);
 
+  // PCA needs a trajectory of several snapshots: a fast machine can halve the loss within one or
+  // two of them, so take three more step requests (each ends with a snapshot where it stopped).
+  await page.getByTestId('step-size').selectOption('100');
+  for (let i = 0; i < 3; i++) {
+    const from = (await app.snapshot()).step;
+    await page.getByTestId('step').click();
+    await expect.poll(async () => { const s = await app.snapshot(); return s.step === from + 100 && !s.playing; }).toBe(true);
+  }
   // Changing the landscape does not restart training.
   const stepBefore = (await app.snapshot()).step;
   await page.getByTestId('landscape-directions').selectOption('pca');
