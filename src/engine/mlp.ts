@@ -45,7 +45,8 @@ export function mlpInitWeights(shape: MlpShape, seed: number): DenseWeights[] {
   return layers;
 }
 
-function activate(x: Tensor, activation: Activation): Tensor {
+/** The hidden-layer nonlinearity; the landscape's batched evaluators use the same ops. */
+export function mlpActivate(x: Tensor, activation: Activation): Tensor {
   switch (activation) {
     case 'relu':
       return tf.relu(x);
@@ -67,7 +68,7 @@ export function mlpForward(params: readonly Tensor[], x: Tensor2D, activation: A
   const layers = params.length / 2;
   for (let l = 0; l < layers; l++) {
     const z = tf.add(tf.matMul(h, params[2 * l] as Tensor2D), params[2 * l + 1]!) as Tensor2D;
-    h = l + 1 < layers ? (activate(z, activation) as Tensor2D) : z;
+    h = l + 1 < layers ? (mlpActivate(z, activation) as Tensor2D) : z;
   }
   return h;
 }

@@ -11,24 +11,13 @@
 // a broadcast multiply and sum over the 3 axis was ~1.5× slower than the three matMuls here;
 // slicing the wide product into three was ~3× slower).
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf';
-import type { Activation, DenseWeights } from '../mlp';
+import { mlpActivate, type DenseWeights } from '../mlp';
 import type { LandscapeObjective } from './evaluate';
 
 type Tensor3D = tf.Tensor3D;
 
-/** The hidden-layer nonlinearity, the same ops as mlpForward uses. */
-export function landscapeActivate(x: Tensor, activation: Activation): Tensor {
-  switch (activation) {
-    case 'relu':
-      return tf.relu(x);
-    case 'tanh':
-      return tf.tanh(x);
-    case 'sigmoid':
-      return tf.sigmoid(x);
-    case 'linear':
-      return x;
-  }
-}
+/** The hidden-layer nonlinearity: mlpForward's own, so surfaces and training agree exactly. */
+export const landscapeActivate = mlpActivate;
 
 /** Loss values from logits: the mean for per-example losses, the batch value otherwise. */
 export function landscapeMeanLoss(objective: LandscapeObjective, logits: Tensor2D, targets: Tensor2D): Tensor {
