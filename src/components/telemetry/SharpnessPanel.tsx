@@ -7,20 +7,24 @@ import { formatMagnitude, nextDueStep } from '../calibration/format';
 import { LineChart } from '../LineChart';
 import { ExportPngButton } from '../export/ExportPngButton';
 import type { LineChartOptions } from '../lineChartRender';
-import { SHARPNESS_COLOURS, sharpnessSeries, sharpnessThresholdLabel } from './sharpnessSeries';
+import { SHARPNESS_COLOURS, eigenvalueName, sharpnessSeries, sharpnessThresholdLabel } from './sharpnessSeries';
 
 const WIDTH = 460;
 const HEIGHT = 200;
-const OPTIONS: LineChartOptions = { margin: { top: 16 }, yLabel: 'λ_max' };
+const LINEAR_OPTIONS: LineChartOptions = { margin: { top: 16 }, yLabel: 'λ' };
+const LOG_OPTIONS: LineChartOptions = { margin: { top: 16 }, yLabel: '|λ|' };
 
-/** The top Hessian eigenvalue over training, against the edge-of-stability threshold. */
+/**
+ * The dominant Hessian eigenvalue over training (λ_max, or λ_min when a negative one is larger in
+ * magnitude), against the edge-of-stability threshold.
+ */
 export function SharpnessPanel() {
   const points = useSelectedRunState((r) => r.sharpness);
   const step = useSelectedRunState((r) => r.step);
   const every = useConfigStore((s) => s.config.metrics.sharpnessEvery);
   const optimizerName = useSelectedVariant((v) => optimizerById(v.optimizer.id).name);
   const [logScale, setLogScale] = useState(false);
-  const { series, hasThreshold, yMax } = useMemo(() => sharpnessSeries(points, step), [points, step]);
+  const { series, hasThreshold, hasNegative, yMax } = useMemo(() => sharpnessSeries(points, step, logScale), [points, step, logScale]);
   const view = useMemo(
     () => ({
       logScale,
@@ -31,6 +35,7 @@ export function SharpnessPanel() {
     [logScale, step, points, yMax],
   );
   const latest = points.at(-1);
+  const latestName = eigenvalueName(latest?.eigenvalue);
   const label = sharpnessThresholdLabel(points);
 
   return (
@@ -38,7 +43,12 @@ export function SharpnessPanel() {
       <header className="chart-header">
         <h2>Sharpness</h2>
         <span className="legend">
-          <span className="swatch" style={{ background: SHARPNESS_COLOURS.eigenvalue }} /> λ_max of the training-loss Hessian
+          <span className="swatch" style={{ background: SHARPNESS_COLOURS.eigenvalue }} /> {logScale ? '|λ|' : 'λ'}, the dominant eigenvalue of the training-loss Hessian
+          {hasNegative && (
+            <>
+              <span className="swatch" style={{ background: SHARPNESS_COLOURS.negative }} /> negative: λ_min dominates
+            </>
+          )}
           {hasThreshold && (
             <>
               <span className="swatch dashed" style={{ borderColor: SHARPNESS_COLOURS.threshold }} /> {label} (edge of stability)
@@ -61,15 +71,22 @@ export function SharpnessPanel() {
           </p>
         )
       )}
+      {hasNegative && (
+        <p className="note" data-testid="sharpness-negative-note">
+          {latestName === 'λ_min' ? 'The latest estimate is negative' : 'Some estimates are negative'}: power iteration finds the eigenvalue of
+          largest magnitude, and there it is λ_min &lt; 0 (|λ_min| &gt; λ_max), so the loss curves downward along its eigenvector.
+          {logScale ? ' The log scale draws |λ|; the negative estimates are the marked points.' : ' They are the marked points below zero.'}
+        </p>
+      )}
       {points.length > 0 && !hasThreshold && (
         <p className="note" data-testid="sharpness-no-threshold">
           No 2/η line for {optimizerName}: an adaptive optimizer’s stability threshold applies to the preconditioned sharpness (the
           Hessian scaled by its per-parameter step sizes), not to λ_max, so no line is drawn.
         </p>
       )}
-      <LineChart series={series} view={view} width={WIDTH} height={HEIGHT} options={OPTIONS} className="loss-chart" testId="sharpness-chart" label="Top Hessian eigenvalue over training" />
+      <LineChart series={series} view={view} width={WIDTH} height={HEIGHT} options={logScale ? LOG_OPTIONS : LINEAR_OPTIONS} className="loss-chart" testId="sharpness-chart" label="Top Hessian eigenvalue over training" />
       <dl className="metrics">
-        <dt>λ_max</dt>
+        <dt data-testid="sharpness-value-name">{latestName}</dt>
         <dd data-testid="sharpness-value">{formatMagnitude(latest?.eigenvalue)}</dd>
         <dt>{label}</dt>
         <dd data-testid="sharpness-threshold-value">{hasThreshold ? formatMagnitude(latest?.threshold) : '—'}</dd>
