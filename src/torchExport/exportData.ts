@@ -1,0 +1,50 @@
+// The exact points an experiment trains on, as plain arrays for the exported project's data.json:
+// the same generator or table, imbalance, split, label noise and added points as
+// trainingDataCreate (src/engine/trainingData.ts), without uploading anything to tfjs.
+import type { ExperimentConfig } from '../engine/config';
+import { labelNoiseApply } from '../engine/dataShaping';
+import { dataTableImbalance, dataTableStandardise, type DataTable } from '../engine/dataTable';
+import { datasetGenerate, datasetIsGenerated, datasetSplit, datasetSubset, type Dataset } from '../engine/datasets';
+import { realDataTable } from '../engine/realData';
+import { datasetWithAdded, SPLIT_FRACTIONS } from '../engine/trainingData';
+import { TorchExportError } from './pyLiteral';
+
+export interface ExportSplit {
+  /** Row-major float32 features. */
+  x: Float32Array;
+  y: Int32Array;
+}
+
+export interface ExportData {
+  features: number;
+  classes: number;
+  train: ExportSplit;
+  validation: ExportSplit;
+  test: ExportSplit;
+  /** Training class frequencies, accumulated in float32 as the engine does. */
+  classPriors: Float32Array;
+}
+
+function baseDataset(data: ExperimentConfig['data'], table: DataTable | null): Dataset {
+  const { kind } = data;
+  if (datasetIsGenerated(kind)) return datasetGenerate({ ...data, kind });
+  const source = kind === 'csv' ? table : realDataTable(kind);
+  if (!source) throw new TorchExportError('This experiment trains on an uploaded CSV file that is not loaded: upload it again, then export.');
+  return dataTableImbalance(dataTableStandardise(source), data.minorityFraction, data.seed);
+}
+
+/** The data of a config, split as the engine splits it. `table` is the uploaded file for kind 'csv'. */
+export function exportData(config: ExperimentConfig, table: DataTable | null = null): ExportData {
+  const base = baseDataset(config.data, table);
+  const split = datasetSplit(base.y.length, SPLIT_FRACTIONS, config.data.seed);
+  labelNoiseApply(base.y, split.train, base.classes, config.data.labelNoise, config.data.labelNoiseKind, config.data.seed);
+  const { dataset, train } = datasetWithAdded(base, split.train, config.data.added);
+  const part = (indices: Int32Array): ExportSplit => {
+    const subset = datasetSubset(dataset, indices);
+    return { x: subset.x, y: subset.y };
+  };
+  const trainSplit = part(train);
+  const classPriors = new Float32Array(dataset.classes);
+  for (const label of trainSplit.y) classPriors[label]! += 1 / trainSplit.y.length;
+  return { features: dataset.features, classes: dataset.classes, train: trainSplit, validation: part(split.validation), test: part(split.test), classPriors };
+}

@@ -1,0 +1,79 @@
+// An experiment as a small PyTorch project: fixed Python modules, the generated experiment.py,
+// the exact points (data.json), the exact initial weights (weights.json) and a README.
+import { configClamp, type ExperimentConfig } from '../engine/config';
+import type { DataTable } from '../engine/dataTable';
+import { mlpInitWeights, mlpLayerSizes } from '../engine/mlp';
+import { exportData, type ExportSplit } from './exportData';
+import { experimentPy } from './experimentPy';
+import { projectReadme } from './projectReadme';
+import { PYTHON_SOURCES } from './pythonSources';
+
+export interface ProjectFile {
+  /** Relative path inside the project folder. */
+  path: string;
+  content: string;
+}
+
+/** Float32 values written exactly: String() of a float32 parses back to the same float32. */
+function numbers(values: ArrayLike<number>): string {
+  return `[${Array.from(values, (v) => String(v)).join(', ')}]`;
+}
+
+function splitJson(split: ExportSplit, features: number): string {
+  const rows = Array.from({ length: split.y.length }, (_, i) => `      ${numbers(split.x.subarray(i * features, (i + 1) * features))}`);
+  return `{\n    "x": [\n${rows.join(',\n')}\n    ],\n    "y": ${numbers(split.y)}\n  }`;
+}
+
+function dataJson(config: ExperimentConfig, table: DataTable | null): { text: string; features: number; classes: number } {
+  const data = exportData(config, table);
+  const d = config.data;
+  // How the points were made, numbers and catalog ids only (an uploaded file's name stays out).
+  const source = {
+    kind: d.kind,
+    points: d.points,
+    noise: d.noise,
+    classes: d.classes,
+    seed: d.seed,
+    minorityFraction: d.minorityFraction,
+    labelNoise: d.labelNoise,
+    labelNoiseKind: d.labelNoiseKind,
+    addedPoints: Math.floor(d.added.length / 3),
+    split: { train: 0.6, validation: 0.2, test: 0.2 },
+  };
+  const text = `{
+  "features": ${data.features},
+  "classes": ${data.classes},
+  "source": ${JSON.stringify(source)},
+  "class_priors": ${numbers(data.classPriors)},
+  "train": ${splitJson(data.train, data.features)},
+  "validation": ${splitJson(data.validation, data.features)},
+  "test": ${splitJson(data.test, data.features)}
+}
+`;
+  return { text, features: data.features, classes: data.classes };
+}
+
+function weightsJson(config: ExperimentConfig, features: number, classes: number): string {
+  const shape = { inputs: features, hidden: Array.from({ length: config.model.layers }, () => config.model.width), outputs: classes, activation: config.model.activation };
+  const layers = mlpInitWeights(shape, config.seed).map((layer) => `    {"w": ${numbers(layer.w)}, "b": ${numbers(layer.b)}}`);
+  return `{\n  "sizes": ${JSON.stringify(mlpLayerSizes(shape))},\n  "layers": [\n${layers.join(',\n')}\n  ]\n}\n`;
+}
+
+/**
+ * The files of the project for `input` (clamped again here, so anything that is not a valid
+ * config becomes one before a byte is written). `table`: the uploaded file, for CSV data.
+ * The same config gives the same bytes.
+ */
+export function torchProjectFiles(input: ExperimentConfig, table: DataTable | null = null): ProjectFile[] {
+  const { config } = configClamp(input);
+  const data = dataJson(config, table);
+  const files: ProjectFile[] = [
+    { path: 'README.md', content: projectReadme(config) },
+    { path: 'requirements.txt', content: 'torch>=1.13\n' },
+    { path: 'experiment.py', content: experimentPy(config) },
+    { path: 'data.json', content: data.text },
+    { path: 'weights.json', content: weightsJson(config, data.features, data.classes) },
+    ...Object.entries(PYTHON_SOURCES).map(([path, content]) => ({ path, content })),
+  ];
+  return files;
+}

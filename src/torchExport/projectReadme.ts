@@ -1,0 +1,56 @@
+// The README.md of an exported project: what it is, how to run it, what it reproduces.
+import { configRuns, type ExperimentConfig } from '../engine/config';
+import { configToSearch } from '../app/urlCodec';
+
+/** Characters a percent-encoded query keeps as they are; anything else leaves the link out. */
+const QUERY_TEXT = /^[A-Za-z0-9\-_.!~*'()%&=,:]*$/;
+
+export function projectReadme(config: ExperimentConfig): string {
+  const query = configToSearch(config);
+  const runs = configRuns(config);
+  const link = QUERY_TEXT.test(query) ? `\`\`\`\n?${query}\n\`\`\`\n\nAppend it to the app's address to open the same experiment in the browser.` : 'The link could not be written safely (an unusual file name); see experiment.py.';
+  const list = runs.map((run, i) => `${i + 1}. loss \`${run.loss.id}\`, optimizer \`${run.optimizer.id}\`, learning rate ${run.optimizer.learningRate}`).join('\n');
+  return `# A Losscape experiment in PyTorch
+
+Exported from Losscape. The experiment's link:
+
+${link}
+
+Runs (a comparison trains each from the same data and initial weights):
+
+${list}
+
+## Run it
+
+Needs Python 3 and PyTorch (1.13 or later; \`pip install torch\`, or Debian's \`python3-torch\`).
+
+\`\`\`sh
+python3 train.py --steps 200          # the loss curve, one line per step, then accuracy, ECE, lambda_max
+python3 train.py --steps 200 --run 1  # only the second run of a comparison
+python3 landscape.py --steps 200 --resolution 11            # the 11x11 surface around the weights after 200 steps
+python3 landscape.py --steps 200 --directions pca --every 10  # on the trajectory's PCA plane
+\`\`\`
+
+## What it reproduces
+
+- **data.json**: the exact points the app trained on (train, validation and test splits, label noise
+  and added points included) and the training class priors.
+- **weights.json** and **model.py**: the MLP at the app's exact initial weights; \`model.initial_weights\`
+  draws the same numbers from the seed (He-normal before ReLU, Glorot-normal otherwise).
+- **losses.py**: every loss and add-on of the app, and mixup, written in PyTorch with its formula and
+  source in a docstring.
+- **optim.py**: every optimizer and schedule with the app's conventions (decoupled weight decay times
+  the learning rate, momentum on raw gradients, RMSProp's rho, Adam's folded bias corrections, SAM, Lion...).
+- **metrics.py**: ECE and MCE with the app's binning, temperature scaling by golden-section search,
+  lambda_max by the same power iteration on finite-difference Hessian-vector products.
+- **landscape.py**: filter-normalised random directions from the same seed, or the trajectory's PCA
+  plane, and the loss on the grid.
+- **rng.py**: the app's seeded generator, so minibatch order, mixup draws and EnsLoss's per-step draws
+  are the same.
+
+Training is float32 on the CPU, as the app's engine is. Over the first 200 steps the loss curve
+agrees with the app's (tfjs, CPU backend) to about 1e-4 relative; the app's own backends (WebGPU,
+WASM, WebGL) differ from each other by similar rounding. Losses and optimizers whose steps depend on
+a sign or a maximum (hinge, Lion, Grams, normalized GD) can amplify rounding differences over many steps.
+`;
+}

@@ -1,0 +1,39 @@
+"""The data: the exact points the app trained on, from data.json.
+
+data.json holds the train, validation and test splits as the app made them (the seeded
+generator or table, the class imbalance, the 60/20/20 split, label noise on the training labels
+only, and any points added by clicking), the training class priors that LDAM and logit
+adjustment use, and how the data was made. Features are float32 values; labels are class indices.
+"""
+import json
+import os
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Split:
+    def __init__(self, x, y, classes):
+        self.x = torch.tensor(x, dtype=torch.float32).reshape(len(y), -1)
+        self.labels = torch.tensor(y, dtype=torch.int64)
+        # One-hot targets, as the app's losses take them.
+        self.targets = torch.nn.functional.one_hot(self.labels, classes).to(torch.float32)
+
+
+class Data:
+    def __init__(self, path=None):
+        with open(path or os.path.join(HERE, "data.json")) as f:
+            raw = json.load(f)
+        self.features = raw["features"]
+        self.classes = raw["classes"]
+        self.source = raw["source"]
+        self.train = Split(raw["train"]["x"], raw["train"]["y"], self.classes)
+        self.validation = Split(raw["validation"]["x"], raw["validation"]["y"], self.classes)
+        self.test = Split(raw["test"]["x"], raw["test"]["y"], self.classes)
+        # Training class frequencies, kept as the app keeps them (float32).
+        self.class_priors = [float(p) for p in raw["class_priors"]]
+
+
+def load(path=None):
+    return Data(path)

@@ -1,0 +1,213 @@
+"""The loss landscape (src/engine/landscape): L(theta + alpha d1 + beta d2) on a grid.
+
+Directions, as in the app:
+- "random": filter-normalised Gaussian directions (Li, Xu, Taylor, Studer & Goldstein 2018,
+  Visualizing the Loss Landscape of Neural Nets, section 4), drawn from the seed's
+  "landscape-d1" and "landscape-d2" streams in the app's storage order; each output unit's
+  incoming weights are rescaled to the norm of the same unit's weights in theta; bias directions
+  are zero unless keep_bias (then the unit's bias joins its filter);
+- "pca": the top two principal directions of the trajectory (Li et al. section 7), from the
+  Gram matrix of the centred checkpoints by power iteration with deflation, in float64, with the
+  same seeded start; the grid covers the projected path with a 20% margin.
+The surface is the loss alone (no add-ons) over the full training split.
+
+Run: python3 landscape.py [--steps N] [--resolution R] [--directions random|pca] [--out surface.json]
+"""
+import argparse
+import json
+import math
+
+import torch
+
+import data as data_module
+import experiment
+import losses
+from model import forward_with
+from rng import Rng, seed_for
+
+
+def _shapes(sizes):
+    return list(zip(sizes[:-1], sizes[1:]))
+
+
+def param_count(sizes):
+    return sum(i * o + o for i, o in _shapes(sizes))
+
+
+def unflatten(flat, sizes):
+    """A flat vector (app order) as [W0 (inputs x outputs), b0, ...]."""
+    out, offset = [], 0
+    for i, o in _shapes(sizes):
+        out.append(flat[offset:offset + i * o].reshape(i, o))
+        offset += i * o
+        out.append(flat[offset:offset + o])
+        offset += o
+    return out
+
+
+def filter_normalised_direction(center, sizes, random, keep_bias=False):
+    """One filter-normalised Gaussian direction for the flat float32 vector `center`."""
+    theta = [t.tolist() for t in unflatten(center.to(torch.float64), sizes)]
+    parts = []
+    for l, (inputs, outputs) in enumerate(_shapes(sizes)):
+        w = [x for row in theta[2 * l] for x in row]
+        b = theta[2 * l + 1]
+        drawn_w = [random.normal() for _ in range(inputs * outputs)]
+        drawn_b = [random.normal() for _ in range(outputs)] if keep_bias else [0.0] * outputs
+        dw, db = [0.0] * (inputs * outputs), [0.0] * outputs
+        for j in range(outputs):
+            theta_sq = sum(w[i * outputs + j] ** 2 for i in range(inputs))
+            dir_sq = sum(drawn_w[i * outputs + j] ** 2 for i in range(inputs))
+            if keep_bias:
+                theta_sq += b[j] ** 2
+                dir_sq += drawn_b[j] ** 2
+            scale = math.sqrt(theta_sq / dir_sq) if dir_sq > 0 else 0.0
+            for i in range(inputs):
+                dw[i * outputs + j] = drawn_w[i * outputs + j] * scale
+            if keep_bias:
+                db[j] = drawn_b[j] * scale
+        parts += [torch.tensor(dw, dtype=torch.float32), torch.tensor(db, dtype=torch.float32)]
+    return torch.cat(parts)
+
+
+def random_plane(center, sizes, seed, keep_bias=False):
+    d1 = filter_normalised_direction(center, sizes, Rng(seed_for(seed, "landscape-d1")), keep_bias)
+    d2 = filter_normalised_direction(center, sizes, Rng(seed_for(seed, "landscape-d2")), keep_bias)
+    return d1, d2
+
+
+def _power_iteration(g, start, max_iterations=2000, tolerance=1e-12):
+    n = g.shape[0]
+    v = start / torch.linalg.norm(start)
+    for _ in range(max_iterations):
+        nxt = g @ v
+        norm = torch.linalg.norm(nxt)
+        if not norm > 0:
+            return 0.0, v
+        change = torch.max(torch.abs(nxt / norm - v)).item() if n else 0.0
+        v = nxt / norm
+        if change < tolerance:
+            break
+    return max(0.0, float(v @ g @ v)), v
+
+
+def pca_plane(trajectory):
+    """Top-2 PCA directions (unit, float32) of the checkpoints (flat float32 vectors, oldest
+    first), and the explained variance of each."""
+    rows = torch.stack([t.to(torch.float64) for t in trajectory])
+    rows = rows - rows.mean(0)
+    gram = rows @ rows.t()
+    trace = float(torch.trace(gram))
+    if not trace > 0:
+        raise ValueError("the trajectory does not move")
+    random = Rng(0x5EED)
+    count = len(trajectory)
+
+    def start():
+        return torch.tensor([random.normal() for _ in range(count)], dtype=torch.float64)
+
+    first_value, first = _power_iteration(gram, start())
+    deflated = gram - first_value * torch.outer(first, first)
+    second_value, second = _power_iteration(deflated, start())
+    d1 = rows.t() @ first
+    d1 = d1 / torch.linalg.norm(d1)
+    d2 = rows.t() @ second
+    d2 = d2 - (d2 @ d1) * d1
+    if not second_value > 1e-12 * first_value or not torch.linalg.norm(d2) > 1e-9 * math.sqrt(first_value):
+        axis = int(torch.argmin(torch.abs(d1)))
+        d2 = torch.zeros_like(d1)
+        d2[axis] = 1
+        d2 = d2 - d1[axis] * d1
+        second_value = 0.0
+    d2 = d2 / torch.linalg.norm(d2)
+    return d1.to(torch.float32), d2.to(torch.float32), (first_value / trace, second_value / trace)
+
+
+def project(center, d1, d2, points):
+    """Least-squares (alpha, beta) of each point on the plane, in float64."""
+    c, a, b = (v.to(torch.float64) for v in (center, d1, d2))
+    g11, g12, g22 = float(a @ a), float(a @ b), float(b @ b)
+    det = g11 * g22 - g12 * g12
+    out = []
+    for theta in points:
+        r = theta.to(torch.float64) - c
+        r1, r2 = float(a @ r), float(b @ r)
+        out.append(((g22 * r1 - g12 * r2) / det, (g11 * r2 - g12 * r1) / det))
+    return out
+
+
+def extent_covering(projections, margin=0.2, min_radius=0.1):
+    """Ranges that hold every projected point with a margin, never narrower than +-min_radius."""
+    def span(values):
+        lo, hi = min([0.0] + values), max([0.0] + values)
+        pad = max((hi - lo) * margin, 1e-12)
+        return (min(lo - pad, -min_radius), max(hi + pad, min_radius))
+
+    return span([p[0] for p in projections]), span([p[1] for p in projections])
+
+
+def grid_axis(lo, hi, resolution):
+    """R evenly spaced coordinates from lo to hi, as float32 (as the app's grid)."""
+    if resolution == 1:
+        return torch.tensor([(lo + hi) / 2], dtype=torch.float32)
+    return torch.tensor([lo + (hi - lo) * k / (resolution - 1) for k in range(resolution)], dtype=torch.float32)
+
+
+def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, context, alpha_range, beta_range, resolution, rows=None):
+    """Losses on the grid, row-major with beta along the rows: losses[i][j] = L(center + alpha_j d1 + beta_i d2).
+    Each point's weights are center + alpha d1 + beta d2 in float64, rounded once to float32.
+    `rows` limits the work to some rows (to split a grid across processes)."""
+    alphas = grid_axis(*alpha_range, resolution).tolist()
+    betas = grid_axis(*beta_range, resolution).tolist()
+    c, a, b = (v.to(torch.float64) for v in (center, d1, d2))
+    fn, level = losses.LOSSES[loss_id]
+    out = []
+    with torch.no_grad():
+        for i in rows if rows is not None else range(resolution):
+            row = []
+            for alpha in alphas:
+                flat = (c + alpha * a + betas[i] * b).to(torch.float32)
+                z = forward_with(unflatten(flat, sizes), split.x, activation)
+                value = fn(z, split.targets, loss_params, context)
+                row.append(float(value.mean() if level == "example" else value))
+            out.append(row)
+    return out
+
+
+def main():
+    import train
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--run", type=int, default=0, help="which run of a comparison (0: the first)")
+    parser.add_argument("--steps", type=int, default=200, help="train this many steps first")
+    parser.add_argument("--resolution", type=int, default=11)
+    parser.add_argument("--directions", choices=["random", "pca"], default=experiment.LANDSCAPE["directions"] if experiment.LANDSCAPE["directions"] != "solutions" else "random")
+    parser.add_argument("--every", type=int, default=10, help="checkpoint cadence for PCA directions")
+    parser.add_argument("--out", default="surface.json")
+    args = parser.parse_args()
+    data = data_module.load()
+    result = train.train_run(data, args.run, args.steps, checkpoint_every=args.every)
+    run = experiment.RUNS[args.run]
+    sizes = result["sizes"]
+    center = result["checkpoints"][-1][1]
+    if args.directions == "random":
+        d1, d2 = random_plane(center, sizes, experiment.SEED, experiment.LANDSCAPE["keep_bias"])
+        r = experiment.LANDSCAPE["range"]
+        alpha_range = beta_range = (-r, r)
+    else:
+        d1, d2, explained = pca_plane([w for _, w in result["checkpoints"]])
+        print(f"explained variance: {explained[0]:.4f}, {explained[1]:.4f}")
+        alpha_range, beta_range = extent_covering(project(center, d1, d2, [w for _, w in result["checkpoints"]]))
+        zoom = experiment.LANDSCAPE["range"]
+        alpha_range = (alpha_range[0] * zoom, alpha_range[1] * zoom)
+        beta_range = (beta_range[0] * zoom, beta_range[1] * zoom)
+    context = losses.Context(data.classes, data.class_priors, 0, experiment.SEED)
+    grid = surface(center, d1, d2, sizes, experiment.MODEL["activation"], data.train, run["loss"], run["loss_params"], context, alpha_range, beta_range, args.resolution)
+    with open(args.out, "w") as f:
+        json.dump({"directions": args.directions, "step": args.steps, "alpha": alpha_range, "beta": beta_range, "resolution": args.resolution, "losses": grid}, f)
+    for row in grid:
+        print(" ".join(f"{v:.5f}" for v in row))
+
+
+if __name__ == "__main__":
+    main()

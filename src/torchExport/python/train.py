@@ -1,0 +1,151 @@
+"""Trains the exported experiment as Losscape's engine does (src/engine/trainingRun.ts) and prints
+the loss curve: the minibatch objective before each update, one line per step.
+
+Each step: the learning rate from the schedule; the next minibatch (the whole training split,
+or a seeded per-epoch order); mixup when on; the gradient of the objective (loss + add-ons);
+clipping to a global norm; decoupled weight decay for optimizers without their own; the update.
+At the end: accuracy, calibration of the test split before and after temperature scaling (T fitted
+on the validation split) and lambda_max of the training-loss Hessian.
+
+Run: python3 train.py [--steps N] [--run I] [--every K] [--threads T]
+"""
+import argparse
+import os
+
+import torch
+
+import data as data_module
+import experiment as default_experiment
+import losses
+import metrics
+import optim
+from model import app_parameters, build_model, forward_with
+from rng import Rng, permutation, seed_for
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Batches:
+    """The whole training split each step, or minibatches in a seeded order reshuffled each epoch."""
+
+    def __init__(self, split, size, seed):
+        self.split, self.size = split, size
+        self.random = Rng(seed_for(seed, "batches"))
+        self.order, self.cursor = [], 0
+
+    def next(self):
+        total = len(self.split.labels)
+        if self.size <= 0 or self.size >= total:
+            return self.split.x, self.split.targets
+        if self.cursor + self.size > len(self.order):
+            self.order, self.cursor = permutation(self.random, total), 0
+        rows = torch.tensor(self.order[self.cursor:self.cursor + self.size], dtype=torch.int64)
+        self.cursor += self.size
+        return self.split.x[rows], self.split.targets[rows]
+
+
+def layer_sizes(exp, data):
+    return [data.features] + [exp.MODEL["width"]] * exp.MODEL["layers"] + [data.classes]
+
+
+def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_experiment, project_dir=HERE, on_step=None):
+    """Trains run `run_index` for `steps` steps. Returns the loss of every step, the model, its
+    layer sizes and (every `checkpoint_every` steps, and at the start and end) flat checkpoints."""
+    from model import flat_parameters
+
+    run = exp.RUNS[run_index]
+    sizes = layer_sizes(exp, data)
+    model = build_model(sizes, exp.MODEL["activation"], exp.SEED, os.path.join(project_dir, "weights.json"))
+    params = list(model.parameters())
+    optimizer = optim.make_optimizer(run["optimizer"], params, run["optimizer_params"])
+    own_decay = run["optimizer"] in optim.OWN_WEIGHT_DECAY
+    batches = Batches(data.train, run["batch_size"], exp.SEED)
+    mixup_random = Rng(seed_for(exp.SEED, "mixup"))
+    history = []
+    checkpoints = [(0, flat_parameters(model).clone())]
+    for step in range(steps):
+        context = losses.Context(data.classes, data.class_priors, step, exp.SEED)
+        lr = optim.learning_rate(run["schedule"], run["schedule_params"], run["learning_rate"], step, run["total_steps"])
+        x, t = batches.next()
+        t_b = lambdas = None
+        if run["mixup"] > 0:
+            lambdas, partners = losses.mixup_draw(mixup_random, run["mixup"], x.shape[0])
+            x = losses.mixup_batch(x, lambdas, torch.tensor(partners, dtype=torch.int64))
+            t_b = t[torch.tensor(partners, dtype=torch.int64)]
+
+        def gradient(with_value=False):
+            value = losses.objective(run["loss"], run["loss_params"], run["addons"], model(x), t, context, t_b, lambdas)
+            grads = torch.autograd.grad(value, params)
+            if run["clip_norm"] > 0:
+                grads = optim.clip_by_global_norm(grads, run["clip_norm"])
+            return (value, grads) if with_value else grads
+
+        value, grads = gradient(with_value=True)
+        history.append(float(value))
+        with torch.no_grad():
+            if run["weight_decay"] > 0 and not own_decay:
+                optim.apply_weight_decay(params, lr, run["weight_decay"])
+            for p, g in zip(params, grads):
+                p.grad = g
+
+            def gradient_at():
+                with torch.enable_grad():
+                    return gradient()
+
+            optimizer.step(lr, gradient_at)
+        if on_step:
+            on_step(step + 1, history[-1], model)
+        if checkpoint_every and (step + 1) % checkpoint_every == 0 and (step + 1) < steps:
+            checkpoints.append((step + 1, flat_parameters(model).clone()))
+    checkpoints.append((steps, flat_parameters(model).clone()))
+    return {"losses": history, "model": model, "sizes": sizes, "checkpoints": checkpoints}
+
+
+def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20):
+    """Accuracy, calibration before and after temperature scaling, and lambda_max."""
+    with torch.no_grad():
+        accuracy = {name: float((model(s.x).argmax(1) == s.labels).float().mean()) for name, s in (("train", data.train), ("validation", data.validation), ("test", data.test))}
+        fit = metrics.temperature_fit(model(data.validation.x), data.validation.labels)
+        test_logits = model(data.test.x).to(torch.float64)
+    bins, binning = exp.METRICS["bins"], exp.METRICS["binning"]
+    before = metrics.calibration(torch.softmax(test_logits, 1), data.test.labels, bins, binning)
+    after = metrics.calibration(torch.softmax(test_logits / fit["temperature"], 1), data.test.labels, bins, binning)
+    context = losses.Context(data.classes, data.class_priors, 0, exp.SEED)
+
+    def gradient_at(ps):
+        ps = [p.detach().requires_grad_(True) for p in ps]
+        z = forward_with(ps, data.train.x, exp.MODEL["activation"])
+        value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, data.train.targets, context)
+        return list(torch.autograd.grad(value, ps))
+
+    lam, _ = metrics.sharpness(gradient_at, app_parameters(model), iterations=sharpness_iterations, seed=exp.SEED)
+    return {"accuracy": accuracy, "temperature": fit, "calibration_before": before, "calibration_after": after, "lambda_max": lam}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--run", type=int, default=None, help="train only this run of a comparison (0: the first)")
+    parser.add_argument("--every", type=int, default=1, help="print every K steps")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (1 keeps results reproducible)")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    data = data_module.load()
+    runs = range(len(default_experiment.RUNS)) if args.run is None else [args.run]
+    for i in runs:
+        run = default_experiment.RUNS[i]
+        print(f"# run {i + 1}: loss {run['loss']}, optimizer {run['optimizer']}, lr {run['learning_rate']}")
+        result = train_run(data, i, args.steps)
+        for step, value in enumerate(result["losses"], start=1):
+            if step % args.every == 0 or step == args.steps:
+                print(f"{step} {value:.9g}")
+        report = evaluate(data, run, result["model"])
+        acc = report["accuracy"]
+        print(f"# accuracy train {acc['train']:.4f} validation {acc['validation']:.4f} test {acc['test']:.4f}")
+        b, a = report["calibration_before"], report["calibration_after"]
+        print(f"# test ECE {b['ece']:.4f} -> {a['ece']:.4f} after temperature {report['temperature']['temperature']:.4f}")
+        print(f"# lambda_max {report['lambda_max']:.6g} (2/lr = {2 / run['learning_rate']:.6g})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+// The fixed Python modules of an exported project, as text. They are real files beside this one
+// (readable and runnable on their own); Vite inlines them with `?raw`.
+import compat from './python/compat.py?raw';
+import data from './python/data.py?raw';
+import landscape from './python/landscape.py?raw';
+import losses from './python/losses.py?raw';
+import metrics from './python/metrics.py?raw';
+import model from './python/model.py?raw';
+import optim from './python/optim.py?raw';
+import rng from './python/rng.py?raw';
+import train from './python/train.py?raw';
+
+export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
+  'compat.py': compat,
+  'data.py': data,
+  'landscape.py': landscape,
+  'losses.py': losses,
+  'metrics.py': metrics,
+  'model.py': model,
+  'optim.py': optim,
+  'rng.py': rng,
+  'train.py': train,
+};
