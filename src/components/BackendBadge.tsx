@@ -1,8 +1,11 @@
 import { useTrainingStore } from '../app/trainingStore';
+import { useLandscapeStore } from '../app/landscapeStore';
+import { choiceDetail, landscapeChoiceText, trainingChoiceText } from '../app/backendChoiceText';
 
-/** Says which tfjs backend trains, why, and what was passed over on the way. */
+/** Says which tfjs backend trains and which computes the landscape, why, with the rates measured. */
 export function BackendBadge() {
   const backend = useTrainingStore((s) => s.backend);
+  const landscape = useLandscapeStore((s) => s.backend);
   const failed = useTrainingStore((s) => s.backendError);
   if (failed) {
     return (
@@ -18,16 +21,22 @@ export function BackendBadge() {
       </span>
     );
   }
-  const failures = backend.failures.map((f) => `${f.backend}: ${f.message}`).join('\n');
+  const detail = [choiceDetail(backend, 'steps'), landscape ? choiceDetail(landscape, 'surface') : ''].filter(Boolean).join('\n');
+  // A measured choice speaks through its rates; a forced or fallback one says why inline.
+  const measured = backend.choice?.source === 'measured' || backend.choice?.source === 'cached';
   return (
     <span
       className={backend.failures.length > 0 && backend.reason.startsWith('chosen') ? 'badge badge-warn' : 'badge'}
       data-testid="backend-badge"
       data-backend={backend.name}
+      data-landscape-backend={landscape?.name}
+      data-landscape-strategy={landscape?.choice?.strategy ?? undefined}
       role="status"
-      title={failures ? `Passed over:\n${failures}` : backend.reason}
+      title={detail}
     >
-      <strong>{backend.name}</strong> <span className="badge-reason">{backend.reason}</span>
+      <strong>{trainingChoiceText(backend)}</strong>
+      {measured ? null : <span className="badge-reason"> {backend.reason}</span>}
+      {landscape ? <span data-testid="landscape-backend"> · {landscapeChoiceText(landscape)}</span> : null}
     </span>
   );
 }

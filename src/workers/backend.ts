@@ -6,7 +6,7 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 
 interface GpuAdapterLike {
   isFallbackAdapter?: boolean;
-  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string };
+  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; device?: string };
 }
 interface GpuLike {
   requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
@@ -42,18 +42,38 @@ async function backendRegister(name: BackendName): Promise<void> {
   }
 }
 
+/** What the machine offers for WebGPU: a hardware adapter's description, or why there is none. */
+export interface WebgpuAdapterState {
+  /** "vendor architecture device" of the adapter, or null when there is none. */
+  description: string | null;
+  fallback: boolean;
+  /** Why WebGPU is not an automatic candidate, or null when a hardware adapter exists. */
+  unsuitable: string | null;
+}
+
+export async function webgpuAdapterState(): Promise<WebgpuAdapterState> {
+  const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) return { description: null, fallback: false, unsuitable: 'this browser offers no WebGPU' };
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return { description: null, fallback: false, unsuitable: 'no WebGPU adapter' };
+  const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+  const info = adapter.info;
+  const description = [info?.vendor, info?.architecture, info?.device].filter(Boolean).join(' ') || 'unnamed adapter';
+  return { description, fallback, unsuitable: fallback ? 'only a software WebGPU adapter (no GPU)' : null };
+}
+
 /** Why WebGPU should not be picked automatically here, or null when a hardware adapter exists. */
 async function webgpuUnsuitable(forced: boolean): Promise<string | null> {
-  const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
-  if (!gpu) return 'this browser offers no WebGPU';
-  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) return 'no WebGPU adapter';
-  const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  if (fallback && !forced) return 'only a software WebGPU adapter (no GPU)';
+  const state = await webgpuAdapterState();
+  if (state.unsuitable && (!state.fallback || !forced)) return state.unsuitable;
   return null;
 }
 
-async function backendStart(name: BackendName, forced: boolean): Promise<void> {
+/**
+ * Registers and switches to a backend (already started ones switch at once), and checks it with
+ * one computation. `forced`: WebGPU on a software adapter is allowed.
+ */
+export async function backendStart(name: BackendName, forced: boolean): Promise<void> {
   if (name === 'webgpu') {
     const unsuitable = await webgpuUnsuitable(forced);
     if (unsuitable) throw new Error(unsuitable);
@@ -62,13 +82,18 @@ async function backendStart(name: BackendName, forced: boolean): Promise<void> {
   if (!(await tf.setBackend(name))) throw new Error('failed to initialise');
   await tf.ready();
   // A backend can initialise and still fail on its first kernel; run one before trusting it.
-  const probe = tf.add(tf.scalar(1), tf.scalar(2));
-  const [value] = await probe.data();
-  probe.dispose();
+  // Inside a tidy: its two scalar operands would otherwise stay alive, two per start.
+  const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)));
+  let value: number | undefined;
+  try {
+    [value] = await probe.data();
+  } finally {
+    probe.dispose();
+  }
   if (value !== 3) throw new Error(`a test computation gave ${String(value)}`);
 }
 
-function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -3,6 +3,7 @@ import type { Extent } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import type { DataView } from '../engine/projection';
 import type { CalibrationReport } from '../engine/metrics/calibration';
+import type { BackendChoice } from './backendDecision';
 
 /** The tfjs backends, in the order the app prefers them. */
 export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
@@ -19,6 +20,8 @@ export interface BackendInfo {
   reason: string;
   /** Backends tried before it and why each was passed over. */
   failures: BackendFailure[];
+  /** The measured choice for the worker's workload and the rates behind it, once made. */
+  choice?: BackendChoice;
 }
 
 /** What one frame tells the main thread about training since the previous frame. */

@@ -1,26 +1,70 @@
 /// <reference lib="webworker" />
-// The surveyor worker: a thin switch from protocol commands to the SurveyorSession.
-import { backendSelect } from './backend';
-import { exhaustiveSwitchError } from './protocol';
+// The surveyor worker: a thin switch from protocol commands to the SurveyorSession. Its backend
+// and evaluation strategy are chosen by timing the surfaces of the current model on the
+// candidates (BackendChooser), when the first surface or slice of a new size class is asked for.
+import { BackendChooser } from './backendChooser';
+import { backendForwardWork, backendSizeClass, type BackendTrial } from './backendDecision';
+import { surveyTrial } from './backendTrials';
+import { exhaustiveSwitchError, type BackendName } from './protocol';
 import { benchMatMul, benchSurface } from './surveyorBench';
+import { SURVEY_STRATEGIES, surveyStrategyIs } from './surveyorEvaluator';
 import { surveyorEventTransferables, type SurveyorCommand, type SurveyorEvent } from './surveyorProtocol';
-import { SurveyorSession } from './surveyorSession';
+import { SurveyorSession, surveyorModelBuild } from './surveyorSession';
+import { mlpInitWeights } from '../engine/mlp';
+import { trainingDataCreate } from '../engine/trainingData';
+import type { ExperimentConfig } from '../engine/config';
+import type { DataTable } from '../engine/dataTable';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** Milliseconds of surface evaluation timed on each candidate backend, over all strategies. */
+const TRIAL_BUDGET_MS = 400;
 
 function emit(event: SurveyorEvent): void {
   scope.postMessage(event, surveyorEventTransferables(event));
 }
 
 const session = new SurveyorSession(emit);
+let chooser: BackendChooser | null = null;
+let experiment: { config: ExperimentConfig; table: DataTable | null } | null = null;
+/** Every command waits for it; a surface, slice or bench chains the backend decision onto it. */
 let backendReady: Promise<unknown> = Promise.resolve();
 
-async function handle(command: SurveyorCommand): Promise<void> {
-  if (command.type !== 'init') await backendReady;
+/** Every strategy timed on the current backend, on the experiment's data and initial weights. */
+async function trialOn(backend: BackendName, config: ExperimentConfig, table: DataTable | null): Promise<BackendTrial[]> {
+  const data = trainingDataCreate(config, table);
+  try {
+    const model = surveyorModelBuild(config, data, 0, 0);
+    const shape = { inputs: data.dataset.features, hidden: model.shapes.slice(0, -1).map((l) => l.outputs), outputs: data.dataset.classes, activation: model.objective.activation };
+    const timings = await surveyTrial(model.objective, mlpInitWeights(shape, config.seed), SURVEY_STRATEGIES, TRIAL_BUDGET_MS);
+    return timings.map((t) => ({ backend, strategy: t.strategy, rate: t.rate, ...(t.error ? { error: t.error } : {}) }));
+  } finally {
+    data.dispose();
+  }
+}
+
+/** Chooses the backend and strategy for the current experiment's size class, if not yet chosen. */
+async function decide(): Promise<void> {
+  if (!chooser || !experiment) return;
+  const { config, table } = experiment;
+  const model = session.currentModel();
+  const sizes = [model.shapes[0]!.inputs, ...model.shapes.map((l) => l.outputs)];
+  const sizeClass = backendSizeClass('survey', backendForwardWork(model.objective.x.shape[0], sizes));
+  if (chooser.decided(sizeClass)) return;
+  session.cancel();
+  await session.idle();
+  const before = chooser.current()?.name;
+  const backend = await chooser.decide(sizeClass, (name) => trialOn(name, config, table));
+  const strategy = backend.choice?.strategy;
+  session.setStrategy(surveyStrategyIs(strategy) ? strategy : null);
+  if (backend.name !== before) session.rebuild();
+  emit({ type: 'ready', backend });
+}
+
+async function handle(command: SurveyorCommand, ready: Promise<unknown>): Promise<void> {
+  await ready;
   switch (command.type) {
     case 'init':
-      backendReady = backendSelect(command.backend).then((backend) => emit({ type: 'ready', backend }));
-      await backendReady;
       return;
     case 'configure':
       session.configure(command.config, command.revision, command.table);
@@ -41,7 +85,7 @@ async function handle(command: SurveyorCommand): Promise<void> {
       await session.idle();
       const weights = session.trajectory().at(-1)?.weights;
       if (!weights) throw new Error('the surveyor has no weights to benchmark around');
-      emit({ type: 'benchResult', ...(await benchSurface(session.currentModel(), weights, command.resolution, command.mode)) });
+      emit({ type: 'benchResult', ...(await benchSurface(session.currentModel(), weights, command.resolution, command.mode, session.strategyInUse())) });
       return;
     }
     case 'benchMatMul':
@@ -52,8 +96,20 @@ async function handle(command: SurveyorCommand): Promise<void> {
   }
 }
 
+function reportError(error: unknown): void {
+  emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+}
+
 scope.onmessage = (message: MessageEvent<SurveyorCommand>) => {
-  handle(message.data).catch((error: unknown) => {
-    emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-  });
+  const command = message.data;
+  // Chained as the message arrives, so every later command waits for this one's backend work.
+  if (command.type === 'init') {
+    chooser = new BackendChooser('survey', command.backend);
+    backendReady = chooser.init().then((backend) => emit({ type: 'ready', backend }));
+  } else if (command.type === 'configure') {
+    experiment = { config: command.config, table: command.table };
+  } else if (command.type === 'survey' || command.type === 'slice' || command.type === 'bench') {
+    backendReady = backendReady.then(decide).catch(reportError);
+  }
+  handle(command, backendReady).catch(reportError);
 };

@@ -5,15 +5,16 @@
 import { tf } from '../engine/tf';
 import { rng } from '../engine/rng';
 import {
-  landscapeEvaluator,
   landscapeGrid,
-  landscapeGridLooped,
+  landscapeGridPoints,
   landscapeGridSquare,
   landscapeRandomPlane,
   landscapeUnflatten,
-  type LandscapeStrategy,
+  type LandscapeEvaluator,
+  type LandscapeGridSpec,
   type LayerShape,
 } from '../engine/landscape';
+import { surveyEvaluator, type SurveyStrategy } from './surveyorEvaluator';
 import type { SurveyorModel } from './surveyorSession';
 import type { SurveyorBenchMode } from './surveyorProtocol';
 
@@ -49,28 +50,46 @@ function strategyFlops(strategy: string, shapes: readonly LayerShape[], examples
   return firstLayer + (strategy === 'stacked2d' ? m : 1) * forwardFlops(later, examples);
 }
 
-/** Times one R×R surface around `weights` (after a small warm-up surface on the same path). */
-export async function benchSurface(model: SurveyorModel, weights: Float32Array, resolution: number, mode: SurveyorBenchMode | LandscapeStrategy): Promise<SurfaceTiming> {
+/**
+ * Evaluates, untimed, calls of the same shapes as the timed grid's: its first chunk and its last,
+ * shorter one. Kernels set up per shape (WebGPU shaders, wasm scratch memory) are then in place,
+ * which a smaller warm-up grid does not guarantee (an 11×11 surface timed after a 3×3 warm-up took
+ * 1.5–4× as long as the same surface timed again). Looped has no chunk shapes; a few points do.
+ */
+export async function surfaceWarmUp(evaluator: LandscapeEvaluator, spec: LandscapeGridSpec, looped: boolean): Promise<void> {
+  const { alphas, betas } = landscapeGridPoints(spec);
+  const total = alphas.length;
+  const first = Math.min(total, looped ? 9 : evaluator.chunkSize);
+  await evaluator.evaluate(alphas.subarray(0, first), betas.subarray(0, first));
+  const rest = looped ? 0 : total % evaluator.chunkSize;
+  if (total > evaluator.chunkSize && rest > 0) await evaluator.evaluate(alphas.subarray(total - rest), betas.subarray(total - rest));
+}
+
+/**
+ * Times one R×R surface around `weights` after a warm-up of the same shapes. `default`: the
+ * strategy the surveyor uses now (`chosen`, or the engine's default for the backend).
+ */
+export async function benchSurface(
+  model: SurveyorModel,
+  weights: Float32Array,
+  resolution: number,
+  mode: SurveyorBenchMode | SurveyStrategy,
+  chosen: SurveyStrategy | null = null,
+): Promise<SurfaceTiming> {
   const { objective, shapes } = model;
   const plane = landscapeRandomPlane(landscapeUnflatten(weights, shapes), 1);
   const spec = landscapeGridSquare(1, resolution);
-  const warm = landscapeGridSquare(1, 3);
   const examples = objective.x.shape[0];
   const points = resolution * resolution;
   const usefulFlops = forwardFlops(shapes, examples) * points;
-  const timing = (ms: number, strategy: string): SurfaceTiming => ({ ms, points, strategy, usefulFlops, matMulFlops: strategyFlops(strategy, shapes, examples) * points, examples });
-  if (mode === 'looped') {
-    await landscapeGridLooped(objective, plane, warm);
-    const started = performance.now();
-    await landscapeGridLooped(objective, plane, spec);
-    return timing(performance.now() - started, 'looped');
-  }
-  const evaluator = landscapeEvaluator(objective, plane, mode === 'default' ? {} : { strategy: mode });
+  const strategy = mode === 'default' ? chosen : mode;
+  const evaluator = surveyEvaluator(objective, plane, strategy);
   try {
-    await landscapeGrid(evaluator, warm);
+    await surfaceWarmUp(evaluator, spec, strategy === 'looped');
     const started = performance.now();
     await landscapeGrid(evaluator, spec);
-    return timing(performance.now() - started, evaluator.strategy);
+    const ms = performance.now() - started;
+    return { ms, points, strategy: evaluator.strategy, usefulFlops, matMulFlops: strategyFlops(evaluator.strategy, shapes, examples) * points, examples };
   } finally {
     evaluator.dispose();
   }

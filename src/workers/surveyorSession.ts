@@ -10,6 +10,7 @@ import { configRuns } from '../engine/config';
 import type { Checkpoint } from './surveyorPlane';
 import type { SliceEnd, SliceRequest, SurveyorEvent, SurveyRequest } from './surveyorProtocol';
 import { surveyRun } from './surveyorSurvey';
+import type { SurveyStrategy } from './surveyorEvaluator';
 
 /** Checkpoints kept per run; past it every other middle one is dropped, so coverage stays even. */
 export const SURVEYOR_CHECKPOINT_CAPACITY = 200;
@@ -36,6 +37,7 @@ export class SurveyorSession {
   private pending: Job | null = null;
   private running: Promise<void> | null = null;
   private token = { cancelled: false };
+  private strategy: SurveyStrategy | null = null;
 
   constructor(
     private readonly emit: SurveyorEmit,
@@ -104,23 +106,23 @@ export class SurveyorSession {
     }
     const cached = this.models.get(run);
     if (cached) return cached;
-    const config = configRuns(this.config)[run];
-    if (!config) throw new Error(`there is no run ${run}`);
-    const data = this.data;
-    const { features, classes } = data.dataset;
-    const sizes = [features, ...Array.from({ length: config.model.layers }, () => config.model.width), classes];
-    const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
-    const objective: LandscapeObjective = {
-      activation: config.model.activation,
-      x: data.train.x,
-      targets: data.train.targets,
-      loss: lossById(config.loss.id),
-      params: config.loss.params,
-      context: { classes, classPriors: data.classPriors, step: 0, seed: config.seed },
-    };
-    const model = { objective, shapes, revision: this.revision };
+    const model = surveyorModelBuild(this.config, this.data, run, this.revision);
     this.models.set(run, model);
     return model;
+  }
+
+  /** The evaluation strategy surfaces use (null: the engine's default for the backend). */
+  setStrategy(strategy: SurveyStrategy | null): void {
+    this.strategy = strategy;
+  }
+
+  strategyInUse(): SurveyStrategy | null {
+    return this.strategy;
+  }
+
+  /** After a backend switch: the data is made again, on the new backend, before the next job. */
+  rebuild(): void {
+    this.stale = true;
   }
 
   dispose(): void {
@@ -157,6 +159,7 @@ export class SurveyorSession {
       emit: this.emit,
       now: this.now,
       seed: this.config!.seed,
+      strategy: this.strategy,
       model: (run: number) => this.currentModel(run),
       checkpoints: (run: number) => this.checkpoints.get(run) ?? [],
     };
@@ -190,4 +193,22 @@ export class SurveyorSession {
     const label = this.config && this.config.compare.runs.length > 0 ? `run ${String.fromCharCode(65 + run)}` : end.kind;
     return { weights: checkpoint.weights, label, step: checkpoint.step };
   }
+}
+
+/** Run `run` of a config as the surveyor sees it: its objective (its own loss) over the data, and its layer shapes. */
+export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData, run: number, revision: number): SurveyorModel {
+  const runConfig = configRuns(config)[run];
+  if (!runConfig) throw new Error(`there is no run ${run}`);
+  const { features, classes } = data.dataset;
+  const sizes = [features, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), classes];
+  const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
+  const objective: LandscapeObjective = {
+    activation: runConfig.model.activation,
+    x: data.train.x,
+    targets: data.train.targets,
+    loss: lossById(runConfig.loss.id),
+    params: runConfig.loss.params,
+    context: { classes, classPriors: data.classPriors, step: 0, seed: runConfig.seed },
+  };
+  return { objective, shapes, revision };
 }

@@ -3,7 +3,6 @@
 // all its surfaces at once before the slow part; the full grids follow one run at a time.
 import {
   landscapeCheckpointLosses,
-  landscapeEvaluator,
   landscapeGridAxis,
   landscapeGridProgressive,
   landscapeGridSample,
@@ -19,6 +18,7 @@ import { surveyPlaneBuild, type Checkpoint, type SurveyPlane } from './surveyorP
 import type { SurfaceSpec, SurveyorEvent, SurveyRequest } from './surveyorProtocol';
 import type { SurveyorModel } from './surveyorSession';
 import { yieldToMessages } from './yieldToMessages';
+import { surveyEvaluator, type SurveyStrategy } from './surveyorEvaluator';
 
 /** Longest pause between the chunks of a surface that follows training. */
 const BACKGROUND_PAUSE_MAX_MS = 200;
@@ -27,6 +27,8 @@ export interface SurveyContext {
   emit: (event: SurveyorEvent) => void;
   now: () => number;
   seed: number;
+  /** How surfaces are evaluated (chosen by timing; null: the engine's default for the backend). */
+  strategy: SurveyStrategy | null;
   /** The run's objective and shapes (its own loss), and its checkpoints so far. */
   model: (run: number) => SurveyorModel;
   checkpoints: (run: number) => Checkpoint[];
@@ -61,7 +63,7 @@ export async function surveyRun(context: SurveyContext, request: SurveyRequest, 
       const built = surveyPlaneBuild(request, checkpoints, model.shapes, context.seed);
       const R = built.spec.resolution;
       emit({ type: 'surveyStart', id: request.id, revision: model.revision, run, step: checkpoints[checkpoints.length - 1]!.step, spec: surveySpecOut(built.spec), plane: built.info });
-      const evaluator = landscapeEvaluator(model.objective, built.plane);
+      const evaluator = surveyEvaluator(model.objective, built.plane, context.strategy);
       const events = landscapeGridProgressive(evaluator, built.spec, { cancelled: () => token.cancelled });
       surveys.push({ run, model, checkpoints, built, evaluator, events, display: new Float32Array(R * R), full: null });
     }

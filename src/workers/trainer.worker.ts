@@ -1,25 +1,58 @@
 /// <reference lib="webworker" />
-// The trainer worker: a thin switch from protocol commands to the TrainerSession.
-import { backendSelect } from './backend';
+// The trainer worker: a thin switch from protocol commands to the TrainerSession. Its backend is
+// chosen for the training workload by timing (BackendChooser), re-decided when a new config
+// changes the workload's size class.
+import { BackendChooser } from './backendChooser';
+import { backendSizeClass } from './backendDecision';
+import { trainingTrial, trainingWork } from './backendTrials';
 import { bareLoopStepsPerSecond } from './bareLoop';
 import { eventTransferables, exhaustiveSwitchError, type TrainerCommand, type TrainerEvent } from './protocol';
+import { trainingDataCreate } from '../engine/trainingData';
 import { TrainerSession } from './trainerSession';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** Milliseconds of training timed on each candidate backend. */
+const TRIAL_BUDGET_MS = 300;
 
 function emit(event: TrainerEvent): void {
   scope.postMessage(event, eventTransferables(event));
 }
 
 const session = new TrainerSession(emit);
+let chooser: BackendChooser | null = null;
+/** Every command but `init` waits for it; a configure chains its backend decision onto it. */
 let backendReady: Promise<unknown> = Promise.resolve();
+/** The loop of the last play or step, so a backend decision can wait for it to stop. */
+let training: Promise<void> = Promise.resolve();
 
-async function handle(command: TrainerCommand): Promise<void> {
-  if (command.type !== 'init') await backendReady;
+/** Picks the backend for the config's workload (timing the candidates unless this size class is decided). */
+async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>): Promise<void> {
+  if (!chooser) return;
+  let sizeClass: string;
+  try {
+    const data = trainingDataCreate(command.config, command.table);
+    const { features, classes } = data.dataset;
+    const examples = data.train.x.shape[0];
+    data.dispose();
+    sizeClass = backendSizeClass('train', trainingWork(command.config, examples, features, classes));
+  } catch {
+    return; // the configure itself reports what is wrong with the data
+  }
+  if (chooser.decided(sizeClass)) return;
+  // Nothing may train while backends are switched and timed.
+  session.pause();
+  await training.catch(() => undefined);
+  const backend = await chooser.decide(sizeClass, async (name) => [
+    { backend: name, strategy: null, rate: await trainingTrial(command.config, command.table, TRIAL_BUDGET_MS) },
+  ]);
+  emit({ type: 'ready', backend });
+}
+
+async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise<void> {
+  await ready;
   switch (command.type) {
     case 'init':
-      backendReady = backendSelect(command.backend).then((backend) => emit({ type: 'ready', backend }));
-      await backendReady;
       return;
     case 'configure':
       session.configure(command.config, command.revision, command.table);
@@ -31,13 +64,15 @@ async function handle(command: TrainerCommand): Promise<void> {
       session.setMetrics(command.metrics);
       return;
     case 'play':
-      await session.play();
+      training = session.play();
+      await training;
       return;
     case 'pause':
       session.pause();
       return;
     case 'step':
-      await session.step(command.steps);
+      training = session.step(command.steps);
+      await training;
       return;
     case 'reset':
       session.reset();
@@ -53,8 +88,18 @@ async function handle(command: TrainerCommand): Promise<void> {
   }
 }
 
+function reportError(error: unknown): void {
+  emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+}
+
 scope.onmessage = (message: MessageEvent<TrainerCommand>) => {
-  handle(message.data).catch((error: unknown) => {
-    emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
-  });
+  const command = message.data;
+  // Chained as the message arrives, so every later command waits for this one's backend work.
+  if (command.type === 'init') {
+    chooser = new BackendChooser('train', command.backend);
+    backendReady = chooser.init().then((backend) => emit({ type: 'ready', backend }));
+  } else if (command.type === 'configure') {
+    backendReady = backendReady.then(() => decideFor(command)).catch(reportError);
+  }
+  handle(command, backendReady).catch(reportError);
 };

@@ -1,0 +1,146 @@
+// Timings of a worker's own workload on the backend that is current, for the backend decision
+// (backendDecision.ts): a few hundred milliseconds of the trainer's steps, or of the surveyor's
+// grid evaluation with each strategy. Each starts with an untimed call of the same shapes, which
+// pays the first-use costs (shader compilation, kernel set-up, wasm memory growth).
+import { tf } from '../engine/tf';
+import { configRuns, type ExperimentConfig } from '../engine/config';
+import type { DataTable } from '../engine/dataTable';
+import { TrainingRun } from '../engine/trainingRun';
+import { trainingDataCreate } from '../engine/trainingData';
+import type { DenseWeights } from '../engine/mlp';
+import { landscapeGridPoints, landscapeGridSquare, landscapeRandomPlane, type LandscapeObjective } from '../engine/landscape';
+import { backendForwardWork } from './backendDecision';
+import { surveyEvaluator, type SurveyStrategy } from './surveyorEvaluator';
+
+type Now = () => number;
+const defaultNow: Now = () => performance.now();
+
+/** The work of one training step of a config (all its runs), for its size class. */
+export function trainingWork(config: ExperimentConfig, examples: number, features: number, classes: number): number {
+  const batch = config.optimizer.batchSize > 0 ? Math.min(config.optimizer.batchSize, examples) : examples;
+  const sizes = [features, ...Array.from({ length: config.model.layers }, () => config.model.width), classes];
+  return backendForwardWork(batch, sizes) * configRuns(config).length;
+}
+
+/**
+ * Training steps per second of the config (every run stepping in lockstep, as the session does),
+ * on the current backend: chunks of steps with one loss readback each, sized like the session's
+ * (about 25 ms, or 100 ms on a GPU backend where each readback drains the queue), for `budgetMs`.
+ */
+export async function trainingTrial(config: ExperimentConfig, table: DataTable | null, budgetMs: number, now: Now = defaultNow): Promise<number> {
+  const data = trainingDataCreate(config, table);
+  const runs: TrainingRun[] = [];
+  try {
+    for (const runConfig of configRuns(config)) runs.push(new TrainingRun(runConfig, data));
+    const chunk = async (count: number): Promise<void> => {
+      const losses: tf.Tensor[] = [];
+      for (let i = 0; i < count; i++) {
+        for (const run of runs) {
+          const result = run.trainStep();
+          losses.push(result.loss);
+          result.telemetry?.dispose();
+        }
+      }
+      const stacked = tf.stack(losses);
+      tf.dispose(losses);
+      try {
+        await stacked.data();
+      } finally {
+        stacked.dispose();
+      }
+    };
+    await chunk(2);
+    const gpu = ['webgpu', 'webgl'].includes(tf.getBackend());
+    const target = Math.min(budgetMs / 3, gpu ? 100 : 25);
+    const started = now();
+    await chunk(2);
+    let steps = 2;
+    let elapsed = Math.max(0.01, now() - started);
+    while (elapsed < budgetMs) {
+      const count = Math.max(1, Math.round((target * steps) / elapsed));
+      await chunk(count);
+      steps += count;
+      elapsed = Math.max(0.01, now() - started);
+    }
+    return (steps * 1000) / elapsed;
+  } finally {
+    for (const run of runs) run.dispose();
+    data.dispose();
+  }
+}
+
+export interface SurveyStrategyTiming {
+  strategy: SurveyStrategy;
+  /** Grid points per second; null when the strategy failed here. */
+  rate: number | null;
+  error?: string;
+  /** False: it was so much slower than the best already timed that its warm-up is the estimate. */
+  timed: boolean;
+}
+
+/** A strategy slower than the best so far by this factor in its warm-up is not timed further. */
+const SKIP_FACTOR = 4;
+/** A warm-up call of a full chunk that would take longer than this is left out (the small calls estimate it). */
+const CHUNK_WARMUP_MAX_MS = 1000;
+const SMALL_CALL = 8;
+
+/**
+ * Grid points per second of each strategy on the current backend, around `center` on a random
+ * plane, evaluated the way a surface is streamed: calls of the rows that fill one evaluator chunk
+ * of a `resolution`² grid. Each strategy first evaluates a few points untimed (first-use costs),
+ * then a few timed; unless that already shows it far slower than the best so far, a full call is
+ * evaluated untimed (its shapes' first use) and then timed for its share of `budgetMs`.
+ */
+export async function surveyTrial(
+  objective: LandscapeObjective,
+  center: readonly DenseWeights[],
+  strategies: readonly SurveyStrategy[],
+  budgetMs: number,
+  resolution = 51,
+  now: Now = defaultNow,
+): Promise<SurveyStrategyTiming[]> {
+  const plane = landscapeRandomPlane(center, 1);
+  const spec = landscapeGridSquare(1, resolution);
+  const share = budgetMs / Math.max(1, strategies.length);
+  const timings: SurveyStrategyTiming[] = [];
+  let bestMsPerPoint = Infinity;
+  for (const strategy of strategies) {
+    const evaluator = surveyEvaluator(objective, plane, strategy);
+    try {
+      const rows = Math.max(1, Math.min(resolution, Math.floor(evaluator.chunkSize / resolution)));
+      const start = Math.floor((resolution - rows) / 2);
+      const call = landscapeGridPoints(spec, start, start + rows);
+      const small = { alphas: call.alphas.subarray(0, SMALL_CALL), betas: call.betas.subarray(0, SMALL_CALL) };
+      const timeCalls = async (points: { alphas: Float32Array; betas: Float32Array }, minMs: number): Promise<number> => {
+        const started = now();
+        let evaluated = 0;
+        do {
+          await evaluator.evaluate(points.alphas, points.betas);
+          evaluated += points.alphas.length;
+        } while (now() - started < minMs);
+        return Math.max(0.001, now() - started) / evaluated;
+      };
+      await evaluator.evaluate(small.alphas, small.betas);
+      const smallMsPerPoint = await timeCalls(small, 0);
+      const slow = smallMsPerPoint > SKIP_FACTOR * bestMsPerPoint;
+      const chunkWorth = strategy !== 'looped' && call.alphas.length > SMALL_CALL && smallMsPerPoint * call.alphas.length < CHUNK_WARMUP_MAX_MS;
+      let msPerPoint = smallMsPerPoint;
+      if (!slow) {
+        if (chunkWorth) {
+          await evaluator.evaluate(call.alphas, call.betas);
+          msPerPoint = await timeCalls(call, share);
+        } else {
+          msPerPoint = await timeCalls(small, share);
+        }
+      }
+      bestMsPerPoint = Math.min(bestMsPerPoint, msPerPoint);
+      timings.push({ strategy, rate: 1000 / msPerPoint, timed: !slow });
+    } catch (error) {
+      // One strategy failing on a backend (a kernel it lacks) leaves the others to choose from.
+      timings.push({ strategy, rate: null, timed: false, error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      evaluator.dispose();
+    }
+  }
+  return timings;
+}
