@@ -28,11 +28,26 @@ const STEPS = 200;
 /** float32 agreement asked of every case (relative to the engine's loss, floored at 1e-3). */
 const TOLERANCE = 1e-4;
 /**
- * Cases documented as chaotic, with their looser bound. Their updates depend on the sign or the
- * arg-max of float32 numbers, so a last-bit difference in a gradient can flip one coordinate's
- * whole step; the curves then agree at first and drift apart slowly (see the printed errors).
+ * Cases documented as chaotic. In each, training does not settle at 200 steps: Adam or RMSProp at
+ * a constant rate keep bouncing across the bottom of a valley at the edge of stability (Cohen et al.
+ * 2022, "Adaptive Gradient Methods at the Edge of Stability"), or the loss is blind to the scale of
+ * the logits (the spherical Z-loss), so the weights drift freely. There the iterates are chaotic:
+ * a difference in the last bit grows by orders of magnitude within the 200 steps, between any two
+ * float32 implementations and between PyTorch and itself. The test measures that: the same
+ * PyTorch run with every initial weight moved by one float32 ulp ("sensitivity"). A chaotic case
+ * must (a) be sensitive (its nudged run departs by more than 1e-5), (b) agree within TOLERANCE up to
+ * its horizon, the step where the nudged run departs by 1e-5, and (c) stay within
+ * CHAOS_FACTOR × its own sensitivity over all 200 steps.
  */
-const CHAOTIC: Record<string, { tolerance: number; why: string }> = {};
+const CHAOTIC: Record<string, string> = {
+  'loss mae': 'bounded loss: a long plateau, then a sudden drop (0.36 → 0.02 around step 150–200) taken by Adam’s normalised steps',
+  'loss mse': 'Adam at lr 0.03 bounces at the edge of stability once the loss flattens (after step ~100)',
+  'loss z-spherical': 'invariant to the scale of the logits: the weights’ scale drifts freely under Adam (sensitivity ~0.1)',
+  'loss soft-dice': 'batch-level loss falling to 3e-4, where Adam bounces at the edge of stability',
+  'optimizer rmsprop': 'RMSProp without momentum at lr 0.03 bounces at the edge of stability after step ~100',
+};
+const SENSITIVE = 1e-5;
+const CHAOS_FACTOR = 100;
 
 const python = findTorchPython();
 const cases = reproduceCases();
@@ -110,7 +125,7 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
     const result = spawnSync(python.path!, [harness, String(STEPS), folders[0]!, ...folders], { encoding: 'utf8', maxBuffer: 64 << 20 });
     const pythonSeconds = (Date.now() - started) / 1000;
     expect(result.status, result.stderr).toBe(0);
-    const outputs = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { folder: string; run: number; losses: number[]; random?: number[][]; pca?: number[][] });
+    const outputs = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { folder: string; run: number; losses: number[]; nudged: number[]; random?: number[][]; pca?: number[][] });
 
     const lines: string[] = [];
     const failures: string[] = [];
@@ -122,13 +137,26 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
         expect(torch, `${c.name} run ${run + 1}`).toBeDefined();
         expect(torch!.losses).toHaveLength(STEPS);
         const errors = curve.map((value, s) => relativeError(torch!.losses[s]!, value));
+        const drift = curve.map((_, s) => relativeError(torch!.nudged[s]!, torch!.losses[s]!));
         const max = Math.max(...errors);
-        const at = errors.indexOf(max) + 1;
+        const sensitivity = Math.max(...drift);
+        const horizon = drift.findIndex((d) => d > SENSITIVE);
         const first = errors.findIndex((e) => e > TOLERANCE);
         const name = curves.length > 1 ? `${c.name} (run ${run + 1})` : c.name;
-        const bound = CHAOTIC[name]?.tolerance ?? TOLERANCE;
-        lines.push(`${name.padEnd(64)} max rel. error ${max.toExponential(2)} at step ${at}${first >= 0 ? `, first over ${TOLERANCE} at step ${first + 1}` : ''}`);
-        if (!(max <= bound)) failures.push(`${name}: ${max.toExponential(2)} > ${bound}`);
+        const chaotic = CHAOTIC[c.name];
+        lines.push(
+          `${name.padEnd(64)} max rel. error ${max.toExponential(2)} at step ${errors.indexOf(max) + 1}, sensitivity ${sensitivity.toExponential(2)}` +
+            (first >= 0 ? `, over ${TOLERANCE} from step ${first + 1}` : '') +
+            (chaotic ? ` (chaotic: horizon ${horizon >= 0 ? horizon + 1 : STEPS})` : ''),
+        );
+        if (!chaotic) {
+          if (!(max <= TOLERANCE)) failures.push(`${name}: ${max.toExponential(2)} > ${TOLERANCE}`);
+          return;
+        }
+        const withinHorizon = Math.max(...errors.slice(0, horizon >= 0 ? horizon : STEPS));
+        if (!(sensitivity > SENSITIVE)) failures.push(`${name} is listed as chaotic but its sensitivity is ${sensitivity.toExponential(2)}`);
+        if (!(withinHorizon <= TOLERANCE)) failures.push(`${name}: ${withinHorizon.toExponential(2)} > ${TOLERANCE} before its horizon`);
+        if (!(max <= CHAOS_FACTOR * sensitivity)) failures.push(`${name}: ${max.toExponential(2)} > ${CHAOS_FACTOR} × sensitivity ${sensitivity.toExponential(2)}`);
       });
     }
     const surfaces = await engineSurfaces(cases[0]!.config);

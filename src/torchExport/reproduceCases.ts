@@ -37,9 +37,9 @@ export function reproduceCases(): ReproduceCase[] {
     }),
   });
   cases.push({
-    name: 'comparison ce / focal / sgd, 3 classes spiral',
+    name: 'comparison ce / focal / sgd, 3 blobs',
     config: withChanges({
-      data: { ...DEFAULT_CONFIG.data, kind: 'spiral', classes: 3 },
+      data: { ...DEFAULT_CONFIG.data, kind: 'blobs', classes: 3 },
       compare: { runs: [{ loss: { id: 'focal', params: {}, addons: {} } }, { optimizer: { id: 'sgd', learningRate: 0.1 } }] },
     }),
   });

@@ -23,6 +23,23 @@ import losses  # noqa: E402
 import train  # noqa: E402
 
 
+def nudge_weights(build):
+    """The same model with every weight moved by one float32 ulp: how much the problem itself
+    amplifies a last-bit difference (its sensitivity), measured without the engine."""
+
+    def nudged(*args, **kwargs):
+        model = build(*args, **kwargs)
+        with torch.no_grad():
+            for p in model.parameters():
+                p.copy_(torch.nextafter(p, torch.full_like(p, float("inf"))))
+        return model
+
+    return nudged
+
+
+build_model = train.build_model
+
+
 def load_experiment(folder, index):
     spec = importlib.util.spec_from_file_location(f"experiment_{index}", os.path.join(folder, "experiment.py"))
     module = importlib.util.module_from_spec(spec)
@@ -35,7 +52,10 @@ for index, folder in enumerate(folders):
     data = data_module.load(os.path.join(folder, "data.json"))
     for run in range(len(exp.RUNS)):
         result = train.train_run(data, run, steps, checkpoint_every=10, exp=exp, project_dir=folder)
-        out = {"folder": os.path.basename(folder), "run": run, "losses": result["losses"]}
+        train.build_model = nudge_weights(build_model)
+        nudged = train.train_run(data, run, steps, exp=exp, project_dir=folder)
+        train.build_model = build_model
+        out = {"folder": os.path.basename(folder), "run": run, "losses": result["losses"], "nudged": nudged["losses"]}
         if run == 0 and folder == surface_folder:
             sizes, center = result["sizes"], result["checkpoints"][-1][1]
             context = losses.Context(data.classes, data.class_priors, 0, exp.SEED)
