@@ -111,3 +111,29 @@ test('when the clipboard is refused, the link is shown selected to copy by hand'
   const selected = await field.evaluate((el: HTMLInputElement) => el.selectionStart === 0 && el.selectionEnd === el.value.length);
   expect(selected).toBe(true);
 });
+
+test('malformed percent-escapes open the page with a notice, no error, and it trains', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const app = new AppPage(page);
+  await app.open('?backend=cpu&%%%');
+  await expect(page.getByTestId('notices')).toContainText('"%%%" has a malformed %-escape; read as the text "%%%"');
+  await expect(page.getByTestId('notices')).toContainText('%%% is not a setting; ignored');
+  expect(await trainSteps(app, 100)).toBeGreaterThan(0);
+
+  await app.open('?backend=cpu&loss=%E0%A4%A&lr=0.1&lr=0.2');
+  const notices = page.getByTestId('notices');
+  await expect(notices).toContainText('"loss=%E0%A4%A" has a malformed %-escape');
+  await expect(notices).toContainText('lr is given 2 times; the last is used');
+  await expect(page.getByTestId('loss')).toHaveValue('ce');
+  await expect(page).toHaveURL(/\?v=1&lr=0\.2&backend=cpu$/);
+  expect(errors).toEqual([]);
+});
+
+test('a hand-typed link without v opens without a notice', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?backend=cpu&data=spiral&loss=focal');
+  await expect(page.getByTestId('dataset')).toHaveValue('spiral');
+  await expect(page.getByTestId('loss')).toHaveValue('focal');
+  await expect(page.getByTestId('notices')).toHaveCount(0);
+});

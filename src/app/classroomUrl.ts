@@ -37,20 +37,26 @@ const clip = (text: string): string => (text.length > CLIP ? `${text.slice(0, CL
 export function classroomParse(search: string): { state: ClassroomState; notices: string[] } {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
+  // The last of a repeated key wins, as for every key of a link.
+  for (const key of CLASSROOM_KEYS) {
+    const count = params.getAll(key).length;
+    if (count > 1) notices.push(`${key} is given ${count} times; the last is used`);
+  }
+  const get = (key: (typeof CLASSROOM_KEYS)[number]): string | null => params.getAll(key).at(-1) ?? null;
   let lessonId: string | null = null;
-  const lesson = params.get('lesson');
+  const lesson = get('lesson');
   if (lesson !== null && lesson !== '') {
     if (lessonFind(lesson)) lessonId = lesson;
     else notices.push(`lesson "${clip(lesson)}" is not a lesson; none is open (the Lessons menu lists them)`);
   }
-  const presenterText = params.get('presenter');
+  const presenterText = get('presenter');
   let presenter = false;
   if (presenterText !== null) {
     if (['1', 'true', ''].includes(presenterText)) presenter = true;
     else if (!['0', 'false'].includes(presenterText)) notices.push(`presenter=${clip(presenterText)} is not 1 or 0; presenter mode is off`);
   }
   const list = (key: 'hide' | 'lock'): ClassroomTarget[] => {
-    const text = params.get(key);
+    const text = get(key);
     if (text === null) return [];
     const targets: ClassroomTarget[] = [];
     for (const item of text.split(',').map((s) => s.trim()).filter((s) => s.length > 0)) {

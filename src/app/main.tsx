@@ -7,6 +7,7 @@ import { landscapeFollow } from './landscapeFollow';
 import { testHookInstall } from './testHook';
 import { urlOptionsParse } from './urlParams';
 import { urlSyncStart } from './urlSync';
+import { urlRepairNotices } from './urlRepair';
 import './styles.css';
 
 const options = urlOptionsParse(window.location.search);
@@ -20,6 +21,6 @@ testHookInstall(client, surveyor);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App client={client} urlNotices={options.notices} />
+    <App client={client} urlNotices={[...urlRepairNotices, ...options.notices]} />
   </StrictMode>,
 );

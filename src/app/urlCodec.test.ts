@@ -8,7 +8,11 @@ import { rng, type Rng } from '../engine/rng';
 import { SCHEDULES } from '../engine/schedules/schedules';
 import { ADDONS } from '../losses/addons';
 import { LOSSES } from '../losses/registry';
+import { Environment } from '@tensorflow/tfjs-core';
+import { classroomParse } from './classroomUrl';
 import { configFromSearch, configToSearch } from './urlCodec';
+import { urlOptionsParse } from './urlParams';
+import { searchRepair } from './urlRepair';
 
 const pick = <T,>(r: Rng, items: readonly T[]): T => items[r.int(items.length)]!;
 
@@ -131,7 +135,6 @@ describe('configToSearch / configFromSearch', () => {
     const { config, notices } = configFromSearch('?points=abc&layers=99&zzz=1');
     expect(config).toEqual({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, layers: 4 } });
     expect(notices).toEqual([
-      'the link has no version (v=1); read as version 1',
       'zzz is not a setting; ignored',
       'points=abc is not a number → 400',
       'layers=99 → 4',
@@ -186,8 +189,11 @@ describe('configToSearch / configFromSearch', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Fuzz: random and malformed URLs. Every case must read without throwing into a valid config;
-// a case into which the generator put a fault must yield at least one notice.
+// Fuzz: random and malformed links, read as the page reads them (urlRepair, then the config,
+// classroom and backend readers, and tfjs-core's own flag reader). Every case must read without
+// throwing into a valid config, leave Object.prototype alone, and write out and back as itself;
+// a case into which the generator put a fault must yield at least one notice, and a case with
+// none (a link without `v` included) must yield none.
 
 const NUMBER_KEYS = ['points', 'noise', 'classes', 'dseed', 'minority', 'label-noise', 'layers', 'width', 'lr', 'batch', 'wd', 'clip', 'mixup', 'steps', 'seed'];
 const RANGES: Record<string, { min: number; max: number }> = {
@@ -195,7 +201,13 @@ const RANGES: Record<string, { min: number; max: number }> = {
 };
 const CHOICE_KEYS = ['data', 'act', 'loss', 'opt', 'sched', 'label-noise-kind'];
 const GARBAGE_NUMBERS = ['abc', 'NaN', 'Infinity', '-Infinity', '1e999', '', '0x10', '１２', '1,2', '%', '%E0%A4%A', '1..2', '--1', 'null', '[]', '💥', '\u0000', ' '];
+/** Written into the link as they are, not encoded: decodeURIComponent rejects every one. */
+const MALFORMED_ESCAPES = ['%%%', '%E0%A4%A', '%', '%zz', '%C3', '%C3(', '%ED%A0%80', '%F4%90%80%80', '%C0%AF', '%E0%A4', '%FF', '%2', '100%', '%u00e9'];
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', '__proto__.polluted', 'constructor.prototype.polluted', 'data.__proto__', 'data.__proto__.polluted', 'loss.constructor', 'loss.__proto__', 'opt.prototype', 'run2.__proto__', 'run2.constructor.prototype', 'metrics.constructor', 'toString', 'hasOwnProperty', 'data.toString', 'valueOf.x'];
+const NON_FINITE = ['1e309', '-1e309', '9'.repeat(400), `-${'9'.repeat(400)}`, 'Infinity', '-Infinity', 'NaN', '1e999999', '+Inf'];
 const JUNK = ['%', '%%', '%zz', '%E0%A4%A', '&', '=', '==', '+', '?', '#', 'é', '💥', '\u202e', 'a.b', '.', '..', '__proto__', 'v', 'loss.', '.loss', 'z-reg.', 'NaN', '1e308', '-0'];
+const FAULTS = ['unknown key', 'garbage number', 'out of range', 'bad choice', 'duplicate key', 'bad version', 'bad add-on', 'bad run key', 'malformed escape', 'prototype key', 'non-finite number', 'duplicate reserved key'] as const;
+type Fault = (typeof FAULTS)[number];
 
 function randomText(r: Rng, length: number): string {
   let text = '';
@@ -203,45 +215,70 @@ function randomText(r: Rng, length: number): string {
   return text;
 }
 
-/** A query string and whether the generator put something wrong into it. */
-function fuzzCase(seed: number): { search: string; faulty: boolean } {
+/**
+ * A query string and the faults the generator put into it; `faults` is null for random text,
+ * which may or may not be faulty. `noVersion`: `v` was dropped, which is no fault.
+ */
+function fuzzCase(seed: number): { search: string; faults: Fault[] | null; noVersion: boolean } {
   const r = rng(seed);
-  if (r.next() < 0.2) return { search: randomText(r, r.int(60)), faulty: false };
+  if (r.next() < 0.2) return { search: randomText(r, r.int(60)), faults: null, noVersion: false };
   const pairs = configToSearch(randomConfig(seed)).split('&').map((p) => p.split('=') as [string, string]);
-  let faulty = false;
+  const faults: Fault[] = [];
+  let noVersion = false;
   const mutations = r.int(4);
   for (let m = 0; m < mutations; m++) {
-    const kind = r.int(9);
+    const kind = r.int(13);
     if (kind === 0) {
       pairs.push([`${pick(r, ['zz', 'foo', 'Points', 'LR', 'data.kinds', 'metrics', 'loss.params', 'opt.beta9'])}${randomText(r, r.int(3))}`, randomText(r, r.int(8))]);
-      faulty = true;
+      faults.push('unknown key');
     } else if (kind === 1) {
       pairs.push([pick(r, NUMBER_KEYS), encodeURIComponent(pick(r, GARBAGE_NUMBERS))]);
-      faulty = true;
+      faults.push('garbage number');
     } else if (kind === 2) {
       const key = pick(r, Object.keys(RANGES));
       const range = RANGES[key]!;
       pairs.push([key, String(r.next() < 0.5 ? range.min - 1 - r.next() * 1e6 : range.max * (2 + r.next() * 1e6))]);
-      faulty = true;
+      faults.push('out of range');
     } else if (kind === 3) {
-      pairs.push([pick(r, CHOICE_KEYS), `${pick(r, ['nope', 'CE', 'Adam', 'circle%20'])}${randomText(r, r.int(3))}`]);
-      faulty = true;
+      pairs.push([pick(r, CHOICE_KEYS), `${pick(r, ['nope', 'CE', 'Adam', 'circle%20', '__proto__', 'constructor', 'toString'])}${randomText(r, r.int(3))}`]);
+      faults.push('bad choice');
     } else if (kind === 4 && pairs.length > 0) {
       pairs.push(pick(r, pairs)); // a repeated key
-      faulty = true;
+      faults.push('duplicate key');
     } else if (kind === 5) {
       const at = pairs.findIndex(([k]) => k === 'v');
-      const settings = pairs.filter(([k]) => k !== 'v');
-      if (at >= 0 && settings.length > 0 && r.next() < 0.5) pairs.splice(0, pairs.length, ...settings); // no version, with settings
-      else if (at >= 0) pairs[at] = ['v', pick(r, ['2', '0', '', 'one', '1.0'])];
-      else pairs.push(['v', '9']);
-      faulty = true;
+      if (at >= 0 && r.next() < 0.5) {
+        pairs.splice(at, 1); // no version: read as the current one, silently
+        noVersion = true;
+        if (faults.includes('bad version')) faults.splice(faults.indexOf('bad version'), 1);
+      } else {
+        if (at >= 0) pairs[at] = ['v', pick(r, ['2', '0', '', 'one', '1.0'])];
+        else pairs.push(['v', '9']);
+        faults.push('bad version');
+      }
     } else if (kind === 6) {
-      pairs.push(['addons', `${pick(r, ADDONS).id},${pick(r, ['magic', 'Z-REG', '%2Bz-reg'])}`]);
-      faulty = true;
+      pairs.push(['addons', `${pick(r, ADDONS).id},${pick(r, ['magic', 'Z-REG', '%2Bz-reg', '__proto__', 'constructor'])}`]);
+      faults.push('bad add-on');
     } else if (kind === 7) {
       pairs.push(pick(r, [[`run${2 + r.int(9)}.lr`, 'abc'], ['run7.loss', 'ce'], ['run2.points', '100'], ['run2.zz', '1'], ['run1.loss', 'ce'], ['run02.loss', 'ce'], ['compare.runs.0.loss.id', 'ce']]));
-      faulty = true;
+      faults.push('bad run key');
+    } else if (kind === 8) {
+      // A malformed escape as a key, or spliced into a number's value.
+      const escape = pick(r, MALFORMED_ESCAPES);
+      if (r.next() < 0.5) pairs.push([`${pick(r, ['', 'loss', 'x'])}${escape}`, pick(r, ['', '1', escape])]);
+      else pairs.push([pick(r, NUMBER_KEYS), `${r.int(100)}${escape}`]);
+      faults.push('malformed escape');
+    } else if (kind === 9) {
+      pairs.push([pick(r, PROTOTYPE_KEYS), pick(r, ['1', 'true', '{}', 'polluted'])]);
+      faults.push('prototype key');
+    } else if (kind === 10) {
+      pairs.push([pick(r, NUMBER_KEYS.concat('loss.gamma', 'opt.beta1', 'metrics.bins', 'landscape.range')), encodeURIComponent(pick(r, NON_FINITE))]);
+      faults.push('non-finite number');
+    } else if (kind === 11) {
+      const key = pick(r, ['backend', 'lesson', 'hide', 'lock', 'presenter']);
+      const value = { backend: 'cpu', lesson: 'calibration', hide: 'data', lock: 'loss', presenter: '1' }[key]!;
+      pairs.push([key, value], [key, value]);
+      faults.push('duplicate reserved key');
     } else {
       // Harmless: shuffle, or percent-encode a character that did not need it.
       pairs.sort(() => r.next() - 0.5);
@@ -251,32 +288,68 @@ function fuzzCase(seed: number): { search: string; faulty: boolean } {
     }
   }
   const search = pairs.map(([k, v]) => `${k}=${v}`).join('&');
-  return { search: r.next() < 0.5 ? `?${search}` : search, faulty };
+  return { search: r.next() < 0.5 ? `?${search}` : search, faults, noVersion };
 }
 
-describe('configFromSearch fuzz', () => {
-  it('reads 12 000 random and malformed URLs into valid configs, with a notice for every fault', () => {
+/** Everything the page reads from a link, in the page's order; throws only if a reader does. */
+function linkRead(search: string) {
+  const repaired = searchRepair(search);
+  // tfjs-core reads the page's link as it loads: after the repair it must not throw.
+  new Environment({ location: { search: repaired.search } });
+  const read = configFromSearch(repaired.search);
+  const classroom = classroomParse(repaired.search);
+  const options = urlOptionsParse(repaired.search);
+  return { repaired, config: read.config, notices: [...repaired.notices, ...read.notices, ...classroom.notices, ...options.notices] };
+}
+
+describe('link fuzz', () => {
+  it('reads 12 000 seeded random and malformed links into valid configs, with a notice for every fault and none otherwise', () => {
+    const CASES = 12_000;
+    const prototypeNames = Object.getOwnPropertyNames(Object.prototype).join();
+    const tally = new Map<string, number>(FAULTS.map((f) => [f, 0]));
     let faulty = 0;
-    for (let seed = 1; seed <= 12_000; seed++) {
-      const { search, faulty: hasFault } = fuzzCase(seed);
+    let clean = 0;
+    let noVersion = 0;
+    let repaired = 0;
+    for (let seed = 1; seed <= CASES; seed++) {
+      const { search, faults, noVersion: versionDropped } = fuzzCase(seed);
       // Plain checks, with expect only on a failure: 12 000 cases stay fast.
       const fail = (what: string) => expect.fail(`seed ${seed}: ${what} for ${JSON.stringify(search)}`);
-      let result: ReturnType<typeof configFromSearch>;
+      let result: ReturnType<typeof linkRead>;
       try {
-        result = configFromSearch(search);
+        result = linkRead(search);
       } catch (error) {
         return fail(`threw ${String(error)}`);
       }
       const { config, notices } = result;
       const clamped = configClamp(config);
       if (clamped.changes.length > 0) fail(`invalid config (${clamped.changes.join('; ')})`);
-      if (hasFault) faulty++;
-      if (hasFault && notices.length === 0) fail('no notice');
+      if (Object.getOwnPropertyNames(Object.prototype).join() !== prototypeNames || ({} as Record<string, unknown>).polluted !== undefined) fail('Object.prototype changed');
+      if (faults !== null && faults.length > 0) {
+        faulty++;
+        for (const f of new Set(faults)) tally.set(f, tally.get(f)! + 1);
+        if (notices.length === 0) fail(`no notice (faults: ${faults.join(', ')})`);
+      }
+      if (faults !== null && faults.length === 0) {
+        clean++;
+        if (notices.length > 0) fail(`notices without a fault: ${notices.join('; ')}`);
+      }
+      if (versionDropped) noVersion++;
+      if (notices.some((n) => n.includes('no version'))) fail('a notice for a missing version');
+      // The repair changes how a piece is written, never what it means.
+      if (result.repaired.search !== search) {
+        repaired++;
+        if (configToSearch(configFromSearch(search).config) !== configToSearch(config)) fail('the repair changed the config');
+      }
       // Whatever was read writes out and reads back as itself.
       const again = configFromSearch(configToSearch(config));
       if (again.notices.length > 0 || configToSearch(again.config) !== configToSearch(config)) fail('no round trip');
     }
+    const counts = [...tally].map(([f, n]) => `${f} ${n}`).join(', ');
+    console.log(`link fuzz: ${CASES} links tried (seeds 1–${CASES}); ${faulty} with faults (${counts}); ${clean} without (${noVersion} without v); ${repaired} repaired escapes; 0 exceptions, 0 failures`);
     expect(faulty).toBeGreaterThan(5000);
-    // 12 000 parses take ~10 s on a 2-core machine: give it room beyond the default limit.
+    for (const [f, n] of tally) expect(n, f).toBeGreaterThan(100);
+    expect(noVersion).toBeGreaterThan(300);
+    // 12 000 cases take ~15 s on a 2-core machine: give it room beyond the default limit.
   }, 120_000);
 });

@@ -13,6 +13,7 @@
 // - Only values that differ from the defaults are written (a parameter's default is its spec's),
 //   plus `v=1`. Numbers are written with `String(n)`, the shortest text that parses back to the
 //   same float64, so config → URL → config is the identity.
+// A link without `v` is read as the current version, without a notice (links are typed by hand).
 // Reading never throws: zod checks each value's shape, `configClamp` makes the result valid, and
 // every key that could not be used as given is named in a notice.
 import * as z from 'zod/mini';
@@ -153,11 +154,12 @@ export interface UrlConfig {
 }
 
 const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-// zod/mini: the same checks as zod's chained API at a fifth of the bundle size.
+// zod/mini: the same checks as zod's chained API at a fifth of the bundle size. z.number() rejects
+// ±Infinity (text such as 1e999) itself: its message is the one a link shows.
 const numberSchema = z.pipe(
   // A `+` typed by hand (`1e+3`) arrives as a space.
   z.pipe(z.string(), z.transform((s: string) => s.trim().replace(/ /g, '+'))),
-  z.pipe(z.string().check(z.regex(NUMBER_TEXT, 'is not a number')), z.pipe(z.transform(Number), z.number().check(z.refine(Number.isFinite, 'is too large')))),
+  z.pipe(z.string().check(z.regex(NUMBER_TEXT, 'is not a number')), z.pipe(z.transform(Number), z.number('is too large'))),
 );
 const booleanSchema = z.pipe(z.enum(['true', 'false', '1', '0'], 'is not true or false'), z.transform((s) => s === 'true' || s === '1'));
 const listSchema = z.pipe(
@@ -185,11 +187,11 @@ export function configFromSearch(search: string): UrlConfig {
     given.set(key, value); // the last one wins, as when a key is appended to override it
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  for (const [key, count] of counts) if (count > 1) notices.push(`${clip(key)} is given ${count} times; the last is used`);
+  // Reserved keys are counted by their own readers (urlParams.ts, classroomUrl.ts).
+  for (const [key, count] of counts) if (count > 1 && !isReserved(key)) notices.push(`${clip(key)} is given ${count} times; the last is used`);
 
-  const settingKeys = [...given.keys()].filter((key) => key !== 'v' && !(URL_RESERVED_KEYS as readonly string[]).includes(key));
+  const settingKeys = [...given.keys()].filter((key) => key !== 'v' && !isReserved(key));
   const version = given.get('v');
-  if (version === undefined && settingKeys.length > 0) notices.push(`the link has no version (v=${URL_VERSION}); read as version ${URL_VERSION}`);
   if (version !== undefined && version !== URL_VERSION) notices.push(`version v=${clip(version)} is not known; read as version ${URL_VERSION}`);
 
   // Scopes: the base run (no prefix), then the compare runs in order, numbered from 2 without gaps.
@@ -249,7 +251,17 @@ export function configFromSearch(search: string): UrlConfig {
     else if (error !== null) notices.push(`${clip(key)}=${clip(text)} ${error} → ${clip(formatAny(used))}`);
     else if (!leafEqual(used, value)) notices.push(`${clip(key)}=${clip(formatAny(value))} → ${clip(formatAny(used))}`);
   }
-  return { config, notices };
+  return { config, notices: noticesCap(notices) };
+}
+
+const isReserved = (key: string): boolean => (URL_RESERVED_KEYS as readonly string[]).includes(key);
+
+/** At most this many notices are listed; a link of a thousand unknown keys gets one line for the rest. */
+export const MAX_NOTICES = 12;
+
+export function noticesCap(notices: string[]): string[] {
+  if (notices.length <= MAX_NOTICES) return notices;
+  return [...notices.slice(0, MAX_NOTICES - 1), `and ${notices.length - MAX_NOTICES + 1} more`];
 }
 
 /** Which leaf of the config a key names, and what kind of value it holds; null if none. */

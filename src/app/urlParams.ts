@@ -1,4 +1,5 @@
 import { BACKEND_NAMES, type BackendName } from '../workers/protocol';
+import { clip } from './urlCodecPaths';
 
 export interface UrlOptions {
   backend: BackendName | null;
@@ -10,11 +11,14 @@ export interface UrlOptions {
 export function urlOptionsParse(search: string): UrlOptions {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
-  const requested = params.get('backend');
+  const all = params.getAll('backend');
+  // The last one wins, as for every key of a link.
+  const requested = all.at(-1) ?? null;
+  if (all.length > 1) notices.push(`backend is given ${all.length} times; the last is used`);
   let backend: BackendName | null = null;
   if (requested !== null) {
     if ((BACKEND_NAMES as readonly string[]).includes(requested)) backend = requested as BackendName;
-    else notices.push(`backend "${requested}" is not one of ${BACKEND_NAMES.join(', ')}; choosing automatically`);
+    else notices.push(`backend "${clip(requested)}" is not one of ${BACKEND_NAMES.join(', ')}; choosing automatically`);
   }
   return { backend, notices };
 }
