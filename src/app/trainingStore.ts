@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
 import { Series } from './series';
+import { classMetricsHistoryAppend, type ClassMetricsPoint } from './classMetricsHistory';
 
 /** What one run has streamed back. */
 export interface RunState {
@@ -10,6 +11,8 @@ export interface RunState {
   trainLoss: Series;
   validationLoss: Series;
   validationAccuracy: Series;
+  /** Balanced accuracy, macro-F1 and per-class recall of the test split over training. */
+  classMetricsHistory: readonly ClassMetricsPoint[];
   /** Steps per second and worker tensor count, from the latest frame. */
   latest: Pick<TrainingFrame, 'stepsPerSecond' | 'tensors'> | null;
   /** The latest held-out metrics. */
@@ -51,6 +54,7 @@ export function runStateEmpty(): RunState {
     validationAccuracy: new Series(),
     latest: null,
     evaluation: null,
+    classMetricsHistory: [],
     calibration: null,
     calibrationHistory: [],
     telemetry: [],
@@ -137,6 +141,7 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     boundary: frame.boundary ?? state.boundary,
   };
   flushTimer ??= setTimeout(flushDraft, REPAINT_INTERVAL_MS);
+    classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
 }
 
 /** A run's boundary on a new plane (after a view change), between frames. */

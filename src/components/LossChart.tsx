@@ -7,6 +7,7 @@ import { runColour, runLetter } from './palette';
 import { ChartTable, useChartTableToggle } from './ChartTable';
 import { ExportPngButton } from './export/ExportPngButton';
 import { useImportedLossSeries } from './export/importedSeries';
+import { ClassMetricsReadout } from './ClassMetricsReadout';
 
 const WIDTH = 460;
 const HEIGHT = 220;
@@ -75,6 +76,7 @@ export function LossChart() {
         <dt>validation accuracy</dt>
         <dd data-testid="validation-accuracy">{formatMetric(evaluation?.validationAccuracy, 3)}</dd>
       </dl>
+      <ClassMetricsReadout />
     </section>
   );
 }

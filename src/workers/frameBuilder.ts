@@ -1,5 +1,6 @@
 import { tf } from '../engine/tf';
 import type { TrainingRun } from '../engine/trainingRun';
+import { classCounts, classMetrics, minorityClasses } from '../engine/metrics/classMetrics';
 import type { CalibrationFrame, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from './protocol';
 
 /** At most this many frames a second reach the main thread, however fast training runs. */
@@ -124,9 +125,12 @@ export class FrameBuilder {
     const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy, evaluation.testLoss, evaluation.testAccuracy];
     const summary = tf.stack(parts);
     tf.dispose(parts);
-    const values = await summary.data();
+    const testPredictions = tf.tidy(() => tf.argMax(run.splitLogits('test'), 1));
+    const [values, predicted] = await Promise.all([summary.data(), testPredictions.data()]);
     summary.dispose();
     this.evaluationCostMs = this.now() - started;
+    testPredictions.dispose();
+    const { classes } = run.data.dataset;
     return {
       step,
       validationLoss: values[0]!,
@@ -135,6 +139,8 @@ export class FrameBuilder {
       testLoss: values[3]!,
       testAccuracy: values[4]!,
     };
+      testClasses: classMetrics(run.data.test.labels, predicted, classes),
+      minorityClasses: minorityClasses(classCounts(run.data.train.labels, classes)),
   }
 
   private async boundary(run: TrainingRun): Promise<Float32Array> {

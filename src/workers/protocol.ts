@@ -3,6 +3,7 @@ import type { Extent } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import type { DataView } from '../engine/projection';
 import type { CalibrationReport } from '../engine/metrics/calibration';
+import type { ClassMetrics } from '../engine/metrics/classMetrics';
 import type { BackendChoice } from './backendDecision';
 
 /** The tfjs backends, in the order the app prefers them. */
@@ -98,6 +99,10 @@ export interface BoundaryGrid {
   planeSerial?: number;
   resolution: number;
   classes: number;
+  /** Per-class recall and F1, balanced accuracy and macro-F1 of the test split. */
+  testClasses: ClassMetrics;
+  /** The training split's minority classes (see minorityClasses); empty when balanced. */
+  minorityClasses: number[];
   /** Row-major `resolution² × classes`, rows from the top of the plane. */
   probabilities: Float32Array;
 }

@@ -76,6 +76,22 @@ describe('metricsCsv', () => {
     ]);
   });
 
+  it('writes the test balanced accuracy, macro-F1 and one recall column per class of the data', () => {
+    const run = record((m) => {
+      m.trainLoss = { step: [1, 2], value: [0.7, 0.6] };
+      const nan = [NaN];
+      m.classMetrics = { step: [2], balancedAccuracy: [0.75], macroF1: [0.7], recall1: [1], recall2: [0.5], recall3: [NaN], recall4: nan, recall5: nan, recall6: nan };
+    });
+    const rows = csvParse(metricsCsv([run], DEFAULT_CONFIG));
+    // Two classes recorded, so two recall columns after the fixed ones; a third class with no recall anywhere is left out.
+    expect(rows[0]).toEqual([...METRICS_CSV_HEADER, 'test_recall_class_1', 'test_recall_class_2']);
+    const column = (name: string) => rows[0]!.indexOf(name);
+    expect(rows[2]![column('test_balanced_accuracy')]).toBe('0.75');
+    expect(rows[2]![column('test_macro_f1')]).toBe('0.7');
+    expect(rows[2]![column('test_recall_class_2')]).toBe('0.5');
+    expect(rows[1]![column('test_macro_f1')]).toBe('');
+  });
+
   it('quotes fields as RFC 4180 asks', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');

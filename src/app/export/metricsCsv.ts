@@ -1,5 +1,5 @@
 import { configRuns, type ExperimentConfig } from '../../engine/config';
-import type { MetricGroup, RunRecord } from './runMetrics';
+import { RECALL_COLUMNS, type MetricGroup, type RunRecord } from './runMetrics';
 
 /**
  * The metric history as CSV (RFC 4180: a header row, CRLF line ends, fields holding a comma, a
@@ -7,10 +7,18 @@ import type { MetricGroup, RunRecord } from './runMetrics';
  * a quantity not measured at that step is a blank field, one measured but not finite (a diverged
  * loss) is written NaN, Infinity or -Infinity, which spreadsheets and pandas read as numbers.
  */
-const CSV_COLUMNS: readonly { header: string; group: MetricGroup; column: string }[] = [
+interface CsvColumn {
+  header: string;
+  group: MetricGroup;
+  column: string;
+}
+
+const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'train_loss', group: 'trainLoss', column: 'value' },
   { header: 'validation_loss', group: 'validationLoss', column: 'value' },
   { header: 'validation_accuracy', group: 'validationAccuracy', column: 'value' },
+  { header: 'test_balanced_accuracy', group: 'classMetrics', column: 'balancedAccuracy' },
+  { header: 'test_macro_f1', group: 'classMetrics', column: 'macroF1' },
   { header: 'ece', group: 'calibration', column: 'ece' },
   { header: 'ece_temperature_scaled', group: 'calibration', column: 'eceScaled' },
   { header: 'nll', group: 'calibration', column: 'nll' },
@@ -23,7 +31,22 @@ const CSV_COLUMNS: readonly { header: string; group: MetricGroup; column: string
   { header: 'lambda_max_threshold', group: 'sharpness', column: 'threshold' },
 ];
 
+/** The fixed columns; a recall column per class (test_recall_class_1, …) follows them. */
 export const METRICS_CSV_HEADER = ['run', 'loss', 'step', ...CSV_COLUMNS.map((c) => c.header)] as const;
+
+/**
+ * The test recall columns, one per class up to the last class with a recall on record in any run:
+ * the data's classes (a class beyond them has none), so 2 columns for two classes, not 6.
+ */
+function recallColumns(runs: readonly RunRecord[]): CsvColumn[] {
+  let classes = 0;
+  for (const run of runs) {
+    RECALL_COLUMNS.forEach((column, k) => {
+      if (run.metrics.classMetrics[column].some((v) => !Number.isNaN(v))) classes = Math.max(classes, k + 1);
+    });
+  }
+  return RECALL_COLUMNS.slice(0, classes).map((column, k) => ({ header: `test_recall_class_${k + 1}`, group: 'classMetrics', column }));
+}
 
 /** One field, quoted when it must be. */
 export function csvField(value: string): string {
@@ -42,11 +65,12 @@ function runName(index: number): string {
 
 export function metricsCsv(runs: readonly RunRecord[], config: ExperimentConfig): string {
   const variants = configRuns(config);
-  const lines = [METRICS_CSV_HEADER.map(csvField).join(',')];
+  const columns = [...CSV_COLUMNS, ...recallColumns(runs)];
+  const lines = [['run', 'loss', 'step', ...columns.map((c) => c.header)].map(csvField).join(',')];
   runs.forEach((run, index) => {
     // Per column, step → value; the rows are the union of the steps, in order.
     const byStep = new Map<number, Map<string, number>>();
-    for (const { header, group, column } of CSV_COLUMNS) {
+    for (const { header, group, column } of columns) {
       const table = run.metrics[group] as Record<string, number[]>;
       const steps = table.step ?? [];
       const values = table[column] ?? [];
@@ -59,7 +83,7 @@ export function metricsCsv(runs: readonly RunRecord[], config: ExperimentConfig)
     const loss = variants[index]?.loss.id ?? '';
     for (const step of [...byStep.keys()].sort((a, b) => a - b)) {
       const row = byStep.get(step)!;
-      const fields = [runName(index), loss, String(step), ...CSV_COLUMNS.map((c) => csvNumber(row.get(c.header)))];
+      const fields = [runName(index), loss, String(step), ...columns.map((c) => csvNumber(row.get(c.header)))];
       lines.push(fields.map(csvField).join(','));
     }
   });

@@ -9,10 +9,15 @@ import type { RunState } from '../trainingStore';
  * neighbours averaged pairwise, so long runs stay bounded (the step is the bucket's last).
  * Per-layer telemetry is left out; the global gradient norm and the distances are kept.
  */
+/** One recall column per possible class (at most 6). */
+export const RECALL_COLUMNS = ['recall1', 'recall2', 'recall3', 'recall4', 'recall5', 'recall6'] as const;
+
 export const METRIC_COLUMNS = {
   trainLoss: ['step', 'value'],
   validationLoss: ['step', 'value'],
   validationAccuracy: ['step', 'value'],
+  /** The test split's per-class numbers; recallK is class K's (1-based, as the classes are named), NaN beyond the data's classes. */
+  classMetrics: ['step', 'balancedAccuracy', 'macroF1', ...RECALL_COLUMNS],
   calibration: ['step', 'ece', 'eceScaled', 'nll', 'nllScaled'],
   telemetry: ['step', 'learningRate', 'gradientNorm', 'distanceFromInit', 'meanLogitNorm'],
   sharpness: ['step', 'eigenvalue', 'threshold'],
@@ -64,6 +69,15 @@ export function runMetricsFromState(run: RunState): RunMetrics {
     trainLoss: seriesTable(run.trainLoss.points()),
     validationLoss: seriesTable(run.validationLoss.points()),
     validationAccuracy: seriesTable(run.validationAccuracy.points()),
+    classMetrics: columns(
+      'classMetrics',
+      run.classMetricsHistory.map((p) => ({
+        step: p.step,
+        balancedAccuracy: p.balancedAccuracy,
+        macroF1: p.macroF1,
+        ...Object.fromEntries(RECALL_COLUMNS.map((column, k) => [column, p.recall[k] ?? NaN])),
+      })),
+    ),
     calibration: columns('calibration', run.calibrationHistory),
     telemetry: columns(
       'telemetry',

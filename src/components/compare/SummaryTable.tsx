@@ -13,6 +13,9 @@ const COLUMNS: { key: SummaryKey; label: string; digits?: number }[] = [
   { key: 'testLoss', label: 'test loss', digits: 4 },
   { key: 'trainAccuracy', label: 'train acc.', digits: 3 },
   { key: 'testAccuracy', label: 'test acc.', digits: 3 },
+  { key: 'testBalancedAccuracy', label: 'test bal. acc.', digits: 3 },
+  { key: 'testMacroF1', label: 'test macro-F1', digits: 3 },
+  { key: 'minorityRecall', label: 'minority recall', digits: 3 },
   { key: 'ece', label: 'ECE', digits: 4 },
   { key: 'eceScaled', label: 'ECE after T*', digits: 4 },
   { key: 'sharpness', label: 'λ_max', digits: 3 },
@@ -35,6 +38,12 @@ export function SummaryTable() {
   const runs = useTrainingStore((s) => s.runs);
   const frameCount = useTrainingStore((s) => s.frameCount);
   const lossNames = useConfigStore((s) => configRuns(s.config).map((r) => lossById(r.loss.id).name).join('\n'));
+  // The runs share their data, so run A's minority classes are every run's.
+  const minority = useTrainingStore((s) => {
+    const names = s.points?.classNames;
+    const classes = s.runs[0]?.evaluation?.minorityClasses ?? [];
+    return classes.length === 0 ? null : classes.map((k) => names?.[k] ?? `class ${k + 1}`).join(', ');
+  });
   const [sort, setSort] = useState<{ key: SummaryKey; descending: boolean }>({ key: 'run', descending: false });
   const rows = useMemo(
     () => summarySort(summaryRows(runs, lossNames.split('\n')), sort.key, sort.descending),
@@ -54,7 +63,7 @@ export function SummaryTable() {
                 data-testid={`sort-${column.key}`}
                 onClick={() => setSort((s) => ({ key: column.key, descending: s.key === column.key ? !s.descending : false }))}
               >
-                {column.label}
+                {column.key === 'minorityRecall' && minority ? `recall of ${minority}` : column.label}
                 {sort.key === column.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
               </button>
             </th>

@@ -8,6 +8,10 @@ export interface SummaryRow {
   testLoss: number | null;
   trainAccuracy: number | null;
   testAccuracy: number | null;
+  testBalancedAccuracy: number | null;
+  testMacroF1: number | null;
+  /** Test recall of the training split's minority class (the mean over them when several); null when balanced. */
+  minorityRecall: number | null;
   ece: number | null;
   eceScaled: number | null;
   sharpness: number | null;
@@ -26,6 +30,9 @@ export function summaryRows(runs: readonly RunState[], lossNames: readonly strin
     testLoss: run.evaluation?.testLoss ?? null,
     trainAccuracy: run.evaluation?.trainAccuracy ?? null,
     testAccuracy: run.evaluation?.testAccuracy ?? null,
+    testBalancedAccuracy: run.evaluation?.testClasses.balancedAccuracy ?? null,
+    testMacroF1: run.evaluation?.testClasses.macroF1 ?? null,
+    minorityRecall: minorityRecall(run),
     ece: run.calibration?.before.ece ?? null,
     eceScaled: run.calibration?.after.ece ?? null,
     sharpness: run.sharpness.at(-1)?.eigenvalue ?? null,
@@ -33,6 +40,13 @@ export function summaryRows(runs: readonly RunState[], lossNames: readonly strin
     stepsPerSecond: run.latest?.stepsPerSecond ?? null,
     diverged: run.diverged?.step ?? null,
   }));
+}
+
+function minorityRecall(run: RunState): number | null {
+  const evaluation = run.evaluation;
+  if (!evaluation || evaluation.minorityClasses.length === 0) return null;
+  const recalls = evaluation.minorityClasses.map((k) => evaluation.testClasses.recall[k] ?? NaN).filter((r) => !Number.isNaN(r));
+  return recalls.length === 0 ? null : recalls.reduce((a, b) => a + b, 0) / recalls.length;
 }
 
 /**

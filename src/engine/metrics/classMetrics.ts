@@ -65,3 +65,10 @@ export function minorityClasses(counts: readonly number[]): number[] {
   if (largest === 0) return [];
   return counts.flatMap((c, k) => (c < IMBALANCE_RATIO * largest ? [k] : []));
 }
+
+/** How many labels fall in each class. */
+export function classCounts(labels: ArrayLike<number>, classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (let i = 0; i < labels.length; i++) counts[labels[i]!]! += 1;
+  return counts;
+}
