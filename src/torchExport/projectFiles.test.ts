@@ -1,0 +1,137 @@
+// The exporter's text: only checked numbers and catalog ids reach generated Python, whatever the
+// link says; the same config gives the same bytes; nothing of this machine leaks into the files.
+import { describe, expect, test } from 'vitest';
+import { configClamp, DEFAULT_CONFIG, type ExperimentConfig } from '../engine/config';
+import { OPTIMIZERS } from '../engine/optimizers/registry';
+import { SCHEDULES } from '../engine/schedules/schedules';
+import { ADDONS } from '../losses/addons';
+import { LOSSES } from '../losses/registry';
+import { configFromSearch } from '../app/urlCodec';
+import { experimentPy } from './experimentPy';
+import { torchProjectFiles } from './projectFiles';
+import { TorchExportError } from './pyLiteral';
+import { PYTHON_SOURCES } from './pythonSources';
+
+const KNOWN_STRINGS = new Set([
+  ...LOSSES.map((l) => l.id),
+  ...OPTIMIZERS.map((o) => o.id),
+  ...SCHEDULES.map((s) => s.id),
+  ...ADDONS.map((a) => a.id),
+  ...LOSSES.flatMap((l) => l.params.map((p) => p.id)),
+  ...OPTIMIZERS.flatMap((o) => o.params.map((p) => p.id)),
+  ...SCHEDULES.flatMap((s) => s.params.map((p) => p.id)),
+  ...ADDONS.flatMap((a) => a.params.map((p) => p.id)),
+  'relu', 'tanh', 'sigmoid', 'linear', 'equal-width', 'equal-mass', 'random', 'pca', 'solutions',
+  'layers', 'width', 'activation', 'loss', 'loss_params', 'addons', 'optimizer', 'optimizer_params', 'learning_rate', 'batch_size',
+  'schedule', 'schedule_params', 'weight_decay', 'clip_norm', 'mixup', 'total_steps', 'bins', 'binning', 'directions', 'keep_bias', 'range', 'resolution',
+]);
+const NAMES = new Set(['SEED', 'MODEL', 'RUNS', 'METRICS', 'LANDSCAPE', 'True', 'False']);
+
+/**
+ * Every token of experiment.py after its fixed docstring: a known name, a known quoted id, a
+ * number, or punctuation of a literal. Throws on anything else (a call, an import, an operator,
+ * an unknown string).
+ */
+function expectOnlyLiterals(text: string): void {
+  const body = text.slice(text.indexOf('"""', 3) + 3);
+  const token = /\s+|"([a-zA-Z0-9-_]*)"|([A-Za-z_][A-Za-z0-9_]*)|(-?\d+(\.\d+)?(e[-+]?\d+)?)|([{}[\]:,=])/y;
+  let at = 0;
+  while (at < body.length) {
+    token.lastIndex = at;
+    const match = token.exec(body);
+    if (!match) throw new Error(`unexpected text in experiment.py: ${JSON.stringify(body.slice(at, at + 40))}`);
+    if (match[1] !== undefined && !KNOWN_STRINGS.has(match[1])) throw new Error(`unknown string "${match[1]}"`);
+    if (match[2] !== undefined && !NAMES.has(match[2])) throw new Error(`unknown name ${match[2]}`);
+    at = token.lastIndex;
+  }
+}
+
+function filesOf(config: ExperimentConfig): Map<string, string> {
+  return new Map(torchProjectFiles(config).map((f) => [f.path, f.content]));
+}
+
+const HOSTILE_LINKS = [
+  '?v=1&loss=ce%22%0Aimport%20os%0Aos.system(%22id%22)%23',
+  '?v=1&loss=focal&loss.gamma=__import__(%27os%27)&loss.__class__=1&loss.x%22%3A1%7D=2',
+  '?v=1&addons=z-reg,os.system,%22%22%22&z-reg.lambda=1e999&confidence-penalty.beta=-inf',
+  '?v=1&opt=adam%0A&opt.beta1=nan&lr=1e308&batch=1.5&steps=1e9&sched=cosine%22&sched.final=%22)',
+  '?v=1&act=relu)%3Bprint(1&layers=99&width=-3&seed=1%3Brm&landscape.directions=pca%22&landscape.range=Infinity',
+  '?v=1&data=csv&data.csv.name=%22%22%22%0Aimport%20os%0A%22%22%22&data.csv.label=%27&run2.loss=mae%22&run2.opt=sgd&run2.lr=0x10&run3.loss=ldr-kl&run3.loss.lambda=1e-400',
+  '?v=1&metrics.binning=equal-width%22%5D&metrics.bins=NaN&loss=anyloss&loss.metric=4.6&loss.L=%5C%5C',
+];
+
+describe('exported project text', () => {
+  test.each(HOSTILE_LINKS)('a hostile link gives experiment.py of known tokens only: %s', (link) => {
+    const { config } = configFromSearch(link);
+    const files = config.data.kind === 'csv' ? null : filesOf(config);
+    const text = experimentPy(config);
+    expectOnlyLiterals(text);
+    if (files) {
+      expectOnlyLiterals(files.get('experiment.py')!);
+      expect(files.get('README.md')).not.toMatch(/import os|"""/);
+    }
+  });
+
+  test('the token check itself rejects code and unknown strings', () => {
+    const header = '"""doc"""\n';
+    expect(() => expectOnlyLiterals(`${header}SEED = 1\nimport os\n`)).toThrow(/unknown name import/);
+    expect(() => expectOnlyLiterals(`${header}RUNS = [{"loss": "rm -rf"}]\n`)).toThrow(/unexpected text/);
+    expect(() => expectOnlyLiterals(`${header}RUNS = [{"loss": "payload"}]\n`)).toThrow(/unknown string/);
+    expect(() => expectOnlyLiterals(`${header}SEED = (1)\n`)).toThrow(/unexpected text/);
+    expectOnlyLiterals(`${header}SEED = 1\nRUNS = [{"loss": "ce", "learning_rate": 1e-8}]\n`);
+  });
+
+  test('a config that skipped the clamp is clamped before a byte is written, or refused', () => {
+    const raw = {
+      ...structuredClone(DEFAULT_CONFIG),
+      loss: { id: 'ce"\nimport os', params: { 'x"': 1, gamma: 'os' }, addons: { 'os.system': {} } },
+      optimizer: { ...DEFAULT_CONFIG.optimizer, learningRate: '__import__("os")', params: { beta1: Number.NaN } },
+      model: { layers: 2, width: 8, activation: 'tanh\n' },
+      seed: 'eval',
+    } as unknown as ExperimentConfig;
+    expectOnlyLiterals(filesOf(raw).get('experiment.py')!);
+    // experimentPy itself checks every value: an unclamped id or a non-finite number is refused.
+    expect(() => experimentPy(raw)).toThrow(TorchExportError);
+    const nan = { ...structuredClone(DEFAULT_CONFIG), optimizer: { ...DEFAULT_CONFIG.optimizer, learningRate: Number.NaN } };
+    expect(() => experimentPy(nan)).toThrow(/learning rate is not a finite number/);
+    const extraParam = { ...structuredClone(DEFAULT_CONFIG), loss: { id: 'focal', params: { gamma: 2, 'os.system("x")': 1 }, addons: {} } };
+    expect(experimentPy(extraParam)).not.toContain('os.system');
+  });
+
+  test('CSV data that is not loaded is a clear error, not another dataset', () => {
+    const { config } = configFromSearch('?v=1&data=csv');
+    expect(() => torchProjectFiles(config)).toThrow(/uploaded CSV file that is not loaded/);
+  });
+
+  test('the same config gives the same bytes, with no paths of this machine; the fixed modules are fixed', () => {
+    const config = configClamp({ ...DEFAULT_CONFIG, loss: { id: 'focal', params: { gamma: 3 }, addons: { 'z-reg': {} } } }).config;
+    const a = torchProjectFiles(config);
+    const b = torchProjectFiles(structuredClone(config));
+    expect(a).toEqual(b);
+    expect(a.map((f) => f.path).sort()).toEqual(
+      ['README.md', 'requirements.txt', 'experiment.py', 'data.json', 'weights.json', ...Object.keys(PYTHON_SOURCES)].sort(),
+    );
+    for (const file of a) {
+      expect(file.content, file.path).not.toMatch(/\/(work|home|tmp|root|Users)\/|[A-Z]:\\\\/);
+      expect(file.content.endsWith('\n'), file.path).toBe(true);
+      expect(file.content, file.path).not.toMatch(/\t|[ ]+\n/);
+      if (file.path.endsWith('.py')) expect(PYTHON_SOURCES[file.path] ?? experimentPy(config)).toBe(file.content);
+    }
+    const experiment = a.find((f) => f.path === 'experiment.py')!.content;
+    expect(experiment).toContain('"loss": "focal"');
+    expect(experiment).toContain('"loss_params": {"gamma": 3}');
+    expect(experiment).toContain('"addons": {"z-reg": {"lambda": 0.0001}}');
+  });
+
+  test('data.json holds the engine’s split sizes and priors; weights.json the initial weights', () => {
+    const files = filesOf(DEFAULT_CONFIG);
+    const data = JSON.parse(files.get('data.json')!) as { train: { y: number[]; x: number[][] }; validation: { y: number[] }; test: { y: number[] }; class_priors: number[] };
+    expect([data.train.y.length, data.validation.y.length, data.test.y.length]).toEqual([240, 80, 80]);
+    expect(data.train.x[0]).toHaveLength(2);
+    const ones = data.train.y.filter((y) => y === 1).length;
+    expect(data.class_priors[1]).toBeCloseTo(ones / 240, 6);
+    const weights = JSON.parse(files.get('weights.json')!) as { sizes: number[]; layers: { w: number[]; b: number[] }[] };
+    expect(weights.sizes).toEqual([2, 8, 8, 2]);
+    expect(weights.layers.map((l) => l.w.length)).toEqual([16, 64, 16]);
+  });
+});
