@@ -45,6 +45,8 @@ function counted(name, command, args, reportPath, read) {
 const npx = 'npx';
 single('type-check', npx, ['--no-install', 'tsc', '--noEmit', '-p', '.']);
 single('lint', npx, ['--no-install', 'eslint', '.', '--max-warnings=0']);
+// PyTorch for the test that runs exported projects (src/torchExport); without it that test skips, saying why.
+spawnSync('node', ['scripts/ensure-python-torch.mjs'], { stdio: 'inherit' });
 counted('unit', npx, ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${SUMMARY_DIR}/unit.json`], `${SUMMARY_DIR}/unit.json`, (r) => ({
   passed: r.numPassedTests ?? 0,
   failed: (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0),
