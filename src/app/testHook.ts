@@ -43,6 +43,8 @@ export interface LosscapeTestHook {
   /** The loss-landscape view: the grid on screen (resolution, min, max), its plane, the slice. */
   landscape(): LandscapeSnapshot;
   surveyor: SurveyorClient | null;
+  /** Terminates the trainer worker as a crash would; the app restarts it and resumes (see TrainerClient). */
+  crashTrainer(): void;
 }
 
 declare global {
@@ -56,6 +58,7 @@ export function testHookInstall(client: TrainerClient, surveyor: SurveyorClient 
     client,
     surveyor,
     landscape: landscapeSnapshot,
+    crashTrainer: () => client.crashForTest(),
     setConfig(input) {
       useConfigStore.getState().replace(input);
     },

@@ -1,7 +1,8 @@
 import { configTrainingPart, type ExperimentConfig } from '../engine/config';
 import type { DataView } from '../engine/projection';
 import { dataTableFallback, dataTableFor, dataTableMissing } from './dataTableStore';
-import { exhaustiveSwitchError, type BackendName, type BareLoop, type TrainerCommand, type TrainerEvent } from '../workers/protocol';
+import { exhaustiveSwitchError, type BackendName, type BareLoop, type ResumePoint, type TrainerCommand, type TrainerEvent, type TrainingFrame } from '../workers/protocol';
+import { faultNotice } from './faultStore';
 import { useConfigStore } from './configStore';
 import { trainingStoreApplyBoundary, trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreFlush, trainingStoreMarkDiverged, useTrainingStore } from './trainingStore';
 
@@ -16,32 +17,92 @@ export interface WeightSnapshot {
 
 export type WeightListener = (snapshot: WeightSnapshot) => void;
 
+/** A worker that dies more often than this within RESTART_WINDOW_MS is not restarted again. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
 /**
  * The main thread's side of the trainer worker: sends commands, and turns events into store
  * updates. Events answering an older config revision are dropped.
+ *
+ * If the worker dies (an error it could not handle, or it was terminated), a new one is started
+ * and each run resumes from the last weights it sent (frames carry them for the surveyor), at
+ * their step, playing again if it was; a notice says so. The optimizer's state is not in the
+ * frames, so momentum and Adam's moments start afresh, which the notice says too.
  */
 export class TrainerClient {
-  private readonly worker: Worker;
+  private worker!: Worker;
   private revision = 0;
   private runCount = 1;
+  private config: ExperimentConfig | null = null;
+  /** Each run's latest weights of the current revision, to resume from after a restart. */
+  private readonly lastWeights = new Map<number, ResumePoint>();
+  /** Per run, the last step whose training loss reached the store: a resumed run does not repeat them. */
+  private readonly shownLossStep = new Map<number, number>();
+  private readonly restarts: number[] = [];
+  /** Play was the last request that started training (not Step). */
+  private playRequested = false;
   private readonly benchWaiters: ((stepsPerSecond: number) => void)[] = [];
   private readonly weightListeners = new Set<WeightListener>();
 
-  constructor(backend: BackendName | null) {
-    this.worker = new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
-    this.worker.onmessage = (message: MessageEvent<TrainerEvent>) => this.receive(message.data);
-    this.worker.onerror = (event) => {
-      useTrainingStore.setState({ error: `The training worker failed: ${event.message || 'unknown error'}`, playing: false });
-    };
-    this.send({ type: 'init', backend });
+  constructor(
+    private readonly backend: BackendName | null,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.start();
   }
 
   configure(config: ExperimentConfig, revision: number): void {
     this.revision = revision;
+    this.config = config;
     this.runCount = 1 + config.compare.runs.length;
+    this.lastWeights.clear();
+    this.shownLossStep.clear();
     trainingStoreClearRuns(this.runCount);
     // An uploaded file's table travels with the command: the config only names it.
     this.send({ type: 'configure', revision, config, table: dataTableFor(config) });
+  }
+
+  /** Test hook: terminates the worker as a crash would, then recovers from it like any death. */
+  crashForTest(): void {
+    this.worker.terminate();
+    this.recover('it was terminated');
+  }
+
+  private start(): void {
+    const worker = new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+    worker.onmessage = (message: MessageEvent<TrainerEvent>) => {
+      if (worker === this.worker) this.receive(message.data);
+    };
+    worker.onerror = (event) => {
+      // An error the worker did not handle: its state is unknown, so it is replaced.
+      event.preventDefault();
+      if (worker === this.worker) this.recover(event.message || 'an unknown error');
+    };
+    this.worker = worker;
+    this.send({ type: 'init', backend: this.backend });
+  }
+
+  /** Replaces a dead worker and resumes every run from its last weights. */
+  private recover(reason: string): void {
+    const time = this.now();
+    while (this.restarts.length > 0 && time - this.restarts[0]! > RESTART_WINDOW_MS) this.restarts.shift();
+    if (this.restarts.length >= MAX_RESTARTS) {
+      useTrainingStore.setState({ error: `The training worker failed (${reason}) ${MAX_RESTARTS + 1} times within a minute; reload the page to try again.`, playing: false });
+      return;
+    }
+    this.restarts.push(time);
+    // A Step request is not taken up again (its remaining steps are unknown); Play is.
+    const wasPlaying = useTrainingStore.getState().playing && this.playRequested;
+    this.worker.terminate();
+    this.start();
+    if (!this.config) return;
+    const resume = [...this.lastWeights.values()].map((point) => ({ ...point, weights: point.weights.slice() }));
+    this.send({ type: 'configure', revision: this.revision, config: this.config, table: dataTableFor(this.config), resume });
+    if (wasPlaying) this.send({ type: 'play' });
+    const steps = [...new Set(resume.map((p) => p.step))];
+    const where = resume.length === 0 ? 'from the start (no weights had arrived yet)' : `from step ${steps.join(', ')} with the weights it last sent`;
+    faultNotice(`The training worker stopped (${reason}); a new one resumed ${where}. The optimizer's state (momentum, Adam's moments) starts afresh.`);
   }
 
   /** Draws the boundary on another plane (more than two features); training goes on. */
@@ -54,6 +115,7 @@ export class TrainerClient {
   }
 
   play(): void {
+    this.playRequested = true;
     useTrainingStore.setState({ error: null });
     this.send({ type: 'play' });
   }
@@ -63,11 +125,14 @@ export class TrainerClient {
   }
 
   step(steps: number): void {
+    this.playRequested = false;
     useTrainingStore.setState({ error: null });
     this.send({ type: 'step', steps });
   }
 
   reset(): void {
+    this.lastWeights.clear();
+    this.shownLossStep.clear();
     trainingStoreClearRuns(this.runCount);
     this.send({ type: 'reset' });
   }
@@ -97,6 +162,16 @@ export class TrainerClient {
     this.worker.postMessage(command);
   }
 
+  /** A frame without the training losses (and older evaluation) a resumed run already showed. */
+  private unshown(run: number, frame: TrainingFrame): TrainingFrame {
+    const shown = this.shownLossStep.get(run) ?? 0;
+    const lastStep = frame.firstStep + frame.losses.length - 1;
+    if (frame.losses.length > 0) this.shownLossStep.set(run, Math.max(shown, lastStep));
+    if (frame.firstStep > shown) return frame;
+    const skip = Math.min(frame.losses.length, shown - frame.firstStep + 1);
+    return { ...frame, losses: frame.losses.subarray(skip), firstStep: frame.firstStep + skip };
+  }
+
   private receive(event: TrainerEvent): void {
     switch (event.type) {
       case 'ready':
@@ -117,8 +192,9 @@ export class TrainerClient {
         return;
       case 'frame': {
         if (event.revision !== this.revision) return;
-        trainingStoreApplyFrame(event.run, event.frame);
+        trainingStoreApplyFrame(event.run, this.unshown(event.run, event.frame));
         const weights = event.frame.weights;
+        if (weights) this.lastWeights.set(event.run, { run: event.run, step: event.frame.step, weights });
         // Every run's weights: a listener that follows one run filters by `run`.
         if (weights) for (const listener of this.weightListeners) listener({ revision: event.revision, run: event.run, step: event.frame.step, weights });
         return;

@@ -1,5 +1,6 @@
 import { useConfigStore } from '../app/configStore';
 import { useTrainingStore } from '../app/trainingStore';
+import { faultNoticesDismiss, useFaultStore } from '../app/faultStore';
 import { runLetter } from './palette';
 
 /** Everything the app had to adjust or could not do, said plainly; nothing here blocks the app. */
@@ -9,6 +10,7 @@ export function Notices({ urlNotices }: { urlNotices: readonly string[] }) {
   const runs = useTrainingStore((s) => s.runs);
   const diverged = runs.map((run, i) => ({ run: i, diverged: run.diverged })).filter((r) => r.diverged !== null);
   const error = useTrainingStore((s) => s.error);
+  const faults = useFaultStore((s) => s.notices);
   const adjusted = [...urlNotices, ...notices];
   return (
     <div className="notices" aria-live="polite">
@@ -18,6 +20,14 @@ export function Notices({ urlNotices }: { urlNotices: readonly string[] }) {
           {runs.length > 1 ? 'It stopped; the other runs go on. Reset to start it again.' : 'Reset to start again.'}
         </p>
       ))}
+      {faults.length > 0 && (
+        <div className="notice" data-testid="fault-notices" role="status">
+          <span>{faults.join(' ')}</span>
+          <button type="button" className="link" onClick={faultNoticesDismiss}>
+            dismiss
+          </button>
+        </div>
+      )}
       {error && diverged.length === 0 && (
         <p className="notice notice-error" data-testid="error">
           {error}

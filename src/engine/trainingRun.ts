@@ -197,6 +197,30 @@ export class TrainingRun {
     return mlpForward(params, x, this.shape.activation);
   }
 
+  /**
+   * Puts a new run at step `steps` with `weights` (weightsFlat's order), as after its worker was
+   * restarted. The minibatch order and mixup draws of the first `steps` steps are replayed, so
+   * step `steps + 1` sees the batch it would have seen. The optimizer's state (momentum, Adam's
+   * moments) is not in the weights: it starts afresh, which the caller says.
+   */
+  restore(weights: Float32Array, steps: number): void {
+    const total = this.variables.reduce((sum, v) => sum + v.size, 0);
+    if (weights.length !== total) throw new Error(`cannot resume: ${weights.length} weights for a model of ${total}`);
+    let offset = 0;
+    for (const v of this.variables) {
+      const values = tf.tensor(weights.subarray(offset, offset + v.size), v.shape, 'float32');
+      v.assign(values);
+      values.dispose();
+      offset += v.size;
+    }
+    const alpha = this.config.training.mixup;
+    for (let s = 0; s < steps; s++) {
+      const batch = this.nextBatchIndices();
+      if (alpha > 0) mixupDraw(this.mixupOrder, alpha, batch ? batch.length : this.data.train.labels.length);
+    }
+    this.steps = steps;
+  }
+
   dispose(): void {
     this.optimizer.dispose();
     for (const v of this.variables) v.dispose();
@@ -243,9 +267,17 @@ export class TrainingRun {
   /** The next minibatch in a seeded per-epoch order, or the whole training set. */
   private nextBatch(): { x: Tensor2D; targets: Tensor2D } {
     const { train } = this.data;
+    const order = this.nextBatchIndices();
+    if (!order) return { x: train.x, targets: train.targets };
+    const indices = tf.tensor1d(order, 'int32');
+    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices) };
+  }
+
+  /** The next minibatch's indices into the training split; null for the whole split. */
+  private nextBatchIndices(): Int32Array | null {
     const size = this.config.optimizer.batchSize;
-    const total = train.labels.length;
-    if (size <= 0 || size >= total) return { x: train.x, targets: train.targets };
+    const total = this.data.train.labels.length;
+    if (size <= 0 || size >= total) return null;
     if (this.epochCursor + size > this.epochOrder.length) {
       this.epochOrder = rngPermutation(this.batchOrder, total);
       this.epochCursor = 0;

@@ -61,6 +61,12 @@ export class FrameBuilder {
     this.calibration = calibration;
   }
 
+  /** A run restored at `step` (its worker restarted): its next losses are of the steps after it. */
+  resumeAt(step: number): void {
+    this.firstStep = step + 1;
+    this.startClock(step);
+  }
+
   /** Restarts the steps-per-second clock (at play). */
   startClock(steps: number): void {
     this.stepsAtLastFrame = steps;

@@ -135,11 +135,19 @@ export interface DataPoints {
   added: number;
 }
 
+/** Where a run picks up after its worker was restarted: the weights of a frame and their step. */
+export interface ResumePoint {
+  run: number;
+  step: number;
+  weights: Float32Array;
+}
+
 /** Main thread → trainer worker. */
 export type TrainerCommand =
   | { type: 'init'; backend: BackendName | null }
   /** `table`: the uploaded file's table when the config's data kind is 'csv' (the config holds only its name and hash). */
-  | { type: 'configure'; revision: number; config: ExperimentConfig; table: DataTable | null }
+  /** `resume`: after a restart of the worker, each run starts from its last weights (see TrainerClient). */
+  | { type: 'configure'; revision: number; config: ExperimentConfig; table: DataTable | null; resume?: ResumePoint[] }
   /** Draw the boundary on another plane; training goes on. */
   | { type: 'setView'; view: DataView }
   | { type: 'setMetrics'; metrics: ExperimentConfig['metrics'] }

@@ -55,7 +55,7 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
     case 'init':
       return;
     case 'configure':
-      session.configure(command.config, command.revision, command.table);
+      session.configure(command.config, command.revision, command.table, command.resume);
       return;
     case 'setView':
       await session.setView(command.view);

@@ -4,7 +4,7 @@ import { TrainingRun } from '../engine/trainingRun';
 import { trainingDataCreate, trainingDataSetView, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import type { DataView } from '../engine/projection';
-import type { TrainerEvent } from './protocol';
+import type { ResumePoint, TrainerEvent } from './protocol';
 import { dataPoints } from './dataPoints';
 import { BOUNDARY_RESOLUTION, FrameBuilder } from './frameBuilder';
 import { probeCalibration, SharpnessProbe, telemetryPoints } from './trainerProbes';
@@ -65,7 +65,7 @@ export class TrainerSession {
    * New data and runs. The data is made first: if it cannot be (a CSV experiment without its
    * table), this throws and the current data and runs go on as they were.
    */
-  configure(config: ExperimentConfig, revision: number, table: DataTable | null = null): void {
+  configure(config: ExperimentConfig, revision: number, table: DataTable | null = null, resume: readonly ResumePoint[] = []): void {
     const data = trainingDataCreate(config, table);
     this.revision = revision;
     this.config = config;
@@ -75,7 +75,7 @@ export class TrainerSession {
     this.data = data;
     this.planeSerial += 1;
     this.emit({ type: 'data', revision, points: dataPoints(this.data, this.planeSerial) });
-    this.startRuns(config);
+    this.startRuns(config, resume);
   }
 
   /**
@@ -132,7 +132,7 @@ export class TrainerSession {
     return this.slots[0]?.run;
   }
 
-  private startRuns(config: ExperimentConfig): void {
+  private startRuns(config: ExperimentConfig, resume: readonly ResumePoint[] = []): void {
     const data = this.data;
     if (!data) return;
     const runs = configRuns(config);
@@ -145,6 +145,15 @@ export class TrainerSession {
       lastCalibrationStep: 0,
       lastSharpnessStep: 0,
     }));
+    // After the worker was restarted, each run goes on from the weights it last sent.
+    for (const point of resume) {
+      const slot = this.slots[point.run];
+      if (!slot) continue;
+      slot.run.restore(point.weights, point.step);
+      slot.frames.resumeAt(point.step);
+      slot.lastCalibrationStep = point.step;
+      slot.lastSharpnessStep = point.step;
+    }
     this.activeLoop = null;
     this.status(false);
     // A first frame at step 0 shows the untrained boundary (and calibration) straight away.
