@@ -1,6 +1,7 @@
-import { useRef, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useConfigStore } from '../../app/configStore';
-import { downloadText, exportFileName } from '../../app/export/download';
+import { downloadBlob, downloadText, exportFileName } from '../../app/export/download';
+import { dataTableFor } from '../../app/dataTableStore';
 import { IMPORT_MAX_BYTES, importStoreApply, importStoreFail } from '../../app/export/importStore';
 import { metricsCsv } from '../../app/export/metricsCsv';
 import { runJson } from '../../app/export/runJson';
@@ -28,6 +29,14 @@ function exportJson(): void {
   downloadText(runJson(config, runs, { url, exportedAt: now }), exportFileName('run', 'json', now), 'application/json');
 }
 
+/** The experiment as a PyTorch project (zip); the exporter and its zip library load only now. */
+async function exportTorch(): Promise<void> {
+  const config = useConfigStore.getState().config;
+  const { torchProjectZip } = await import('../../torchExport/projectZip');
+  const bytes = torchProjectZip(config, dataTableFor(config));
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), exportFileName('pytorch', 'zip', new Date()));
+}
+
 async function importFile(file: File): Promise<void> {
   if (file.size > IMPORT_MAX_BYTES) {
     importStoreFail(`“${file.name}” is ${(file.size / 2 ** 20).toFixed(0)} MB, too large for a run file.`);
@@ -44,6 +53,7 @@ async function importFile(file: File): Promise<void> {
 export function ExportMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
   const close = () => menu.current?.removeAttribute('open');
+  const [torchError, setTorchError] = useState<string | null>(null);
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -81,6 +91,22 @@ export function ExportMenu() {
         >
           Run (JSON)
         </button>
+        <button
+          type="button"
+          data-testid="export-torch"
+          title="A Python project that trains this experiment (or comparison) with PyTorch: the same points, initial weights, losses, optimizers, metrics and landscape"
+          onClick={() => {
+            setTorchError(null);
+            exportTorch().then(close, (error: unknown) => setTorchError(`PyTorch export failed: ${error instanceof Error ? error.message : String(error)}`));
+          }}
+        >
+          PyTorch project (zip)
+        </button>
+        {torchError && (
+          <p role="alert" className="export-menu-error" data-testid="export-torch-error">
+            {torchError}
+          </p>
+        )}
         <label className="export-menu-import" title="Open a run saved with Run (JSON): its configuration is loaded and its curves shown for reference">
           Import run (JSON)…
           <input type="file" accept=".json,application/json" data-testid="import-json" onChange={onFile} />
