@@ -11,12 +11,12 @@ function pageErrors(page: Page): string[] {
   return errors;
 }
 
-/** Trains `steps` more steps (a multiple of 100) with the Step control; returns the snapshot where it stopped. */
-async function stepBy(app: AppPage, steps: number) {
+/** Trains `steps` more steps (a multiple of `size`) with the Step control; returns the snapshot where it stopped. */
+async function stepBy(app: AppPage, steps: number, size = 100) {
   const { page } = app;
-  await page.getByTestId('step-size').selectOption('100');
+  await page.getByTestId('step-size').selectOption(String(size));
   const start = (await app.snapshot()).step;
-  for (let done = 100; done <= steps; done += 100) {
+  for (let done = size; done <= steps; done += size) {
     await expect(page.getByTestId('step')).toBeEnabled();
     await page.getByTestId('step').click();
     await expect.poll(async () => { const s = await app.snapshot(); return s.step === start + done && !s.playing; }).toBe(true);
@@ -79,6 +79,31 @@ test('a worker that dies while playing comes back playing, from the step of its 
   await app.pause();
   await page.getByTestId('fault-notices').getByRole('button', { name: 'dismiss' }).click();
   await expect(page.getByTestId('fault-notices')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a lost WebGPU device hands training to WASM, from the same step with the same loss', async ({ page }) => {
+  const errors = pageErrors(page);
+  const app = new AppPage(page);
+  // A software adapter (SwiftShader) trains a few steps a second: few steps, and no landscape.
+  await app.open('?backend=webgpu&data=moons&points=200&opt=sgd&lr=0.3&seed=2&landscape.open=false');
+  const backend = await page.getByTestId('backend-badge').getAttribute('data-backend');
+  test.skip(backend !== 'webgpu', `no WebGPU adapter here (the trainer runs on ${backend})`);
+  const before = await stepBy(app, 10, 10);
+  expect(before.step).toBe(10);
+
+  // Destroying the device is what a lost device does to the backend: device.lost resolves.
+  await page.evaluate(() => window.__losscape!.loseWebGPUDevice());
+  await expect(page.getByTestId('fault-notices')).toContainText('The training worker stopped (its WebGPU device was lost: destroyed');
+  await expect(page.getByTestId('fault-notices')).toContainText('a new one on wasm resumed from step 10 with the weights it last sent');
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');
+  await expect.poll(async () => (await app.snapshot()).step).toBe(10);
+  // The same weights evaluated on another backend: equal up to float32 rounding.
+  const resumed = await app.snapshot();
+  expect(Math.abs(resumed.validationLoss! - before.validationLoss!)).toBeLessThanOrEqual(1e-4 * Math.max(1, before.validationLoss!));
+  const after = await stepBy(app, 100);
+  expect(after.step).toBe(110);
+  expect(after.lastLoss!).toBeLessThan(after.firstLoss!);
   expect(errors).toEqual([]);
 });
 

@@ -45,6 +45,8 @@ export interface LosscapeTestHook {
   surveyor: SurveyorClient | null;
   /** Terminates the trainer worker as a crash would; the app restarts it and resumes (see TrainerClient). */
   crashTrainer(): void;
+  /** Destroys the trainer's WebGPU device, as if it were lost; the app goes on on WASM. */
+  loseWebGPUDevice(): void;
 }
 
 declare global {
@@ -59,6 +61,7 @@ export function testHookInstall(client: TrainerClient, surveyor: SurveyorClient 
     surveyor,
     landscape: landscapeSnapshot,
     crashTrainer: () => client.crashForTest(),
+    loseWebGPUDevice: () => client.loseDeviceForTest(),
     setConfig(input) {
       useConfigStore.getState().replace(input);
     },

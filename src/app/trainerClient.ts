@@ -1,7 +1,7 @@
 import { configTrainingPart, type ExperimentConfig } from '../engine/config';
 import type { DataView } from '../engine/projection';
 import { dataTableFallback, dataTableFor, dataTableMissing } from './dataTableStore';
-import { exhaustiveSwitchError, type BackendName, type BareLoop, type ResumePoint, type TrainerCommand, type TrainerEvent, type TrainingFrame } from '../workers/protocol';
+import { BACKEND_NAMES, exhaustiveSwitchError, type BackendName, type BareLoop, type ResumePoint, type TrainerCommand, type TrainerEvent, type TrainingFrame } from '../workers/protocol';
 import { faultNotice } from './faultStore';
 import { useConfigStore } from './configStore';
 import { trainingStoreApplyBoundary, trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreFlush, trainingStoreMarkDiverged, useTrainingStore } from './trainingStore';
@@ -46,7 +46,7 @@ export class TrainerClient {
   private readonly weightListeners = new Set<WeightListener>();
 
   constructor(
-    private readonly backend: BackendName | null,
+    private backend: BackendName | null,
     private readonly now: () => number = () => performance.now(),
   ) {
     this.start();
@@ -61,6 +61,11 @@ export class TrainerClient {
     trainingStoreClearRuns(this.runCount);
     // An uploaded file's table travels with the command: the config only names it.
     this.send({ type: 'configure', revision, config, table: dataTableFor(config) });
+  }
+
+  /** Test hook: destroys the worker's WebGPU device, as a lost device would end it. */
+  loseDeviceForTest(): void {
+    this.send({ type: 'loseDeviceForTest' });
   }
 
   /** Test hook: terminates the worker as a crash would, then recovers from it like any death. */
@@ -83,8 +88,8 @@ export class TrainerClient {
     this.send({ type: 'init', backend: this.backend });
   }
 
-  /** Replaces a dead worker and resumes every run from its last weights. */
-  private recover(reason: string): void {
+  /** Replaces a dead worker and resumes every run from its last weights (on `backend`, when given). */
+  private recover(reason: string, backend?: BackendName): void {
     const time = this.now();
     while (this.restarts.length > 0 && time - this.restarts[0]! > RESTART_WINDOW_MS) this.restarts.shift();
     if (this.restarts.length >= MAX_RESTARTS) {
@@ -95,14 +100,16 @@ export class TrainerClient {
     // A Step request is not taken up again (its remaining steps are unknown); Play is.
     const wasPlaying = useTrainingStore.getState().playing && this.playRequested;
     this.worker.terminate();
+    if (backend) this.backend = backend;
     this.start();
     if (!this.config) return;
     const resume = [...this.lastWeights.values()].map((point) => ({ ...point, weights: point.weights.slice() }));
     this.send({ type: 'configure', revision: this.revision, config: this.config, table: dataTableFor(this.config), resume });
     if (wasPlaying) this.send({ type: 'play' });
     const steps = [...new Set(resume.map((p) => p.step))];
+    const on = backend ? ` on ${backend}` : '';
     const where = resume.length === 0 ? 'from the start (no weights had arrived yet)' : `from step ${steps.join(', ')} with the weights it last sent`;
-    faultNotice(`The training worker stopped (${reason}); a new one resumed ${where}. The optimizer's state (momentum, Adam's moments) starts afresh.`);
+    faultNotice(`The training worker stopped (${reason}); a new one${on} resumed ${where}. The optimizer's state (momentum, Adam's moments) starts afresh.`);
   }
 
   /** Draws the boundary on another plane (more than two features); training goes on. */
@@ -183,6 +190,10 @@ export class TrainerClient {
         return;
       case 'benchResult':
         this.benchWaiters.shift()?.(event.stepsPerSecond);
+        return;
+      case 'deviceLost':
+        // Every tensor went with the device: a new worker on the next backend (WASM) takes over.
+        this.recover(`its WebGPU device was lost: ${event.message}`, BACKEND_NAMES[BACKEND_NAMES.indexOf('webgpu') + 1]);
         return;
       case 'data':
         if (event.revision === this.revision) useTrainingStore.setState({ points: event.points });

@@ -155,7 +155,9 @@ export type TrainerCommand =
   | { type: 'pause' }
   | { type: 'step'; steps: number }
   | { type: 'reset' }
-  | { type: 'benchBareLoop'; steps: number; loop: BareLoop };
+  | { type: 'benchBareLoop'; steps: number; loop: BareLoop }
+  /** e2e only: destroys the WebGPU device, as if it were lost. */
+  | { type: 'loseDeviceForTest' };
 
 /** `tfjs`: tfjs's own Adam in a tight loop; `engine`: Losscape's training step in a tight loop. */
 export type BareLoop = 'tfjs' | 'engine';
@@ -171,7 +173,9 @@ export type TrainerEvent =
   | { type: 'status'; revision: number; playing: boolean; step: number }
   | { type: 'diverged'; revision: number; run: number; step: number; reason: string }
   | { type: 'error'; message: string }
-  | { type: 'benchResult'; stepsPerSecond: number };
+  | { type: 'benchResult'; stepsPerSecond: number }
+  /** The WebGPU device was lost: every tensor is gone, and the client restarts on another backend. */
+  | { type: 'deviceLost'; message: string };
 
 /** Makes a missing case in a switch over a union a compile-time error. */
 export function exhaustiveSwitchError(value: never): never {
@@ -196,6 +200,7 @@ export function eventTransferables(event: TrainerEvent): Transferable[] {
     case 'diverged':
     case 'error':
     case 'benchResult':
+    case 'deviceLost':
       return [];
     default:
       return exhaustiveSwitchError(event);

@@ -6,6 +6,7 @@ import { BackendChooser } from './backendChooser';
 import { backendSizeClass } from './backendDecision';
 import { trainingTrial, trainingWork } from './backendTrials';
 import { bareLoopStepsPerSecond } from './bareLoop';
+import { deviceDestroyForTest, deviceLostWatch } from './deviceLost';
 import { eventTransferables, exhaustiveSwitchError, type TrainerCommand, type TrainerEvent } from './protocol';
 import { trainingDataCreate } from '../engine/trainingData';
 import { TrainerSession } from './trainerSession';
@@ -47,6 +48,7 @@ async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>
     { backend: name, strategy: null, rate: await trainingTrial(command.config, command.table, TRIAL_BUDGET_MS) },
   ]);
   emit({ type: 'ready', backend });
+  deviceLostWatch(onDeviceLost);
 }
 
 async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise<void> {
@@ -83,9 +85,16 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
       emit({ type: 'benchResult', stepsPerSecond: await bareLoopStepsPerSecond(run, command.steps, command.loop) });
       return;
     }
+    case 'loseDeviceForTest':
+      if (!deviceDestroyForTest()) throw new Error('no WebGPU device to lose: the backend is not webgpu');
+      return;
     default:
       exhaustiveSwitchError(command);
   }
+}
+
+function onDeviceLost(message: string): void {
+  emit({ type: 'deviceLost', message });
 }
 
 function reportError(error: unknown): void {
@@ -97,7 +106,10 @@ scope.onmessage = (message: MessageEvent<TrainerCommand>) => {
   // Chained as the message arrives, so every later command waits for this one's backend work.
   if (command.type === 'init') {
     chooser = new BackendChooser('train', command.backend);
-    backendReady = chooser.init().then((backend) => emit({ type: 'ready', backend }));
+    backendReady = chooser.init().then((backend) => {
+      emit({ type: 'ready', backend });
+      deviceLostWatch(onDeviceLost);
+    });
   } else if (command.type === 'configure') {
     backendReady = backendReady.then(() => decideFor(command)).catch(reportError);
   }
