@@ -68,3 +68,11 @@ describe('csvRead', () => {
     expect(error(latin1)).toMatch(/^The file is not UTF-8 text/);
   });
 });
+
+describe('column names', () => {
+  it('keeps repeated names apart, also from a name the file itself uses', () => {
+    expect(cells('a,a,a (2),label\n1,2,3,x\n').header).toEqual(['a', 'a (2)', 'a (2) (2)', 'label']);
+    expect(cells('x,x (2),x,x\n1,2,3,4\n').header).toEqual(['x', 'x (2)', 'x (3)', 'x (4)']);
+    expect(cells(',,column 1\n1,2,3\n').header).toEqual(['column 1', 'column 2', 'column 1 (2)']);
+  });
+});

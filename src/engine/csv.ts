@@ -118,12 +118,16 @@ export function csvDelimiter(text: string): CsvCells['delimiter'] {
   return best;
 }
 
-/** Repeated names get " (2)", " (3)" … so every column can be picked by name. */
+/**
+ * Repeated names get " (2)", " (3)" … so every column can be picked by name; the suffix skips a
+ * name the file itself uses (`a, a, a (2)` becomes `a, a (2), a (2) (2)`).
+ */
 function uniqueNames(names: string[]): string[] {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
   return names.map((name) => {
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    return n === 1 ? name : `${name} (${n})`;
+    let unique = name;
+    for (let n = 2; used.has(unique); n++) unique = `${name} (${n})`;
+    used.add(unique);
+    return unique;
   });
 }

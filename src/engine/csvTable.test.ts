@@ -55,4 +55,12 @@ describe('csvTable', () => {
     expect(tableError('a,label\n1,a\n2,b\n3,c\n4,d\n5,e\n6,f\n7,g\n')).toMatch(/^Too many classes: "label" has 7 different values; at most 6/);
     expect(tableError('a,b\n1,2\n', 'zzz')).toBe('The file has no column "zzz".');
   });
+
+  it('refuses a number beyond float32, which would train as Infinity', () => {
+    expect(tableError('a,b,label\n1,2,x\n3, 1e39 ,y\n')).toBe('Row 3, column "b": 1e39 is too large; numbers up to ±3.4e38 can be used.');
+    expect(tableError('a,label\n-3.5e38,x\n3,y\n')).toBe('Row 2, column "a": -3.5e38 is too large; numbers up to ±3.4e38 can be used.');
+    const cells = cellsOf('a,label\n3.4e38,x\n1e-50,y\n');
+    const table = csvTable(cells, 'label', 'f.csv');
+    expect(table.ok && Array.from(table.value.x)).toEqual([Math.fround(3.4e38), 0]);
+  });
 });

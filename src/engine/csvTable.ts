@@ -8,6 +8,8 @@ import { dataHash, type DataTable } from './dataTable';
 export const CSV_MIN_CLASSES = 2;
 export const CSV_MAX_CLASSES = 6;
 export const CSV_MAX_FEATURES = 64;
+/** The largest float32, the type the features are trained in. */
+const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** Cells read as "no value": empty, NA, N/A, NaN, null, none, ? (any case). */
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?']);
@@ -92,7 +94,17 @@ export function csvTable(cells: CsvCells, label: string, name: string): Result<D
   }
   const features = featureColumns.length;
   const x = new Float32Array(cells.rows.length * features);
-  cells.rows.forEach((row, r) => featureColumns.forEach((c, f) => (x[r * features + f] = csvNumber(row[c]!)!)));
+  for (let r = 0; r < cells.rows.length; r++) {
+    for (let f = 0; f < features; f++) {
+      const c = featureColumns[f]!;
+      const value = csvNumber(cells.rows[r]![c]!)!;
+      // Training runs in float32: a larger number would become Infinity and every loss NaN.
+      if (Math.abs(value) > FLOAT32_MAX) {
+        return { ok: false, error: `Row ${r + 2}, column "${cells.header[c]}": ${cells.rows[r]![c]!.trim()} is too large; numbers up to ±3.4e38 can be used.` };
+      }
+      x[r * features + f] = value;
+    }
+  }
   const index = new Map(classNames.map((value, k) => [value, k]));
   const y = Int32Array.from(values, (value) => index.get(value)!);
   return {
