@@ -31,6 +31,20 @@ python3 landscape.py --steps 200 --resolution 11            # the 11x11 surface 
 python3 landscape.py --steps 200 --directions pca --every 10  # on the trajectory's PCA plane
 \`\`\`
 
+## Scale it
+
+\`\`\`sh
+python3 train.py --steps 2000 --width 256 --layers 4           # a larger MLP, initial weights drawn by the app's rule
+torchrun --nproc_per_node=4 train.py --steps 2000               # DistributedDataParallel: NCCL on GPUs, gloo on CPU
+torchrun --nproc_per_node=4 landscape.py --resolution 201       # the grid's rows split across processes, gathered on the first
+\`\`\`
+
+Under torchrun every process draws the same batch from the seed and trains on its share of the
+rows, weighted so that the loss curve is the single-process one (per-example losses; a batch-level
+loss, soft Dice or AnyLoss, is then computed per share). With Debian's PyTorch 1.13 on Python 3.11,
+add \`--redirects 1 --tee 1\` after \`torchrun\` (its default fails to parse there).
+landscape.py writes the surface, its ranges and the training loss curve to \`surface.json\`.
+
 ## What it reproduces
 
 - **data.json**: the exact points the app trained on (train, validation and test splits, label noise

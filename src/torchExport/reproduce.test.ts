@@ -34,16 +34,18 @@ const TOLERANCE = 1e-4;
  * the logits (the spherical Z-loss), so the weights drift freely. There the iterates are chaotic:
  * a difference in the last bit grows by orders of magnitude within the 200 steps, between any two
  * float32 implementations and between PyTorch and itself. The test measures that: the same
- * PyTorch run with every initial weight moved by one float32 ulp ("sensitivity"). A chaotic case
- * must (a) be sensitive (its nudged run departs by more than 1e-5), (b) agree within TOLERANCE up to
- * its horizon, the step where the nudged run departs by 1e-5, and (c) stay within
- * CHAOS_FACTOR × its own sensitivity over all 200 steps.
+ * PyTorch run with every initial weight moved by one float32 ulp ("sensitivity"). A listed case is
+ * held to the looser bound only when it is measurably sensitive (its nudged run departs by more than
+ * 1e-5; otherwise the plain TOLERANCE applies), and then it must agree within TOLERANCE up to its
+ * horizon, the step where the nudged run departs by 1e-5, and stay within CHAOS_FACTOR × its own
+ * sensitivity over all 200 steps.
  */
 const CHAOTIC: Record<string, string> = {
   'loss mae': 'bounded loss: a long plateau, then a sudden drop (0.36 → 0.02 around step 150–200) taken by Adam’s normalised steps',
   'loss mse': 'Adam at lr 0.03 bounces at the edge of stability once the loss flattens (after step ~100)',
   'loss z-spherical': 'invariant to the scale of the logits: the weights’ scale drifts freely under Adam (sensitivity ~0.1)',
   'loss soft-dice': 'batch-level loss falling to 3e-4, where Adam bounces at the edge of stability',
+  'loss anyloss': 'the steep sigmoid (L = 73) gives a point a gradient only within ~0.1 of p = ½, so each point crossing it changes the step abruptly',
   'optimizer rmsprop': 'RMSProp without momentum at lr 0.03 bounces at the edge of stability after step ~100',
 };
 const SENSITIVE = 1e-5;
@@ -143,7 +145,7 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
         const horizon = drift.findIndex((d) => d > SENSITIVE);
         const first = errors.findIndex((e) => e > TOLERANCE);
         const name = curves.length > 1 ? `${c.name} (run ${run + 1})` : c.name;
-        const chaotic = CHAOTIC[c.name];
+        const chaotic = CHAOTIC[c.name] !== undefined && sensitivity > SENSITIVE;
         lines.push(
           `${name.padEnd(64)} max rel. error ${max.toExponential(2)} at step ${errors.indexOf(max) + 1}, sensitivity ${sensitivity.toExponential(2)}` +
             (first >= 0 ? `, over ${TOLERANCE} from step ${first + 1}` : '') +
@@ -154,7 +156,6 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
           return;
         }
         const withinHorizon = Math.max(...errors.slice(0, horizon >= 0 ? horizon : STEPS));
-        if (!(sensitivity > SENSITIVE)) failures.push(`${name} is listed as chaotic but its sensitivity is ${sensitivity.toExponential(2)}`);
         if (!(withinHorizon <= TOLERANCE)) failures.push(`${name}: ${withinHorizon.toExponential(2)} > ${TOLERANCE} before its horizon`);
         if (!(max <= CHAOS_FACTOR * sensitivity)) failures.push(`${name}: ${max.toExponential(2)} > ${CHAOS_FACTOR} × sensitivity ${sensitivity.toExponential(2)}`);
       });
@@ -172,6 +173,38 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
     console.log(`PyTorch export vs engine, ${STEPS} steps (PyTorch ${pythonSeconds.toFixed(1)} s, engine ${((Date.now() - engineStarted) / 1000).toFixed(1)} s):\n${lines.join('\n')}`);
     expect(failures).toEqual([]);
   }, 600_000);
+});
+
+describe.skipIf(!python.path)('the exported project scales with torchrun', () => {
+  test('torchrun --nproc_per_node=2 (gloo, CPU): the DDP loss curve and the gathered surface match one process', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'losscape-ddp-'));
+    try {
+      for (const file of torchProjectFiles(cases[0]!.config)) writeFileSync(join(folder, file.path), file.content);
+      const run = (args: string[]): string => {
+        const result = spawnSync(python.path!, args, { cwd: folder, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+        expect(result.status, result.stderr).toBe(0);
+        // torchrun prefixes each line with its process ("[default0]:"); keep process 0's.
+        return result.stdout.split('\n').filter((l) => !l.startsWith('[default1]')).map((l) => l.replace(/^\[default0\]:/, '')).join('\n');
+      };
+      // Debian's torch 1.13 on Python 3.11 needs --redirects/--tee set (its default "0" fails to parse there).
+      const torchrun = ['-m', 'torch.distributed.run', '--nproc_per_node=2', '--redirects', '1', '--tee', '1'];
+      run(['landscape.py', '--steps', '30', '--resolution', '5', '--out', 'single.json']);
+      run([...torchrun, 'landscape.py', '--steps', '30', '--resolution', '5', '--out', 'ddp.json']);
+      const read = (name: string) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as { losses: number[][]; training_losses: number[] };
+      const [single, ddp] = [read('single.json'), read('ddp.json')];
+      expect(single.training_losses).toHaveLength(30);
+      expect(ddp.training_losses).toHaveLength(30);
+      const trainError = Math.max(...single.training_losses.map((v, s) => relativeError(ddp.training_losses[s]!, v)));
+      const [a, b] = [single.losses.flat(), ddp.losses.flat()];
+      expect(b).toHaveLength(25);
+      const surfaceError = Math.max(...a.map((v, k) => relativeError(b[k]!, v)));
+      console.log(`torchrun 2 processes vs 1: loss curve max rel. error ${trainError.toExponential(2)} over 30 steps; 5×5 surface ${surfaceError.toExponential(2)}`);
+      expect(trainError).toBeLessThan(1e-5);
+      expect(surfaceError).toBeLessThan(1e-5);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 test.runIf(!python.path)('the PyTorch comparison is skipped without PyTorch', () => {

@@ -12,12 +12,16 @@ Directions, as in the app:
 The surface is the loss alone (no add-ons) over the full training split.
 
 Run: python3 landscape.py [--steps N] [--resolution R] [--directions random|pca] [--out surface.json]
+Distributed: torchrun --nproc_per_node=N landscape.py --resolution 201 trains as train.py does,
+then each process computes every N-th row of the grid and the rows are gathered on process 0,
+which writes the surface.
 """
 import argparse
 import json
 import math
 
 import torch
+import torch.distributed as dist
 
 import data as data_module
 import experiment
@@ -184,9 +188,13 @@ def main():
     parser.add_argument("--directions", choices=["random", "pca"], default=experiment.LANDSCAPE["directions"] if experiment.LANDSCAPE["directions"] != "solutions" else "random")
     parser.add_argument("--every", type=int, default=10, help="checkpoint cadence for PCA directions")
     parser.add_argument("--out", default="surface.json")
+    parser.add_argument("--width", type=int, default=None, help="units per hidden layer (default: the experiment's)")
+    parser.add_argument("--layers", type=int, default=None, help="hidden layers (default: the experiment's)")
     args = parser.parse_args()
+    torch.set_num_threads(1)
     data = data_module.load()
-    result = train.train_run(data, args.run, args.steps, checkpoint_every=args.every)
+    rank, world, _ = train.distributed()
+    result = train.train_run(data, args.run, args.steps, checkpoint_every=args.every, width=args.width, layers=args.layers)
     run = experiment.RUNS[args.run]
     sizes = result["sizes"]
     center = result["checkpoints"][-1][1]
@@ -196,15 +204,36 @@ def main():
         alpha_range = beta_range = (-r, r)
     else:
         d1, d2, explained = pca_plane([w for _, w in result["checkpoints"]])
-        print(f"explained variance: {explained[0]:.4f}, {explained[1]:.4f}")
+        if rank == 0:
+            print(f"explained variance: {explained[0]:.4f}, {explained[1]:.4f}")
         alpha_range, beta_range = extent_covering(project(center, d1, d2, [w for _, w in result["checkpoints"]]))
         zoom = experiment.LANDSCAPE["range"]
         alpha_range = (alpha_range[0] * zoom, alpha_range[1] * zoom)
         beta_range = (beta_range[0] * zoom, beta_range[1] * zoom)
     context = losses.Context(data.classes, data.class_priors, 0, experiment.SEED)
-    grid = surface(center, d1, d2, sizes, experiment.MODEL["activation"], data.train, run["loss"], run["loss_params"], context, alpha_range, beta_range, args.resolution)
+    rows = list(range(rank, args.resolution, world))
+    part = surface(center.cpu(), d1, d2, sizes, experiment.MODEL["activation"], data.train, run["loss"], run["loss_params"], context, alpha_range, beta_range, args.resolution, rows)
+    if world > 1:
+        parts = [None] * world
+        dist.all_gather_object(parts, (rows, part))
+    else:
+        parts = [(rows, part)]
+    if rank != 0:
+        return
+    grid = [None] * args.resolution
+    for indices, values in parts:
+        for i, row in zip(indices, values):
+            grid[i] = row
     with open(args.out, "w") as f:
-        json.dump({"directions": args.directions, "step": args.steps, "alpha": alpha_range, "beta": beta_range, "resolution": args.resolution, "losses": grid}, f)
+        json.dump({
+            "directions": args.directions,
+            "step": args.steps,
+            "alpha": alpha_range,
+            "beta": beta_range,
+            "resolution": args.resolution,
+            "losses": grid,
+            "training_losses": result["losses"],
+        }, f)
     for row in grid:
         print(" ".join(f"{v:.5f}" for v in row))
 

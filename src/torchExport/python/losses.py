@@ -64,12 +64,25 @@ def label_smoothing(z, t, params, context):
     return -(q * F.log_softmax(z, 1)).sum(1)
 
 
+NEAR_ONE = 0.5
+
+
+def stable_log_py(z, t, omp):
+    """log p_y accurate at both ends in float32: log1p(-(1 - p_y)) while 1 - p_y < 1/2 (log_softmax
+    rounds 1 + sum e^(z_k - z_y) there), log_softmax otherwise; blended by a 0/1 mask without gradient."""
+    near_one = torch.log1p(-torch.clamp(omp, max=NEAR_ONE))
+    use_near_one = (NEAR_ONE - omp > 0).to(z.dtype)
+    return use_near_one * near_one + (1 - use_near_one) * log_py(z, t)
+
+
 def focal(z, t, params, context):
     """Focal: -(1 - p_y)^gamma log p_y.  gamma (2, 0-5).
     Source: textbook (Lin et al. 2017); named in Is Heuristic Sampling Necessary in Training Deep
-    Object Detectors?  1 - p_y is kept off 0 (1e-12): pow(0, gamma < 1) has an infinite slope."""
-    lp = (t * F.log_softmax(z, 1)).sum(1)
-    base = torch.clamp(1 - torch.exp(lp), min=1e-12)
+    Object Detectors?  1 - p_y is the sum of the other classes' probabilities (no cancellation near
+    p_y = 1) and is kept off 0 (1e-12): pow(0, gamma < 1) has an infinite slope."""
+    omp = one_minus_py(z, t)
+    lp = stable_log_py(z, t, omp)
+    base = torch.clamp(omp, min=1e-12)
     return -(torch.pow(base, params["gamma"]) * lp)
 
 
@@ -119,9 +132,12 @@ def sce(z, t, params, context):
 
 
 def _hinge(z, t, c):
-    # max(0, c + max_{k != y} z_k - z_y) = max_k (c 1[k != y] + z_k) - z_y.
+    # max(0, c + max_{k != y} z_k - z_y) = max_k (c 1[k != y] + z_k) - z_y. One maximum is read
+    # through a constant one-hot mask (the first in class order), so that a tie sends the gradient
+    # to one rival: a valid subgradient.
     augmented = z + c * (1 - t)
-    return torch.amax(augmented, 1) - pick_target(z, t)
+    chosen = F.one_hot(torch.argmax(augmented, 1), z.shape[1]).to(z.dtype)
+    return (augmented * chosen).sum(1) - pick_target(z, t)
 
 
 def hinge(z, t, params, context):

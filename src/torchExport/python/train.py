@@ -7,12 +7,21 @@ clipping to a global norm; decoupled weight decay for optimizers without their o
 At the end: accuracy, calibration of the test split before and after temperature scaling (T fitted
 on the validation split) and lambda_max of the training-loss Hessian.
 
-Run: python3 train.py [--steps N] [--run I] [--every K] [--threads T]
+Run: python3 train.py [--steps N] [--run I] [--every K] [--threads T] [--width W] [--layers L]
+
+Distributed: torchrun --nproc_per_node=N train.py ... trains with DistributedDataParallel (NCCL on
+GPUs, gloo on CPU). Every process draws the same batch (and mixup) from the seed and trains on its
+share of the rows; each share's loss is weighted by its size, so that DDP's gradient average is the
+gradient of the whole batch and the loss curve is the single-process one (for per-example losses;
+a batch-level loss, soft Dice or AnyLoss, is then computed per share). --width and --layers scale
+the model: initial weights are then drawn from the seed by the app's rule.
 """
 import argparse
 import os
 
 import torch
+import torch.distributed as dist
+from torch.nn.parallel import DistributedDataParallel
 
 import data as data_module
 import experiment as default_experiment
@@ -44,18 +53,34 @@ class Batches:
         return self.split.x[rows], self.split.targets[rows]
 
 
-def layer_sizes(exp, data):
-    return [data.features] + [exp.MODEL["width"]] * exp.MODEL["layers"] + [data.classes]
+def layer_sizes(exp, data, width=None, layers=None):
+    width = exp.MODEL["width"] if width is None else width
+    layers = exp.MODEL["layers"] if layers is None else layers
+    return [data.features] + [width] * layers + [data.classes]
 
 
-def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_experiment, project_dir=HERE, on_step=None):
-    """Trains run `run_index` for `steps` steps. Returns the loss of every step, the model, its
-    layer sizes and (every `checkpoint_every` steps, and at the start and end) flat checkpoints."""
+def distributed():
+    """(rank, world size, device): from torchrun's environment, else a single process on the CPU."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    cuda = torch.cuda.is_available()
+    if world > 1 and not dist.is_initialized():
+        dist.init_process_group("nccl" if cuda else "gloo")
+    rank = dist.get_rank() if world > 1 else 0
+    device = torch.device(f"cuda:{int(os.environ.get('LOCAL_RANK', '0'))}") if cuda and world > 1 else torch.device("cpu")
+    return rank, world, device
+
+
+def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_experiment, project_dir=HERE, width=None, layers=None):
+    """Trains run `run_index` for `steps` steps (data parallel under torchrun). Returns the loss of
+    every step, the model, its layer sizes and (every `checkpoint_every` steps, and at the start
+    and end) flat checkpoints."""
     from model import flat_parameters
 
     run = exp.RUNS[run_index]
-    sizes = layer_sizes(exp, data)
-    model = build_model(sizes, exp.MODEL["activation"], exp.SEED, os.path.join(project_dir, "weights.json"))
+    rank, world, device = distributed()
+    sizes = layer_sizes(exp, data, width, layers)
+    model = build_model(sizes, exp.MODEL["activation"], exp.SEED, os.path.join(project_dir, "weights.json")).to(device)
+    net = DistributedDataParallel(model) if world > 1 else model
     params = list(model.parameters())
     optimizer = optim.make_optimizer(run["optimizer"], params, run["optimizer_params"])
     own_decay = run["optimizer"] in optim.OWN_WEIGHT_DECAY
@@ -72,15 +97,27 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
             lambdas, partners = losses.mixup_draw(mixup_random, run["mixup"], x.shape[0])
             x = losses.mixup_batch(x, lambdas, torch.tensor(partners, dtype=torch.int64))
             t_b = t[torch.tensor(partners, dtype=torch.int64)]
+        # This process's share of the batch (all of it without torchrun).
+        rows = torch.tensor_split(torch.arange(x.shape[0]), world)[rank]
+        share = len(rows) * world / x.shape[0]
+        x, t = x[rows].to(device), t[rows].to(device)
+        if t_b is not None:
+            t_b, lambdas = t_b[rows].to(device), lambdas[rows].to(device)
 
         def gradient(with_value=False):
-            value = losses.objective(run["loss"], run["loss_params"], run["addons"], model(x), t, context, t_b, lambdas)
-            grads = torch.autograd.grad(value, params)
+            for p in params:
+                p.grad = None
+            value = losses.objective(run["loss"], run["loss_params"], run["addons"], net(x), t, context, t_b, lambdas) * share
+            value.backward()  # under DDP, the gradients arrive averaged over the processes
+            grads = [p.grad for p in params]
             if run["clip_norm"] > 0:
                 grads = optim.clip_by_global_norm(grads, run["clip_norm"])
-            return (value, grads) if with_value else grads
+            return (value.detach(), grads) if with_value else grads
 
         value, grads = gradient(with_value=True)
+        if world > 1:
+            dist.all_reduce(value)
+            value = value / world
         history.append(float(value))
         with torch.no_grad():
             if run["weight_decay"] > 0 and not own_decay:
@@ -93,8 +130,6 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
                     return gradient()
 
             optimizer.step(lr, gradient_at)
-        if on_step:
-            on_step(step + 1, history[-1], model)
         if checkpoint_every and (step + 1) % checkpoint_every == 0 and (step + 1) < steps:
             checkpoints.append((step + 1, flat_parameters(model).clone()))
     checkpoints.append((steps, flat_parameters(model).clone()))
@@ -128,18 +163,23 @@ def main():
     parser.add_argument("--run", type=int, default=None, help="train only this run of a comparison (0: the first)")
     parser.add_argument("--every", type=int, default=1, help="print every K steps")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (1 keeps results reproducible)")
+    parser.add_argument("--width", type=int, default=None, help="units per hidden layer (default: the experiment's)")
+    parser.add_argument("--layers", type=int, default=None, help="hidden layers (default: the experiment's)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     data = data_module.load()
+    rank = distributed()[0]
     runs = range(len(default_experiment.RUNS)) if args.run is None else [args.run]
     for i in runs:
         run = default_experiment.RUNS[i]
-        print(f"# run {i + 1}: loss {run['loss']}, optimizer {run['optimizer']}, lr {run['learning_rate']}")
-        result = train_run(data, i, args.steps)
+        result = train_run(data, i, args.steps, width=args.width, layers=args.layers)
+        if rank != 0:
+            continue
+        print(f"# run {i + 1}: loss {run['loss']}, optimizer {run['optimizer']}, lr {run['learning_rate']}, layers {result['sizes']}")
         for step, value in enumerate(result["losses"], start=1):
             if step % args.every == 0 or step == args.steps:
                 print(f"{step} {value:.9g}")
-        report = evaluate(data, run, result["model"])
+        report = evaluate(data, run, result["model"].cpu())
         acc = report["accuracy"]
         print(f"# accuracy train {acc['train']:.4f} validation {acc['validation']:.4f} test {acc['test']:.4f}")
         b, a = report["calibration_before"], report["calibration_after"]
