@@ -21,12 +21,14 @@ const HEIGHT = 200;
 export function LossShape() {
   const loss = useSelectedVariant((v) => v.loss);
   const classes = useConfigStore((s) => s.config.data.classes);
-  const [axisChoice, setAxis] = useState<LossShapeAxis>('probability');
+  // null until the user picks a view: each loss opens on the one its note speaks of (LossSpec.shapeAxis).
+  const [axisChoice, setAxis] = useState<LossShapeAxis | null>(null);
   const [compareId, setCompareId] = useState('ce');
-  const axis: LossShapeAxis = classes === 2 ? axisChoice : 'probability';
   const svgRef = useRef<SVGSVGElement>(null);
   const renderer = useRef<LossShapeRenderer | null>(null);
   const spec = lossById(loss.id);
+  const wanted: LossShapeAxis = axisChoice ?? spec.shapeAxis ?? 'probability';
+  const axis: LossShapeAxis = wanted === 'margin' && classes !== 2 ? 'probability' : wanted;
   const compare = compareId === 'none' || compareId === loss.id ? null : lossById(compareId);
 
   const series = useMemo((): ShapeSeries[] => {
@@ -44,7 +46,7 @@ export function LossShape() {
     return () => renderer.current?.dispose();
   }, []);
 
-  const axisLabel = axis === 'probability' ? 'true-class probability p_y' : 'margin m = z_y − z_other';
+  const axisLabel = axis === 'probability' ? 'true-class probability p_y' : axis === 'margin' ? 'margin m = z_y − z_other' : 'true-class logit z_y (other logits fixed)';
   useEffect(() => {
     renderer.current?.update(series, axisLabel);
   }, [series, axisLabel]);
@@ -68,7 +70,7 @@ export function LossShape() {
       </header>
       <Formula tex={spec.tex} testId="loss-shape-formula" />
       <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" style={tableShown ? { display: 'none' } : undefined} />
-      {tableShown && <ChartTable series={tableSeries} caption={`Loss and derivative against ${axisLabel}`} stepLabel={axis === 'probability' ? 'p_y' : 'margin'} />}
+      {tableShown && <ChartTable series={tableSeries} caption={`Loss and derivative against ${axisLabel}`} stepLabel={{ probability: 'p_y', margin: 'margin', logit: 'z_y' }[axis]} />}
       <div className="inline-fields">
         <SelectField
           label="Compare with"
@@ -83,6 +85,7 @@ export function LossShape() {
           testId="loss-shape-axis"
           options={[
             { value: 'probability', label: 'true-class probability p_y' },
+            { value: 'logit', label: 'true-class logit z_y' },
             { value: 'margin', label: 'margin (two classes)', disabledReason: classes === 2 ? null : 'needs two classes' },
           ]}
           onChange={setAxis}

@@ -9,14 +9,21 @@ import type { LossParamSpec, LossParams, LossSpec } from './types';
 
 export const ANYLOSS_METRICS = ['F1', 'accuracy', 'F-β', 'balanced accuracy', 'G-mean'] as const;
 
+// The default is balanced accuracy, not F1. From an untrained network (every p near ½) the quickest
+// gain in soft F1 is to call everything positive: that scores 2π/(1 + π) (0.67 on balanced data)
+// against ~0.5, and once every p is well past ½ the steep sigmoid (L = 73) has no slope left, so
+// training stops there (the default Circle data: 0.51 accuracy, loss flat at 0.33). Calling
+// everything one class gives balanced accuracy ½, no better than where it starts, so the network
+// has to learn the boundary. F1 stays one click away and learns on data a line nearly separates.
 const METRIC: LossParamSpec = {
   id: 'metric',
   label: 'metric',
-  default: 0,
+  default: 3,
   min: 0,
   max: 4,
   step: 1,
-  hint: 'the metric turned into a loss: 0 F1, 1 accuracy, 2 F-β, 3 balanced accuracy, 4 G-mean',
+  hint: 'the metric turned into a loss (F1 can collapse to "everything positive" on data no line separates, such as Circle)',
+  valueNames: ANYLOSS_METRICS,
 };
 const L: LossParamSpec = { id: 'L', label: 'L', default: 73, min: 1, max: 100, step: 1, hint: 'steepness of the sigmoid that stands in for the 0/1 decision at p = ½' };
 const BETA: LossParamSpec = { id: 'beta', label: 'β', default: 1, min: 0.1, max: 10, step: 0.1, hint: 'F-β only: recall counts β times as much as precision' };
@@ -86,7 +93,7 @@ export const anyloss: LossSpec = {
   id: 'anyloss',
   name: 'AnyLoss',
   tex: 'A(p) = \\frac{1}{1 + e^{-L(p - \\frac12)}}, \\quad \\mathrm{TP} = \\sum_i y_i A_i,\\ \\mathrm{FN} = \\sum_i y_i(1 - A_i),\\ \\mathrm{FP} = \\sum_i (1-y_i) A_i,\\ \\mathrm{TN} = \\sum_i (1-y_i)(1-A_i), \\quad \\mathcal L = 1 - \\mathrm{metric}',
-  note: 'Batch-level: turns a confusion-matrix metric (F1, accuracy, F-β, balanced accuracy or G-mean) into a loss by replacing each hard decision with a steep sigmoid of the positive-class probability. Optimises the metric you report directly, useful on imbalanced binary data. With more than two classes this app averages the metric over the classes one-vs-rest (macro): that extension is ours, not the paper\'s.',
+  note: 'Batch-level: turns a confusion-matrix metric (F1, accuracy, F-β, balanced accuracy or G-mean) into a loss by replacing each hard decision with a steep sigmoid of the positive-class probability. Optimises the metric you report directly, useful on imbalanced binary data. The sigmoid is nearly a step: only predictions within about 0.1 of ½ get a gradient, so points that end up far on the wrong side stay there. F1 rewards calling everything positive, and from an untrained network on data no line separates (Circle) that is where it goes and stays; balanced accuracy, the default here, does not. With more than two classes this app averages the metric over the classes one-vs-rest (macro): that extension is ours, not the paper\'s.',
   source: 'AnyLoss: Transforming Classification Metrics into Loss Functions',
   level: 'batch',
   params: [METRIC, L, BETA],

@@ -22,9 +22,11 @@ const CATALOG: Record<string, Record<string, readonly [defaultValue: number, ran
   'sq-hinge': { c: [1, null] },
   'ldr-kl': { lambda: [1, [0.01, 10]], c: [1, [0, 5]] },
   'z-spherical': { a: [1, [0.1, 10]], b: [1, [0, 5]] },
-  dice: { alpha: [1, [0, 3]], gamma: [1, [0.01, 2]] },
+  // The catalog says α = 1; with two classes that stops at p_y = ½ and never learns (dice.ts), so the default is 0.3.
+  dice: { alpha: [0.3, [0, 3]], gamma: [1, [0.01, 2]] },
   'soft-dice': { gamma: [1, null] },
-  anyloss: { metric: [0, [0, 4]], L: [73, [1, 100]], beta: [1, null] },
+  // The catalog names F1 first; F1 collapses to one class on Circle, so the default is balanced accuracy (3; anyloss.ts).
+  anyloss: { metric: [3, [0, 4]], L: [73, [1, 100]], beta: [1, null] },
   dco: { N: [4, [1, 64]] },
   ldam: { s: [1, null] },
   'logit-adjusted': { tau: [1, [0, 3]] },

@@ -4,7 +4,26 @@ import { paramValue } from './params';
 import { tfOneMinusPy, tfPickTarget } from './tfHelpers';
 import type { LossParamSpec, LossSpec } from './types';
 
-const ALPHA: LossParamSpec = { id: 'alpha', label: 'α', default: 1, min: 0, max: 3, step: 0.1, hint: 'self-adjusting weight (1 − p_y)^α: larger α ignores easy examples more' };
+// The loss falls as w = (1 − p_y)^α p_y grows, and w is largest at p_y = 1/(1 + α): the loss pulls
+// p_y up to that point and no further (past it, it pushes p_y back down). So the true class can win
+// only if 1/(1 + α) beats the other classes, which at best share the rest evenly: α < K − 1. With
+// two classes and the paper's α = 1 the optimum is p_y = ½, a tie: training sits at w = ¼ and a
+// loss of (1 − ¼)/(2 + ¼) = 1/3 from the first step. The default α = 0.3 puts the optimum at
+// p_y = 1/1.3 ≈ 0.77, which still turns the weight down on easy examples, as the paper intends.
+const ALPHA: LossParamSpec = {
+  id: 'alpha',
+  label: 'α',
+  default: 0.3,
+  min: 0,
+  max: 3,
+  step: 0.1,
+  hint: 'self-adjusting weight (1 − p_y)^α: larger α ignores easy examples more; the loss stops pushing at p_y = 1/(1 + α), so it needs α < K − 1',
+};
+
+/** The true-class probability the loss drives towards: where (1 − p)^α p peaks. */
+export function diceOptimum(alpha: number): number {
+  return 1 / (1 + alpha);
+}
 const GAMMA: LossParamSpec = { id: 'gamma', label: 'γ', default: 1, min: 0.01, max: 2, step: 0.01, hint: 'smoothing added to numerator and denominator' };
 
 // (1 − p_y)^α with α < 1 has an infinite derivative at 0; keep the base off 0 as focal does.
@@ -14,11 +33,16 @@ export const dice: LossSpec = {
   id: 'dice',
   name: 'Self-adjusting Dice',
   tex: '\\ell = 1 - \\frac{2(1-p_y)^{\\alpha} p_y + \\gamma}{(1-p_y)^{\\alpha} p_y + 1 + \\gamma}',
-  note: 'A per-example Dice score with a focal-style weight (1 − p_y)^α, so examples the model already gets right stop counting. Aimed at data-imbalanced tasks where accuracy-like objectives (F1) matter more than likelihood.',
+  note: 'A per-example Dice score with a focal-style weight (1 − p_y)^α, so examples the model already gets right stop counting. Aimed at data-imbalanced tasks where accuracy-like objectives (F1) matter more than likelihood. The weight makes the loss lowest at p_y = 1/(1 + α), not at 1: it never pushes an example past that, and with α ≥ K − 1 the true class cannot come out on top (with two classes the paper\'s α = 1 stops at a tie, ½).',
   source: 'Dice Loss for Data-imbalanced NLP Tasks',
   level: 'example',
   params: [ALPHA, GAMMA],
-  unavailableReason: () => null,
+  unavailableReason: (classes, params) => {
+    const alpha = params ? paramValue(params, ALPHA) : ALPHA.default;
+    if (alpha < classes - 1) return null;
+    const optimum = diceOptimum(alpha);
+    return `With ${classes} classes, α = ${alpha} cannot learn: the loss is lowest at p_y = 1/(1 + α) = ${optimum.toFixed(2)}, where the true class at best ties the others. Use α < ${classes - 1}.`;
+  },
   compute: (logits, targets, params) => {
     const [alpha, gamma] = [paramValue(params, ALPHA), paramValue(params, GAMMA)];
     const py = tfPickTarget(tf.softmax(logits), targets);

@@ -7,7 +7,18 @@ export interface LossShapeCurve {
   derivative: number[];
 }
 
-export type LossShapeAxis = 'probability' | 'margin';
+/**
+ * `probability`: against p_y, the other classes sharing the rest evenly. `margin`: binary, against
+ * m = z_y − z_other. `logit`: against the true-class logit z_y with the other logits held at fixed,
+ * unequal values; its derivative is ∂ℓ/∂z_y, the gradient training actually sees. That is where a
+ * bounded loss's vanishing gradient on badly wrong examples shows (MAE: −2 p_y(1 − p_y) → 0, while
+ * against p_y its slope is a constant −2), and where the spherical Z-loss is not a step (with the
+ * other logits tied, its standardised z̃_y can only be ±√(K − 1)).
+ */
+export type LossShapeAxis = 'probability' | 'margin' | 'logit';
+
+/** The range of z_y on the logit axis. */
+export const LOGIT_RANGE: readonly [number, number] = [-6, 6];
 
 const uniformContext = (classes: number): LossContext => ({
   classes,
@@ -22,6 +33,18 @@ function logitsForProbability(p: number, label: number, classes: number): number
   return Array.from({ length: classes }, (_, k) => (k === label ? Math.log(p) : other));
 }
 
+/** z_y = v for the true class; the others spread evenly over [−1, 1] (0 when there is one). */
+export function logitsForTrueLogit(v: number, label: number, classes: number): number[] {
+  const others = classes - 1;
+  let rank = 0;
+  return Array.from({ length: classes }, (_, k) => {
+    if (k === label) return v;
+    const value = others === 1 ? 0 : -1 + (2 * rank) / (others - 1);
+    rank += 1;
+    return value;
+  });
+}
+
 /** Binary logits with margin m = z_y − z_other, centred on zero. */
 function logitsForMargin(m: number, label: number): number[] {
   return label === 0 ? [m / 2, -m / 2] : [-m / 2, m / 2];
@@ -33,18 +56,21 @@ function logitsForMargin(m: number, label: number): number[] {
  */
 function lossAt(loss: LossSpec, params: LossParams, classes: number, axis: LossShapeAxis, value: number): number {
   const labels = loss.level === 'batch' ? Array.from({ length: classes }, (_, k) => k) : [0];
-  const logits = labels.map((label) => (axis === 'probability' ? logitsForProbability(value, label, classes) : logitsForMargin(value, label)));
+  const logits = labels.map((label) =>
+    axis === 'probability' ? logitsForProbability(value, label, classes) : axis === 'margin' ? logitsForMargin(value, label) : logitsForTrueLogit(value, label, classes),
+  );
   const out = loss.reference(logits, labels, params, uniformContext(classes));
   return Array.isArray(out) ? out[0]! : out;
 }
 
 /**
  * The loss and its derivative (central differences of the reference) against the true-class
- * probability p_y ∈ [0.01, 0.99], or against the margin m ∈ [−4, 4] for binary tasks.
+ * probability p_y ∈ [0.01, 0.99], the margin m ∈ [−4, 4] for binary tasks, or the true-class
+ * logit z_y ∈ [−6, 6].
  */
 export function lossShapeCurve(loss: LossSpec, params: LossParams, classes: number, axis: LossShapeAxis, points = 99): LossShapeCurve {
   const k = axis === 'margin' ? 2 : classes;
-  const [lo, hi] = axis === 'probability' ? [0.01, 0.99] : [-4, 4];
+  const [lo, hi] = axis === 'probability' ? [0.01, 0.99] : axis === 'margin' ? [-4, 4] : LOGIT_RANGE;
   const h = axis === 'probability' ? 1e-4 : 1e-3;
   const x: number[] = [];
   const values: number[] = [];

@@ -1,0 +1,3 @@
+import { describeLearning } from './learningSuite';
+
+describeLearning('gauss');
