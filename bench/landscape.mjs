@@ -93,8 +93,11 @@ async function stepsPerSecond(page, seconds) {
 }
 
 /**
- * Training steps/s while 51×51 surfaces are computed back to back, over steps/s without, on the
- * same run; the two conditions alternate (twice each) so that drift in the machine's load cancels.
+ * Training steps/s with the landscape open and recomputed live (the live cadence of
+ * landscapeCadence.ts: back to back at 51×51 where that takes under 100 ms, else a coarser grid
+ * paced so training loses at most 20 %), over steps/s with it closed, on the same run; the two
+ * conditions alternate (twice each) so that drift in the machine's load cancels.
+ * `surfacesPerSecond` is the live rate.
  */
 export async function measureTrainDuringSurvey(page, base, backend, seconds = 4) {
   await openLandscape(page, base, backend);

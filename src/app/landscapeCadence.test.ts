@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIVE_MAX_GAP_MS, liveCadenceAfterSurface, liveCadenceAfterTraining, liveCadenceStart, liveResolutionFor } from './landscapeCadence';
+import { LIVE_MAX_GAP_MS, type LiveCadence, liveCadenceAfterSurface, liveCadenceAfterTraining, liveCadenceStart, liveResolutionFor } from './landscapeCadence';
 
 describe('live landscape cadence', () => {
   it('keeps the chosen resolution, back to back, where a full surface takes under 100 ms', () => {
@@ -29,7 +29,7 @@ describe('live landscape cadence', () => {
   });
 
   it('coarsens the grid, then waits between surfaces, while training is slowed by more than 20 %', () => {
-    let c = { resolution: 23, gapMs: 0, msPerPoint: 0.7, cap: 51 };
+    let c: LiveCadence = { resolution: 23, gapMs: 0, msPerPoint: 0.7, cap: 51 };
     c = liveCadenceAfterTraining(c, 51, 600, 400); // 33 % slower
     expect(c).toMatchObject({ resolution: 15, cap: 15, gapMs: 0 }); // 23/√2 = 16.3 → 15
     c = liveCadenceAfterTraining(c, 51, 600, 400);
@@ -45,7 +45,7 @@ describe('live landscape cadence', () => {
   });
 
   it('leaves things alone between 10 and 20 % slower, and relaxes under 10 %', () => {
-    const slowed = { resolution: 11, gapMs: 400, msPerPoint: 0.7, cap: 11 };
+    const slowed: LiveCadence = { resolution: 11, gapMs: 400, msPerPoint: 0.7, cap: 11 };
     expect(liveCadenceAfterTraining(slowed, 51, 600, 510)).toEqual(slowed); // 15 % slower
     let c = liveCadenceAfterTraining(slowed, 51, 600, 580); // 3 % slower
     expect(c.gapMs).toBe(200);

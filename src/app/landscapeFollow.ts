@@ -1,6 +1,7 @@
-// When surfaces are computed: on opening the view or changing its settings, every N training
-// steps around the current weights, and once more when training stops (the frozen surface, with
-// the whole path on it). The surveyor follows the same run as the trainer (configured on the
+// When surfaces are computed: on opening the view or changing its settings, live while training
+// runs (when recomputing is on: paced and sized by LandscapeLive from measured times; a 1-D slice
+// every N steps), and once more when training stops (the frozen surface at the chosen resolution,
+// with the whole path on it). The surveyor follows the same run as the trainer (configured on the
 // same changes, with the same revision); the landscape section never restarts training.
 // In a comparison every run's surface is surveyed, one after another, and the 1-D view is the
 // line between run A's weights and the selected run's (B when A is selected).
@@ -11,6 +12,7 @@ import { useSelectionStore } from './selectionStore';
 import type { SurveyorClient } from './surveyorClient';
 import type { TrainerClient } from './trainerClient';
 import { useTrainingStore } from './trainingStore';
+import { LandscapeLive } from './landscapeLive';
 
 /** Did a landscape change ask for a new surface (not only a different way of drawing it)? */
 function surfaceSettingsChanged(a: LandscapeConfig, b: LandscapeConfig): boolean {
@@ -32,6 +34,26 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
   /** The step of the last request (−1: none yet for this run). */
   let requestedAt = -1;
 
+  /** The runs a surface covers: a diverged run's weights are not finite, it has no surface to show. */
+  const surveyedRuns = (): number[] => {
+    const runs = useTrainingStore.getState().runs;
+    return Array.from({ length: runCount }, (_, run) => run).filter((run) => run === 0 || !runs[run]?.diverged);
+  };
+
+  /** A live surface (possibly coarser than chosen) was asked for since training last stopped. */
+  let liveShown = false;
+  const live = new LandscapeLive({
+    ask: (resolution) => {
+      const settings = useConfigStore.getState().config.landscape;
+      if (!settings.open || settings.view === 'slice' || lastStep < 0 || !runsInStep()) return null;
+      requestedAt = lastStep;
+      liveShown = true;
+      return surveyor.survey({ ...settings, resolution }, { preempt: false, quiet: true, live: true }, surveyedRuns());
+    },
+    busy: () => useLandscapeStore.getState().computing,
+  });
+  const unsubscribeSettled = surveyor.onSettled((settled) => live.onSettled(settled));
+
   const request = (preempt: boolean, quiet: boolean): void => {
     const settings = useConfigStore.getState().config.landscape;
     if (!settings.open || lastStep < 0) return;
@@ -40,10 +62,7 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
       if (runCount < 2) surveyor.slice();
       else surveyor.slice({ kind: 'current', run: 0 }, { kind: 'current', run: Math.min(runCount - 1, Math.max(1, useSelectionStore.getState().selectedRun)) });
     } else {
-      // A diverged run's weights are not finite: it has no surface to show.
-      const runs = useTrainingStore.getState().runs;
-      const surveyed = Array.from({ length: runCount }, (_, run) => run).filter((run) => run === 0 || !runs[run]?.diverged);
-      surveyor.survey(settings, { preempt, quiet }, surveyed);
+      surveyor.survey(settings, { preempt, quiet }, surveyedRuns());
     }
   };
 
@@ -67,6 +86,7 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
     requestedAt = -1;
     latest.clear();
     runCount = 1 + config.compare.runs.length;
+    live.reset();
     surveyor.configure(config, revision);
     landscapeStoreClear();
   };
@@ -96,9 +116,11 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
     latest.set(snapshot.run, snapshot.step);
     // Surveyed once every run's weights of this step are in (the frames come one run at a time).
     if (lastStep < 0 || !runsInStep()) return;
-    const every = useConfigStore.getState().config.landscape.recomputeEvery;
+    const settings = useConfigStore.getState().config.landscape;
+    const playing = useTrainingStore.getState().playing;
     if (requestedAt < 0) request(true, false);
-    else if (useTrainingStore.getState().playing && every > 0 && Math.floor(lastStep / every) > Math.floor(requestedAt / every)) request(false, true);
+    else if (playing && settings.recomputeEvery > 0 && settings.view !== 'slice') live.onTrainingRate(useTrainingStore.getState().runs[0]?.latest?.stepsPerSecond ?? null);
+    else if (playing && settings.recomputeEvery > 0 && Math.floor(lastStep / settings.recomputeEvery) > Math.floor(requestedAt / settings.recomputeEvery)) request(false, true);
   });
 
   // The 1-D view of a comparison follows the selected run.
@@ -108,7 +130,13 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
 
   // Training stopped (paused, or a step request done): survey the final weights with the whole path.
   const unsubscribeTraining = useTrainingStore.subscribe((state, previous) => {
-    if (previous.playing && !state.playing && lastStep !== requestedAt) request(true, false);
+    if (!previous.playing && state.playing) live.start(useConfigStore.getState().config.landscape.resolution);
+    if (previous.playing && !state.playing) {
+      live.stop();
+      // The frozen surface, at the chosen resolution, replaces a coarser live one even at the same step.
+      if (lastStep !== requestedAt || liveShown) request(true, false);
+      liveShown = false;
+    }
   });
 
   return () => {
@@ -116,5 +144,7 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
     unsubscribeWeights();
     unsubscribeTraining();
     unsubscribeSelection();
+    unsubscribeSettled();
+    live.stop();
   };
 }

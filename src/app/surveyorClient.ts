@@ -5,6 +5,16 @@ import type { PlaneInfo, SliceEnd, SurveyorBenchMode, SurveyorCommand, SurveyorE
 import { landscapeRange, useLandscapeStore, type LandscapeRunView } from './landscapeStore';
 import type { WeightSnapshot } from './trainerClient';
 
+/** How a survey ended: complete (with its time, from its start in the surveyor), or not (failed, superseded, cancelled). */
+export interface SurveySettled {
+  id: number;
+  complete: boolean;
+  elapsedMs: number;
+  resolution: number;
+  /** Runs it surveyed. */
+  runs: number;
+}
+
 export interface SurfaceBench {
   ms: number;
   points: number;
@@ -34,6 +44,9 @@ export class SurveyorClient {
   private readonly progress = new Map<number, Map<number, number>>();
   private readonly benchWaiters: ((result: SurfaceBench) => void)[] = [];
   private readonly matMulWaiters: ((result: { ms: number; flops: number }) => void)[] = [];
+  private readonly settledListeners = new Set<(settled: SurveySettled) => void>();
+  /** Surveys asked for and not yet settled (complete, failed or superseded). */
+  private readonly unsettled = new Set<number>();
 
   constructor(backend: BackendName | null) {
     this.worker = new Worker(new URL('../workers/surveyor.worker.ts', import.meta.url), { type: 'module', name: 'surveyor' });
@@ -57,12 +70,13 @@ export class SurveyorClient {
    * Asks for a surface around each run's latest checkpoint (run 0 alone unless told), one run
    * after another. `quiet`: keep showing the last ones until the new ones are complete.
    */
-  survey(settings: LandscapeConfig, options: { preempt: boolean; quiet: boolean }, runs: number[] = [0]): number {
+  survey(settings: LandscapeConfig, options: { preempt: boolean; quiet: boolean; live?: boolean }, runs: number[] = [0]): number {
     const id = this.nextId++;
     if (options.quiet) this.quiet.add(id);
     this.progress.set(id, new Map(runs.map((run) => [run, 0])));
+    this.unsettled.add(id);
     const { directions, keepBias, range, resolution } = settings;
-    this.send({ type: 'survey', request: { id, directions, keepBias, range, resolution, preempt: options.preempt, runs } });
+    this.send({ type: 'survey', request: { id, directions, keepBias, range, resolution, preempt: options.preempt, runs, ...(options.live ? { live: true } : {}) } });
     useLandscapeStore.setState({ computing: true, progress: 0 });
     return id;
   }
@@ -75,7 +89,19 @@ export class SurveyorClient {
     return id;
   }
 
+  /** Calls `listener` as each survey completes, fails or is superseded; returns an unsubscribe. */
+  onSettled(listener: (settled: SurveySettled) => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
+  }
+
+  private settle(id: number, settled: Omit<SurveySettled, 'id'>): void {
+    if (!this.unsettled.delete(id)) return;
+    for (const listener of this.settledListeners) listener({ id, ...settled });
+  }
+
   cancel(): void {
+    for (const id of [...this.unsettled]) this.settle(id, { complete: false, elapsedMs: 0, resolution: 0, runs: 0 });
     this.send({ type: 'cancel' });
     useLandscapeStore.setState({ computing: false });
   }
@@ -122,6 +148,7 @@ export class SurveyorClient {
         this.matMulWaiters.shift()?.(event);
         return;
       case 'failed':
+        this.settle(event.id, { complete: false, elapsedMs: 0, resolution: 0, runs: 0 });
         if (event.id < this.shownId) return;
         this.shownId = event.id;
         useLandscapeStore.setState({ error: event.message, computing: false });
@@ -129,6 +156,7 @@ export class SurveyorClient {
       case 'surveyStart':
         if (!this.current(event.id, event.revision)) return;
         this.shownId = event.id;
+        for (const id of this.unsettled) if (id < event.id) this.settle(id, { complete: false, elapsedMs: 0, resolution: 0, runs: 0 });
         for (const id of this.starts.keys()) if (id < event.id) this.starts.delete(id);
         for (const id of this.progress.keys()) if (id < event.id) this.progress.delete(id);
         if (!this.starts.has(event.id)) this.starts.set(event.id, new Map());
@@ -147,6 +175,7 @@ export class SurveyorClient {
         if (quiet && !event.done) return;
         if (done) this.quiet.delete(event.id);
         this.show(event);
+        if (done) this.settle(event.id, { complete: true, elapsedMs: event.elapsedMs, resolution: event.spec.resolution, runs: fractions.length });
         return;
       }
       case 'path':

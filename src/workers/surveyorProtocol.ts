@@ -19,6 +19,8 @@ export interface SurveyRequest {
   resolution: number;
   /** True: abandon a surface in progress. False: let it finish, then survey the latest weights. */
   preempt: boolean;
+  /** A live surface while training: no preview, no pauses between chunks (the client paces them). */
+  live?: boolean;
   /**
    * The runs to survey (indices into configRuns), one after another: every run's preview first,
    * then each full grid. Random directions come from the same seed for every run.

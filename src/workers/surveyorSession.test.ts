@@ -56,6 +56,35 @@ describe('SurveyorSession', () => {
     expect(pathEvent.path.distance[0]).toBeGreaterThan(0);
   });
 
+  it('a live surface has no preview, runs with the chosen strategy, and reuses the path losses it knows', async () => {
+    const { s, events } = session();
+    const steps = [0, 10, 20];
+    const weights = path([0, 10, 20, 30]);
+    steps.forEach((step, i) => s.checkpoint(1, 0, step, weights[i]!));
+    s.setStrategy('looped');
+    s.survey({ ...request, live: true, preempt: false, resolution: 13 });
+    await s.idle();
+    const surfaces = events.flatMap((e) => (e.type === 'surface' ? [e] : []));
+    expect(surfaces.every((e) => e.phase === 'full')).toBe(true);
+    expect(surfaces.at(-1)).toMatchObject({ done: true, spec: { resolution: 13 } });
+    const model = s.currentModel();
+    const plane = landscapeRandomPlane(landscapeUnflatten(weights[2]!, model.shapes), config.seed);
+    expect(Array.from(surfaces.at(-1)!.values)).toEqual(Array.from(await landscapeGridLooped(model.objective, plane, landscapeGridSquare(1, 13))));
+    // The next surface adds a checkpoint; the known ones' losses are the same, the new one's computed.
+    s.checkpoint(1, 0, 30, weights[3]!);
+    s.survey({ ...request, id: 2, live: true, preempt: false, resolution: 13 });
+    await s.idle();
+    const paths = events.flatMap((e) => (e.type === 'path' ? [e.path] : []));
+    expect(paths).toHaveLength(2);
+    expect(Array.from(paths[1]!.loss.subarray(0, 3))).toEqual(Array.from(paths[0]!.loss));
+    const fresh = session();
+    [0, 10, 20, 30].forEach((step, i) => fresh.s.checkpoint(1, 0, step, weights[i]!));
+    fresh.s.survey({ ...request, resolution: 11 });
+    await fresh.s.idle();
+    const truth = fresh.events.flatMap((e) => (e.type === 'path' ? [e.path] : []))[0]!;
+    Array.from(truth.loss).forEach((l, k) => expect(paths[1]!.loss[k]).toBeCloseTo(l, 6));
+  });
+
   it('abandons a surface for a preempting request, and queues one that does not preempt', async () => {
     const { s, events } = session();
     path([0, 5]).forEach((w, i) => s.checkpoint(1, 0, i * 5, w));

@@ -38,6 +38,8 @@ export class SurveyorSession {
   private running: Promise<void> | null = null;
   private token = { cancelled: false };
   private strategy: SurveyStrategy | null = null;
+  /** Per run: the true loss at each checkpoint step computed so far (reset with the trajectory). */
+  private pathLosses = new Map<number, Map<number, number>>();
 
   constructor(
     private readonly emit: SurveyorEmit,
@@ -54,6 +56,7 @@ export class SurveyorSession {
     this.revision = revision;
     this.stale = true;
     this.checkpoints = new Map();
+    this.pathLosses = new Map();
     this.pending = null;
     this.token.cancelled = true;
   }
@@ -63,7 +66,10 @@ export class SurveyorSession {
     if (revision !== this.revision) return;
     let trajectory = this.checkpoints.get(run) ?? [];
     const last = trajectory[trajectory.length - 1];
-    if (last && step < last.step) trajectory = [];
+    if (last && step < last.step) {
+      trajectory = [];
+      this.pathLosses.delete(run);
+    }
     if (last && step === last.step) trajectory.pop();
     trajectory.push({ step, weights });
     if (trajectory.length > SURVEYOR_CHECKPOINT_CAPACITY) trajectory = trajectory.filter((_, i, all) => i % 2 === 0 || i === all.length - 1);
@@ -162,6 +168,11 @@ export class SurveyorSession {
       strategy: this.strategy,
       model: (run: number) => this.currentModel(run),
       checkpoints: (run: number) => this.checkpoints.get(run) ?? [],
+      pathLosses: (run: number) => {
+        let known = this.pathLosses.get(run);
+        if (!known) this.pathLosses.set(run, (known = new Map()));
+        return known;
+      },
     };
     await surveyRun(context, request, token);
   }

@@ -32,6 +32,11 @@ export interface SurveyContext {
   /** The run's objective and shapes (its own loss), and its checkpoints so far. */
   model: (run: number) => SurveyorModel;
   checkpoints: (run: number) => Checkpoint[];
+  /**
+   * A run's true loss at each checkpoint step already computed (the same for every plane), so a
+   * live surface computes only its new checkpoints' losses; optional.
+   */
+  pathLosses?: (run: number) => Map<number, number>;
 }
 
 export function surveySpecOut(spec: LandscapeGridSpec): SurfaceSpec {
@@ -64,7 +69,7 @@ export async function surveyRun(context: SurveyContext, request: SurveyRequest, 
       const R = built.spec.resolution;
       emit({ type: 'surveyStart', id: request.id, revision: model.revision, run, step: checkpoints[checkpoints.length - 1]!.step, spec: surveySpecOut(built.spec), plane: built.info });
       const evaluator = surveyEvaluator(model.objective, built.plane, context.strategy);
-      const events = landscapeGridProgressive(evaluator, built.spec, { cancelled: () => token.cancelled });
+      const events = landscapeGridProgressive(evaluator, built.spec, { cancelled: () => token.cancelled, ...(request.live ? { previewResolution: 0 } : {}) });
       surveys.push({ run, model, checkpoints, built, evaluator, events, display: new Float32Array(R * R), full: null });
     }
     let chunkStarted = started;
@@ -88,8 +93,9 @@ export async function surveyRun(context: SurveyContext, request: SurveyRequest, 
         if (event.done) survey.full = event.losses.slice();
       }
       // A surface that follows training runs at half duty, so training keeps its pace on machines
-      // with few cores; one a person asked for (preempting) runs flat out.
-      if (request.preempt) await yieldToMessages();
+      // with few cores; one a person asked for (preempting) runs flat out, and so does a live one,
+      // whose pace the client sets from training's measured speed (landscapeCadence.ts).
+      if (request.preempt || request.live) await yieldToMessages();
       else await new Promise((resolve) => setTimeout(resolve, Math.min(BACKGROUND_PAUSE_MAX_MS, now() - chunkStarted)));
       chunkStarted = now();
       return !token.cancelled;
@@ -118,8 +124,12 @@ async function surveyPath(context: SurveyContext, id: number, survey: RunSurvey,
   const { model, checkpoints, built, full, run } = survey;
   if (!full) return;
   const projections = landscapeProject(built.flat, checkpoints.map((c) => c.weights));
-  const losses = await landscapeCheckpointLosses(model.objective, checkpoints.map((c) => landscapeUnflatten(c.weights, model.shapes)));
+  const known = context.pathLosses?.(run) ?? new Map<number, number>();
+  const missing = checkpoints.filter((c) => !known.has(c.step));
+  const computed = await landscapeCheckpointLosses(model.objective, missing.map((c) => landscapeUnflatten(c.weights, model.shapes)));
   if (token.cancelled) return;
+  missing.forEach((c, k) => known.set(c.step, computed[k]!));
+  const losses = Float32Array.from(checkpoints, (c) => known.get(c.step)!);
   const diagnostics = landscapeTrajectoryDiagnostics(projections, losses, built.spec, full);
   context.emit({
     type: 'path',
