@@ -24,6 +24,7 @@ describe('runJson', () => {
     const document = JSON.parse(text) as Record<string, unknown>;
     expect(document).toMatchObject({ format: RUN_FORMAT, version: 1, url: META.url, exportedAt: '2025-03-01T12:00:00.000Z' });
     expect((document.runs as { loss: string }[])[0]!.loss).toBe('ce');
+    expect((document.runs as { label: string }[])[0]!.label).toBe('A · CE');
 
     const parsed = runJsonParse(text);
     if (!parsed.ok) throw new Error(parsed.error);
@@ -73,5 +74,24 @@ describe('runJson', () => {
     expect(parsed.config).toEqual(DEFAULT_CONFIG);
     expect(parsed.runs[0]!.metrics).toEqual(runMetricsEmpty());
     expect(parsed.exportedAt).toBeNull();
+  });
+
+  it('keeps a divergence only with a finite step, and a hand-written reason short', () => {
+    const file = (diverged: string) => `{"format":"${RUN_FORMAT}","version":1,"config":{},"runs":[{"diverged":${diverged}}]}`;
+    const read = (diverged: string) => {
+      const parsed = runJsonParse(file(diverged));
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.runs[0]!.diverged;
+    };
+    expect(read('{"step":1e999,"reason":"x"}')).toBeNull();
+    expect(read('{"step":12,"reason":"loss NaN"}')).toEqual({ step: 12, reason: 'loss NaN' });
+    expect(read(`{"step":3,"reason":"${'r'.repeat(5000)}"}`)!.reason).toHaveLength(201);
+  });
+
+  it('reads prototype keys as plain data, polluting nothing', () => {
+    const parsed = runJsonParse(`{"__proto__":{"polluted":1},"format":"${RUN_FORMAT}","version":1,"config":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"data":{"__proto__":{"kind":"spiral"}}},"runs":[]}`);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.config).toEqual(DEFAULT_CONFIG);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -78,9 +78,13 @@ function metricsParse(input: unknown, where: string): RunMetrics {
   return metrics;
 }
 
+/** Longest divergence reason kept from a file: it is shown in the page. */
+const MAX_REASON = 200;
+
 function divergedParse(input: unknown): RunRecord['diverged'] {
-  if (!isRecord(input) || typeof input.step !== 'number' || typeof input.reason !== 'string') return null;
-  return { step: input.step, reason: input.reason };
+  // 1e999 in a file reads as Infinity: no step to show.
+  if (!isRecord(input) || typeof input.step !== 'number' || !Number.isFinite(input.step) || typeof input.reason !== 'string') return null;
+  return { step: input.step, reason: input.reason.length > MAX_REASON ? `${input.reason.slice(0, MAX_REASON)}…` : input.reason };
 }
 
 function runParse(input: unknown, index: number): RunRecord {
