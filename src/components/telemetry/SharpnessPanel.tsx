@@ -84,7 +84,8 @@ export function SharpnessPanel() {
           Hessian scaled by its per-parameter step sizes), not to λ_max, so no line is drawn.
         </p>
       )}
-      <LineChart series={series} view={view} width={WIDTH} height={HEIGHT} options={logScale ? LOG_OPTIONS : LINEAR_OPTIONS} className="loss-chart" testId="sharpness-chart" label="Top Hessian eigenvalue over training" />
+      {/* Keyed on the scale: the chart takes its options (the y label, λ or |λ|) when it is created. */}
+      <LineChart key={logScale ? 'log' : 'linear'} series={series} view={view} width={WIDTH} height={HEIGHT} options={logScale ? LOG_OPTIONS : LINEAR_OPTIONS} className="loss-chart" testId="sharpness-chart" label="Top Hessian eigenvalue over training" />
       <dl className="metrics">
         <dt data-testid="sharpness-value-name">{latestName}</dt>
         <dd data-testid="sharpness-value">{formatMagnitude(latest?.eigenvalue)}</dd>
