@@ -3,92 +3,119 @@ import { BackendBadge } from '../components/BackendBadge';
 import { CopyLink } from '../components/CopyLink';
 import { ExportMenu } from '../components/export/ExportMenu';
 import { ImportedRun } from '../components/export/ImportedRun';
-import { CalibrationPanel } from '../components/calibration/CalibrationPanel';
 import { DataControls } from '../components/DataControls';
 import { DecisionBoundary } from '../components/DecisionBoundary';
 import { LossChart } from '../components/LossChart';
 import { LossControls } from '../components/LossControls';
 import { MetricsControls } from '../components/MetricsControls';
-import { LossShape } from '../components/LossShape';
 import { ModelControls } from '../components/ModelControls';
 import { Notices } from '../components/Notices';
 import { OptimizerControls } from '../components/OptimizerControls';
 import { PlaybackBar } from '../components/PlaybackBar';
-import { SharpnessPanel } from '../components/telemetry/SharpnessPanel';
-import { TelemetryPanel } from '../components/telemetry/TelemetryPanel';
 import { OptionalView, ViewToggles } from '../components/ViewToggles';
 import { LandscapePanel } from '../components/landscape/LandscapePanel';
-import { CompareView } from '../components/compare/CompareView';
+import { LandscapeSettings } from '../components/landscape/LandscapeControls';
 import { RunTabs } from '../components/compare/RunTabs';
 import { LessonsMenu } from '../components/lessons/LessonsMenu';
 import { LessonPanel } from '../components/lessons/LessonPanel';
 import { ControlColumn, ControlGate } from '../components/lessons/ControlGate';
 import { PresenterToggle } from '../components/PresenterToggle';
+import { Dock, useDockOpen } from '../components/layout/Dock';
+import { SettingsGroup } from '../components/layout/SettingsGroup';
+import { LazyCalibrationPanel, LazyCompareView, LazyLossShape, LazySharpnessPanel, LazyTelemetryPanel } from '../components/layout/lazyViews';
 
-/** Composition only: the views and controls, laid out. */
+/**
+ * Composition only. One screen from 1024 px up: the header with Play, the settings column on the
+ * left, the core views (decision boundary, loss curve, loss landscape) filling what is left, and
+ * a dock under them for the views the user opens. Narrower screens stack it all.
+ */
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
+  const docked = useDockOpen();
   return (
     <div className="app">
+      <a className="skip-link" href="#charts" data-testid="skip-link">
+        Skip to the charts
+      </a>
       <header className="app-header">
         <h1>
           Losscape <span className="tagline">see what a loss function does</span>
         </h1>
-        <LessonsMenu />
-        <PresenterToggle />
-        <BackendBadge />
-        <CopyLink />
-        <ExportMenu />
+        <PlaybackBar client={client} />
+        <div className="header-tools">
+          <LessonsMenu />
+          <PresenterToggle />
+          <BackendBadge />
+          <CopyLink />
+          <ExportMenu />
+        </div>
       </header>
-      <Notices urlNotices={urlNotices} />
-      <ImportedRun />
-      <LessonPanel />
       <div className="layout">
         {/* A link can hide or lock panels for a class (`hide=`, `lock=`; see classroomUrl.ts). */}
         <ControlColumn>
-          <ControlGate panel="data">
-            <DataControls />
-          </ControlGate>
-          <ControlGate panel="model">
-            <ModelControls />
-          </ControlGate>
-          <ControlGate panel="runs">
-            <RunTabs />
-          </ControlGate>
-          <ControlGate panel="loss">
-            <LossControls />
-          </ControlGate>
-          <ControlGate panel="optimizer">
-            <OptimizerControls />
-          </ControlGate>
-          <ControlGate panel="metrics">
-            <MetricsControls />
-          </ControlGate>
-        </ControlColumn>
-        <main className="views">
-          <div className="toolbar">
-            <PlaybackBar client={client} />
-            <ControlGate panel="views">
-              <ViewToggles />
+          <SettingsGroup title="Loss" panels={['runs', 'loss']} testId="loss">
+            <ControlGate panel="runs">
+              <RunTabs />
             </ControlGate>
-          </div>
-          <div className="view-grid">
+            <ControlGate panel="loss">
+              <LossControls />
+            </ControlGate>
+          </SettingsGroup>
+          <SettingsGroup title="Optimizer" panels={['optimizer']} testId="optimizer">
+            <ControlGate panel="optimizer">
+              <OptimizerControls />
+            </ControlGate>
+          </SettingsGroup>
+          <SettingsGroup title="Data" panels={['data']} testId="data">
+            <ControlGate panel="data">
+              <DataControls />
+            </ControlGate>
+          </SettingsGroup>
+          <SettingsGroup title="Model" panels={['model']} testId="model">
+            <ControlGate panel="model">
+              <ModelControls />
+            </ControlGate>
+          </SettingsGroup>
+          <SettingsGroup title="Landscape" panels={['views']} testId="landscape">
+            <ControlGate panel="views">
+              <LandscapeSettings />
+            </ControlGate>
+          </SettingsGroup>
+          <SettingsGroup title="Metrics" panels={['metrics']} testId="metrics">
+            <ControlGate panel="metrics">
+              <MetricsControls />
+            </ControlGate>
+          </SettingsGroup>
+        </ControlColumn>
+        <main className="views" id="charts" tabIndex={-1} aria-label="Charts">
+          <Notices urlNotices={urlNotices} />
+          <ImportedRun />
+          <LessonPanel />
+          <div className={docked ? 'core core-docked' : 'core'} data-testid="core-views">
             <DecisionBoundary />
             <LossChart />
+            <LandscapePanel />
+          </div>
+          <Dock
+            toggles={
+              <ControlGate panel="views">
+                <ViewToggles />
+              </ControlGate>
+            }
+          >
             <OptionalView id="lossShape">
-              <LossShape />
+              <LazyLossShape />
             </OptionalView>
             <OptionalView id="calibration">
-              <CalibrationPanel />
+              <LazyCalibrationPanel />
             </OptionalView>
             <OptionalView id="sharpness">
-              <SharpnessPanel />
+              <LazySharpnessPanel />
             </OptionalView>
             <OptionalView id="telemetry">
-              <TelemetryPanel />
+              <LazyTelemetryPanel />
             </OptionalView>
-          </div>
-          <CompareView />
-          <LandscapePanel />
+            <LazyCompareView />
+          </Dock>
         </main>
       </div>
     </div>

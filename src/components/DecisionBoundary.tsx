@@ -8,8 +8,19 @@ import { boundaryCreate, type BoundaryRenderer } from './boundaryRender';
 import { ExportPngButton } from './export/ExportPngButton';
 import { AddPointControls, addedPointAppend } from './data/AddPointControls';
 import { BoundaryViewControls } from './data/BoundaryViewControls';
+import { useBoxSize } from './layout/useBoxSize';
 
+/** Drawing size until the box is measured, and the bounds of a square that fills the box. */
 const SIZE = 420;
+const MIN_SIZE = 160;
+const MAX_SIZE = 900;
+
+/** The largest square that fits the box, in whole pixels. */
+function squareFitting(box: { width: number; height: number } | null): number {
+  if (!box) return SIZE;
+  const side = box.height > 0 ? Math.min(box.width, box.height) : box.width;
+  return Math.round(Math.min(MAX_SIZE, Math.max(MIN_SIZE, side)));
+}
 
 /**
  * The data on the plane with the model's predicted class and confidence behind it. With more
@@ -27,12 +38,20 @@ export function DecisionBoundary() {
   const flippedCount = points ? points.flipped.reduce((a, b) => a + b, 0) : 0;
   const addable = points !== null && points.features === 2 && datasetIsGenerated(kind);
   const selectedClass = points ? Math.min(addClass, points.classes - 1) : 0;
+  // The canvas is the largest square its box holds: the box takes what the layout leaves.
+  const [box, boxRef] = useBoxSize<HTMLDivElement>();
+  const size = squareFitting(box);
+  const latest = useRef({ points, boundary });
+  useEffect(() => {
+    latest.current = { points, boundary };
+  }, [points, boundary]);
 
   useEffect(() => {
     if (!canvasRef.current) return;
-    renderer.current = boundaryCreate(canvasRef.current, SIZE);
+    renderer.current = boundaryCreate(canvasRef.current, size);
+    renderer.current.update(latest.current.points, latest.current.boundary);
     return () => renderer.current?.dispose();
-  }, []);
+  }, [size]);
 
   useEffect(() => {
     renderer.current?.update(points, boundary);
@@ -50,11 +69,6 @@ export function DecisionBoundary() {
     <section className="panel boundary" aria-label="Decision boundary">
       <header className="chart-header">
         <h2>Decision boundary</h2>
-        <span className="legend">
-          filled: train · rings: validation and test · shade: confidence
-          {points && points.added > 0 && <span data-testid="added-count"> · squares: {points.added} added</span>}
-          {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
-        </span>
         <ExportPngButton chart="boundary" label="the decision boundary" />
       </header>
       {points && points.features > 2 && <BoundaryViewControls points={points} />}
@@ -62,20 +76,27 @@ export function DecisionBoundary() {
         <span className="boundary-axis boundary-axis-y" data-testid="boundary-y-axis">
           {points?.axes[1] ?? ''} ↑
         </span>
-        <canvas
-          ref={canvasRef}
-          data-testid="boundary"
-          data-points={count}
-          data-addable={addable}
-          className={addable ? 'addable' : undefined}
-          role="img"
-          aria-label={`${count} points and the predicted class over the plane${points ? ` of ${points.axes[0]} and ${points.axes[1]}` : ''}`}
-          onClick={onClick}
-        />
+        <div className="boundary-canvas-box" ref={boxRef}>
+          <canvas
+            ref={canvasRef}
+            data-testid="boundary"
+            data-points={count}
+            data-addable={addable}
+            className={addable ? 'addable' : undefined}
+            role="img"
+            aria-label={`${count} points and the predicted class over the plane${points ? ` of ${points.axes[0]} and ${points.axes[1]}` : ''}`}
+            onClick={onClick}
+          />
+        </div>
         <span className="boundary-axis boundary-axis-x" data-testid="boundary-x-axis">
           {points?.axes[0] ?? ''} →
         </span>
       </div>
+      <p className="legend boundary-legend">
+        filled: train · rings: validation and test · shade: confidence
+        {points && points.added > 0 && <span data-testid="added-count"> · squares: {points.added} added</span>}
+        {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
+      </p>
       {addable && points && <AddPointControls classNames={points.classNames} selected={selectedClass} onSelect={setAddClass} added={added} />}
     </section>
   );

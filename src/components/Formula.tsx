@@ -1,15 +1,69 @@
-import katex from 'katex';
-import 'katex/dist/katex.min.css';
+import type katex from 'katex';
 import { useEffect, useRef } from 'react';
+import { useBoxSize } from './layout/useBoxSize';
+
+type Katex = typeof katex;
+let katexLoading: Promise<Katex> | null = null;
+
+/** KaTeX and its stylesheet, fetched with the first formula rather than with the page. */
+function katexLoad(): Promise<Katex> {
+  katexLoading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([module]) => module.default);
+  return katexLoading;
+}
+
+/** Smallest scale a formula is shrunk to; a panel narrower than that is very unusual. */
+const MIN_SCALE = 0.45;
 
 /**
- * A TeX formula rendered by KaTeX. The TeX comes from the loss specs in the code, never from a
- * URL or a file; KaTeX builds DOM nodes and `trust` stays off.
+ * Scales a rendered formula down until it fits its box (display-mode TeX does not wrap), and
+ * back up to its own size when there is room again.
+ */
+function fitToWidth(host: HTMLElement): void {
+  host.style.fontSize = '';
+  // KaTeX's display box is a block as wide as its panel; the formula's own width is that of its
+  // line of inline-block pieces, first to last.
+  const pieces = host.querySelectorAll('.katex-html > .base, .katex-html > .tag');
+  const available = host.clientWidth;
+  if (pieces.length === 0 || available <= 0) return;
+  const rects = [...pieces].map((piece) => piece.getBoundingClientRect());
+  const natural = Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left));
+  if (natural <= available) return;
+  const base = parseFloat(getComputedStyle(host).fontSize);
+  const scale = Math.max(MIN_SCALE, (available / natural) * 0.98);
+  host.style.fontSize = `${(base * scale).toFixed(2)}px`;
+}
+
+/**
+ * A TeX formula rendered by KaTeX, scaled to fit its panel. The TeX comes from the loss specs in
+ * the code, never from a URL or a file; KaTeX builds DOM nodes and `trust` stays off.
  */
 export function Formula({ tex, testId }: { tex: string; testId?: string }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const [box, boxRef] = useBoxSize<HTMLSpanElement>();
   useEffect(() => {
-    if (ref.current) katex.render(tex, ref.current, { throwOnError: false, displayMode: true, trust: false });
+    let cancelled = false;
+    void katexLoad().then((k) => {
+      const host = ref.current;
+      if (cancelled || !host) return;
+      k.render(tex, host, { throwOnError: false, displayMode: true, trust: false });
+      host.dataset.rendered = 'true';
+      fitToWidth(host);
+      // KaTeX's fonts load once a formula first needs them, and change its width when they arrive.
+      void document.fonts?.ready.then(() => {
+        if (!cancelled && ref.current === host) fitToWidth(host);
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [tex]);
-  return <span ref={ref} className="formula" data-testid={testId} data-tex={tex} />;
+  const width = box?.width ?? 0;
+  useEffect(() => {
+    if (ref.current?.dataset.rendered === 'true' && width > 0) fitToWidth(ref.current);
+  }, [width]);
+  return (
+    <span className="formula-box" ref={boxRef}>
+      <span ref={ref} className="formula" data-testid={testId} data-tex={tex} />
+    </span>
+  );
 }

@@ -68,32 +68,38 @@ export function LossShape() {
         {tableToggle}
         <ExportPngButton chart="loss-shape" label="the loss shape" />
       </header>
-      <Formula tex={spec.tex} testId="loss-shape-formula" />
-      <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" style={tableShown ? { display: 'none' } : undefined} />
-      {tableShown && <ChartTable series={tableSeries} caption={`Loss and derivative against ${axisLabel}`} stepLabel={{ probability: 'p_y', margin: 'margin', logit: 'z_y' }[axis]} />}
-      <div className="inline-fields">
-        <SelectField
-          label="Compare with"
-          value={compareId}
-          testId="loss-shape-compare"
-          options={[{ value: 'none', label: 'nothing' }, ...LOSSES.filter((l) => l.id !== loss.id).map((l) => ({ value: l.id, label: l.name }))]}
-          onChange={setCompareId}
-        />
-        <SelectField<LossShapeAxis>
-          label="Against"
-          value={axis}
-          testId="loss-shape-axis"
-          options={[
-            { value: 'probability', label: 'true-class probability p_y' },
-            { value: 'logit', label: 'true-class logit z_y' },
-            { value: 'margin', label: 'margin (two classes)', disabledReason: classes === 2 ? null : 'needs two classes' },
-          ]}
-          onChange={setAxis}
-        />
+      <div className="loss-shape-body">
+        <div className="loss-shape-side">
+          <Formula tex={spec.tex} testId="loss-shape-formula" />
+          <div className="inline-fields">
+            <SelectField
+              label="Compare with"
+              value={compareId}
+              testId="loss-shape-compare"
+              options={[{ value: 'none', label: 'nothing' }, ...LOSSES.filter((l) => l.id !== loss.id).map((l) => ({ value: l.id, label: l.name }))]}
+              onChange={setCompareId}
+            />
+            <SelectField<LossShapeAxis>
+              label="Against"
+              value={axis}
+              testId="loss-shape-axis"
+              options={[
+                { value: 'probability', label: 'true-class probability' },
+                { value: 'logit', label: 'true-class logit' },
+                { value: 'margin', label: 'margin (two classes)', disabledReason: classes === 2 ? null : 'needs two classes' },
+              ]}
+              onChange={setAxis}
+            />
+          </div>
+          {spec.level === 'batch' && (
+            <p className="note">A batch-level loss: drawn for a batch with one example of each class, all at the same value.</p>
+          )}
+        </div>
+        <div className="loss-shape-figure">
+          <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" style={tableShown ? { display: 'none' } : undefined} />
+          {tableShown && <ChartTable series={tableSeries} caption={`Loss and derivative against ${{ probability: 'the true-class probability', margin: 'the margin', logit: 'the true-class logit' }[axis]}`} stepLabel={{ probability: 'p_y', margin: 'margin', logit: 'z_y' }[axis]} />}
+        </div>
       </div>
-      {spec.level === 'batch' && (
-        <p className="note">A batch-level loss: drawn for a batch with one example of each class, all at the same value.</p>
-      )}
     </section>
   );
 }

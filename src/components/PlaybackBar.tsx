@@ -1,7 +1,8 @@
 import { useConfigStore } from '../app/configStore';
 import { useTrainingStore } from '../app/trainingStore';
 import type { TrainerClient } from '../app/trainerClient';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { playbackKeyAction } from './playbackKeys';
 import { lossById } from '../losses/registry';
 import { configRuns } from '../engine/config';
 
@@ -18,18 +19,40 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
   const blocked = useConfigStore((s) => configRuns(s.config).map((run) => lossById(run.loss.id).unavailableReason(s.config.data.classes)).find((r) => r !== null) ?? null);
   const canTrain = ready && !diverged && !blocked;
   const [stepSize, setStepSize] = useState(10);
+  // Space plays and pauses, "." steps, anywhere on the page but where the key already means something.
+  const keys = useRef({ playing, canTrain, stepSize });
+  useEffect(() => {
+    keys.current = { playing, canTrain, stepSize };
+  }, [playing, canTrain, stepSize]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const action = playbackKeyAction(event);
+      if (!action) return;
+      const { playing: on, canTrain: can, stepSize: size } = keys.current;
+      if (action === 'toggle' && (on || can)) {
+        event.preventDefault();
+        if (on) client.pause();
+        else client.play();
+      } else if (action === 'step' && can && !on) {
+        event.preventDefault();
+        client.step(size);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [client]);
   return (
     <div className="playback" role="toolbar" aria-label="Training">
       {playing ? (
-        <button type="button" data-testid="pause" onClick={() => client.pause()}>
+        <button type="button" data-testid="pause" aria-keyshortcuts="Space" title="Pause (Space)" onClick={() => client.pause()}>
           ❚❚ Pause
         </button>
       ) : (
-        <button type="button" data-testid="play" className="primary" disabled={!canTrain} onClick={() => client.play()}>
+        <button type="button" data-testid="play" className="primary" aria-keyshortcuts="Space" title="Play (Space)" disabled={!canTrain} onClick={() => client.play()}>
           ▶ Play
         </button>
       )}
-      <button type="button" data-testid="step" disabled={!canTrain || playing} onClick={() => client.step(stepSize)}>
+      <button type="button" data-testid="step" aria-keyshortcuts="." title="Step (.)" disabled={!canTrain || playing} onClick={() => client.step(stepSize)}>
         Step
       </button>
       <select aria-label="Steps per press of Step" data-testid="step-size" value={stepSize} onChange={(e) => setStepSize(Number(e.target.value))}>

@@ -181,8 +181,8 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   training: { mixup: 0, totalSteps: 2000 },
   metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
   compare: { runs: [] },
-  views: { lossShape: true, calibration: false, sharpness: false, telemetry: false },
-  landscape: { open: false, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
+  views: { lossShape: false, calibration: false, sharpness: false, telemetry: false },
+  landscape: { open: true, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
   seed: 1,
 };
 

@@ -14,7 +14,8 @@ export interface HistogramRenderer {
   dispose(): void;
 }
 
-const MARGIN = { top: 14, right: 10, bottom: 32, left: 40 };
+// The top margin holds the two rules' labels, one line each, above the bars.
+const MARGIN = { top: 38, right: 10, bottom: 32, left: 40 };
 
 interface BarDatum {
   index: number;
@@ -42,11 +43,12 @@ export function histogramCreate(svg: SVGSVGElement, width: number, height: numbe
     .attr('y', height - 4)
     .attr('text-anchor', 'middle')
     .text('confidence');
+  // Along the y axis, clear of the rules' labels above the plot.
   root
     .append('text')
     .attr('class', 'axis-label')
-    .attr('x', MARGIN.left + 4)
-    .attr('y', MARGIN.top - 4)
+    .attr('transform', `translate(12,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
     .text('examples');
 
   return {
@@ -107,16 +109,17 @@ export function histogramCreate(svg: SVGSVGElement, width: number, height: numbe
         .select('line')
         .attr('x1', (r) => x(r.value))
         .attr('x2', (r) => x(r.value))
-        .attr('y1', MARGIN.top)
+        .attr('y1', MARGIN.top - 6)
         .attr('y2', height - MARGIN.bottom)
         .attr('stroke', HISTOGRAM_COLOURS.rule)
         .attr('stroke-width', 1.5)
         .attr('stroke-dasharray', (r) => (r.dashed ? '4 3' : null));
-      // Each label on its own line inside the plot, on the roomier side of its rule, so they never collide.
+      // Each label on its own line above the bars, on the roomier side of its rule: they meet
+      // neither each other nor the bars, however close accuracy and confidence are.
       rule
         .select('text')
         .attr('x', (r) => x(r.value) + (r.value > 0.5 ? -3 : 3))
-        .attr('y', (r) => (r.dashed ? MARGIN.top + 20 : MARGIN.top + 9))
+        .attr('y', (r) => (r.dashed ? 27 : 13))
         .attr('text-anchor', (r) => (r.value > 0.5 ? 'end' : 'start'))
         .text((r) => r.name);
     },

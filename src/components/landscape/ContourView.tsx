@@ -28,7 +28,7 @@ export function ContourView({ scene, onHover, options = {} }: { scene: SurfaceSc
 
   return (
     <div className="landscape-figure">
-      <svg ref={svgRef} className="landscape-contour" style={{ maxWidth: width }} data-testid={testId} data-z-lo={scene ? scene.field.lo : undefined} data-z-hi={scene ? scene.field.hi : undefined} />
+      <svg ref={svgRef} className="landscape-contour" data-testid={testId} data-z-lo={scene ? scene.field.lo : undefined} data-z-hi={scene ? scene.field.hi : undefined} />
     </div>
   );
 }

@@ -3,14 +3,15 @@ import { useShallow } from 'zustand/react/shallow';
 import { useConfigStore } from '../../app/configStore';
 import { useTrainingStore } from '../../app/trainingStore';
 import { landscapeSharedRange, useLandscapeStore, type LandscapeRunView } from '../../app/landscapeStore';
+import { runLabelAt, runLabels } from '../../app/runLabels';
 import { configRuns } from '../../engine/config';
-import { lossById } from '../../losses/registry';
-import { runColour, runLetter } from '../palette';
+import { runColour } from '../palette';
 import { ContourView } from './ContourView';
 import { heightFieldsShared } from './surfaceField';
 import type { SurfaceHover, SurfaceScene } from './surfaceRender';
 import { SurfaceView } from './SurfaceView';
 
+// Each surface fills its cell of the grid; these are the drawing sizes until the cell is measured.
 const SURFACE = { width: 320, height: 240, compact: true };
 const CONTOUR = { width: 320, height: 280 };
 
@@ -50,15 +51,28 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
   const hovers = useMemo(() => losses.map((_, run) => (hover: SurfaceHover | null) => onHover(hover, run)), [losses, onHover]);
   const diverged = useTrainingStore(useShallow((s) => s.runs.map((r) => r.diverged !== null)));
   const scale = landscapeSharedRange(runs);
+  const config = useConfigStore((s) => s.config);
+  const labels = useMemo(() => runLabels(config), [config]);
   return (
     <>
-      <p className="note landscape-caveat" data-testid="landscape-caveat">
-        {caveat(directions)}
-      </p>
-      <div className="multiples landscape-multiples">
-        {losses.map((id, run) => {
+      <details className="landscape-caveat-box">
+        <summary className="note">Not the same slice for each run: compare shapes, not positions</summary>
+        <p className="note landscape-caveat" data-testid="landscape-caveat">
+          {caveat(directions)}
+        </p>
+        {scale && (
+          <p className="note" data-testid="landscape-scale" data-z-min={scale.zMin} data-z-max={scale.zMax}>
+            One scale for every run: loss from {scale.zMin.toPrecision(3)} to {scale.zMax.toPrecision(3)}
+            {logHeight ? ', height log₁₀ loss' : ''}. Orange: each run’s path (white dot: its start); red: its current weights.
+            {view === 'surface' && ' The cameras move together: drag, or focus a surface and use the arrow keys to orbit and + − to zoom.'}
+          </p>
+        )}
+      </details>
+      <div className="landscape-multiples" data-runs={losses.length}>
+        {losses.map((_, run) => {
           const surface = runs[run]?.surface ?? null;
-          const name = `Run ${runLetter(run)} (${lossById(id).name})`;
+          const name = runLabelAt(labels, run);
+          const detail = surface ? `step ${surface.step.toLocaleString('en')} · loss ${surface.min.toPrecision(3)}–${surface.max.toPrecision(3)}` : diverged[run] ? 'diverged: no surface' : 'waiting for its surface';
           return (
             <figure key={run} className="multiple" data-testid={`landscape-multiple-${run}`} data-complete={surface?.complete ?? false}>
               {view === 'surface' ? (
@@ -66,21 +80,16 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
               ) : (
                 <ContourView scene={scenes[run] ?? null} onHover={hovers[run]!} options={{ ...CONTOUR, testId: `landscape-contour-${run}` }} />
               )}
-              <figcaption>
-                <span className="swatch" style={{ background: runColour(run) }} /> {name}
-                {surface ? ` · step ${surface.step.toLocaleString('en')} · loss ${surface.min.toPrecision(3)}–${surface.max.toPrecision(3)}` : diverged[run] ? ' · diverged: no surface' : ' · waiting for its surface'}
+              <figcaption title={`${name}: ${detail}`}>
+                <span className="multiple-name">
+                  <span className="swatch" style={{ background: runColour(run) }} /> {name}
+                </span>{' '}
+                <span className="multiple-detail">{detail}</span>
               </figcaption>
             </figure>
           );
         })}
       </div>
-      {scale && (
-        <p className="note" data-testid="landscape-scale" data-z-min={scale.zMin} data-z-max={scale.zMax}>
-          One scale for every run: loss from {scale.zMin.toPrecision(3)} to {scale.zMax.toPrecision(3)}
-          {logHeight ? ', height log₁₀ loss' : ''}. Orange: each run’s path (white dot: its start); red: its current weights.
-          {view === 'surface' && ' The cameras move together: drag, or focus a surface and use the arrow keys to orbit and + − to zoom.'}
-        </p>
-      )}
     </>
   );
 }

@@ -4,7 +4,8 @@ import { useLandscapeStore, type LandscapeSurface } from '../../app/landscapeSto
 import type { SurfacePath } from '../../workers/surveyorProtocol';
 import { ContourView } from './ContourView';
 import { ExportPngButton } from '../export/ExportPngButton';
-import { LandscapeControls, LandscapeViewTabs, landscapeSetOpen } from './LandscapeControls';
+import { LandscapeViewTabs } from './LandscapeControls';
+import { landscapeSetOpen } from './landscapeOpen';
 import { LandscapeMultiples } from './LandscapeMultiples';
 import { PathDiagnostics } from './PathDiagnostics';
 import { SliceView } from './SliceView';
@@ -32,7 +33,11 @@ function idleStatus(view: string, surface: LandscapeSurface | null, slice: { alp
   return `step ${surface.step.toLocaleString('en')} · ${surface.spec.resolution}×${surface.spec.resolution} in ${(surface.elapsedMs / 1000).toFixed(2)} s`;
 }
 
-/** L(θ + α·d₁ + β·d₂) around the weights, computed in the surveyor worker, with the optimizer's path on it. */
+/**
+ * L(θ + α·d₁ + β·d₂) around the weights, computed in the surveyor worker, with the optimizer's path
+ * on it: one of the three core views, filling its box. Its settings sit in the settings column;
+ * the path's diagnostics open over it from the header.
+ */
 export function LandscapePanel() {
   const settings = useConfigStore((s) => s.config.landscape);
   const surface = useLandscapeStore((s) => s.surface);
@@ -55,11 +60,13 @@ export function LandscapePanel() {
       <section className="panel landscape-panel closed" aria-label="Loss landscape" data-testid="landscape-panel">
         <header className="chart-header">
           <h2>Loss landscape</h2>
-          <span className="note">the loss around the weights in 3-D, with the optimizer's path — computed beside training, in its own worker</span>
+        </header>
+        <div className="landscape-off">
+          <p className="note">The loss around the weights in 3-D, with the optimizer&apos;s path, computed beside training in its own worker. It is turned off.</p>
           <button type="button" className="primary" data-testid="landscape-open" onClick={() => landscapeSetOpen(true)}>
             Show the loss landscape
           </button>
-        </header>
+        </div>
       </section>
     );
   }
@@ -67,58 +74,58 @@ export function LandscapePanel() {
   const planar = settings.view !== 'slice';
   const compare = runCount > 1;
   const status = computing ? (surface && !surface.complete ? (surface.phase === 'preview' ? 'preview' : 'full grid') : 'computing') : 'idle';
+  const hoverText = (
+    <p className="landscape-hover" data-testid="landscape-hover" aria-live="polite">
+      {hover
+        ? `${hover.run === null ? '' : `run ${String.fromCharCode(65 + hover.run)} · `}α ${hover.alpha.toFixed(3)} · β ${hover.beta.toFixed(3)} · loss ${hover.loss.toPrecision(4)}`
+        : 'Hover over the surface to read (α, β, loss).'}
+    </p>
+  );
   return (
     <section className="panel landscape-panel" aria-label="Loss landscape" data-testid="landscape-panel">
       <header className="chart-header">
         <h2>Loss landscape</h2>
         <LandscapeViewTabs view={settings.view} compare={compare} />
-        <ExportPngButton chart="landscape" label="the landscape view" selector=".landscape-main svg[data-testid], .landscape-main canvas[data-testid]" />
-        <button type="button" className="link" data-testid="landscape-close" onClick={() => landscapeSetOpen(false)}>
-          close
-        </button>
+        {planar && (
+          <details className="landscape-trust">
+            <summary data-testid="landscape-trust">Path trust</summary>
+            <div className="landscape-trust-body">
+              <PathDiagnostics path={surface?.complete ? path : null} run={compare ? 'run A' : null} />
+            </div>
+          </details>
+        )}
+        <ExportPngButton chart="landscape" label="the landscape view" selector=".landscape-stage svg[data-testid], .landscape-stage canvas[data-testid]" />
       </header>
-      <div className="landscape-body">
-        <div className="landscape-main">
-          <div className="landscape-status" data-testid="landscape-status" data-state={status}>
-            <progress max={1} value={computing ? progress : 1} data-testid="landscape-progress" aria-label="Surface progress" />
-            <span className="note">
-              {computing ? (planar ? `computing ${status}… ${Math.round(progress * 100)} %` : 'computing the slice…') : idleStatus(settings.view, surface, slice)}
-              {backend && ` · surveyor on ${backend.name}`}
-            </span>
-          </div>
-          {error && (
-            <p className="warning" data-testid="landscape-error">
-              {error}
-            </p>
-          )}
-          {compare && planar && <LandscapeMultiples view={settings.view === 'surface' ? 'surface' : 'contour'} logHeight={logHeight} onHover={onRunHover} />}
-          {!compare && settings.view === 'surface' && <SurfaceView scene={scene} onHover={onHover} />}
-          {!compare && settings.view === 'contour' && <ContourView scene={scene} onHover={onHover} />}
-          {settings.view === 'slice' && <SliceView slice={slice} />}
-          {compare && settings.view === 'slice' && (
-            <p className="note" data-testid="landscape-slice-note">
-              The straight line between run A’s current weights and another run’s (the selected run, or B), measured with run A’s loss on the training set.
-            </p>
-          )}
-          {planar && (
-            <p className="landscape-hover" data-testid="landscape-hover" aria-live="polite">
-              {hover
-                ? `${hover.run === null ? '' : `run ${String.fromCharCode(65 + hover.run)} · `}α ${hover.alpha.toFixed(3)} · β ${hover.beta.toFixed(3)} · loss ${hover.loss.toPrecision(4)}`
-                : 'Hover over the surface to read (α, β, loss).'}
-            </p>
-          )}
-          {!compare && planar && surface && (
-            <p className="note" data-testid="landscape-caption" data-resolution={surface.spec.resolution} data-min={surface.min} data-max={surface.max}>
-              {planeCaption(surface.plane.directions, surface.plane.explainedVariance)} Loss from {surface.min.toPrecision(3)} to {surface.max.toPrecision(3)}
-              {settings.logHeight ? '; height is log₁₀ loss' : ''}. Orange: the optimizer's path (white dot: its start); red: the current weights.
-            </p>
-          )}
-        </div>
-        <aside className="landscape-side">
-          <LandscapeControls settings={settings} />
-        </aside>
+      <div className="landscape-status" data-testid="landscape-status" data-state={status}>
+        <progress max={1} value={computing ? progress : 1} data-testid="landscape-progress" aria-label="Surface progress" />
+        <span className="note">
+          {computing ? (planar ? `computing${status === 'computing' ? '' : ` the ${status}`}… ${Math.round(progress * 100)} %` : 'computing the slice…') : idleStatus(settings.view, surface, slice)}
+          {backend && ` · surveyor on ${backend.name}`}
+        </span>
       </div>
-      {planar && <PathDiagnostics path={surface?.complete ? path : null} run={compare ? 'run A' : null} />}
+      {error && (
+        <p className="warning" data-testid="landscape-error">
+          {error}
+        </p>
+      )}
+      <div className="landscape-stage">
+        {compare && planar && <LandscapeMultiples view={settings.view === 'surface' ? 'surface' : 'contour'} logHeight={logHeight} onHover={onRunHover} />}
+        {!compare && settings.view === 'surface' && <SurfaceView scene={scene} onHover={onHover} options={{ caption: hoverText }} />}
+        {!compare && settings.view === 'contour' && <ContourView scene={scene} onHover={onHover} />}
+        {settings.view === 'slice' && <SliceView slice={slice} />}
+      </div>
+      {compare && settings.view === 'slice' && (
+        <p className="note" data-testid="landscape-slice-note">
+          The straight line between run A’s current weights and another run’s (the selected run, or B), measured with run A’s loss on the training set.
+        </p>
+      )}
+      {planar && (compare || settings.view === 'contour') && hoverText}
+      {!compare && planar && surface && (
+        <p className="note landscape-caption" data-testid="landscape-caption" data-resolution={surface.spec.resolution} data-min={surface.min} data-max={surface.max}>
+          {planeCaption(surface.plane.directions, surface.plane.explainedVariance)} Loss from {surface.min.toPrecision(3)} to {surface.max.toPrecision(3)}
+          {settings.logHeight ? '; height is log₁₀ loss' : ''}. Orange: the optimizer&apos;s path (white dot: its start); red: the current weights.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,11 +1,14 @@
 // The 3-D loss surface in three.js: a lit mesh with vertex colours from viridis, contour lines
 // on it, the optimizer's path drawn on the surface and the current point marked; orbit, zoom,
 // reset, keyboard orbit, and hover that reports (α, β, loss). Renders on demand, never in a busy loop.
+// The camera frames the path (surfaceFrame.ts) until the user moves it; the parts of the path the
+// surface hides show through faintly, so the whole path is always seen.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { SurfaceSpec } from '../../workers/surveyorProtocol';
 import type { CameraPose } from './cameraLink';
 import { surfaceOrbitByKey } from './surfaceKeys';
+import { framePath, gridHeightAt, type Vec3 } from './surfaceFrame';
 import { contourLevels, contourLines, gridIndex, gridSample, heightFraction, viridisRgb, type HeightField } from './surfaceField';
 
 export interface SurfaceHover {
@@ -27,6 +30,8 @@ export interface SurfaceScene {
 
 export interface SurfaceRenderer {
   update(scene: SurfaceScene): void;
+  /** Draws at a new size in CSS pixels (the canvas fills a box of the layout). */
+  resize(width: number, height: number): void;
   resetCamera(): void;
   /** The camera's angle around the vertical axis, in radians (tests check that orbiting moves it). */
   azimuth(): number;
@@ -40,6 +45,23 @@ export interface SurfaceRenderer {
 const HEIGHT = 0.9;
 const CAMERA_START = new THREE.Vector3(2.1, 1.9, 2.3);
 const TARGET = new THREE.Vector3(0, 0.3, 0);
+const FOV = 38;
+/** The aspect the scene was composed for; narrower canvases widen the vertical field of view to keep the sides. */
+const ASPECT = 640 / 420;
+
+/** Vertical field of view (degrees) that shows at least what FOV shows at ASPECT, horizontally too. */
+function fovFor(aspect: number): number {
+  if (aspect >= ASPECT) return FOV;
+  const halfWidth = Math.tan(((FOV / 2) * Math.PI) / 180) * ASPECT;
+  return (2 * Math.atan(halfWidth / aspect) * 180) / Math.PI;
+}
+const MAX_DISTANCE = CAMERA_START.distanceTo(TARGET);
+const PREFER_AZIMUTH = Math.atan2(CAMERA_START.x - TARGET.x, CAMERA_START.z - TARGET.z);
+
+export interface SurfaceOptions {
+  /** Aim the camera at the optimizer's path on each new surface until the user moves it. */
+  framePath?: boolean;
+}
 
 /**
  * `onCamera` hears of every camera move: `own` is true when it came from this canvas (drag,
@@ -51,13 +73,14 @@ export function surfaceCreate(
   height: number,
   onHover: (hover: SurfaceHover | null) => void,
   onCamera: (own: boolean) => void = () => {},
+  options: SurfaceOptions = {},
 ): SurfaceRenderer {
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
   renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
   renderer.setSize(width, height, false);
   renderer.setClearColor(0xffffff, 1);
   const scene = new THREE.Scene();
-  const camera = new THREE.PerspectiveCamera(38, width / height, 0.01, 100);
+  const camera = new THREE.PerspectiveCamera(fovFor(width / height), width / height, 0.01, 100);
   camera.position.copy(CAMERA_START);
   const controls = new OrbitControls(camera, canvas);
   controls.target.copy(TARGET);
@@ -91,13 +114,21 @@ export function surfaceCreate(
     frame ||= requestAnimationFrame(render);
   };
   let following = false;
+  // Once the user turns the camera, new surfaces keep their pose; Reset hands it back to framing.
+  let userMoved = false;
   controls.addEventListener('change', () => {
     requestRender();
     onCamera(!following);
   });
+  controls.addEventListener('start', () => {
+    userMoved = true;
+  });
   const onKey = (event: KeyboardEvent): void => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (surfaceOrbitByKey(camera, controls, event.key)) event.preventDefault();
+    if (surfaceOrbitByKey(camera, controls, event.key)) {
+      userMoved = true;
+      event.preventDefault();
+    }
   };
   canvas.addEventListener('keydown', onKey);
 
@@ -123,12 +154,35 @@ export function surfaceCreate(
     resolution = R;
   };
 
+  /** Aims the camera at the drawn path, and makes that pose the one Reset returns to. */
+  const frameOn = (path: readonly THREE.Vector3[], s: SurfaceScene): void => {
+    const R = s.spec.resolution;
+    const heights = Float32Array.from(s.field.heights, (v) => heightFraction(s.field, v));
+    const points = path.map((p): Vec3 => [p.x, p.y, p.z]);
+    const pose = framePath(points, gridHeightAt(heights, R, HEIGHT), { fovDegrees: Math.min(camera.fov, FOV), maxDistance: MAX_DISTANCE, preferAzimuth: PREFER_AZIMUTH });
+    if (!pose) return;
+    following = true;
+    camera.position.fromArray(pose.position);
+    controls.target.fromArray(pose.target);
+    controls.update();
+    controls.saveState();
+    following = false;
+  };
+
+  // The overlays' materials are made once: disposing a material frees its shader program, and
+  // compiling it again for every new path stalled the page (about 40 compiles a second with four
+  // runs on a software GPU, each blocking the main thread). Only the geometries are replaced.
+  const overlayMaterials = {
+    contour: new THREE.LineBasicMaterial({ color: 0x14202e, transparent: true, opacity: 0.45 }),
+    path: new THREE.MeshBasicMaterial({ color: 0xe69f00 }),
+    ghost: new THREE.MeshBasicMaterial({ color: 0xe69f00, transparent: true, opacity: 0.35, depthTest: false, depthWrite: false }),
+    start: new THREE.MeshBasicMaterial({ color: 0xffffff }),
+    marker: new THREE.MeshBasicMaterial({ color: 0xd55e00 }),
+  };
   const clearOverlays = (): void => {
     for (const child of [...overlays.children]) {
       overlays.remove(child);
-      const disposable = child as THREE.Mesh;
-      disposable.geometry?.dispose();
-      (disposable.material as THREE.Material | undefined)?.dispose();
+      (child as THREE.Mesh).geometry?.dispose();
     }
   };
 
@@ -157,7 +211,7 @@ export function surfaceCreate(
       }
       const lineGeometry = new THREE.BufferGeometry();
       lineGeometry.setAttribute('position', new THREE.Float32BufferAttribute(points, 3));
-      overlays.add(new THREE.LineSegments(lineGeometry, new THREE.LineBasicMaterial({ color: 0x14202e, transparent: true, opacity: 0.45 })));
+      overlays.add(new THREE.LineSegments(lineGeometry, overlayMaterials.contour));
     }
     const path: THREE.Vector3[] = [];
     if (s.path) {
@@ -171,15 +225,20 @@ export function surfaceCreate(
     if (path.length >= 2) {
       const curve = new THREE.CatmullRomCurve3(path, false, 'centripetal');
       const tube = new THREE.TubeGeometry(curve, Math.min(600, path.length * 4), 0.011, 6, false);
-      overlays.add(new THREE.Mesh(tube, new THREE.MeshBasicMaterial({ color: 0xe69f00 })));
-      const start = new THREE.Mesh(new THREE.SphereGeometry(0.022, 16, 12), new THREE.MeshBasicMaterial({ color: 0xffffff }));
+      overlays.add(new THREE.Mesh(tube, overlayMaterials.path));
+      // The same tube drawn over everything, faint: the stretches behind a ridge stay visible.
+      const ghost = new THREE.Mesh(tube.clone(), overlayMaterials.ghost);
+      ghost.renderOrder = 1;
+      overlays.add(ghost);
+      const start = new THREE.Mesh(new THREE.SphereGeometry(0.022, 16, 12), overlayMaterials.start);
       start.position.copy(path[0]!);
       overlays.add(start);
     }
     const [ca, cb] = s.current;
     const h = heightAt(ca, cb);
+    if (options.framePath && !userMoved && path.length >= 2) frameOn(path, s);
     if (Number.isFinite(h)) {
-      const marker = new THREE.Mesh(new THREE.SphereGeometry(0.04, 20, 14), new THREE.MeshBasicMaterial({ color: 0xd55e00 }));
+      const marker = new THREE.Mesh(new THREE.SphereGeometry(0.04, 20, 14), overlayMaterials.marker);
       marker.position.copy(place(spec, ca, cb, h + 0.02));
       overlays.add(marker);
     }
@@ -239,8 +298,16 @@ export function surfaceCreate(
 
   return {
     update,
+    resize: (w, h) => {
+      renderer.setSize(w, h, false);
+      camera.aspect = w / h;
+      camera.fov = fovFor(w / h);
+      camera.updateProjectionMatrix();
+      requestRender();
+    },
     resetCamera: () => {
       controls.reset();
+      userMoved = false;
       requestRender();
     },
     azimuth: () => controls.getAzimuthalAngle(),
@@ -260,6 +327,7 @@ export function surfaceCreate(
       canvas.removeEventListener('pointerleave', onLeave);
       controls.dispose();
       clearOverlays();
+      for (const overlayMaterial of Object.values(overlayMaterials)) overlayMaterial.dispose();
       geometry.dispose();
       material.dispose();
       grid.geometry.dispose();
