@@ -10,6 +10,11 @@ import { configRuns, type ExperimentConfig } from '../engine/config';
 import { trainingDataCreate } from '../engine/trainingData';
 import { TrainingRun } from '../engine/trainingRun';
 import { lossById } from '../losses/registry';
+import { tf, type Tensor } from '../engine/tf';
+import { mlpForward, mlpWeightTensors } from '../engine/mlp';
+import { calibrationReport } from '../engine/metrics/calibration';
+import { softmaxRows, temperatureFit } from '../engine/metrics/temperature';
+import { sharpnessPowerIteration } from '../engine/metrics/sharpness';
 import {
   landscapeExtentCovering,
   landscapeGridLooped,
@@ -38,7 +43,8 @@ const TOLERANCE = 1e-4;
  * held to the looser bound only when it is measurably sensitive (its nudged run departs by more than
  * 1e-5; otherwise the plain TOLERANCE applies), and then it must agree within TOLERANCE up to its
  * horizon, the step where the nudged run departs by 1e-5, and stay within CHAOS_FACTOR × its own
- * sensitivity over all 200 steps.
+ * sensitivity over all 200 steps. Their formulas are checked without any chaos in losses.test.ts
+ * (value and gradient against the engine's at several parameter values).
  */
 const CHAOTIC: Record<string, string> = {
   'loss mae': 'bounded loss: a long plateau, then a sudden drop (0.36 → 0.02 around step 150–200) taken by Adam’s normalised steps',
@@ -51,8 +57,20 @@ const CHAOTIC: Record<string, string> = {
 const SENSITIVE = 1e-5;
 const CHAOS_FACTOR = 100;
 
+interface TorchMetrics {
+  temperature: { temperature: number };
+  calibration_before: { ece: number };
+  calibration_after: { ece: number };
+  lambda_max: number;
+}
+
+/** λ_max from central differences with ε = 1e-3 in float32: the two implementations' last-bit gradient differences, divided by 2ε. */
+const SHARPNESS_TOLERANCE = 1e-3;
+
 const python = findTorchPython();
 const cases = reproduceCases();
+/** The case whose surfaces and metrics are compared: label smoothing keeps T* off its bounds. */
+const surfaceCase = cases.find((c) => c.name === 'loss label-smoothing')!;
 
 function relativeError(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-3);
@@ -75,8 +93,49 @@ async function engineLosses(config: ExperimentConfig): Promise<number[][]> {
   return curves;
 }
 
-/** The engine's 11×11 random and PCA surfaces of run 1 after STEPS steps, checkpoints every 10 steps. */
-async function engineSurfaces(config: ExperimentConfig): Promise<{ random: Float32Array; pca: Float32Array }> {
+interface EngineMetrics {
+  ece: number;
+  eceAfter: number;
+  temperature: number;
+  lambdaMax: number;
+}
+
+/**
+ * The engine's metrics at the weights after STEPS steps: ECE of the test split before and after
+ * temperature scaling (T fitted on validation), and λ_max of the plain Hessian by the engine's power
+ * iteration from a cold start (20 iterations, the app's cold count).
+ */
+function engineMetrics(run: TrainingRun, config: ExperimentConfig): EngineMetrics {
+  const data = run.data;
+  const classes = data.dataset.classes;
+  const read = (split: 'validation' | 'test'): Float32Array => {
+    const logits = run.splitLogits(split);
+    const values = Float32Array.from(logits.dataSync());
+    logits.dispose();
+    return values;
+  };
+  const test = read('test');
+  const fit = temperatureFit(read('validation'), data.validation.labels, classes);
+  const { bins, binning } = config.metrics;
+  const before = calibrationReport(softmaxRows(test, classes, 1), data.test.labels, classes, { bins, binning });
+  const after = calibrationReport(softmaxRows(test, classes, fit.temperature), data.test.labels, classes, { bins, binning });
+  const flat = run.weightsFlat();
+  const sizes = [data.dataset.features, ...Array.from({ length: config.model.layers }, () => config.model.width), classes];
+  const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
+  const params = mlpWeightTensors(landscapeUnflatten(flat.dataSync(), shapes));
+  flat.dispose();
+  const loss = lossById(config.loss.id);
+  const context = { classes, classPriors: data.classPriors, step: STEPS, seed: config.seed };
+  const gradientAt = (ps: Tensor[]): Tensor[] =>
+    tf.grads((...qs: Tensor[]) => tf.mean(loss.compute(mlpForward(qs, data.train.x, config.model.activation), data.train.targets, config.loss.params, context)))(ps);
+  const result = sharpnessPowerIteration(gradientAt, params, { warmStart: null, iterations: 20, seed: config.seed });
+  const lambdaMax = result.eigenvalue.dataSync()[0]!;
+  tf.dispose([...params, result.eigenvalue, result.relativeChange, ...result.vector]);
+  return { ece: before.ece, eceAfter: after.ece, temperature: fit.temperature, lambdaMax };
+}
+
+/** The engine's 11×11 random and PCA surfaces of run 1 after STEPS steps, checkpoints every 10 steps, and its metrics there. */
+async function engineSurfaces(config: ExperimentConfig): Promise<{ random: Float32Array; pca: Float32Array; metrics: EngineMetrics }> {
   const data = trainingDataCreate(config);
   const run = new TrainingRun(config, data);
   const flat = (): Float32Array => {
@@ -105,9 +164,10 @@ async function engineSurfaces(config: ExperimentConfig): Promise<{ random: Float
   const pcaPlane = landscapePcaPlane(trajectory, shapes);
   const projections = landscapeProject({ center, d1: pcaPlane.flat.d1, d2: pcaPlane.flat.d2 }, trajectory);
   const pca = await landscapeGridLooped(objective, pcaPlane, landscapeExtentCovering(projections, 11));
+  const metrics = engineMetrics(run, config);
   run.dispose();
   data.dispose();
-  return { random, pca };
+  return { random, pca, metrics };
 }
 
 describe.skipIf(!python.path)('the exported PyTorch project reproduces the engine', () => {
@@ -124,10 +184,10 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
     const harness = join(root, 'harness.py');
     writeFileSync(harness, readFileSync(new URL('./reproduceHarness.py', import.meta.url)));
     const started = Date.now();
-    const result = spawnSync(python.path!, [harness, String(STEPS), folders[0]!, ...folders], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const result = spawnSync(python.path!, [harness, String(STEPS), folders[cases.indexOf(surfaceCase)]!, ...folders], { encoding: 'utf8', maxBuffer: 64 << 20 });
     const pythonSeconds = (Date.now() - started) / 1000;
     expect(result.status, result.stderr).toBe(0);
-    const outputs = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { folder: string; run: number; losses: number[]; nudged: number[]; random?: number[][]; pca?: number[][] });
+    const outputs = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { folder: string; run: number; losses: number[]; nudged: number[]; random?: number[][]; pca?: number[][]; metrics?: TorchMetrics });
 
     const lines: string[] = [];
     const failures: string[] = [];
@@ -160,15 +220,27 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
         if (!(max <= CHAOS_FACTOR * sensitivity)) failures.push(`${name}: ${max.toExponential(2)} > ${CHAOS_FACTOR} × sensitivity ${sensitivity.toExponential(2)}`);
       });
     }
-    const surfaces = await engineSurfaces(cases[0]!.config);
-    const torchSurfaces = outputs.find((o) => o.folder === 'case0' && o.run === 0)!;
+    const surfaces = await engineSurfaces(surfaceCase.config);
+    const torchSurfaces = outputs.find((o) => o.folder === `case${cases.indexOf(surfaceCase)}` && o.run === 0)!;
     for (const kind of ['random', 'pca'] as const) {
       const engine = surfaces[kind];
       const torch = torchSurfaces[kind]!.flat();
       expect(torch).toHaveLength(121);
       const max = Math.max(...Array.from(engine, (v, k) => relativeError(torch[k]!, v)));
-      lines.push(`${`surface 11×11 ${kind} (${cases[0]!.name})`.padEnd(64)} max rel. error ${max.toExponential(2)}`);
+      lines.push(`${`surface 11×11 ${kind} (${surfaceCase.name})`.padEnd(64)} max rel. error ${max.toExponential(2)}`);
       if (!(max <= TOLERANCE)) failures.push(`surface ${kind}: ${max.toExponential(2)}`);
+    }
+    const m = torchSurfaces.metrics!;
+    const metricErrors = {
+      'ECE (test)': Math.abs(m.calibration_before.ece - surfaces.metrics.ece),
+      'ECE after temperature': Math.abs(m.calibration_after.ece - surfaces.metrics.eceAfter),
+      [`temperature T* = ${surfaces.metrics.temperature.toFixed(4)}`]: relativeError(m.temperature.temperature, surfaces.metrics.temperature),
+      'λ_max (20 power iterations)': relativeError(m.lambda_max, surfaces.metrics.lambdaMax),
+    };
+    for (const [what, error] of Object.entries(metricErrors)) {
+      const bound = what.startsWith('λ') ? SHARPNESS_TOLERANCE : TOLERANCE;
+      lines.push(`${`${what} (${surfaceCase.name}, step ${STEPS})`.padEnd(64)} ${what.startsWith('ECE') ? 'abs.' : 'rel.'} error ${error.toExponential(2)}`);
+      if (!(error <= bound)) failures.push(`${what}: ${error.toExponential(2)} > ${bound}`);
     }
     console.log(`PyTorch export vs engine, ${STEPS} steps (PyTorch ${pythonSeconds.toFixed(1)} s, engine ${((Date.now() - engineStarted) / 1000).toFixed(1)} s):\n${lines.join('\n')}`);
     expect(failures).toEqual([]);
@@ -179,7 +251,7 @@ describe.skipIf(!python.path)('the exported project scales with torchrun', () =>
   test('torchrun --nproc_per_node=2 (gloo, CPU): the DDP loss curve and the gathered surface match one process', () => {
     const folder = mkdtempSync(join(tmpdir(), 'losscape-ddp-'));
     try {
-      for (const file of torchProjectFiles(cases[0]!.config)) writeFileSync(join(folder, file.path), file.content);
+      for (const file of torchProjectFiles(surfaceCase.config)) writeFileSync(join(folder, file.path), file.content);
       const run = (args: string[]): string => {
         const result = spawnSync(python.path!, args, { cwd: folder, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
         expect(result.status, result.stderr).toBe(0);

@@ -136,8 +136,9 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
     return {"losses": history, "model": model, "sizes": sizes, "checkpoints": checkpoints}
 
 
-def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20):
-    """Accuracy, calibration before and after temperature scaling, and lambda_max."""
+def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20, step=0):
+    """Accuracy, calibration before and after temperature scaling, and lambda_max (of the plain
+    Hessian, from a cold start; `step` is the training step, for losses that draw per step)."""
     with torch.no_grad():
         accuracy = {name: float((model(s.x).argmax(1) == s.labels).float().mean()) for name, s in (("train", data.train), ("validation", data.validation), ("test", data.test))}
         fit = metrics.temperature_fit(model(data.validation.x), data.validation.labels)
@@ -145,7 +146,7 @@ def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20):
     bins, binning = exp.METRICS["bins"], exp.METRICS["binning"]
     before = metrics.calibration(torch.softmax(test_logits, 1), data.test.labels, bins, binning)
     after = metrics.calibration(torch.softmax(test_logits / fit["temperature"], 1), data.test.labels, bins, binning)
-    context = losses.Context(data.classes, data.class_priors, 0, exp.SEED)
+    context = losses.Context(data.classes, data.class_priors, step, exp.SEED)
 
     def gradient_at(ps):
         ps = [p.detach().requires_grad_(True) for p in ps]
@@ -179,7 +180,7 @@ def main():
         for step, value in enumerate(result["losses"], start=1):
             if step % args.every == 0 or step == args.steps:
                 print(f"{step} {value:.9g}")
-        report = evaluate(data, run, result["model"].cpu())
+        report = evaluate(data, run, result["model"].cpu(), step=args.steps)
         acc = report["accuracy"]
         print(f"# accuracy train {acc['train']:.4f} validation {acc['validation']:.4f} test {acc['test']:.4f}")
         b, a = report["calibration_before"], report["calibration_after"]
