@@ -8,15 +8,22 @@ import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
 import { measureTraining, measureLeak, measureLongestTask, measureLosses, measureTelemetryOverhead, measureCompareThroughput } from './training.mjs';
 import { measureLandscape, measureTrainDuringSurvey } from './landscape.mjs';
+import { measureFirstFrame, measureFpsCompare4, measureInputDelay, measureMainBundle } from './ui.mjs';
 
-const PORT = 4175;
+// BENCH_PORT and BENCH_DIST let a benchmark run beside a test suite without sharing its server or build.
+const PORT = Number(process.env.BENCH_PORT || 4175);
+const DIST = process.env.BENCH_DIST || 'dist';
 const BASE = `http://127.0.0.1:${PORT}`;
 const OUT = process.env.BENCH_OUT || 'bench/results.json';
 const BACKENDS = (process.env.BENCH_BACKENDS || 'webgpu,wasm,webgl,cpu').split(',').map((b) => b.trim()).filter(Boolean);
 const LANDSCAPE_BACKENDS = process.env.BENCH_LANDSCAPE_BACKENDS?.split(',').map((b) => b.trim()).filter(Boolean) ?? null;
+/** BENCH_SECTIONS=ui,build measures only those groups (train, compare, memory, telemetry, losses, landscape, ui, build); all by default. */
+const SECTIONS = process.env.BENCH_SECTIONS?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
+const wanted = (group) => !SECTIONS || SECTIONS.includes(group);
 
 /** Runs one measurement; a failure is recorded under `errors` and the others go on. */
 async function section(results, name, measure) {
+  if (!wanted(name.split('.')[0])) return;
   try {
     await measure();
   } catch (error) {
@@ -26,22 +33,32 @@ async function section(results, name, measure) {
 }
 
 function build() {
-  const result = spawnSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const result = spawnSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('the build failed');
 }
 
 async function serve() {
-  const server = spawn('npx', ['--no-install', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  const up = async () => {
+    try {
+      return (await fetch(BASE)).ok;
+    } catch {
+      return false;
+    }
+  };
+  // Another server on this port would be measured instead of this build.
+  if (await up()) throw new Error(`port ${PORT} is already serving; set BENCH_PORT to a free one`);
+  const server = spawn('npx', ['--no-install', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], {
     stdio: 'ignore',
     detached: true,
   });
   for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      // not up yet
-    }
+    if (await up()) return server;
     await new Promise((r) => setTimeout(r, 200));
+  }
+  try {
+    process.kill(-server.pid);
+  } catch {
+    // it has exited
   }
   throw new Error('vite preview did not start');
 }
@@ -55,7 +72,8 @@ function put(target, path, value) {
 }
 
 async function main() {
-  build();
+  // BENCH_BUILD=0 measures the build already in BENCH_DIST (e.g. an older one, for a before/after).
+  if (process.env.BENCH_BUILD !== '0') build();
   const server = await serve();
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   const results = { meta: { date: new Date().toISOString(), backends: BACKENDS, userAgent: '' } };
@@ -91,11 +109,11 @@ async function main() {
       for (const [id, rate] of Object.entries(await measureLosses(page, BASE, mainBackend))) put(results, `losses.stepsPerSec.${id}`, rate);
     });
     if (mainBackend !== 'wasm') put(results, 'meta.mainBackend', mainBackend);
-    const softwareWebgpu = await page.evaluate(async () => {
+    const softwareWebgpu = wanted('landscape') && await page.evaluate(async () => {
       const adapter = await navigator.gpu?.requestAdapter();
       return !adapter || (adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false);
     });
-    for (const backend of LANDSCAPE_BACKENDS ?? BACKENDS) {
+    for (const backend of wanted('landscape') ? (LANDSCAPE_BACKENDS ?? BACKENDS) : []) {
       // A software WebGPU adapter takes minutes per 51×51 surface and every strategy is timed:
       // measured only when asked for by name.
       if (backend === 'webgpu' && softwareWebgpu && !LANDSCAPE_BACKENDS) {
@@ -109,12 +127,10 @@ async function main() {
         console.error(`landscape ${backend}: 51×51 ${l.fullGridMs.toFixed(0)} ms (${l.strategy.default}), looped ${l.strategy.loopedMs.toFixed(0)} ms`);
       });
     }
-    await section(results, 'trainDuringSurvey', async () => {
+    await section(results, 'landscape.trainDuringSurvey', async () => {
       const survey = await measureTrainDuringSurvey(page, BASE, mainBackend);
       put(results, 'landscape.trainDuringSurvey', survey.ratio);
       put(results, 'landscape.trainDuringSurveyDetail', { backend: mainBackend, ...survey });
-      // Live surfaces a second while training, at the live cadence's resolution (landscapeCadence.ts).
-      put(results, `landscape.liveHz.${mainBackend}`, survey.surfacesPerSecond);
     });
     await section(results, 'ui', async () => {
       const longest = await measureLongestTask(context, BASE);
@@ -122,9 +138,35 @@ async function main() {
       put(results, 'ui.longTasks', longest.count);
       put(results, 'ui.backend', longest.backend);
     });
+    await section(results, 'ui.fpsCompare4', async () => {
+      const fps = await measureFpsCompare4(context, BASE, mainBackend);
+      put(results, 'ui.fpsCompare4', fps.fps);
+      console.error(`ui: ${fps.fps.toFixed(1)} frames/s with 4 runs (step ${fps.step})`);
+    });
+    await section(results, 'ui.inputDelay', async () => {
+      const delay = await measureInputDelay(context, BASE, mainBackend);
+      put(results, 'ui.inputDelayP95Ms', delay.p95);
+      put(results, 'ui.inputDelayMaxMs', delay.max);
+      console.error(`ui: keystroke p95 ${delay.p95.toFixed(0)} ms, max ${delay.max.toFixed(0)} ms (${delay.slowKeystrokes}/${delay.keystrokes} over 16 ms)`);
+    });
+    await section(results, 'ui.firstFrame', async () => {
+      const first = await measureFirstFrame(context, BASE, mainBackend);
+      put(results, 'ui.firstFrameMs', first.median);
+      console.error(`ui: first training frame ${first.all.map((t) => t.toFixed(0)).join(', ')} ms after navigation`);
+    });
+    await section(results, 'build', async () => {
+      const bundle = await measureMainBundle(context, BASE, DIST);
+      put(results, 'build.mainGzipKB', bundle.mainGzipKB);
+      put(results, 'build.entryGzipKB', bundle.entryGzipKB);
+      console.error(`build: ${bundle.mainGzipKB.toFixed(0)} kB gzip before Play is enabled (${bundle.files.length} scripts)`);
+    });
   } finally {
     await browser.close();
-    process.kill(-server.pid);
+    try {
+      process.kill(-server.pid);
+    } catch {
+      // the server has already gone
+    }
   }
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');

@@ -24,7 +24,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export async function openWith(page, base, backend, config = BENCH_CONFIG, { surveyor = false } = {}) {
   await page.goto(`${base}/?backend=${backend}`);
   await page.waitForFunction(
-    (withSurveyor) => window.__losscape?.snapshot().backend !== null && (!withSurveyor || window.__losscape.landscape().backend !== null),
+    // The hook may be installed after the page loads (the app's code can arrive in a later chunk).
+    (withSurveyor) => window.__losscape !== undefined && window.__losscape.snapshot().backend !== null && (!withSurveyor || window.__losscape.landscape().backend !== null),
     surveyor,
     { timeout: 60_000 },
   );
