@@ -24,6 +24,8 @@ export interface RunState {
   /** Gradient telemetry over training (thinned to a bounded length). */
   telemetry: TelemetryPoint[];
   sharpness: SharpnessPoint[];
+  /** max |θᵢ| over the latest weights the run sent (a lesson's claim may look at it). */
+  weightMaxAbs: number | null;
   /** The step and reason when the run diverged. */
   diverged: { step: number; reason: string } | null;
 }
@@ -59,6 +61,7 @@ export function runStateEmpty(): RunState {
     calibrationHistory: [],
     telemetry: [],
     sharpness: [],
+    weightMaxAbs: null,
     diverged: null,
   };
 }
@@ -139,9 +142,16 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     latest: { stepsPerSecond: frame.stepsPerSecond, tensors: frame.tensors },
     evaluation: frame.evaluation ?? state.evaluation,
     boundary: frame.boundary ?? state.boundary,
+    weightMaxAbs: frame.weights ? maxAbs(frame.weights) : state.weightMaxAbs,
   };
   flushTimer ??= setTimeout(flushDraft, REPAINT_INTERVAL_MS);
     classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
+}
+
+function maxAbs(values: Float32Array): number {
+  let max = 0;
+  for (const v of values) max = Math.max(max, Math.abs(v));
+  return max;
 }
 
 /** A run's boundary on a new plane (after a view change), between frames. */

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { playbackKeyAction } from './playbackKeys';
 import { lossById } from '../losses/registry';
 import { configRuns } from '../engine/config';
+import { ReachedTotal } from './ReachedTotal';
 
 /** The choices for how many steps one press of Step takes. */
 const STEP_SIZES = [1, 10, 100, 1000];
@@ -69,6 +70,7 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
         step {step.toLocaleString('en')}
       </span>
       {playing && stepsPerSecond !== null && <span className="rate">{Math.round(stepsPerSecond)} steps/s</span>}
+      <ReachedTotal client={client} />
     </div>
   );
 }

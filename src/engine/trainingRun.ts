@@ -15,6 +15,7 @@ import { optimizerHasWeightDecay, weightDecayApply } from './optimizers/weightDe
 import { scheduleLearningRate } from './schedules/schedules';
 import { gradientTelemetryTensor } from './metrics/gradients';
 import { sharpnessPowerIteration } from './metrics/sharpness';
+import { preconditionedGradientAt } from './preconditionedSharpness';
 
 export interface StepResult {
   /** The minibatch objective before the update. */
@@ -140,13 +141,19 @@ export class TrainingRun {
    * λ_max of the full-batch training-loss Hessian by power iteration on Hessian-vector products,
    * warm-started from the previous eigenvector when given. The caller owns the returned tensors.
    */
-  sharpness(warmStart: readonly Tensor[] | null, iterations: number): { eigenvalue: Scalar; vector: Tensor[] } {
+  sharpness(warmStart: readonly Tensor[] | null, iterations: number): { eigenvalue: Scalar; vector: Tensor[]; preconditioned: boolean } {
     const context = this.lossContext();
     const { x, targets } = this.data.train;
     const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.objective(ps, x, targets, context))(params);
-    const result = sharpnessPowerIteration(gradientAt, this.variables, { warmStart, iterations, seed: this.config.seed });
+    // With a preconditioner P (Adam) the sharpness that meets a stability line is λ_max(P⁻¹H).
+    const diagonal = this.optimizer.preconditioner?.() ?? null;
+    const scale = diagonal ? diagonal.map((p) => tf.rsqrt(p)) : null;
+    if (diagonal) tf.dispose(diagonal);
+    const scaledGradientAt = scale ? preconditionedGradientAt(gradientAt, this.variables, scale) : gradientAt;
+    const result = sharpnessPowerIteration(scaledGradientAt, this.variables, { warmStart, iterations, seed: this.config.seed });
+    if (scale) tf.dispose(scale);
     result.relativeChange.dispose();
-    return { eigenvalue: result.eigenvalue, vector: result.vector };
+    return { eigenvalue: result.eigenvalue, vector: result.vector, preconditioned: scale !== null };
   }
 
   /** Logits of the validation or test split at the current weights, `n × K`. */

@@ -1,3 +1,4 @@
+import { atLeast, claimResult, required, run, within } from './claimCheck';
 import type { Lesson } from './types';
 
 /**
@@ -8,20 +9,35 @@ import type { Lesson } from './types';
 export const calibration: Lesson = {
   id: 'calibration',
   title: 'Overconfidence, temperature scaling and mixup',
-  setup: 'Two runs of the same network: plain cross-entropy (A) and cross-entropy with mixup (B). The calibration view is open; train for about 1,500 steps.',
+  setup: 'Two runs of the same network: plain cross-entropy (A) and cross-entropy with mixup (B). The calibration view is open; Play stops at step 800.',
   question: 'When run A says it is 95% sure, will it be right 95% of the time? After temperature scaling, which run will have the lower calibration error?',
   lookFor: [
-    'Run A’s test accuracy settles early, but its confidence keeps climbing: the reliability diagram sinks below the diagonal and ECE rises while the training loss still falls.',
+    'Run A’s test accuracy settles early, but its confidence keeps climbing: the reliability diagram sinks below the diagonal and ECE stays high, or rises, while the training loss still falls.',
     'Temperature scaling divides the logits by one number T*, fitted on the validation split. T* above 1 means the model was overconfident; the "after" numbers show ECE on the test split once T* is applied.',
-    'Mixup trains on blends of pairs of points with blended labels, so the model is never asked for certainty between classes. Its ECE stays low without any scaling, and here its test accuracy is higher too: it overfits less.',
+    'Mixup trains on blends of pairs of points with blended labels, so the model is never asked for certainty between classes. Its ECE is far lower than run A’s without any scaling, its own T* is close to 1, and its test accuracy is as good or better: it overfits less.',
   ],
+  claim: {
+    text: 'Run A is overconfident: its ECE is at least 0.1 and the fitted T* is at least 2. Mixup (B) is calibrated as trained: its T* is between 0.8 and 1.25, and its ECE is at least 0.03 below A’s.',
+    holdsAt: [0.5, 1, 2],
+    check(runs) {
+      const a = run(runs, 0);
+      const b = run(runs, 1);
+      const eceA = required('A’s ECE', a.ece);
+      return claimResult([
+        atLeast('A: ECE', eceA, 0.1),
+        atLeast('A: T*', required('A’s T*', a.temperature), 2),
+        within('B: T* (mixup)', required('B’s T*', b.temperature), 0.8, 1.25),
+        atLeast('A − B: ECE', eceA - required('B’s ECE', b.ece), 0.03),
+      ]);
+    },
+  },
   config: {
-    data: { kind: 'moons', points: 500, noise: 1, seed: 3 },
-    model: { layers: 3, width: 32, activation: 'relu' },
+    data: { kind: 'moons', points: 400, noise: 1, seed: 3 },
+    model: { layers: 3, width: 24, activation: 'relu' },
     loss: { id: 'ce' },
     optimizer: { id: 'adam', learningRate: 0.01 },
-    training: { totalSteps: 1500 },
-    metrics: { calibrationEvery: 50, bins: 10 },
+    training: { totalSteps: 800 },
+    metrics: { calibrationEvery: 50, bins: 10, sharpnessEvery: 0, telemetryEvery: 0 },
     compare: { runs: [{ training: { mixup: 0.4 } }] },
     views: { lossShape: false, calibration: true, sharpness: false, telemetry: false },
   },

@@ -1,3 +1,4 @@
+import { atLeast, claimResult, run } from './claimCheck';
 import type { Lesson } from './types';
 
 /**
@@ -11,19 +12,34 @@ import type { Lesson } from './types';
 export const largeStep: Lesson = {
   id: 'large-step',
   title: 'A large learning rate on logistic regression',
-  setup: 'A linear model (no hidden layer) on four blobs that barely touch. Run A takes gradient steps of size 100, run B of size 1, from the same start. Use Step ×1 for the first ten steps, then ×10, with the loss chart on a log scale.',
+  setup: 'A linear model (no hidden layer) on four blobs that barely touch. Run A takes gradient steps of size 100, run B of size 1, from the same start. Set Step to ×1 and press it ten times, then press Play (it stops at step 200); tick “log scale” on the loss chart to see both runs at once.',
   question: 'Textbooks say a step size this large makes gradient descent unstable. Will run A’s loss go down steadily? When its loss goes up, will its boundary get worse?',
   lookFor: [
-    'Run A’s loss jumps from below 1 to above 10 within three steps and its boundary swings wildly. While the loss is still at its peak the accuracy is already climbing back, and within about ten steps the loss falls below run B’s and the accuracy passes 95%: a loss that rose on the way to a better boundary.',
+    'Run A’s loss jumps several-fold within its first few steps (to around 10) and its boundary swings wildly. While the loss is still near its peak the accuracy is already climbing back, and soon the loss falls below run B’s and stays there, with nearly every training point right: a loss that rose on the way to a better boundary.',
     'When the classes can (almost) be separated, the logistic loss has no minimum to overshoot in the usual sense: the weights grow and only their direction matters. A huge step overshoots the loss but still turns the boundary towards the points it gets wrong, much like the perceptron.',
-    'Run B goes down smoothly and slowly. Open the loss landscape to see the two paths from the same start.',
+    'Run B goes down smoothly and slowly. Open the loss landscape: this lesson sets its directions to the principal components of each run’s own path (random directions would miss a path almost entirely), so you see run A’s big jumps and run B’s short walk from the same start.',
   ],
+  claim: {
+    text: 'Run A’s training loss rises to at least 5 times its first value on the way, yet by T its loss is below run B’s and it gets at least 98% of the training points right.',
+    holdsAt: [0.5, 1, 2],
+    check(runs) {
+      const a = run(runs, 0);
+      const b = run(runs, 1);
+      return claimResult([
+        atLeast('A: highest training loss ÷ first', a.trainLossPeak / a.trainLossFirst, 5),
+        atLeast('B − A: training loss now', b.trainLoss - a.trainLoss, 0),
+        atLeast('A: training accuracy', a.trainAccuracy, 0.98),
+      ]);
+    },
+  },
   config: {
     data: { kind: 'blobs', classes: 4, points: 300, noise: 0.2, seed: 6 },
     model: { layers: 0 },
     loss: { id: 'ce' },
     optimizer: { id: 'sgd', learningRate: 100 },
     training: { totalSteps: 200 },
+    metrics: { calibrationEvery: 0, sharpnessEvery: 0, telemetryEvery: 0 },
+    landscape: { directions: 'pca' },
     compare: { runs: [{ optimizer: { learningRate: 1 } }] },
     views: { lossShape: false, calibration: false, sharpness: false, telemetry: false },
   },

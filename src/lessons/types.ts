@@ -1,4 +1,5 @@
 import type { ExperimentConfig, RunVariant } from '../engine/config';
+import type { LessonClaim } from './claimTypes';
 
 /** Every field optional, all the way down (records and lists of partials included). */
 export type DeepPartial<T> = T extends readonly (infer U)[] ? DeepPartial<U>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
@@ -24,5 +25,7 @@ export interface Lesson {
   question: string;
   /** What to look for after running: a few short paragraphs. */
   lookFor: readonly string[];
+  /** What the lesson promises, as a check on the numbers at its length T (config.training.totalSteps). */
+  claim: LessonClaim;
   config: LessonConfig;
 }

@@ -87,7 +87,8 @@ export class FrameBuilder {
     const now = this.now();
     this.lastFrameAt = now;
     const share = this.runs;
-    const evaluate = now - this.lastEvaluationAt >= share * Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
+    // Where training stops, the held-out numbers are those of that step (a lesson's claim reads them).
+    const evaluate = final || now - this.lastEvaluationAt >= share * Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
     const withBoundary = final || now - this.lastBoundaryAt >= share * Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
     // Weights travel with the boundary: both show where the model is, at the same cadence.
     const weightsTensor = withBoundary ? run.weightsFlat() : null;

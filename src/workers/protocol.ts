@@ -53,6 +53,10 @@ export interface CalibrationFrame {
   step: number;
   /** Two classes: the diagram uses top-label confidence, which the UI says. */
   binary: boolean;
+  /** Mean logsumexp(z) over the test split's logits: where the logits sit, which softmax ignores. */
+  meanLogSumExp: number;
+  /** Mean top-label confidence on the training split (the points the model was fit to). */
+  trainConfidence: number;
   /** T* fitted on the validation split by minimising NLL. */
   temperature: number;
   /** The test split at T = 1 and at T = T*. */
@@ -82,6 +86,11 @@ export interface SharpnessPoint {
    * momentum μ; null for adaptive optimizers, whose threshold is on the preconditioned sharpness.
    */
   threshold: number | null;
+  /**
+   * The eigenvalue is of P⁻¹H, Adam's preconditioned Hessian, and the threshold its line
+   * (2 + 2β₁)/((1 − β₁)η); absent or false: of the Hessian itself.
+   */
+  preconditioned?: boolean;
 }
 
 export interface FrameEvaluation {

@@ -14,19 +14,35 @@ export async function probeCalibration(run: TrainingRun): Promise<CalibrationFra
   const classes = run.data.dataset.classes;
   const validationLogits = run.splitLogits('validation');
   const testLogits = run.splitLogits('test');
-  const [validation, test] = (await Promise.all([validationLogits.data(), testLogits.data()])) as [Float32Array, Float32Array];
-  validationLogits.dispose();
-  testLogits.dispose();
+  const trainConfidenceTensor = tf.tidy(() => tf.mean(tf.max(tf.softmax(run.logits(run.data.train.x)), 1)));
+  const [validation, test, trainConfidence] = (await Promise.all([validationLogits.data(), testLogits.data(), trainConfidenceTensor.data()])) as [Float32Array, Float32Array, Float32Array];
+  tf.dispose([validationLogits, testLogits, trainConfidenceTensor]);
   const { bins, binning } = run.config.metrics;
   const fit = temperatureFit(validation, run.data.validation.labels, classes);
   const labels = run.data.test.labels;
   return {
     step,
     binary: classes === 2,
+    meanLogSumExp: meanLogSumExp(test, classes),
+    trainConfidence: trainConfidence[0]!,
     temperature: fit.temperature,
     before: calibrationReport(softmaxRows(test, classes, 1), labels, classes, { bins, binning }),
     after: calibrationReport(softmaxRows(test, classes, fit.temperature), labels, classes, { bins, binning }),
   };
+}
+
+/** Mean over rows of logsumexp(z), the log-normaliser that the z-loss penalty pulls towards 0. */
+export function meanLogSumExp(logits: Float32Array, classes: number): number {
+  const rows = logits.length / classes;
+  let total = 0;
+  for (let r = 0; r < rows; r++) {
+    let max = -Infinity;
+    for (let k = 0; k < classes; k++) max = Math.max(max, logits[r * classes + k]!);
+    let sum = 0;
+    for (let k = 0; k < classes; k++) sum += Math.exp(logits[r * classes + k]! - max);
+    total += max + Math.log(sum);
+  }
+  return rows > 0 ? total / rows : NaN;
 }
 
 /** Power iterations: a cold start needs more than one warm-started from the last eigenvector. */
@@ -53,7 +69,8 @@ export class SharpnessProbe {
     const values = (await packed.data()) as Float32Array;
     packed.dispose();
     this.vector = { values: values.subarray(1), shapes };
-    return { step, eigenvalue: values[0]!, learningRate, threshold: stabilityThreshold(run, learningRate) };
+    const threshold = result.preconditioned ? preconditionedThreshold(run, learningRate) : stabilityThreshold(run, learningRate);
+    return { step, eigenvalue: values[0]!, learningRate, threshold, preconditioned: result.preconditioned };
   }
 
   dispose(): void {
@@ -91,6 +108,16 @@ export function stabilityThreshold(run: TrainingRun, learningRate: number): numb
     default:
       return null;
   }
+}
+
+/**
+ * Adam's line for the preconditioned sharpness λ_max(P⁻¹H): (2 + 2β₁)/((1 − β₁)η), 38/η at
+ * β₁ = 0.9 — Adam's update is heavy-ball momentum (EMA form) on the preconditioned loss (Cohen et
+ * al. 2022, "Adaptive Gradient Methods at the Edge of Stability").
+ */
+export function preconditionedThreshold(run: TrainingRun, learningRate: number): number {
+  const beta1 = run.config.optimizer.params.beta1 ?? 0.9;
+  return (2 + 2 * beta1) / ((1 - beta1) * learningRate);
 }
 
 /** Turns the read-back telemetry vectors of a chunk into points. */

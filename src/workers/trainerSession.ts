@@ -115,8 +115,14 @@ export class TrainerSession {
     this.startRuns(this.config);
   }
 
+  /**
+   * Trains up to the config's total steps T and stops there; from T on (Continue), trains until
+   * paused. T is what a lesson's claim is about and what schedules decay over.
+   */
   play(): Promise<void> {
-    return this.train(Infinity);
+    const total = this.config?.training.totalSteps ?? Infinity;
+    const reached = Math.max(0, ...this.slots.map((s) => s.run.steps));
+    return this.train(reached < total ? total - reached : Infinity);
   }
 
   step(steps: number): Promise<void> {

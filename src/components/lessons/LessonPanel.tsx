@@ -2,6 +2,7 @@ import { useClassroomStore } from '../../app/classroomStore';
 import { useConfigStore } from '../../app/configStore';
 import { configToSearch } from '../../app/urlCodec';
 import { lessonConfig, lessonFind } from '../../lessons/registry';
+import { LessonClaim } from './LessonClaim';
 
 /**
  * The open lesson: its setup, the question to answer before running, and (behind a disclosure)
@@ -34,6 +35,7 @@ export function LessonPanel() {
         <strong>Predict, then run: </strong>
         {lesson.question}
       </p>
+      <LessonClaim claim={lesson.claim} total={lessonConfig(lesson).training.totalSteps} changed={changed} />
       {/* Keyed by lesson: a newly opened lesson starts with what to look for hidden. */}
       <details key={lesson.id} className="lesson-reveal" data-testid="lesson-reveal">
         <summary>Reveal what to look for</summary>

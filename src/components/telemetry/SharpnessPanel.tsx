@@ -6,6 +6,7 @@ import { optimizerById } from '../../engine/optimizers/registry';
 import { formatMagnitude, nextDueStep } from '../calibration/format';
 import { LineChart } from '../LineChart';
 import { ExportPngButton } from '../export/ExportPngButton';
+import { ShowingRun } from '../compare/ShowingRun';
 import type { LineChartOptions } from '../lineChartRender';
 import { SHARPNESS_COLOURS, eigenvalueName, sharpnessSeries, sharpnessThresholdLabel } from './sharpnessSeries';
 
@@ -42,8 +43,10 @@ export function SharpnessPanel() {
     <section className="panel chart sharpness-panel" aria-label="Sharpness">
       <header className="chart-header">
         <h2>Sharpness</h2>
+        <ShowingRun />
         <span className="legend">
           <span className="swatch" style={{ background: SHARPNESS_COLOURS.eigenvalue }} /> {logScale ? '|λ|' : 'λ'}, the dominant eigenvalue of the training-loss Hessian
+          {latest?.preconditioned && ' preconditioned by Adam’s step sizes, P⁻¹H (Cohen et al. 2022)'}
           {hasNegative && (
             <>
               <span className="swatch" style={{ background: SHARPNESS_COLOURS.negative }} /> negative: λ_min dominates

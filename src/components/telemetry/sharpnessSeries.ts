@@ -16,11 +16,13 @@ export function eigenvalueName(eigenvalue: number | undefined): EigenvalueName {
 
 /**
  * How the threshold is written: "2/η" when threshold·η = 2 (plain GD), "(2+2μ)/η" otherwise
- * (heavy-ball momentum raises the edge of stability to (2 + 2μ)/η).
+ * (heavy-ball momentum raises the edge of stability to (2 + 2μ)/η), and Adam's line on the
+ * preconditioned sharpness, (2 + 2β₁)/((1 − β₁)η) (38/η at β₁ = 0.9).
  */
 export function sharpnessThresholdLabel(points: readonly SharpnessPoint[]): string {
   const last = [...points].reverse().find((p) => p.threshold !== null);
   if (!last || last.threshold === null) return '2/η';
+  if (last.preconditioned) return '(2+2β₁)/((1−β₁)η)';
   return Math.abs(last.threshold * last.learningRate - 2) < 1e-6 * 2 ? '2/η' : '(2+2μ)/η';
 }
 

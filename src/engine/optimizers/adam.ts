@@ -32,6 +32,7 @@ export const adam: OptimizerSpec = {
           });
         });
       },
+      preconditioner: () => moments.preconditioner(epsilon),
       dispose: () => moments.dispose(),
     };
   },

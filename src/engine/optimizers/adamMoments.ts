@@ -16,6 +16,13 @@ export interface AdamMoments {
   advance(): AdamCorrections;
   /** Updates variable i's m and v from its gradient g and returns them. Call inside the caller's tidy. */
   update(i: number, g: Tensor): { m: Tensor; v: Tensor };
+  /**
+   * Adam's preconditioner after the steps so far, one tensor per variable (the caller disposes):
+   * P = (1 − β₁ᵗ)·(√v̂ + ε), so that Adam's step is η·P⁻¹·m/… — the P of Cohen et al. 2022,
+   * "Adaptive Gradient Methods at the Edge of Stability", whose preconditioned sharpness
+   * λ_max(P⁻¹H) settles near (2 + 2β₁)/((1 − β₁)η). Null before the first step.
+   */
+  preconditioner(epsilon: number): Tensor[] | null;
   /** Frees the m and v slots. */
   dispose(): void;
 }
@@ -46,6 +53,11 @@ export function adamMomentsCreate(variables: readonly Variable[], params: Optimi
       m.assign(emaStep(m, g, beta1));
       v.assign(emaStep(v, tf.square(g), beta2));
       return { m, v };
+    },
+    preconditioner(epsilon) {
+      if (t === 0) return null;
+      const corrections = { first: 1 - beta1 ** t, second: 1 - beta2 ** t };
+      return second.map((v) => tf.tidy(() => tf.mul(corrections.first, adamDenominator(v, corrections, epsilon))));
     },
     dispose() {
       slotsDispose(first, second);

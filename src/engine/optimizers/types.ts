@@ -20,6 +20,11 @@ export interface OptimizerState {
    * optimizers that look elsewhere before stepping (SAM); most ignore it.
    */
   apply(variables: readonly Variable[], gradients: readonly Tensor[], learningRate: number, gradientAt: () => Tensor[]): void;
+  /**
+   * The diagonal preconditioner P of the next step (θ ← θ − ηP⁻¹·…), one tensor per variable,
+   * for optimizers whose sharpness is measured preconditioned (Adam); the caller disposes them.
+   */
+  preconditioner?(): Tensor[] | null;
   /** Frees the slot tensors (moments, velocities). */
   dispose(): void;
 }
