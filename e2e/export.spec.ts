@@ -62,8 +62,9 @@ test('charts export as PNG, the history as CSV, and a run as JSON that imports b
   await expectSettings(page);
   await trainSteps(app, 200);
 
-  // PNGs: an SVG chart, a canvas, and a panel of several SVGs (opened with its view toggle).
-  await expectPng(page, 'loss', 900);
+  // PNGs: a canvas chart (at twice its width on screen), a canvas, and a panel of several SVGs (opened with its view toggle).
+  const lossBox = (await page.getByTestId('loss-chart').boundingBox())!;
+  await expectPng(page, 'loss', Math.floor(2 * lossBox.width));
   await expectPng(page, 'boundary', 800);
   await page.getByTestId('view-toggle-calibration').click();
   await expect(page.getByTestId('reliability-diagram')).toBeVisible();
@@ -113,7 +114,7 @@ test('charts export as PNG, the history as CSV, and a run as JSON that imports b
   await expect.poll(() => new URL(other.page.url()).search).toBe(`${search}&backend=cpu`);
   await expect(other.page.getByTestId('imported-run')).toContainText(/Imported run from .*final train loss \d.*200 steps/);
   await expect(other.page.getByTestId('view-toggle-calibration')).toHaveAttribute('aria-pressed', 'true');
-  await expect(other.page.locator('[data-testid="loss-chart"] [data-testid="imported-train-loss"]')).toHaveCount(1);
+  await expect(other.page.getByTestId('loss-chart')).toHaveAttribute('data-series', /"imported-train-loss"/);
   await expect(other.page.getByTestId('import-error')).toHaveCount(0);
   expect((await other.snapshot()).pointsChecksum).toBe((await app.snapshot()).pointsChecksum);
 
@@ -153,12 +154,13 @@ test('the 3-D landscape view exports as PNG', async ({ page }) => {
   const app = new AppPage(page);
   await app.open('?backend=wasm');
   await trainSteps(app, 100);
-  await page.getByTestId('landscape-open').click();
   await expect
     .poll(() => page.evaluate(() => window.__losscape!.landscape()).then((l: LandscapeSnapshot) => l.complete && l.resolution > 0), { timeout: 90_000, intervals: [250] })
     .toBe(true);
   await expect(page.getByTestId('landscape-surface')).toBeVisible();
-  await expectPng(page, 'landscape', 1200);
+  // Twice the canvas's size on screen, which the layout sets.
+  const shown = (await page.getByTestId('landscape-surface').boundingBox())!;
+  await expectPng(page, 'landscape', Math.floor(2 * shown.width) - 2);
 });
 
 test('every other chart panel exports as PNG, a comparison included', async ({ page }) => {
@@ -166,7 +168,7 @@ test('every other chart panel exports as PNG, a comparison included', async ({ p
   await app.open('?backend=cpu');
   await page.getByTestId('run-add').click();
   await expect(page.getByTestId('compare-view')).toBeVisible();
-  for (const view of ['sharpness', 'telemetry'] as const) await page.getByTestId(`view-toggle-${view}`).click();
+  for (const view of ['lossShape', 'sharpness', 'telemetry'] as const) await page.getByTestId(`view-toggle-${view}`).click();
   await trainSteps(app, 100);
   await expect(page.getByTestId('sharpness-value')).not.toHaveText('—');
   await expectPng(page, 'loss-shape', 900);

@@ -90,17 +90,47 @@ const TELEMETRY_CAPACITY = 500;
  * between are folded into a draft, so no data is lost, only repaints.
  */
 const REPAINT_INTERVAL_MS = 66;
+/** A hidden page runs no animation frames; its store still catches up this often. */
+const HIDDEN_FLUSH_MS = 250;
 let draft: RunState[] | null = null;
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
+let flushFallback: ReturnType<typeof setTimeout> | null = null;
+let flushFrame = 0;
+let lastFlush = -Infinity;
+
+/**
+ * Flushes the draft at the start of an animation frame, at most once per REPAINT_INTERVAL_MS:
+ * the views' work then lands just before a paint, once per paint, never between two paints
+ * where it would delay the next one (or a keystroke's echo).
+ */
+function flushSchedule(): void {
+  if (flushTimer !== null || flushFrame !== 0) return;
+  flushTimer = setTimeout(
+    () => {
+      flushTimer = null;
+      if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(() => flushDraft());
+      flushFallback = setTimeout(() => flushDraft(), HIDDEN_FLUSH_MS);
+    },
+    Math.max(0, lastFlush + REPAINT_INTERVAL_MS - performance.now()),
+  );
+}
+
+function flushCancel(): void {
+  if (flushTimer !== null) clearTimeout(flushTimer);
+  if (flushFallback !== null) clearTimeout(flushFallback);
+  if (flushFrame !== 0) cancelAnimationFrame(flushFrame);
+  flushTimer = flushFallback = null;
+  flushFrame = 0;
+}
 
 /** Applies the frames waiting for the next repaint now (when training stops, so its last numbers show at once). */
 export function trainingStoreFlush(): void {
-  if (flushTimer !== null) clearTimeout(flushTimer);
   flushDraft();
 }
 
 function flushDraft(): void {
-  flushTimer = null;
+  flushCancel();
+  lastFlush = performance.now();
   const runs = draft;
   draft = null;
   if (!runs) return;
@@ -109,8 +139,7 @@ function flushDraft(): void {
 
 /** Starts the histories afresh (new config or reset), for `runs` runs. */
 export function trainingStoreClearRuns(runs: number): void {
-  if (flushTimer !== null) clearTimeout(flushTimer);
-  flushTimer = null;
+  flushCancel();
   draft = null;
   useTrainingStore.setState({ step: 0, runs: Array.from({ length: Math.max(1, runs) }, runStateEmpty), error: null });
 }
@@ -144,7 +173,7 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     boundary: frame.boundary ?? state.boundary,
     weightMaxAbs: frame.weights ? maxAbs(frame.weights) : state.weightMaxAbs,
   };
-  flushTimer ??= setTimeout(flushDraft, REPAINT_INTERVAL_MS);
+  flushSchedule();
     classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
 }
 

@@ -9,6 +9,7 @@ import { ExportPngButton } from './export/ExportPngButton';
 import { AddPointControls, addedPointAppend } from './data/AddPointControls';
 import { BoundaryViewControls } from './data/BoundaryViewControls';
 import { useBoxSize } from './layout/useBoxSize';
+import { ShowingRun } from './compare/ShowingRun';
 
 /** Drawing size until the box is measured, and the bounds of a square that fills the box. */
 const SIZE = 420;
@@ -69,6 +70,7 @@ export function DecisionBoundary() {
     <section className="panel boundary" aria-label="Decision boundary">
       <header className="chart-header">
         <h2>Decision boundary</h2>
+        <ShowingRun />
         <ExportPngButton chart="boundary" label="the decision boundary" />
       </header>
       {points && points.features > 2 && <BoundaryViewControls points={points} />}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { ChartTable, useChartTableToggle } from './ChartTable';
 import { lineChartCreate, type LineChartOptions, type LineChartRenderer, type LineChartView, type LineSeries } from './lineChartRender';
 
@@ -17,18 +17,19 @@ interface LineChartProps {
 }
 
 /**
- * An SVG owned by React and drawn by the shared d3 line-chart renderer, with a "table" toggle
- * that shows the same numbers as an HTML table (the chart stays mounted, hidden, meanwhile).
+ * A canvas drawn by the shared line-chart renderer, with a "table" toggle that shows the same
+ * numbers as an HTML table (the chart stays mounted, hidden, meanwhile). Memoised: a parent
+ * that re-renders with the same series and view costs nothing here.
  */
-export function LineChart({ series, view, width, height, options, className, testId, label, table = true }: LineChartProps) {
+export const LineChart = memo(function LineChart({ series, view, width, height, options, className, testId, label, table = true }: LineChartProps) {
   const { shown, toggle } = useChartTableToggle(label);
-  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<LineChartRenderer | null>(null);
   const optionsRef = useRef(options);
 
   useEffect(() => {
-    if (!svgRef.current) return;
-    renderer.current = lineChartCreate(svgRef.current, width, height, optionsRef.current);
+    if (!canvasRef.current) return;
+    renderer.current = lineChartCreate(canvasRef.current, width, height, optionsRef.current);
     return () => {
       renderer.current?.dispose();
       renderer.current = null;
@@ -39,13 +40,22 @@ export function LineChart({ series, view, width, height, options, className, tes
     renderer.current?.update(series, view);
   }, [series, view, width, height]);
 
-  const svg = <svg ref={svgRef} className={className ?? 'line-chart'} style={table && shown ? { maxWidth: width, display: 'none' } : { maxWidth: width }} data-testid={testId} aria-label={label} />;
-  if (!table) return svg;
+  const canvas = (
+    <canvas
+      ref={canvasRef}
+      className={className ?? 'line-chart'}
+      style={table && shown ? { maxWidth: width, display: 'none' } : { maxWidth: width }}
+      data-testid={testId}
+      role="img"
+      aria-label={label}
+    />
+  );
+  if (!table) return canvas;
   return (
     <div className="line-chart-frame">
-      {svg}
+      {canvas}
       {shown && <ChartTable series={series} caption={label} />}
       <div className="chart-table-bar">{toggle}</div>
     </div>
   );
-}
+});

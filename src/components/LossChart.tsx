@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTrainingStore, type RunState } from '../app/trainingStore';
 import { useSelectedRunState } from '../app/selectedRunState';
+import { useRunLabels } from '../app/runLabelHooks';
+import type { RunLabel } from '../app/runLabels';
 import { lossChartCreate, type LossChartRenderer } from './lossChartRender';
 import type { ChartSeries } from './lossChartRender';
-import { runColour, runLetter } from './palette';
+import { runColour } from './palette';
 import { ChartTable, useChartTableToggle } from './ChartTable';
 import { ExportPngButton } from './export/ExportPngButton';
 import { useImportedLossSeries } from './export/importedSeries';
+import { ShowingRun } from './compare/ShowingRun';
 import { ClassMetricsReadout } from './ClassMetricsReadout';
 
 const WIDTH = 460;
@@ -16,42 +19,50 @@ function formatMetric(value: number | undefined | null, digits = 4): string {
   return value === undefined || value === null ? '—' : Number.isFinite(value) ? value.toFixed(digits) : String(value);
 }
 
-/** Training and validation loss over steps, with the latest numbers beside it. */
+/**
+ * Training and validation loss over steps, with the latest numbers beside it. The curves are
+ * redrawn from the store on each repaint without re-rendering this component: only the
+ * numbers below it re-render, and only when they change.
+ */
 export function LossChart() {
-  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<LossChartRenderer | null>(null);
   const [logScale, setLogScale] = useState(false);
-  const frameCount = useTrainingStore((s) => s.frameCount);
-  const runs = useTrainingStore((s) => s.runs);
-  const trainLoss = useSelectedRunState((r) => r.trainLoss);
-  const evaluation = useSelectedRunState((r) => r.evaluation);
-  const compare = runs.length > 1;
+  const runCount = useTrainingStore((s) => s.runs.length);
+  const labels = useRunLabels();
+  const compare = runCount > 1;
   const imported = useImportedLossSeries();
   const { shown: tableShown, toggle: tableToggle } = useChartTableToggle('Loss over training');
 
   useEffect(() => {
-    if (!svgRef.current) return;
-    renderer.current = lossChartCreate(svgRef.current, WIDTH, HEIGHT);
+    if (!canvasRef.current) return;
+    renderer.current = lossChartCreate(canvasRef.current, WIDTH, HEIGHT);
     return () => renderer.current?.dispose();
   }, []);
 
   useEffect(() => {
-    renderer.current?.update([...imported, ...lossSeries(runs)], logScale);
-  }, [frameCount, runs, logScale, imported]);
+    const draw = (runs: readonly RunState[]): void => renderer.current?.update([...imported, ...lossSeries(runs, labels)], logScale);
+    draw(useTrainingStore.getState().runs);
+    return useTrainingStore.subscribe((state, previous) => {
+      if (state.runs !== previous.runs || state.frameCount !== previous.frameCount) draw(state.runs);
+    });
+  }, [logScale, imported, labels]);
 
   return (
     <section className="panel chart" aria-label="Loss over training">
       <header className="chart-header">
         <h2>Loss</h2>
         {compare ? (
-          <span className="legend">
-            {runs.map((_, i) => (
-              <span key={i} className="legend-item">
-                <span className="swatch" style={{ background: runColour(i) }} /> {runLetter(i)}
-              </span>
-            ))}
-            · solid: train · dashed: validation
-          </span>
+          <>
+            <span className="legend" data-testid="loss-legend">
+              {Array.from({ length: runCount }, (_, i) => (
+                <span key={i} className="legend-item" data-testid="legend-item" data-run={i} style={{ whiteSpace: 'nowrap' }}>
+                  <span className="swatch" style={{ background: runColour(i) }} /> {labels[i]?.text ?? String.fromCharCode(65 + i)}
+                </span>
+              ))}
+            </span>
+            <span className="note">solid: train · dashed: validation</span>
+          </>
         ) : (
           <span className="legend">
             <span className="swatch" style={{ background: '#0072B2' }} /> train
@@ -64,11 +75,23 @@ export function LossChart() {
         <ExportPngButton chart="loss" label="the loss chart" />
         {tableToggle}
       </header>
-      <svg ref={svgRef} className="loss-chart" data-testid="loss-chart" style={tableShown ? { display: 'none' } : undefined} />
-      {tableShown && <LossTable runs={runs} frameCount={frameCount} />}
+      <canvas ref={canvasRef} className="loss-chart" data-testid="loss-chart" role="img" aria-label="Training and validation loss over steps" style={tableShown ? { display: 'none' } : undefined} />
+      {tableShown && <LossTable labels={labels} />}
+      <LossMetrics />
+    </section>
+  );
+}
+
+/** The selected run's latest numbers; in a comparison, which run they are. */
+function LossMetrics() {
+  const trainLoss = useSelectedRunState((r) => r.trainLoss.last());
+  const evaluation = useSelectedRunState((r) => r.evaluation);
+  return (
+    <>
+      <ShowingRun testId="showing-run-metrics" />
       <dl className="metrics">
         <dt>train loss</dt>
-        <dd data-testid="train-loss">{formatMetric(trainLoss.last())}</dd>
+        <dd data-testid="train-loss">{formatMetric(trainLoss)}</dd>
         <dt>validation loss</dt>
         <dd data-testid="validation-loss">{formatMetric(evaluation?.validationLoss)}</dd>
         <dt>train accuracy</dt>
@@ -77,22 +100,24 @@ export function LossChart() {
         <dd data-testid="validation-accuracy">{formatMetric(evaluation?.validationAccuracy, 3)}</dd>
       </dl>
       <ClassMetricsReadout />
-    </section>
+    </>
   );
 }
 
-/** The loss chart's numbers as a table, read again on every frame while it is shown. */
-function LossTable({ runs, frameCount }: { runs: readonly RunState[]; frameCount: number }) {
+/** The loss chart's numbers as a table, read again on every repaint while it is shown. */
+function LossTable({ labels }: { labels: readonly RunLabel[] }) {
+  const runs = useTrainingStore((s) => s.runs);
+  const frameCount = useTrainingStore((s) => s.frameCount);
   // The runs' buffers grow in place; frameCount is what changes with each frame.
-  const series = useMemo(() => lossSeries(runs), [runs, frameCount]); // eslint-disable-line react-hooks/exhaustive-deps
+  const series = useMemo(() => lossSeries(runs, labels), [runs, labels, frameCount]); // eslint-disable-line react-hooks/exhaustive-deps
   return <ChartTable series={series} caption="Training loss (every step) and validation loss (when evaluated) over training" />;
 }
 
 /**
  * One run: train solid in blue, validation dashed in vermillion. Several runs: one colour per
- * run, train solid and validation dashed in it.
+ * run, train solid and validation dashed in it, named by the run's label.
  */
-function lossSeries(runs: readonly RunState[]): ChartSeries[] {
+function lossSeries(runs: readonly RunState[], labels: readonly RunLabel[]): ChartSeries[] {
   if (runs.length === 1) {
     const train = runs[0]!.trainLoss.points();
     const validation = runs[0]!.validationLoss.points();
@@ -104,9 +129,11 @@ function lossSeries(runs: readonly RunState[]): ChartSeries[] {
   return runs.flatMap((run, i) => {
     const train = run.trainLoss.points();
     const validation = run.validationLoss.points();
+    const letter = String.fromCharCode(65 + i);
+    const name = labels[i]?.text ?? letter;
     return [
-      { name: `train-${runLetter(i)}`, colour: runColour(i), steps: train.steps, values: train.values },
-      { name: `validation-${runLetter(i)}`, colour: runColour(i), steps: validation.steps, values: validation.values, dashed: true },
+      { name: `train ${name}`, colour: runColour(i), steps: train.steps, values: train.values, testId: `train-${letter}` },
+      { name: `validation ${name}`, colour: runColour(i), steps: validation.steps, values: validation.values, dashed: true, testId: `validation-${letter}` },
     ];
   });
 }

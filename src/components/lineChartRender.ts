@@ -1,206 +1,245 @@
-import * as d3 from 'd3';
+import { decimateIndices, labelsThatFit, lineChartScales, DEFAULT_MARGIN, type LineChartOptions, type LineChartView, type LineSeries } from './lineChartLayout';
 
-/** One step–value curve. */
-export interface LineSeries {
-  name: string;
-  colour: string;
-  steps: ArrayLike<number>;
-  values: ArrayLike<number>;
-  dashed?: boolean;
-  /** A dot at every point, for sparse series (one value every N steps). */
-  markers?: boolean;
-  /** `step`: hold each value until the next point (for piecewise-constant quantities). */
-  curve?: 'linear' | 'step';
-  /** Written beside the curve's last point. */
-  label?: string;
-  /** Set as the path's data-testid. */
-  testId?: string;
-}
-
-export interface LineChartMargin {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
-export interface LineChartOptions {
-  margin?: Partial<LineChartMargin>;
-  /** Under the x axis, right-aligned; default "step". */
-  xLabel?: string;
-  /** Above the y axis, left-aligned. */
-  yLabel?: string;
-  xTicks?: number;
-  yTicks?: number;
-}
-
-export interface LineChartView {
-  logScale: boolean;
-  /** Fixed x domain; by default 0 to the last step drawn. */
-  xDomain?: [number, number];
-  /** On a linear scale, whether the y axis starts at zero (default true). */
-  zeroBased?: boolean;
-  /** A vertical rule at this step (e.g. the current step). */
-  cursor?: number | null;
-  /** Caps the top of the y axis; curves above it are clipped (a threshold going to ∞ as η → 0). */
-  yMax?: number;
-}
+export type { LineChartMargin, LineChartOptions, LineChartView, LineSeries } from './lineChartLayout';
+export { lineChartExtent } from './lineChartLayout';
 
 export interface LineChartRenderer {
+  /** New data or a new view. Drawn at the next animation frame: several updates within one frame draw once. */
   update(series: readonly LineSeries[], view: LineChartView): void;
   dispose(): void;
 }
 
-const DEFAULT_MARGIN: LineChartMargin = { top: 10, right: 12, bottom: 28, left: 48 };
-let clipCount = 0;
-
-/** Log-axis labels: plain numbers from 0.001 to 10⁵, powers of ten (1e-6) beyond; d3's thinning kept. */
-function logTickFormat(base: (d: d3.NumberValue) => string): (d: d3.NumberValue) => string {
-  const exponent = d3.format('.0e');
-  return (d) => {
-    const label = base(d);
-    const v = Math.abs(Number(d));
-    return label !== '' && v !== 0 && (v < 1e-3 || v >= 1e5) ? exponent(Number(d)) : label;
-  };
+/** What the page's style sheet says about the chart's look, read once per drawing. */
+interface ChartStyle {
+  font: string;
+  fontSize: number;
+  lineWidth: number;
+  muted: string;
+  ink: string;
+  cursor: string;
 }
 
-/** Smallest and largest drawable values over all series, and the last step. */
-export function lineChartExtent(series: readonly LineSeries[], logScale: boolean): { lo: number; hi: number; maxStep: number } {
-  let maxStep = 1;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series) {
-    for (let i = 0; i < s.values.length; i++) {
-      const v = s.values[i]!;
-      if (!Number.isFinite(v) || (logScale && v <= 0)) continue;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    if (s.steps.length > 0) maxStep = Math.max(maxStep, s.steps[s.steps.length - 1]!);
-  }
-  if (!Number.isFinite(lo)) [lo, hi] = logScale ? [0.01, 1] : [0, 1];
-  // A flat curve still gets a visible range, relative to its size (telemetry values can be 1e-6).
-  if (hi - lo <= 1e-9 * Math.max(Math.abs(hi), Math.abs(lo))) hi = lo === 0 ? 1 : lo + Math.abs(lo);
-  return { lo, hi, maxStep };
+function chartStyle(canvas: HTMLCanvasElement): ChartStyle {
+  const computed = getComputedStyle(canvas);
+  const presenter = canvas.closest('.presenter') !== null;
+  const prop = (name: string, fallback: string): string => computed.getPropertyValue(name).trim() || fallback;
+  // --chart-font-size and --chart-line-width let the style sheet scale the charts (presenter mode).
+  const fontSize = parseFloat(prop('--chart-font-size', presenter ? '12.5' : '11')) || 11;
+  const lineWidth = parseFloat(prop('--chart-line-width', presenter ? '3.5' : '2')) || 2;
+  const family = computed.fontFamily || 'system-ui, sans-serif';
+  return { font: `${fontSize}px ${family}`, fontSize, lineWidth, muted: prop('--muted', '#5b6776'), ink: prop('--ink', '#14202e'), cursor: prop('--focus', '#e69f00') };
 }
 
 /**
- * Draws step–value curves into an SVG with d3: axes, one path per series (keyed by name), optional
- * dots, end labels and a cursor. The owner calls update whenever the data or the view changes.
+ * Draws step–value curves on a canvas: axes with ticks, one line per series, optional dots, end
+ * labels and a cursor. A canvas rather than SVG because these charts redraw many times a second
+ * with thousands of points per curve: an SVG path that long costs style, layout and paint on
+ * every frame, a canvas only the drawing; dense curves are also thinned to what a pixel column
+ * can show (decimateIndices). Draws at the device's pixel ratio in the canvas's own CSS pixels,
+ * whatever size the layout gives it (`width`×`height` is the size it starts at, and its aspect
+ * while the style sheet leaves the height to it), so type stays the same size in a small chart;
+ * nothing is drawn while the canvas is hidden or scrolled out of view.
+ * The series drawn are listed in the canvas's `data-series` attribute (JSON), for tests.
  */
-export function lineChartCreate(svg: SVGSVGElement, width: number, height: number, options: LineChartOptions = {}): LineChartRenderer {
-  const margin = { ...DEFAULT_MARGIN, ...options.margin };
-  const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
-  const xAxis = root.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - margin.bottom})`);
-  const yAxis = root.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`);
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('x', width - margin.right)
-    .attr('y', height - 2)
-    .attr('text-anchor', 'end')
-    .text(options.xLabel ?? 'step');
-  if (options.yLabel) {
-    root
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('x', margin.left + 4)
-      .attr('y', margin.top - 4)
-      .text(options.yLabel);
-  }
-  const clipId = `line-chart-clip-${++clipCount}`;
-  root
-    .append('clipPath')
-    .attr('id', clipId)
-    .append('rect')
-    .attr('x', margin.left)
-    .attr('y', margin.top - 3)
-    .attr('width', Math.max(0, width - margin.left - margin.right))
-    .attr('height', Math.max(0, height - margin.top - margin.bottom + 6));
-  const cursor = root.append('line').attr('class', 'chart-cursor');
-  const lines = root.append('g').attr('class', 'lines').attr('clip-path', `url(#${clipId})`);
-  const dots = root.append('g').attr('class', 'dots').attr('clip-path', `url(#${clipId})`);
-  const labels = root.append('g').attr('class', 'line-labels');
+export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height: number, options: LineChartOptions = {}): LineChartRenderer {
+  const context = canvas.getContext('2d');
+  let series: readonly LineSeries[] = [];
+  let view: LineChartView = { logScale: false };
+  let frame = 0;
+  let dirty = false;
+  let onScreen = true;
+  let boxWidth = width;
+  let boxHeight = height;
+  let listed = '';
+  const dpr = (): number => window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr());
+  canvas.height = Math.round(height * dpr());
+
+  /** Matches the backing store to the box; false when the canvas has no box (hidden). */
+  const fit = (): boolean => {
+    const box = canvas.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) return false;
+    const w = Math.round(box.width * dpr());
+    const h = Math.round(box.height * dpr());
+    // A one-pixel difference is rounding; resizing for it would feed back into the box's height.
+    if (Math.abs(canvas.width - w) > 1 || Math.abs(canvas.height - h) > 1) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    boxWidth = box.width;
+    boxHeight = box.height;
+    return true;
+  };
+
+  const draw = (): void => {
+    if (!context || !onScreen || !fit()) return;
+    dirty = false;
+    const style = chartStyle(canvas);
+    const scale = canvas.width / boxWidth;
+    const W = boxWidth;
+    const H = boxHeight;
+    context.setTransform(scale, 0, 0, scale, 0, 0);
+    context.clearRect(0, 0, W, H);
+    context.font = style.font;
+    const f = style.fontSize;
+    // Margins grow with the type: tick labels and the x-axis label each get a line of their own.
+    const given = { ...DEFAULT_MARGIN, ...options.margin };
+    const margin = {
+      ...given,
+      top: options.yLabel ? Math.max(given.top, f + 6) : given.top,
+      bottom: Math.max(given.bottom, 2 * f + 10),
+    };
+    let scales = lineChartScales(series, view, W, H, { ...options, margin });
+    const widest = Math.max(0, ...scales.yTicks.map((t) => context.measureText(t.label).width));
+    if (widest + 10 > margin.left) scales = lineChartScales(series, view, W, H, { ...options, margin: { ...margin, left: Math.ceil(widest + 10) } });
+    const { x, y, left, right, top, bottom } = scales;
+
+    // Axes: the two lines, ticks, and labels that do not overlap each other or the axis label.
+    context.strokeStyle = style.ink;
+    context.lineWidth = 1;
+    context.setLineDash([]);
+    context.beginPath();
+    context.moveTo(left - 0.5, top);
+    context.lineTo(left - 0.5, bottom + 0.5);
+    context.lineTo(right, bottom + 0.5);
+    for (const t of scales.xTicks) {
+      context.moveTo(Math.round(t.at) + 0.5, bottom);
+      context.lineTo(Math.round(t.at) + 0.5, bottom + 5);
+    }
+    for (const t of scales.yTicks) {
+      context.moveTo(left - 5, Math.round(t.at) + 0.5);
+      context.lineTo(left, Math.round(t.at) + 0.5);
+    }
+    context.stroke();
+    context.fillStyle = style.muted;
+    context.textBaseline = 'top';
+    context.textAlign = 'center';
+    const xBoxes = scales.xTicks.map((t) => {
+      const w = context.measureText(t.label).width;
+      return { from: t.at - w / 2, to: t.at + w / 2 };
+    });
+    labelsThatFit(xBoxes).forEach((fits, i) => fits && context.fillText(scales.xTicks[i]!.label, scales.xTicks[i]!.at, bottom + 7));
+    context.textAlign = 'right';
+    context.textBaseline = 'middle';
+    const yOrder = scales.yTicks.map((t, i) => ({ t, i })).sort((a, b) => a.t.at - b.t.at);
+    labelsThatFit(yOrder.map(({ t }) => ({ from: t.at - f / 2, to: t.at + f / 2 })), [], 1).forEach((fits, k) => fits && context.fillText(yOrder[k]!.t.label, left - 7, yOrder[k]!.t.at));
+    context.textBaseline = 'alphabetic';
+    context.fillText(options.xLabel ?? 'step', right, H - 3);
+    if (options.yLabel) {
+      context.textAlign = 'left';
+      context.fillText(options.yLabel, left + 4, top - 5);
+    }
+
+    const c = view.cursor;
+    if (c !== undefined && c !== null && Number.isFinite(c)) {
+      context.strokeStyle = style.cursor;
+      context.lineWidth = 1.5;
+      context.setLineDash([2, 2]);
+      context.beginPath();
+      context.moveTo(x(c), top);
+      context.lineTo(x(c), bottom);
+      context.stroke();
+    }
+
+    context.save();
+    context.beginPath();
+    context.rect(left, top - 3, Math.max(0, right - left), Math.max(0, bottom - top + 6));
+    context.clip();
+    context.lineWidth = style.lineWidth;
+    context.lineJoin = 'round';
+    const drawn: string[] = [];
+    for (const s of series) {
+      const n = Math.min(s.steps.length, s.values.length);
+      const defined = (i: number): boolean => Number.isFinite(s.values[i]!) && (!view.logScale || s.values[i]! > 0);
+      const px = (i: number): number => x(s.steps[i]!);
+      const indices = s.curve === 'step' ? Array.from({ length: n }, (_, i) => i) : decimateIndices((i) => px(i) * scale, s.values, n, defined);
+      context.strokeStyle = s.colour;
+      context.setLineDash(s.dashed ? [5, 3] : []);
+      context.beginPath();
+      let pen = false;
+      let previousY = 0;
+      let any = false;
+      for (const i of indices) {
+        if (!defined(i)) {
+          pen = false;
+          continue;
+        }
+        any = true;
+        const X = px(i);
+        const Y = y(s.values[i]!);
+        if (!pen) context.moveTo(X, Y);
+        else if (s.curve === 'step') {
+          context.lineTo(X, previousY);
+          context.lineTo(X, Y);
+        } else context.lineTo(X, Y);
+        pen = true;
+        previousY = Y;
+      }
+      context.stroke();
+      if (any) drawn.push(s.testId ?? s.name);
+      if (s.markers) {
+        context.fillStyle = s.colour;
+        context.beginPath();
+        for (let i = 0; i < n; i++) {
+          if (!defined(i)) continue;
+          context.moveTo(px(i) + 2.5, y(s.values[i]!));
+          context.arc(px(i), y(s.values[i]!), 2.5, 0, 2 * Math.PI);
+        }
+        context.fill();
+      }
+    }
+    context.restore();
+
+    // End labels, beside each labelled curve's last point.
+    context.font = `600 ${style.font}`;
+    context.textAlign = 'right';
+    const yTop = y.domain()[1]!;
+    for (const s of series) {
+      if (s.label === undefined) continue;
+      let last = -1;
+      for (let i = Math.min(s.steps.length, s.values.length) - 1; i >= 0; i--) {
+        const v = s.values[i]!;
+        if (Number.isFinite(v) && (!view.logScale || v > 0)) {
+          last = i;
+          break;
+        }
+      }
+      if (last < 0) continue;
+      context.fillStyle = s.colour;
+      context.fillText(s.label, right - 2, Math.max(top + f - 3, y(Math.min(s.values[last]!, yTop)) - 4));
+    }
+
+    const names = JSON.stringify(drawn);
+    if (names !== listed) canvas.setAttribute('data-series', (listed = names));
+  };
+
+  const schedule = (): void => {
+    dirty = true;
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      draw();
+    });
+  };
+
+  // Hidden (a closed tab, the table shown) or scrolled away: skip drawing, catch up when seen.
+  const resized = new ResizeObserver(() => schedule());
+  resized.observe(canvas);
+  const seen = new IntersectionObserver((entries) => {
+    onScreen = entries.at(-1)?.isIntersecting ?? true;
+    if (onScreen && dirty) schedule();
+  });
+  seen.observe(canvas);
 
   return {
-    update(series, view) {
-      const { logScale } = view;
-      const extent = lineChartExtent(series, logScale);
-      const { lo, maxStep } = extent;
-      const cap = view.yMax;
-      const hi = cap !== undefined && Number.isFinite(cap) && cap > lo ? Math.min(extent.hi, cap) : extent.hi;
-      const x = d3
-        .scaleLinear()
-        .domain(view.xDomain ?? [0, maxStep])
-        .range([margin.left, width - margin.right]);
-      const zeroBased = view.zeroBased ?? true;
-      const y = (logScale ? d3.scaleLog() : d3.scaleLinear())
-        .domain(logScale ? [lo, hi] : [zeroBased ? Math.min(0, lo) : lo, hi])
-        .range([height - margin.bottom, margin.top])
-        .nice();
-      xAxis.call(d3.axisBottom(x).ticks(options.xTicks ?? 5, 's'));
-      const yTicks = options.yTicks ?? 5;
-      yAxis.call(logScale ? d3.axisLeft(y).ticks(yTicks).tickFormat(logTickFormat(y.tickFormat(yTicks, '.3~g'))) : d3.axisLeft(y).ticks(yTicks, '.2'));
-      const drawable = (s: LineSeries, i: number) => Number.isFinite(s.values[i]!) && (!logScale || s.values[i]! > 0);
-
-      lines
-        .selectAll<SVGPathElement, LineSeries>('path')
-        .data(series, (s) => s.name)
-        .join('path')
-        .attr('fill', 'none')
-        .attr('stroke', (s) => s.colour)
-        .attr('stroke-width', 2)
-        .attr('stroke-dasharray', (s) => (s.dashed ? '5 3' : null))
-        .attr('data-series', (s) => s.name)
-        .attr('data-testid', (s) => s.testId ?? null)
-        .attr('d', (s) => {
-          const line = d3
-            .line<number>()
-            .defined((i) => drawable(s, i))
-            .curve(s.curve === 'step' ? d3.curveStepAfter : d3.curveLinear)
-            .x((i) => x(s.steps[i]!))
-            .y((i) => y(s.values[i]!));
-          return line(d3.range(s.values.length));
-        });
-
-      const dotted = series.flatMap((s) =>
-        s.markers ? d3.range(s.values.length).filter((i) => drawable(s, i)).map((i) => ({ s, i })) : [],
-      );
-      dots
-        .selectAll<SVGCircleElement, { s: LineSeries; i: number }>('circle')
-        .data(dotted)
-        .join('circle')
-        .attr('r', 2.5)
-        .attr('fill', (d) => d.s.colour)
-        .attr('cx', (d) => x(d.s.steps[d.i]!))
-        .attr('cy', (d) => y(d.s.values[d.i]!));
-
-      const labelled = series.flatMap((s) => {
-        const last = d3.range(s.values.length).reverse().find((i) => drawable(s, i));
-        return s.label !== undefined && last !== undefined ? [{ s, i: last, text: s.label }] : [];
-      });
-      labels
-        .selectAll<SVGTextElement, { s: LineSeries; i: number; text: string }>('text')
-        .data(labelled)
-        .join('text')
-        .attr('class', 'line-label')
-        .attr('text-anchor', 'end')
-        .attr('fill', (d) => d.s.colour)
-        .attr('x', width - margin.right - 2)
-        .attr('y', (d) => Math.max(margin.top + 8, y(Math.min(d.s.values[d.i]!, y.domain()[1]!)) - 4))
-        .text((d) => d.text);
-
-      const c = view.cursor;
-      const showCursor = c !== undefined && c !== null && Number.isFinite(c);
-      cursor
-        .attr('display', showCursor ? null : 'none')
-        .attr('x1', showCursor ? x(c) : 0)
-        .attr('x2', showCursor ? x(c) : 0)
-        .attr('y1', margin.top)
-        .attr('y2', height - margin.bottom);
+    update(next, nextView) {
+      series = next;
+      view = nextView;
+      schedule();
     },
     dispose() {
-      root.selectAll('*').remove();
+      cancelAnimationFrame(frame);
+      resized.disconnect();
+      seen.disconnect();
     },
   };
 }

@@ -7,9 +7,9 @@ export interface LossChartRenderer {
   dispose(): void;
 }
 
-/** Draws step–value curves into an SVG with d3. The owner calls update on every frame. */
-export function lossChartCreate(svg: SVGSVGElement, width: number, height: number): LossChartRenderer {
-  const chart = lineChartCreate(svg, width, height);
+/** Draws the loss curves on a canvas (see lineChartCreate). The owner calls update on every repaint. */
+export function lossChartCreate(canvas: HTMLCanvasElement, width: number, height: number): LossChartRenderer {
+  const chart = lineChartCreate(canvas, width, height);
   return {
     update: (series, logScale) => chart.update(series, { logScale }),
     dispose: () => chart.dispose(),

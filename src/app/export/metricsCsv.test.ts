@@ -74,6 +74,8 @@ describe('metricsCsv', () => {
       ['B', 'focal', '1', 'Infinity'],
       ['B', 'focal', '2', 'NaN'],
     ]);
+    const name = METRICS_CSV_HEADER.indexOf('run_name');
+    expect(rows.slice(1).map((r) => r[name])).toEqual(['A · CE', 'B · focal', 'B · focal']);
   });
 
   it('writes the test balanced accuracy, macro-F1 and one recall column per class of the data', () => {

@@ -1,4 +1,5 @@
 import { configRuns, type ExperimentConfig } from '../../engine/config';
+import { runLabels } from '../runLabels';
 import { RECALL_COLUMNS, type MetricGroup, type RunRecord } from './runMetrics';
 
 /**
@@ -32,7 +33,8 @@ const CSV_COLUMNS: readonly CsvColumn[] = [
 ];
 
 /** The fixed columns; a recall column per class (test_recall_class_1, …) follows them. */
-export const METRICS_CSV_HEADER = ['run', 'loss', 'step', ...CSV_COLUMNS.map((c) => c.header)] as const;
+/** `run_name` is the run's label as the charts show it ("B · lr 100"); `run` its letter alone. */
+export const METRICS_CSV_HEADER = ['run', 'loss', 'step', ...CSV_COLUMNS.map((c) => c.header), 'run_name'] as const;
 
 /**
  * The test recall columns, one per class up to the last class with a recall on record in any run:
@@ -65,8 +67,10 @@ function runName(index: number): string {
 
 export function metricsCsv(runs: readonly RunRecord[], config: ExperimentConfig): string {
   const variants = configRuns(config);
-  const columns = [...CSV_COLUMNS, ...recallColumns(runs)];
-  const lines = [['run', 'loss', 'step', ...columns.map((c) => c.header)].map(csvField).join(',')];
+  const recalls = recallColumns(runs);
+  const columns = [...CSV_COLUMNS, ...recalls];
+  const labels = runLabels(config);
+  const lines = [['run', 'loss', 'step', ...CSV_COLUMNS.map((c) => c.header), 'run_name', ...recalls.map((c) => c.header)].map(csvField).join(',')];
   runs.forEach((run, index) => {
     // Per column, step → value; the rows are the union of the steps, in order.
     const byStep = new Map<number, Map<string, number>>();
@@ -83,7 +87,8 @@ export function metricsCsv(runs: readonly RunRecord[], config: ExperimentConfig)
     const loss = variants[index]?.loss.id ?? '';
     for (const step of [...byStep.keys()].sort((a, b) => a - b)) {
       const row = byStep.get(step)!;
-      const fields = [runName(index), loss, String(step), ...columns.map((c) => csvNumber(row.get(c.header)))];
+      const name = labels[index]?.text ?? runName(index);
+      const fields = [runName(index), loss, String(step), ...CSV_COLUMNS.map((c) => csvNumber(row.get(c.header))), name, ...recalls.map((c) => csvNumber(row.get(c.header)))];
       lines.push(fields.map(csvField).join(','));
     }
   });

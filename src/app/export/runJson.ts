@@ -1,4 +1,5 @@
 import { configClamp, configRuns, type ExperimentConfig } from '../../engine/config';
+import { runLabels } from '../runLabels';
 import { METRIC_COLUMNS, METRIC_GROUPS, runMetricsEmpty, type MetricGroup, type RunMetrics, type RunRecord } from './runMetrics';
 
 /**
@@ -22,7 +23,8 @@ export interface RunDocument {
   config: ExperimentConfig;
   url: string;
   exportedAt: string;
-  runs: { loss: string; step: number; diverged: RunRecord['diverged']; metrics: RunMetrics }[];
+  /** `label`: the run's name as the charts show it ("B · lr 100"); written for readers, not read back. */
+  runs: { loss: string; label: string; step: number; diverged: RunRecord['diverged']; metrics: RunMetrics }[];
 }
 
 export type RunJsonParseResult =
@@ -31,13 +33,14 @@ export type RunJsonParseResult =
 
 export function runJson(config: ExperimentConfig, runs: readonly RunRecord[], meta: { url: string; exportedAt: Date }): string {
   const variants = configRuns(config);
+  const labels = runLabels(config);
   const document: RunDocument = {
     format: RUN_FORMAT,
     version: RUN_FORMAT_VERSION,
     config,
     url: meta.url,
     exportedAt: meta.exportedAt.toISOString(),
-    runs: runs.map((run, i) => ({ loss: variants[i]?.loss.id ?? '', step: run.step, diverged: run.diverged, metrics: run.metrics })),
+    runs: runs.map((run, i) => ({ loss: variants[i]?.loss.id ?? '', label: labels[i]?.text ?? '', step: run.step, diverged: run.diverged, metrics: run.metrics })),
   };
   return JSON.stringify(document, null, 1) + '\n';
 }

@@ -5,6 +5,7 @@ import { CalibrationHistory } from './CalibrationHistory';
 import { CalibrationNumbers } from './CalibrationNumbers';
 import { ConfidenceHistogram } from './ConfidenceHistogram';
 import { ExportPngButton } from '../export/ExportPngButton';
+import { ShowingRun } from '../compare/ShowingRun';
 import { nextDueStep } from './format';
 import { HISTOGRAM_COLOURS } from './histogramRender';
 import { ReliabilityDiagram } from './ReliabilityDiagram';
@@ -29,6 +30,7 @@ export function CalibrationPanel() {
     <section className="panel calibration-panel" aria-label="Calibration" data-testid="calibration-panel">
       <header className="chart-header">
         <h2>Calibration</h2>
+        <ShowingRun />
         <span className="note">
           test split · {metrics.bins} {metrics.binning} bins
           {calibration && ` · step ${calibration.step.toLocaleString('en')}`}

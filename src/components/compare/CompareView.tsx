@@ -1,42 +1,41 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useRunLabels } from '../../app/runLabelHooks';
+import type { RunLabel } from '../../app/runLabels';
 import { useTrainingStore } from '../../app/trainingStore';
 import { ReliabilityDiagram } from '../calibration/ReliabilityDiagram';
 import { LineChart } from '../LineChart';
 import { ExportPngButton } from '../export/ExportPngButton';
-import type { LineChartOptions } from '../lineChartRender';
-import { runColour, runLetter } from '../palette';
+import type { LineChartOptions, LineChartView } from '../lineChartRender';
+import { runColour } from '../palette';
 import { BoundaryMultiples } from './BoundaryMultiples';
-import { compareCharts } from './compareSeries';
+import { compareKey, compareSeries, type CompareQuantity } from './compareSeries';
 import { SummaryTable } from './SummaryTable';
 
 const WIDTH = 250;
 const HEIGHT = 150;
 const option = (yLabel: string): LineChartOptions => ({ margin: { top: 16, left: 46 }, yLabel, xTicks: 4, yTicks: 4 });
-const OPTIONS = { accuracy: option('validation accuracy'), ece: option('ECE (test)'), gradient: option('‖∇L‖₂'), sharpness: option('λ_max') };
+const LINEAR: LineChartView = { logScale: false };
+const LOG: LineChartView = { logScale: true };
 
 /**
  * Everything side by side for a comparison: the table, the quantities that tell losses apart
- * overlaid one colour per run, and small multiples of what is better seen separately.
+ * overlaid one colour per run, and small multiples of what is better seen separately. Only the
+ * parts that show streamed numbers re-render on a repaint; the frame around them does not.
  */
 export function CompareView() {
-  const runs = useTrainingStore((s) => s.runs);
-  const frameCount = useTrainingStore((s) => s.frameCount);
-  const reports = useTrainingStore(useShallow((s) => s.runs.map((r) => r.calibration?.before ?? null)));
-  // The series change in place; frameCount marks each repaint.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const charts = useMemo(() => compareCharts(runs), [runs, frameCount]);
-  const linear = useMemo(() => ({ logScale: false }), []);
-  const log = useMemo(() => ({ logScale: true }), []);
-  if (runs.length < 2) return null;
+  const runCount = useTrainingStore((s) => s.runs.length);
+  const labels = useRunLabels();
+  if (runCount < 2) return null;
+  const name = (i: number): string => labels[i]?.text ?? String.fromCharCode(65 + i);
   return (
     <section className="panel compare-view" aria-label="Comparison" data-testid="compare-view">
       <header className="chart-header">
         <h2>Comparison</h2>
-        <span className="legend">
-          {runs.map((_, i) => (
-            <span key={i} className="legend-item">
-              <span className="swatch" style={{ background: runColour(i) }} /> {runLetter(i)}
+        <span className="legend" data-testid="compare-legend">
+          {Array.from({ length: runCount }, (_, i) => (
+            <span key={i} className="legend-item" data-testid="legend-item" data-run={i} style={{ whiteSpace: 'nowrap' }}>
+              <span className="swatch" style={{ background: runColour(i) }} /> {name(i)}
             </span>
           ))}
         </span>
@@ -44,23 +43,54 @@ export function CompareView() {
         <ExportPngButton chart="compare" label="the comparison charts" />
       </header>
       <SummaryTable />
-      <div className="chart-grid">
-        <LineChart series={charts.accuracy} view={linear} width={WIDTH} height={HEIGHT} options={OPTIONS.accuracy} testId="compare-accuracy" label="Validation accuracy of each run" />
-        <LineChart series={charts.ece} view={linear} width={WIDTH} height={HEIGHT} options={OPTIONS.ece} testId="compare-ece" label="Test ECE of each run" />
-        <LineChart series={charts.gradientNorm} view={log} width={WIDTH} height={HEIGHT} options={OPTIONS.gradient} testId="compare-gradient" label="Gradient norm of each run" />
-        <LineChart series={charts.sharpness} view={linear} width={WIDTH} height={HEIGHT} options={OPTIONS.sharpness} testId="compare-sharpness" label="Sharpness of each run" />
-      </div>
+      <CompareCharts labels={labels} />
       <h3>Decision boundaries</h3>
       <BoundaryMultiples />
       <h3>Reliability (test split)</h3>
-      <div className="multiples">
-        {reports.map((report, i) => (
-          <figure key={i} className="multiple">
-            <ReliabilityDiagram report={report} size={180} testId={`reliability-multiple-${i}`} />
-            <figcaption style={{ color: runColour(i) }}>{runLetter(i)}</figcaption>
-          </figure>
-        ))}
-      </div>
+      <ReliabilityMultiples labels={labels} />
     </section>
   );
 }
+
+const CHARTS: { quantity: CompareQuantity; view: LineChartView; options: LineChartOptions; testId: string; label: string }[] = [
+  { quantity: 'accuracy', view: LINEAR, options: option('validation accuracy'), testId: 'compare-accuracy', label: 'Validation accuracy of each run' },
+  { quantity: 'ece', view: LINEAR, options: option('ECE (test)'), testId: 'compare-ece', label: 'Test ECE of each run' },
+  { quantity: 'gradientNorm', view: LOG, options: option('‖∇L‖₂'), testId: 'compare-gradient', label: 'Gradient norm of each run' },
+  { quantity: 'sharpness', view: LINEAR, options: option('λ_max'), testId: 'compare-sharpness', label: 'Sharpness of each run' },
+];
+
+/** The overlaid charts, each redrawn only when its own histories change. */
+function CompareCharts({ labels }: { labels: readonly RunLabel[] }) {
+  return (
+    <div className="chart-grid">
+      {CHARTS.map((chart) => (
+        <CompareChart key={chart.quantity} {...chart} labels={labels} />
+      ))}
+    </div>
+  );
+}
+
+function CompareChart({ quantity, view, options, testId, label, labels }: (typeof CHARTS)[number] & { labels: readonly RunLabel[] }) {
+  const key = useTrainingStore(useShallow((s) => compareKey(s.runs, quantity)));
+  // The key changes exactly when the curves do; the series are read from the store then.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const series = useMemo(() => compareSeries(useTrainingStore.getState().runs, labels, quantity), [key, labels, quantity]);
+  return <LineChart series={series} view={view} width={WIDTH} height={HEIGHT} options={options} testId={testId} label={label} />;
+}
+
+/** One reliability diagram per run; re-rendered only when a calibration arrives. */
+const ReliabilityMultiples = memo(function ReliabilityMultiples({ labels }: { labels: readonly RunLabel[] }) {
+  const reports = useTrainingStore(useShallow((s) => s.runs.map((r) => r.calibration?.before ?? null)));
+  return (
+    <div className="multiples">
+      {reports.map((report, i) => (
+        <figure key={i} className="multiple">
+          <ReliabilityDiagram report={report} size={180} testId={`reliability-multiple-${i}`} />
+          <figcaption style={{ color: runColour(i) }} data-testid="reliability-caption">
+            {labels[i]?.text ?? String.fromCharCode(65 + i)}
+          </figcaption>
+        </figure>
+      ))}
+    </div>
+  );
+});

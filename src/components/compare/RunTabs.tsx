@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useConfigStore } from '../../app/configStore';
 import { useSelectedRun, useSelectionStore } from '../../app/selectionStore';
 import { configRuns, configVariant, MAX_RUNS } from '../../engine/config';
-import { lossById } from '../../losses/registry';
+import { useRunLabels } from '../../app/runLabelHooks';
 import { runColour, runLetter } from '../palette';
 
 /** A loss the new run starts with, so that a fresh comparison already compares something. */
@@ -17,6 +17,7 @@ function nextLoss(used: readonly string[]): string {
 export function RunTabs() {
   const runs = useConfigStore((s) => s.config.compare.runs.length + 1);
   const lossIds = useConfigStore((s) => configRuns(s.config).map((r) => r.loss.id).join(','));
+  const labels = useRunLabels();
   const update = useConfigStore((s) => s.update);
   const selected = useSelectedRun(runs);
   const select = useSelectionStore((s) => s.select);
@@ -62,8 +63,8 @@ export function RunTabs() {
       {runs > 1 &&
         ids.map((id, i) => (
           <span key={i} className={i === selected ? 'run-tab run-tab-on' : 'run-tab'} style={{ borderColor: runColour(i) }}>
-            <button type="button" role="tab" aria-selected={i === selected} tabIndex={i === selected ? 0 : -1} data-testid={`run-tab-${i}`} onClick={() => select(i)} onKeyDown={(event) => onTabKey(event, i)}>
-              <span className="swatch" style={{ background: runColour(i) }} /> {runLetter(i)}: {lossById(id).name}
+            <button type="button" role="tab" title={labels[i]?.text} aria-selected={i === selected} tabIndex={i === selected ? 0 : -1} data-testid={`run-tab-${i}`} onClick={() => select(i)} onKeyDown={(event) => onTabKey(event, i)}>
+              <span className="swatch" style={{ background: runColour(i) }} /> {labels[i]?.text ?? `${runLetter(i)} · ${id}`}
             </button>
             <button type="button" className="run-remove" aria-label={`Remove run ${runLetter(i)}`} data-testid={`run-remove-${i}`} onClick={() => remove(i)}>
               ×

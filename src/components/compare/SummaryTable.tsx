@@ -3,7 +3,9 @@ import { useConfigStore } from '../../app/configStore';
 import { useTrainingStore } from '../../app/trainingStore';
 import { configRuns } from '../../engine/config';
 import { lossById } from '../../losses/registry';
-import { runColour, runLetter } from '../palette';
+import { useRunLabels } from '../../app/runLabelHooks';
+import type { RunLabel } from '../../app/runLabels';
+import { runColour } from '../palette';
 import { summaryRows, summarySort, type SummaryKey, type SummaryRow } from './summaryRows';
 
 const COLUMNS: { key: SummaryKey; label: string; digits?: number }[] = [
@@ -24,16 +26,16 @@ const COLUMNS: { key: SummaryKey; label: string; digits?: number }[] = [
   { key: 'diverged', label: 'diverged' },
 ];
 
-function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined): string {
+function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined, labels: readonly RunLabel[]): string {
   const value = row[key];
-  if (key === 'run') return runLetter(row.run);
+  if (key === 'run') return labels[row.run]?.text ?? String.fromCharCode(65 + row.run);
   if (key === 'diverged') return value === null ? 'no' : `at step ${String(value)}`;
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   return Number.isFinite(value) ? value.toFixed(digits ?? 3) : String(value);
 }
 
-/** One row per run with its latest numbers; click a header to sort by it. */
+/** One row per run with its latest numbers, named by the run's label; click a header to sort by it. */
 export function SummaryTable() {
   const runs = useTrainingStore((s) => s.runs);
   const frameCount = useTrainingStore((s) => s.frameCount);
@@ -44,6 +46,7 @@ export function SummaryTable() {
     const classes = s.runs[0]?.evaluation?.minorityClasses ?? [];
     return classes.length === 0 ? null : classes.map((k) => names?.[k] ?? `class ${k + 1}`).join(', ');
   });
+  const labels = useRunLabels();
   const [sort, setSort] = useState<{ key: SummaryKey; descending: boolean }>({ key: 'run', descending: false });
   const rows = useMemo(
     () => summarySort(summaryRows(runs, lossNames.split('\n')), sort.key, sort.descending),
@@ -75,7 +78,7 @@ export function SummaryTable() {
           <tr key={row.run} data-testid="summary-row" data-run={row.run} className={row.diverged !== null ? 'diverged' : undefined}>
             {COLUMNS.map((column) => (
               <td key={column.key} data-column={column.key} style={column.key === 'run' ? { color: runColour(row.run), fontWeight: 600 } : undefined}>
-                {cell(row, column.key, column.digits)}
+                {cell(row, column.key, column.digits, labels)}
               </td>
             ))}
           </tr>

@@ -1,25 +1,45 @@
+import type { RunLabel } from '../../app/runLabels';
 import type { RunState } from '../../app/trainingStore';
 import type { LineSeries } from '../lineChartRender';
 import { runColour, runLetter } from '../palette';
 
-export interface CompareCharts {
-  accuracy: LineSeries[];
-  ece: LineSeries[];
-  gradientNorm: LineSeries[];
-  sharpness: LineSeries[];
+/** The quantities the comparison overlays, one curve per run. */
+export type CompareQuantity = 'accuracy' | 'ece' | 'gradientNorm' | 'sharpness';
+
+type Points = { steps: ArrayLike<number>; values: ArrayLike<number> };
+
+const PICK: Record<CompareQuantity, (run: RunState) => Points> = {
+  accuracy: (run) => run.validationAccuracy.points(),
+  ece: (run) => ({ steps: run.calibrationHistory.map((h) => h.step), values: run.calibrationHistory.map((h) => h.ece) }),
+  gradientNorm: (run) => ({ steps: run.telemetry.map((t) => t.step), values: run.telemetry.map((t) => t.gradientNorm) }),
+  sharpness: (run) => ({ steps: run.sharpness.map((p) => p.step), values: run.sharpness.map((p) => p.eigenvalue) }),
+};
+
+/** Measured every N steps: dots on the points while there are few. */
+const SPARSE: Record<CompareQuantity, boolean> = { accuracy: false, ece: true, gradientNorm: false, sharpness: true };
+
+/**
+ * What a quantity's curves depend on, as a value that changes exactly when they do: the
+ * histories that are replaced when they grow, or a validation-accuracy series' size and last
+ * value (it grows in place). A chart redraws only when its key changes.
+ */
+export function compareKey(runs: readonly RunState[], quantity: CompareQuantity): readonly unknown[] {
+  switch (quantity) {
+    case 'accuracy':
+      return runs.map((r) => `${r.validationAccuracy.size}:${r.validationAccuracy.last()}`);
+    case 'ece':
+      return runs.map((r) => r.calibrationHistory);
+    case 'gradientNorm':
+      return runs.map((r) => r.telemetry);
+    case 'sharpness':
+      return runs.map((r) => r.sharpness);
+  }
 }
 
-/** One series per run for each overlaid quantity, in the run's colour. */
-export function compareCharts(runs: readonly RunState[]): CompareCharts {
-  const each = (pick: (run: RunState) => { steps: ArrayLike<number>; values: ArrayLike<number> }, sparse = false): LineSeries[] =>
-    runs.map((run, i) => {
-      const { steps, values } = pick(run);
-      return { name: runLetter(i), colour: runColour(i), steps, values, markers: sparse && values.length < 40, testId: `compare-line-${i}` };
-    });
-  return {
-    accuracy: each((run) => run.validationAccuracy.points()),
-    ece: each((run) => ({ steps: run.calibrationHistory.map((h) => h.step), values: run.calibrationHistory.map((h) => h.ece) }), true),
-    gradientNorm: each((run) => ({ steps: run.telemetry.map((t) => t.step), values: run.telemetry.map((t) => t.gradientNorm) })),
-    sharpness: each((run) => ({ steps: run.sharpness.map((p) => p.step), values: run.sharpness.map((p) => p.eigenvalue) }), true),
-  };
+/** One series per run for a quantity, in the run's colour and named by its label. */
+export function compareSeries(runs: readonly RunState[], labels: readonly RunLabel[], quantity: CompareQuantity): LineSeries[] {
+  return runs.map((run, i) => {
+    const { steps, values } = PICK[quantity](run);
+    return { name: labels[i]?.text ?? runLetter(i), colour: runColour(i), steps, values, markers: SPARSE[quantity] && values.length < 40, testId: `compare-line-${i}` };
+  });
 }

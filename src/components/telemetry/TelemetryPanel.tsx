@@ -4,6 +4,7 @@ import { useSelectedRunState } from '../../app/selectedRunState';
 import { formatMagnitude, nextDueStep } from '../calibration/format';
 import { LineChart } from '../LineChart';
 import { ExportPngButton } from '../export/ExportPngButton';
+import { ShowingRun } from '../compare/ShowingRun';
 import type { LineChartOptions } from '../lineChartRender';
 import { GLOBAL_COLOUR, telemetryCharts, telemetryLayerCount, telemetryLayers } from './telemetrySeries';
 
@@ -37,6 +38,7 @@ export function TelemetryPanel() {
     <section className="panel telemetry-panel" aria-label="Gradient telemetry" data-testid="telemetry-panel">
       <header className="chart-header">
         <h2>Inside training</h2>
+        <ShowingRun />
         <span className="legend">
           <span className="swatch" style={{ background: GLOBAL_COLOUR }} /> global
           {layers.map((layer) => (
