@@ -54,9 +54,9 @@ export function runStateEmpty(): RunState {
     trainLoss: new Series(),
     validationLoss: new Series(),
     validationAccuracy: new Series(),
+    classMetricsHistory: [],
     latest: null,
     evaluation: null,
-    classMetricsHistory: [],
     calibration: null,
     calibrationHistory: [],
     telemetry: [],
@@ -170,11 +170,11 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     sharpness: frame.sharpness.length > 0 ? [...state.sharpness, ...frame.sharpness] : state.sharpness,
     latest: { stepsPerSecond: frame.stepsPerSecond, tensors: frame.tensors },
     evaluation: frame.evaluation ?? state.evaluation,
+    classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
     boundary: frame.boundary ?? state.boundary,
     weightMaxAbs: frame.weights ? maxAbs(frame.weights) : state.weightMaxAbs,
   };
   flushSchedule();
-    classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
 }
 
 function maxAbs(values: Float32Array): number {
