@@ -8,7 +8,7 @@ import type { DataTable } from '../engine/dataTable';
 import { TrainingRun } from '../engine/trainingRun';
 import { trainingDataCreate } from '../engine/trainingData';
 import type { DenseWeights } from '../engine/mlp';
-import { landscapeGridPoints, landscapeGridSquare, landscapeRandomPlane, type LandscapeObjective } from '../engine/landscape';
+import { landscapeGridPoints, landscapeGridSquare, landscapeRandomPlane, type LandscapeEvaluator, type LandscapeObjective } from '../engine/landscape';
 import { backendForwardWork } from './backendDecision';
 import { surveyEvaluator, type SurveyStrategy } from './surveyorEvaluator';
 
@@ -53,16 +53,19 @@ export async function trainingTrial(config: ExperimentConfig, table: DataTable |
     const gpu = ['webgpu', 'webgl'].includes(tf.getBackend());
     const target = Math.min(budgetMs / 3, gpu ? 100 : 25);
     const started = now();
-    await chunk(2);
-    let steps = 2;
-    let elapsed = Math.max(0.01, now() - started);
-    while (elapsed < budgetMs) {
-      const count = Math.max(1, Math.round((target * steps) / elapsed));
+    let steps = 0;
+    let elapsed = 0;
+    // The fastest chunk's rate: other work on the machine only ever slows a chunk down, so the
+    // best of several is the steadiest estimate of what this backend can do.
+    let bestMsPerStep = Infinity;
+    for (let count = 2; elapsed < budgetMs; count = Math.max(1, Math.round((target * steps) / elapsed))) {
+      const chunkStarted = now();
       await chunk(count);
+      bestMsPerStep = Math.min(bestMsPerStep, Math.max(0.001, now() - chunkStarted) / count);
       steps += count;
       elapsed = Math.max(0.01, now() - started);
     }
-    return (steps * 1000) / elapsed;
+    return 1000 / bestMsPerStep;
   } finally {
     for (const run of runs) run.dispose();
     data.dispose();
@@ -89,7 +92,8 @@ const SMALL_CALL = 8;
  * plane, evaluated the way a surface is streamed: calls of the rows that fill one evaluator chunk
  * of a `resolution`² grid. Each strategy first evaluates a few points untimed (first-use costs),
  * then a few timed; unless that already shows it far slower than the best so far, a full call is
- * evaluated untimed (its shapes' first use) and then timed for its share of `budgetMs`.
+ * evaluated untimed (its shapes' first use) and then timed, in two rounds over the strategies,
+ * keeping the fastest call.
  */
 export async function surveyTrial(
   objective: LandscapeObjective,
@@ -101,46 +105,77 @@ export async function surveyTrial(
 ): Promise<SurveyStrategyTiming[]> {
   const plane = landscapeRandomPlane(center, 1);
   const spec = landscapeGridSquare(1, resolution);
-  const share = budgetMs / Math.max(1, strategies.length);
-  const timings: SurveyStrategyTiming[] = [];
-  let bestMsPerPoint = Infinity;
-  for (const strategy of strategies) {
-    const evaluator = surveyEvaluator(objective, plane, strategy);
-    try {
-      const rows = Math.max(1, Math.min(resolution, Math.floor(evaluator.chunkSize / resolution)));
-      const start = Math.floor((resolution - rows) / 2);
-      const call = landscapeGridPoints(spec, start, start + rows);
-      const small = { alphas: call.alphas.subarray(0, SMALL_CALL), betas: call.betas.subarray(0, SMALL_CALL) };
-      const timeCalls = async (points: { alphas: Float32Array; betas: Float32Array }, minMs: number): Promise<number> => {
-        const started = now();
-        let evaluated = 0;
-        do {
-          await evaluator.evaluate(points.alphas, points.betas);
-          evaluated += points.alphas.length;
-        } while (now() - started < minMs);
-        return Math.max(0.001, now() - started) / evaluated;
-      };
-      await evaluator.evaluate(small.alphas, small.betas);
-      const smallMsPerPoint = await timeCalls(small, 0);
-      const slow = smallMsPerPoint > SKIP_FACTOR * bestMsPerPoint;
-      const chunkWorth = strategy !== 'looped' && call.alphas.length > SMALL_CALL && smallMsPerPoint * call.alphas.length < CHUNK_WARMUP_MAX_MS;
-      let msPerPoint = smallMsPerPoint;
-      if (!slow) {
-        if (chunkWorth) {
-          await evaluator.evaluate(call.alphas, call.betas);
-          msPerPoint = await timeCalls(call, share);
-        } else {
-          msPerPoint = await timeCalls(small, share);
-        }
-      }
-      bestMsPerPoint = Math.min(bestMsPerPoint, msPerPoint);
-      timings.push({ strategy, rate: 1000 / msPerPoint, timed: !slow });
-    } catch (error) {
-      // One strategy failing on a backend (a kernel it lacks) leaves the others to choose from.
-      timings.push({ strategy, rate: null, timed: false, error: error instanceof Error ? error.message : String(error) });
-    } finally {
-      evaluator.dispose();
-    }
+  // Two rounds over the strategies, each timed for half its share per round: load that comes and
+  // goes on the machine then falls on more than one strategy's only sample.
+  const share = budgetMs / Math.max(1, strategies.length) / 2;
+  type Points = { alphas: Float32Array; betas: Float32Array };
+  interface Probe {
+    strategy: SurveyStrategy;
+    /** Null when the strategy could not even be set up here. */
+    evaluator: LandscapeEvaluator | null;
+    /** What is timed: a production-sized call, or a few points when a call would be too slow. */
+    points: Points;
+    msPerPoint: number;
+    timed: boolean;
+    error?: string;
   }
+  /** Milliseconds per point of the fastest call, calling for at least `minMs` (machine load only slows calls). */
+  const timeCalls = async (evaluator: LandscapeEvaluator, points: Points, minMs: number): Promise<number> => {
+    const started = now();
+    let best = Infinity;
+    do {
+      const callStarted = now();
+      await evaluator.evaluate(points.alphas, points.betas);
+      best = Math.min(best, Math.max(0.001, now() - callStarted) / points.alphas.length);
+    } while (now() - started < minMs);
+    return best;
+  };
+  const probes: Probe[] = [];
+  let bestMsPerPoint = Infinity;
+  try {
+    for (const strategy of strategies) {
+      let probe: Probe | null = null;
+      try {
+        const evaluator = surveyEvaluator(objective, plane, strategy);
+        probe = { strategy, evaluator, points: { alphas: new Float32Array(0), betas: new Float32Array(0) }, msPerPoint: Infinity, timed: false };
+        probes.push(probe);
+        const rows = Math.max(1, Math.min(resolution, Math.floor(evaluator.chunkSize / resolution)));
+        const start = Math.floor((resolution - rows) / 2);
+        const call = landscapeGridPoints(spec, start, start + rows);
+        const small = { alphas: call.alphas.subarray(0, SMALL_CALL), betas: call.betas.subarray(0, SMALL_CALL) };
+        await evaluator.evaluate(small.alphas, small.betas);
+        probe.msPerPoint = await timeCalls(evaluator, small, 0);
+        probe.points = small;
+        if (probe.msPerPoint <= SKIP_FACTOR * bestMsPerPoint) {
+          const chunkWorth = strategy !== 'looped' && call.alphas.length > SMALL_CALL && probe.msPerPoint * call.alphas.length < CHUNK_WARMUP_MAX_MS;
+          if (chunkWorth) {
+            await evaluator.evaluate(call.alphas, call.betas);
+            probe.points = call;
+          }
+          probe.msPerPoint = await timeCalls(evaluator, probe.points, share);
+          probe.timed = true;
+        }
+        bestMsPerPoint = Math.min(bestMsPerPoint, probe.msPerPoint);
+      } catch (error) {
+        // One strategy failing on a backend (a kernel it lacks) leaves the others to choose from.
+        if (probe) probe.error = error instanceof Error ? error.message : String(error);
+        else probes.push({ strategy, evaluator: null, points: { alphas: new Float32Array(0), betas: new Float32Array(0) }, msPerPoint: Infinity, timed: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    for (const probe of probes) {
+      if (!probe.evaluator || !probe.timed || probe.error || probe.msPerPoint > SKIP_FACTOR * bestMsPerPoint) continue;
+      try {
+        probe.msPerPoint = Math.min(probe.msPerPoint, await timeCalls(probe.evaluator, probe.points, share));
+        bestMsPerPoint = Math.min(bestMsPerPoint, probe.msPerPoint);
+      } catch (error) {
+        probe.error = error instanceof Error ? error.message : String(error);
+      }
+    }
+  } finally {
+    for (const probe of probes) probe.evaluator?.dispose();
+  }
+  const timings: SurveyStrategyTiming[] = probes.map((p) =>
+    p.error ? { strategy: p.strategy, rate: null, timed: false, error: p.error } : { strategy: p.strategy, rate: 1000 / p.msPerPoint, timed: p.timed },
+  );
   return timings;
 }
