@@ -9,6 +9,7 @@ const PROJECT_FILES = [
   'data.json',
   'data.py',
   'experiment.py',
+  'generate.py',
   'landscape.py',
   'losses.py',
   'metrics.py',

@@ -26,7 +26,7 @@ test('npm run export:torch writes the project into the folder', () => {
   try {
     const result = spawnSync('node', ['scripts/export-torch.mjs', '?v=1&loss=gce&data=moons', folder], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Wrote 14 files \(1 run\)/);
+    expect(result.stdout).toMatch(/Wrote 15 files \(1 run\)/);
     expect(readdirSync(folder).sort()).toContain('train.py');
     expect(readFileSync(join(folder, 'experiment.py'), 'utf8')).toContain('"loss": "gce"');
     expect(JSON.parse(readFileSync(join(folder, 'data.json'), 'utf8')).source.kind).toBe('moons');

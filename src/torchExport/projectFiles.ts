@@ -37,7 +37,8 @@ function dataJson(config: ExperimentConfig, table: DataTable | null): { text: st
     minorityFraction: d.minorityFraction,
     labelNoise: d.labelNoise,
     labelNoiseKind: d.labelNoiseKind,
-    addedPoints: Math.floor(d.added.length / 3),
+    // Points added by clicking, as x, y, class triples.
+    added: d.added,
     split: { train: 0.6, validation: 0.2, test: 0.2 },
   };
   const text = `{

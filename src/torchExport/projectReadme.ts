@@ -35,6 +35,7 @@ python3 landscape.py --steps 200 --directions pca --every 10  # on the trajector
 
 \`\`\`sh
 python3 train.py --steps 2000 --width 256 --layers 4           # a larger MLP, initial weights drawn by the app's rule
+python3 train.py --steps 2000 --points 100000 --device cuda     # more points from the same generator, on a GPU
 torchrun --nproc_per_node=4 train.py --steps 2000               # DistributedDataParallel: NCCL on GPUs, gloo on CPU
 torchrun --nproc_per_node=4 landscape.py --resolution 201       # the grid's rows split across processes, gathered on the first
 \`\`\`
@@ -44,6 +45,8 @@ rows, weighted so that the loss curve is the single-process one (per-example los
 loss, soft Dice or AnyLoss, is then computed per share). With Debian's PyTorch 1.13 on Python 3.11,
 add \`--redirects 1 --tee 1\` after \`torchrun\` (its default fails to parse there).
 landscape.py writes the surface, its ranges and the training loss curve to \`surface.json\`.
+\`--points\` works for the app's generated data (generate.py remakes the exported points exactly
+from the settings and makes more the same way); a real table has only the points of data.json.
 
 ## What it reproduces
 
@@ -59,6 +62,7 @@ landscape.py writes the surface, its ranges and the training loss curve to \`sur
   lambda_max by the same power iteration on finite-difference Hessian-vector products.
 - **landscape.py**: filter-normalised random directions from the same seed, or the trajectory's PCA
   plane, and the loss on the grid.
+- **generate.py**: the app's data generators, split and label noise, for \`--points\`.
 - **rng.py**: the app's seeded generator, so minibatch order, mixup draws and EnsLoss's per-step draws
   are the same.
 

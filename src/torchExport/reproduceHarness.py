@@ -1,6 +1,7 @@
 """Test harness (not part of an exported project): trains every exported case in one Python
-process and prints one JSON object per line. Usage: reproduceHarness.py STEPS SURFACE_DIR DIR [DIR ...]
-(SURFACE_DIR: the folder whose first run also gets its 11x11 random and PCA surfaces)
+process and prints one JSON object per line. Usage: reproduceHarness.py STEPS SURFACE_DIR NUDGED DIR [DIR ...]
+(SURFACE_DIR: the folder whose first run also gets its 11x11 random and PCA surfaces and metrics;
+NUDGED: comma-separated folders whose runs are also trained from nudged weights, or -)
 
 The fixed modules are imported once from the first folder (they are the same text in every
 export); each folder's experiment.py, data.json and weights.json are loaded from that folder.
@@ -15,9 +16,11 @@ import torch
 torch.set_num_threads(1)
 steps = int(sys.argv[1])
 surface_folder = sys.argv[2]
-folders = sys.argv[3:]
+nudged_folders = set(sys.argv[3].split(","))
+folders = sys.argv[4:]
 sys.path.insert(0, folders[0])
 import data as data_module  # noqa: E402
+import generate  # noqa: E402
 import landscape  # noqa: E402
 import losses  # noqa: E402
 import train  # noqa: E402
@@ -50,12 +53,23 @@ def load_experiment(folder, index):
 for index, folder in enumerate(folders):
     exp = load_experiment(folder, index)
     data = data_module.load(os.path.join(folder, "data.json"))
+    with open(os.path.join(folder, "data.json")) as f:
+        exported = json.load(f)
+    # generate.py, at the exported settings, must make the very points of data.json.
+    regenerated = None
+    if exported["source"]["kind"] in generate.GENERATORS:
+        made = generate.make(exported["source"])
+        regenerated = all(
+            torch.equal(torch.tensor(made[s]["x"], dtype=torch.float32), torch.tensor(exported[s]["x"], dtype=torch.float32)) and made[s]["y"] == exported[s]["y"]
+            for s in ("train", "validation", "test")
+        ) and torch.equal(torch.tensor(made["class_priors"], dtype=torch.float32), torch.tensor(exported["class_priors"], dtype=torch.float32))
     for run in range(len(exp.RUNS)):
         result = train.train_run(data, run, steps, checkpoint_every=10, exp=exp, project_dir=folder)
-        train.build_model = nudge_weights(build_model)
-        nudged = train.train_run(data, run, steps, exp=exp, project_dir=folder)
-        train.build_model = build_model
-        out = {"folder": os.path.basename(folder), "run": run, "losses": result["losses"], "nudged": nudged["losses"]}
+        out = {"folder": os.path.basename(folder), "run": run, "losses": result["losses"], "nudged": None, "regenerated": regenerated}
+        if folder in nudged_folders:
+            train.build_model = nudge_weights(build_model)
+            out["nudged"] = train.train_run(data, run, steps, exp=exp, project_dir=folder)["losses"]
+            train.build_model = build_model
         if run == 0 and folder == surface_folder:
             sizes, center = result["sizes"], result["checkpoints"][-1][1]
             context = losses.Context(data.classes, data.class_priors, 0, exp.SEED)

@@ -4,11 +4,14 @@ data.json holds the train, validation and test splits as the app made them (the 
 generator or table, the class imbalance, the 60/20/20 split, label noise on the training labels
 only, and any points added by clicking), the training class priors that LDAM and logit
 adjustment use, and how the data was made. Features are float32 values; labels are class indices.
+`load(points=N)` makes N points with the same generator and settings instead (generate.py).
 """
 import json
 import os
 
 import torch
+
+import generate
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -22,9 +25,11 @@ class Split:
 
 
 class Data:
-    def __init__(self, path=None):
+    def __init__(self, path=None, points=None):
         with open(path or os.path.join(HERE, "data.json")) as f:
             raw = json.load(f)
+        if points is not None:
+            raw = generate.make(raw["source"], points)
         self.features = raw["features"]
         self.classes = raw["classes"]
         self.source = raw["source"]
@@ -35,5 +40,5 @@ class Data:
         self.class_priors = [float(p) for p in raw["class_priors"]]
 
 
-def load(path=None):
-    return Data(path)
+def load(path=None, points=None):
+    return Data(path, points)

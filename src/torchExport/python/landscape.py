@@ -190,9 +190,10 @@ def main():
     parser.add_argument("--out", default="surface.json")
     parser.add_argument("--width", type=int, default=None, help="units per hidden layer (default: the experiment's)")
     parser.add_argument("--layers", type=int, default=None, help="hidden layers (default: the experiment's)")
+    parser.add_argument("--points", type=int, default=None, help="points to generate (default: data.json's)")
     args = parser.parse_args()
     torch.set_num_threads(1)
-    data = data_module.load()
+    data = data_module.load(points=args.points)
     rank, world, _ = train.distributed()
     result = train.train_run(data, args.run, args.steps, checkpoint_every=args.every, width=args.width, layers=args.layers)
     run = experiment.RUNS[args.run]
@@ -225,7 +226,14 @@ def main():
         for i, row in zip(indices, values):
             grid[i] = row
     with open(args.out, "w") as f:
+        # Self-describing, for viewing elsewhere: losses[i][j] is at (alpha_j, beta_i), both axes
+        # `resolution` points from the first to the second value of their range, ends included.
         json.dump({
+            "format": "losscape-surface",
+            "version": 1,
+            "run": args.run,
+            "loss": run["loss"],
+            "sizes": sizes,
             "directions": args.directions,
             "step": args.steps,
             "alpha": alpha_range,

@@ -237,7 +237,7 @@ def dco(z, t, params, context):
     if n == 1:
         return ce_part
     q = one_minus_py(z, t).unsqueeze(1)
-    powers = torch.pow(q, torch.arange(1, n, dtype=torch.float32).reshape(1, n - 1))
+    powers = torch.pow(q, torch.arange(1, n, dtype=torch.float32, device=z.device).reshape(1, n - 1))
     return ce_part - torch.log(1 + powers.sum(1))
 
 
@@ -254,7 +254,7 @@ def ldam(z, t, params, context):
     """LDAM: CE on s (z - Delta_y e_y), Delta_j = C / n_j^(1/4), C so that max Delta = 0.5
     (class sizes from the training class priors).  s (1, 0.1-30).
     Source: textbook (Cao et al. 2019); named in TransICD."""
-    margins = torch.tensor(ldam_margins(context.class_priors), dtype=torch.float32)
+    margins = torch.tensor(ldam_margins(context.class_priors), dtype=torch.float32, device=z.device)
     shifted = z - t * margins
     return -log_py(params["s"] * shifted, t)
 
@@ -264,7 +264,7 @@ def logit_adjusted(z, t, params, context):
     Source: textbook (Menon et al. 2021); prior correction as in A systematic study of the class
     imbalance problem in CNNs."""
     tau = params["tau"]
-    shift = torch.tensor([tau * math.log(max(p, 1e-8)) for p in context.class_priors], dtype=torch.float32)
+    shift = torch.tensor([tau * math.log(max(p, 1e-8)) for p in context.class_priors], dtype=torch.float32, device=z.device)
     return -log_py(z + shift, t)
 
 
@@ -328,7 +328,7 @@ def ensloss(z, t, params, context):
     Source: EnsLoss: Stochastic Calibrated Loss Ensembles..."""
     weights = ensloss_weights(params["concentration"], context)
     sign = 2 * t[:, 1:2] - 1
-    d_margin = sign * torch.tensor([[-1.0, 1.0]])
+    d_margin = sign * torch.tensor([[-1.0, 1.0]], device=z.device)
     return _EnsLossFunction.apply(z, d_margin, weights)
 
 

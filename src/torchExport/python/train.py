@@ -7,14 +7,15 @@ clipping to a global norm; decoupled weight decay for optimizers without their o
 At the end: accuracy, calibration of the test split before and after temperature scaling (T fitted
 on the validation split) and lambda_max of the training-loss Hessian.
 
-Run: python3 train.py [--steps N] [--run I] [--every K] [--threads T] [--width W] [--layers L]
+Run: python3 train.py [--steps N] [--run I] [--every K] [--threads T] [--width W] [--layers L] [--points P]
 
 Distributed: torchrun --nproc_per_node=N train.py ... trains with DistributedDataParallel (NCCL on
 GPUs, gloo on CPU). Every process draws the same batch (and mixup) from the seed and trains on its
 share of the rows; each share's loss is weighted by its size, so that DDP's gradient average is the
 gradient of the whole batch and the loss curve is the single-process one (for per-example losses;
 a batch-level loss, soft Dice or AnyLoss, is then computed per share). --width and --layers scale
-the model: initial weights are then drawn from the seed by the app's rule.
+the model: initial weights are then drawn from the seed by the app's rule; --points makes that many
+points with the same generator and settings (generated data only).
 """
 import argparse
 import os
@@ -70,14 +71,15 @@ def distributed():
     return rank, world, device
 
 
-def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_experiment, project_dir=HERE, width=None, layers=None):
+def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_experiment, project_dir=HERE, width=None, layers=None, device=None):
     """Trains run `run_index` for `steps` steps (data parallel under torchrun). Returns the loss of
     every step, the model, its layer sizes and (every `checkpoint_every` steps, and at the start
     and end) flat checkpoints."""
     from model import flat_parameters
 
     run = exp.RUNS[run_index]
-    rank, world, device = distributed()
+    rank, world, default_device = distributed()
+    device = torch.device(device) if device else default_device
     sizes = layer_sizes(exp, data, width, layers)
     model = build_model(sizes, exp.MODEL["activation"], exp.SEED, os.path.join(project_dir, "weights.json")).to(device)
     net = DistributedDataParallel(model) if world > 1 else model
@@ -87,7 +89,7 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
     batches = Batches(data.train, run["batch_size"], exp.SEED)
     mixup_random = Rng(seed_for(exp.SEED, "mixup"))
     history = []
-    checkpoints = [(0, flat_parameters(model).clone())]
+    checkpoints = [(0, flat_parameters(model).cpu().clone())]
     for step in range(steps):
         context = losses.Context(data.classes, data.class_priors, step, exp.SEED)
         lr = optim.learning_rate(run["schedule"], run["schedule_params"], run["learning_rate"], step, run["total_steps"])
@@ -131,8 +133,8 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
 
             optimizer.step(lr, gradient_at)
         if checkpoint_every and (step + 1) % checkpoint_every == 0 and (step + 1) < steps:
-            checkpoints.append((step + 1, flat_parameters(model).clone()))
-    checkpoints.append((steps, flat_parameters(model).clone()))
+            checkpoints.append((step + 1, flat_parameters(model).cpu().clone()))
+    checkpoints.append((steps, flat_parameters(model).cpu().clone()))
     return {"losses": history, "model": model, "sizes": sizes, "checkpoints": checkpoints}
 
 
@@ -166,14 +168,16 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help="torch threads (1 keeps results reproducible)")
     parser.add_argument("--width", type=int, default=None, help="units per hidden layer (default: the experiment's)")
     parser.add_argument("--layers", type=int, default=None, help="hidden layers (default: the experiment's)")
+    parser.add_argument("--points", type=int, default=None, help="points to generate (default: data.json's)")
+    parser.add_argument("--device", default=None, help="e.g. cuda for one process on a GPU (default: the CPU; under torchrun, each process's GPU when there are GPUs)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    data = data_module.load()
+    data = data_module.load(points=args.points)
     rank = distributed()[0]
     runs = range(len(default_experiment.RUNS)) if args.run is None else [args.run]
     for i in runs:
         run = default_experiment.RUNS[i]
-        result = train_run(data, i, args.steps, width=args.width, layers=args.layers)
+        result = train_run(data, i, args.steps, width=args.width, layers=args.layers, device=args.device)
         if rank != 0:
             continue
         print(f"# run {i + 1}: loss {run['loss']}, optimizer {run['optimizer']}, lr {run['learning_rate']}, layers {result['sizes']}")
