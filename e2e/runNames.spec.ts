@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './app';
 
@@ -39,6 +39,12 @@ test('runs that differ only in the learning rate or mixup are named by what diff
   const rows = (await readFile(await file.path(), 'utf8')).trimEnd().split('\r\n').map((line) => line.split(','));
   const nameColumn = rows[0]!.indexOf('run_name');
   expect(new Set(rows.slice(1).map((r) => r[nameColumn]))).toEqual(new Set(NAMES));
+
+  // The comparison's PNG carries the legend, so the picture names the runs too (saved to look at).
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-compare').click()]);
+  const bytes = await readFile(await png.path());
+  expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  await writeFile('e2e/screenshots/export-compare-run-names.png', bytes);
 
   for (const [width, height] of [
     [1366, 768],

@@ -48,3 +48,12 @@ describe('decimateIndices', () => {
     expect(decimateIndices((i) => i * 10, [1, 0, 3], 3, (i) => [1, 0, 3][i]! > 0)).toEqual([0, 1, 2]);
   });
 });
+
+describe('y tick labels', () => {
+  it('are plain numbers at the ticks\' precision (no 2.5e+2 for 250)', () => {
+    const labels = (hi: number) =>
+      lineChartScales([{ name: 's', colour: '#000', steps: [0, 1], values: [0, hi] }], { logScale: false }, 250, 150, { yTicks: 4 }).yTicks.map((t) => t.label);
+    expect(labels(260)).toEqual(['0', '50', '100', '150', '200', '250']);
+    expect(labels(0.12)).toEqual(['0', '0.02', '0.04', '0.06', '0.08', '0.1', '0.12']);
+  });
+});

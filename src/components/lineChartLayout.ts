@@ -130,7 +130,7 @@ export function lineChartScales(series: readonly LineSeries[], view: LineChartVi
     .filter((v) => Number.isInteger(v))
     .map((value) => ({ value, at: x(value), label: xFormat(value) }));
   const yCount = options.yTicks ?? 5;
-  const yFormat = logScale ? logTickFormat(y.tickFormat(yCount, '.3~g')) : y.tickFormat(yCount, '.2');
+  const yFormat = logScale ? logTickFormat(y.tickFormat(yCount, '.3~g')) : y.tickFormat(yCount, '~f');
   const yTicks = y.ticks(yCount).map((value) => ({ value, at: y(value), label: yFormat(value) }));
   return { x, y, xTicks, yTicks, left, right, top, bottom };
 }

@@ -1,5 +1,5 @@
 import { canvasBlob, pictureCanvas } from './canvasToPng';
-import { pngLayout } from './pngLayout';
+import { pngLayout, pngLegendLayout, PNG_LEGEND_LINE, PNG_LEGEND_SWATCH } from './pngLayout';
 import { svgToImage } from './svgToPng';
 
 /** The charts a panel holds: its SVG and canvas figures (icons and formula glyphs carry no test id). */
@@ -17,7 +17,22 @@ export async function panelToPng(panel: Element, selector = PANEL_CHART_SELECTOR
   if (elements.length === 0) throw new Error('There is no chart on screen to export.');
   const boxes = elements.map((e) => e.getBoundingClientRect());
   const title = panel.querySelector('h2')?.textContent?.trim() ?? '';
-  const layout = pngLayout(boxes, title !== '');
+  // The panel's legend entries (the runs' names in a comparison) go under the title, so the
+  // picture says which curve is which run.
+  const legend = [...panel.querySelectorAll('[data-testid="legend-item"]')].map((item) => ({
+    text: item.textContent?.trim() ?? '',
+    colour: getComputedStyle(item.querySelector('.swatch') ?? item).backgroundColor || '#14202e',
+  }));
+  const LEGEND_FONT = '12px system-ui, sans-serif';
+  const measure = pictureCanvas(1, 1, 1).context;
+  measure.font = LEGEND_FONT;
+  const chartsWidth = Math.max(...boxes.map((b) => b.left + b.width)) - Math.min(...boxes.map((b) => b.left));
+  const entries = pngLegendLayout(
+    legend.map((l) => measure.measureText(l.text).width),
+    chartsWidth,
+  );
+  const legendLines = entries.length > 0 ? entries.at(-1)!.line + 1 : 0;
+  const layout = pngLayout(boxes, title !== '', undefined, legendLines);
   const images = await Promise.all(
     elements.map((e, i) => (e instanceof SVGSVGElement ? svgToImage(e, Math.round(boxes[i]!.width), Math.round(boxes[i]!.height)) : e)),
   );
@@ -26,6 +41,21 @@ export async function panelToPng(panel: Element, selector = PANEL_CHART_SELECTOR
     context.fillStyle = '#14202e';
     context.font = '600 15px system-ui, sans-serif';
     context.fillText(title, layout.placements[0] ? Math.min(...layout.placements.map((p) => p.left)) : 0, layout.titleBaseline);
+  }
+  if (legend.length > 0) {
+    const left = Math.min(...layout.placements.map((p) => p.left));
+    const top = (layout.titleBaseline ?? 0) + 8;
+    context.font = LEGEND_FONT;
+    context.textBaseline = 'middle';
+    legend.forEach((item, i) => {
+      const at = entries[i]!;
+      const y = top + at.line * PNG_LEGEND_LINE + PNG_LEGEND_LINE / 2;
+      context.fillStyle = item.colour;
+      context.fillRect(left + at.x, y - 2, PNG_LEGEND_SWATCH, 4);
+      context.fillStyle = '#14202e';
+      context.fillText(item.text, left + at.x + PNG_LEGEND_SWATCH + 4, y);
+    });
+    context.textBaseline = 'alphabetic';
   }
   images.forEach((image, i) => {
     const at = layout.placements[i]!;

@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName } from './download';
-import { pngLayout, PNG_PADDING, PNG_TITLE_HEIGHT } from './pngLayout';
+import { pngLayout, pngLegendLayout, PNG_LEGEND_LINE, PNG_LEGEND_SWATCH, PNG_PADDING, PNG_TITLE_HEIGHT } from './pngLayout';
 import { svgStyleText } from './svgToPng';
 
 describe('pngLayout', () => {
+  it('leaves room for the legend lines under the title', () => {
+    const layout = pngLayout([{ left: 0, top: 0, width: 100, height: 50 }], true, PNG_PADDING, 2);
+    expect(layout.placements[0]!.top).toBe(PNG_PADDING + PNG_TITLE_HEIGHT + 2 * PNG_LEGEND_LINE);
+    expect(layout.height).toBe(50 + PNG_PADDING + PNG_TITLE_HEIGHT + 2 * PNG_LEGEND_LINE + PNG_PADDING);
+  });
+
+  it('places legend entries left to right and wraps them to the charts\' width', () => {
+    // Each entry is the swatch, 4 px, its text; 14 px between entries.
+    const entry = (w: number) => PNG_LEGEND_SWATCH + 4 + w;
+    const at = pngLegendLayout([50, 50, 50], entry(50) * 2 + 14);
+    expect(at).toEqual([
+      { line: 0, x: 0 },
+      { line: 0, x: entry(50) + 14 },
+      { line: 1, x: 0 },
+    ]);
+  });
+
   it('moves the charts to the padding, below the title, keeping their arrangement', () => {
     const layout = pngLayout(
       [
