@@ -55,17 +55,14 @@ export async function trainingTrial(config: ExperimentConfig, table: DataTable |
     const started = now();
     let steps = 0;
     let elapsed = 0;
-    // The fastest chunk's rate: other work on the machine only ever slows a chunk down, so the
-    // best of several is the steadiest estimate of what this backend can do.
-    let bestMsPerStep = Infinity;
+    // The sustained rate over every timed chunk: some costs come now and then (garbage
+    // collection, freeing memory), so the fastest single chunk would promise too much.
     for (let count = 2; elapsed < budgetMs; count = Math.max(1, Math.round((target * steps) / elapsed))) {
-      const chunkStarted = now();
       await chunk(count);
-      bestMsPerStep = Math.min(bestMsPerStep, Math.max(0.001, now() - chunkStarted) / count);
       steps += count;
       elapsed = Math.max(0.01, now() - started);
     }
-    return 1000 / bestMsPerStep;
+    return (steps * 1000) / elapsed;
   } finally {
     for (const run of runs) run.dispose();
     data.dispose();
@@ -86,14 +83,15 @@ const SKIP_FACTOR = 4;
 /** A warm-up call of a full chunk that would take longer than this is left out (the small calls estimate it). */
 const CHUNK_WARMUP_MAX_MS = 1000;
 const SMALL_CALL = 8;
+/** Strategies within this factor of the best after the first round are timed again. */
+const SECOND_ROUND_FACTOR = 1.5;
 
 /**
  * Grid points per second of each strategy on the current backend, around `center` on a random
  * plane, evaluated the way a surface is streamed: calls of the rows that fill one evaluator chunk
  * of a `resolution`² grid. Each strategy first evaluates a few points untimed (first-use costs),
  * then a few timed; unless that already shows it far slower than the best so far, a full call is
- * evaluated untimed (its shapes' first use) and then timed, in two rounds over the strategies,
- * keeping the fastest call.
+ * evaluated untimed (its shapes' first use) and then timed, in two rounds over the strategies.
  */
 export async function surveyTrial(
   objective: LandscapeObjective,
@@ -106,7 +104,9 @@ export async function surveyTrial(
   const plane = landscapeRandomPlane(center, 1);
   const spec = landscapeGridSquare(1, resolution);
   // Two rounds over the strategies, each timed for half its share per round: load that comes and
-  // goes on the machine then falls on more than one strategy's only sample.
+  // goes on the machine then falls on more than one strategy's only sample. A rate is the
+  // sustained one over all of a strategy's timed calls (costs that come now and then, like
+  // garbage collection, make the fastest single call promise too much).
   const share = budgetMs / Math.max(1, strategies.length) / 2;
   type Points = { alphas: Float32Array; betas: Float32Array };
   interface Probe {
@@ -116,19 +116,21 @@ export async function surveyTrial(
     /** What is timed: a production-sized call, or a few points when a call would be too slow. */
     points: Points;
     msPerPoint: number;
+    /** Timed milliseconds and points so far, over both rounds. */
+    ms: number;
+    evaluated: number;
     timed: boolean;
     error?: string;
   }
-  /** Milliseconds per point of the fastest call, calling for at least `minMs` (machine load only slows calls). */
-  const timeCalls = async (evaluator: LandscapeEvaluator, points: Points, minMs: number): Promise<number> => {
+  /** Calls for at least `minMs` (one call at least), adding to the probe's totals; returns its ms per point so far. */
+  const timeCalls = async (probe: Probe, minMs: number): Promise<number> => {
     const started = now();
-    let best = Infinity;
     do {
-      const callStarted = now();
-      await evaluator.evaluate(points.alphas, points.betas);
-      best = Math.min(best, Math.max(0.001, now() - callStarted) / points.alphas.length);
+      await probe.evaluator!.evaluate(probe.points.alphas, probe.points.betas);
+      probe.evaluated += probe.points.alphas.length;
     } while (now() - started < minMs);
-    return best;
+    probe.ms += Math.max(0.001, now() - started);
+    return probe.ms / probe.evaluated;
   };
   const probes: Probe[] = [];
   let bestMsPerPoint = Infinity;
@@ -137,35 +139,41 @@ export async function surveyTrial(
       let probe: Probe | null = null;
       try {
         const evaluator = surveyEvaluator(objective, plane, strategy);
-        probe = { strategy, evaluator, points: { alphas: new Float32Array(0), betas: new Float32Array(0) }, msPerPoint: Infinity, timed: false };
+        probe = { strategy, evaluator, points: { alphas: new Float32Array(0), betas: new Float32Array(0) }, msPerPoint: Infinity, ms: 0, evaluated: 0, timed: false };
         probes.push(probe);
         const rows = Math.max(1, Math.min(resolution, Math.floor(evaluator.chunkSize / resolution)));
         const start = Math.floor((resolution - rows) / 2);
         const call = landscapeGridPoints(spec, start, start + rows);
         const small = { alphas: call.alphas.subarray(0, SMALL_CALL), betas: call.betas.subarray(0, SMALL_CALL) };
         await evaluator.evaluate(small.alphas, small.betas);
-        probe.msPerPoint = await timeCalls(evaluator, small, 0);
         probe.points = small;
-        if (probe.msPerPoint <= SKIP_FACTOR * bestMsPerPoint) {
-          const chunkWorth = strategy !== 'looped' && call.alphas.length > SMALL_CALL && probe.msPerPoint * call.alphas.length < CHUNK_WARMUP_MAX_MS;
+        const smallMsPerPoint = await timeCalls(probe, 0);
+        probe.msPerPoint = smallMsPerPoint;
+        // A few points misjudge the batched strategies (their set-up is shared by a whole chunk):
+        // they get a production-sized call whenever one is affordable.
+        const chunkWorth = strategy !== 'looped' && call.alphas.length > SMALL_CALL && smallMsPerPoint * call.alphas.length < CHUNK_WARMUP_MAX_MS;
+        if (chunkWorth || smallMsPerPoint <= SKIP_FACTOR * bestMsPerPoint) {
           if (chunkWorth) {
             await evaluator.evaluate(call.alphas, call.betas);
             probe.points = call;
+            probe.ms = 0;
+            probe.evaluated = 0;
           }
-          probe.msPerPoint = await timeCalls(evaluator, probe.points, share);
+          probe.msPerPoint = await timeCalls(probe, share);
           probe.timed = true;
         }
         bestMsPerPoint = Math.min(bestMsPerPoint, probe.msPerPoint);
       } catch (error) {
         // One strategy failing on a backend (a kernel it lacks) leaves the others to choose from.
         if (probe) probe.error = error instanceof Error ? error.message : String(error);
-        else probes.push({ strategy, evaluator: null, points: { alphas: new Float32Array(0), betas: new Float32Array(0) }, msPerPoint: Infinity, timed: false, error: error instanceof Error ? error.message : String(error) });
+        else probes.push({ strategy, evaluator: null, points: { alphas: new Float32Array(0), betas: new Float32Array(0) }, msPerPoint: Infinity, ms: 0, evaluated: 0, timed: false, error: error instanceof Error ? error.message : String(error) });
       }
     }
     for (const probe of probes) {
-      if (!probe.evaluator || !probe.timed || probe.error || probe.msPerPoint > SKIP_FACTOR * bestMsPerPoint) continue;
+      // The second round only for strategies still in the running.
+      if (!probe.evaluator || !probe.timed || probe.error || probe.msPerPoint > SECOND_ROUND_FACTOR * bestMsPerPoint) continue;
       try {
-        probe.msPerPoint = Math.min(probe.msPerPoint, await timeCalls(probe.evaluator, probe.points, share));
+        probe.msPerPoint = await timeCalls(probe, share);
         bestMsPerPoint = Math.min(bestMsPerPoint, probe.msPerPoint);
       } catch (error) {
         probe.error = error instanceof Error ? error.message : String(error);
