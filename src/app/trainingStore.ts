@@ -97,6 +97,11 @@ let flushTimer: ReturnType<typeof setTimeout> | null = null;
 let flushFallback: ReturnType<typeof setTimeout> | null = null;
 let flushFrame = 0;
 let lastFlush = -Infinity;
+/** How long the views took to take in the last flush (React renders synchronously for a store). */
+let lastFlushCost = 0;
+/** The views get at most a third of the main thread; the rest stays free for input and paint. */
+const FLUSH_SHARE = 1 / 3;
+const MAX_REPAINT_INTERVAL_MS = 500;
 
 /**
  * Flushes the draft at the start of an animation frame, at most once per REPAINT_INTERVAL_MS:
@@ -111,8 +116,13 @@ function flushSchedule(): void {
       if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(() => flushDraft());
       flushFallback = setTimeout(() => flushDraft(), HIDDEN_FLUSH_MS);
     },
-    Math.max(0, lastFlush + REPAINT_INTERVAL_MS - performance.now()),
+    Math.max(0, lastFlush + flushInterval() - performance.now()),
   );
+}
+
+/** REPAINT_INTERVAL_MS, or longer while the views are slow to take a flush in (a busy or slow machine). */
+function flushInterval(): number {
+  return Math.min(MAX_REPAINT_INTERVAL_MS, Math.max(REPAINT_INTERVAL_MS, lastFlushCost / FLUSH_SHARE));
 }
 
 function flushCancel(): void {
@@ -135,6 +145,7 @@ function flushDraft(): void {
   draft = null;
   if (!runs) return;
   useTrainingStore.setState((s) => ({ runs, step: Math.max(s.step, ...runs.map((r) => r.step)), frameCount: s.frameCount + 1 }));
+  lastFlushCost = performance.now() - lastFlush;
 }
 
 /** Starts the histories afresh (new config or reset), for `runs` runs. */
