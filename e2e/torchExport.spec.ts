@@ -28,7 +28,10 @@ test('the Export menu downloads the comparison as a PyTorch project zip', async 
   const menu = page.getByTestId('export-menu');
   await menu.locator('summary').click();
   await expect(page.getByTestId('export-torch')).toHaveText('PyTorch project (zip)');
-  await page.screenshot({ path: 'e2e/screenshots/export-torch-menu.png' });
+  await page.screenshot({ path: 'e2e/screenshots/export-torch-menu-1366.png' });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(page.getByTestId('export-torch')).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/export-torch-menu-1920.png' });
 
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-torch').click()]);
   expect((file as Download).suggestedFilename()).toMatch(/^losscape-pytorch-\d{4}-\d{2}-\d{2}-\d{6}\.zip$/);
