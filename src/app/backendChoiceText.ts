@@ -12,7 +12,8 @@ function stepsText(rate: number): string {
 
 function surfaceText(pointsPerSecond: number): string {
   const ms = (SURFACE_POINTS / pointsPerSecond) * 1000;
-  return ms >= 1000 ? `${(ms / 1000).toPrecision(2)} s` : `${Math.round(ms)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return ms < 100_000 ? `${(ms / 1000).toPrecision(2)} s` : `${Math.round(ms / 1000)} s`;
 }
 
 /** The best timed trial of each backend other than the chosen one. */
