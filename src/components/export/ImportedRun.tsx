@@ -1,9 +1,7 @@
 import { useConfigStore } from '../../app/configStore';
 import { importStoreDismiss, importStoreDismissError, useImportStore } from '../../app/export/importStore';
 import { runMetricsFinalLoss, type RunRecord } from '../../app/export/runMetrics';
-import { configRuns } from '../../engine/config';
-import { lossById } from '../../losses/registry';
-import { runLetter } from '../palette';
+import { runLabelAt, runLabels } from '../../app/runLabels';
 
 function finalLoss(run: RunRecord): string {
   const final = runMetricsFinalLoss(run.metrics);
@@ -18,11 +16,7 @@ export function ImportedRun() {
   const error = useImportStore((s) => s.error);
   const config = useConfigStore((s) => s.config);
   if (!imported && !error) return null;
-  const variants = configRuns(config);
-  const lossName = (i: number): string => {
-    const id = variants[i]?.loss.id;
-    return id ? lossById(id).name : '?';
-  };
+  const labels = runLabels(config);
   const when = imported?.exportedAt ? imported.exportedAt.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' }) : 'an unknown date';
   return (
     <div className="notices imported-run">
@@ -41,7 +35,7 @@ export function ImportedRun() {
             ? 'no metrics'
             : imported.runs.length === 1
               ? finalLoss(imported.runs[0]!)
-              : imported.runs.map((run, i) => `${runLetter(i)} (${lossName(i)}): ${finalLoss(run)}`).join('; ')}
+              : imported.runs.map((run, i) => `${runLabelAt(labels, i)}: ${finalLoss(run)}`).join('; ')}
           . Its configuration is loaded; its training loss is drawn dashed grey in the loss chart until the experiment is changed.{' '}
           <button type="button" className="link" data-testid="imported-run-dismiss" onClick={importStoreDismiss}>
             dismiss
