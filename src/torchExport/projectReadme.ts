@@ -66,9 +66,12 @@ from the settings and makes more the same way); a real table has only the points
 - **rng.py**: the app's seeded generator, so minibatch order, mixup draws and EnsLoss's per-step draws
   are the same.
 
-Training is float32 on the CPU, as the app's engine is. Over the first 200 steps the loss curve
-agrees with the app's (tfjs, CPU backend) to about 1e-4 relative; the app's own backends (WebGPU,
-WASM, WebGL) differ from each other by similar rounding. Losses and optimizers whose steps depend on
-a sign or a maximum (hinge, Lion, Grams, normalized GD) can amplify rounding differences over many steps.
+Training is float32 on the CPU, as the app's engine is. Over the first 200 steps at the app's
+defaults the loss curve agrees with the app's (tfjs, CPU backend) within 1e-4 relative, mostly
+within 1e-5; the app's own backends (WebGPU, WASM, WebGL) differ from each other by rounding too.
+Where training does not settle (Adam or RMSProp bouncing at the edge of stability with MAE, MSE,
+soft Dice or RMSProp itself, AnyLoss's steep sigmoid, the scale-free spherical Z-loss) the
+iterates are chaotic: a last-bit difference grows until the curves part, after 25 to 180 steps.
+The same happens between two runs of PyTorch whose initial weights differ in the last bit.
 `;
 }

@@ -26,6 +26,7 @@ import torch.distributed as dist
 import data as data_module
 import experiment
 import losses
+import train
 from model import forward_with
 from rng import Rng, seed_for
 
@@ -179,8 +180,6 @@ def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, cont
 
 
 def main():
-    import train
-
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--run", type=int, default=0, help="which run of a comparison (0: the first)")
     parser.add_argument("--steps", type=int, default=200, help="train this many steps first")

@@ -29,7 +29,7 @@ import experiment as default_experiment
 import losses
 import metrics
 import optim
-from model import app_parameters, build_model, forward_with
+from model import app_parameters, build_model, flat_parameters, forward_with
 from rng import Rng, permutation, seed_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -75,8 +75,6 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
     """Trains run `run_index` for `steps` steps (data parallel under torchrun). Returns the loss of
     every step, the model, its layer sizes and (every `checkpoint_every` steps, and at the start
     and end) flat checkpoints."""
-    from model import flat_parameters
-
     run = exp.RUNS[run_index]
     rank, world, default_device = distributed()
     device = torch.device(device) if device else default_device
