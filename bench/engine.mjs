@@ -37,6 +37,12 @@ await build({
 });
 
 const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'));
+// BENCH_ENGINE_BUNDLE_ONLY=1: build only, to copy to a GPU machine with the .wasm files
+// (BENCH_ENGINE_WASM_DIR there) and node_modules/webgpu (index.js and dist/linux-x64/dawn.node).
+if (process.env.BENCH_ENGINE_BUNDLE_ONLY === '1') {
+  console.log(`bundle: ${join(outDir, 'engine-bench.mjs')}\nwasm files: ${wasmDir}`);
+  process.exit(0);
+}
 const run = spawnSync(process.execPath, [join(outDir, 'engine-bench.mjs')], {
   stdio: 'inherit',
   env: { ...process.env, BENCH_ENGINE_WASM_DIR: process.env.BENCH_ENGINE_WASM_DIR ?? wasmDir },
