@@ -135,9 +135,9 @@ export class FrameBuilder {
     const testPredictions = tf.tidy(() => tf.argMax(run.splitLogits('test'), 1));
     const [values, predicted] = await Promise.all([summary.data(), testPredictions.data()]);
     summary.dispose();
-    this.evaluationCostMs = this.now() - started;
     testPredictions.dispose();
     const { classes } = run.data.dataset;
+    this.evaluationCostMs = this.now() - started;
     return {
       step,
       validationLoss: values[0]!,
@@ -145,9 +145,9 @@ export class FrameBuilder {
       validationAccuracy: values[2]!,
       testLoss: values[3]!,
       testAccuracy: values[4]!,
-    };
       testClasses: classMetrics(run.data.test.labels, predicted, classes),
       minorityClasses: minorityClasses(classCounts(run.data.train.labels, classes)),
+    };
   }
 
   private async boundary(run: TrainingRun): Promise<Float32Array> {
