@@ -97,6 +97,8 @@ test('a lesson opens by URL; a change on top is kept in the link; an unknown les
 });
 
 test('presenter mode: large type, hidden and locked panels from the link', async ({ page }) => {
+  // Presenter type grows with the screen; on a 1920×1080 projector it is 20 px or more.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   const app = new AppPage(page);
   await app.open('?lesson=calibration&presenter=1&hide=optimizer,data&lock=loss&backend=wasm');
   const rootFontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));

@@ -23,7 +23,6 @@ test('trains, shows the surface with its path, orbits it, and switches to PCA di
   const app = new AppPage(page);
   await app.open('?backend=wasm');
   const trained = await app.trainUntilLossBelow(0.5);
-  await page.getByTestId('landscape-open').click();
 
   // The 11×11 preview comes first, then the full grid.
   await expect.poll(async () => (await landscape(page)).resolution, { timeout: 60_000 }).toBeGreaterThan(0);
@@ -97,7 +96,6 @@ test('trains, shows the surface with its path, orbits it, and switches to PCA di
 test('the surface follows training every N steps', async ({ page }) => {
   const app = new AppPage(page);
   await app.open('?backend=wasm');
-  await page.getByTestId('landscape-open').click();
   await page.getByTestId('landscape-resolution').selectOption('21');
   await page.getByTestId('landscape-every').fill('100');
   await page.getByTestId('landscape-every').press('Enter');

@@ -12,7 +12,6 @@ test('compare: one surface per run on one shared scale, linked cameras orbited b
   await page.getByTestId('step-size').selectOption('100');
   await page.getByTestId('step').click();
   await expect.poll(async () => (await app.snapshot()).runs.map((r) => r.step), { timeout: 60_000 }).toEqual([100, 100]);
-  await page.getByTestId('landscape-open').click();
 
   // Both runs' full grids, each centred on its own step-100 weights.
   await expect

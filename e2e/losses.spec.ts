@@ -25,7 +25,7 @@ async function trainStepsAndReadLoss(app: AppPage, lossId: string): Promise<numb
 test('every loss trains 200 steps to a finite loss with its formula rendered', async ({ page }) => {
   test.setTimeout(300_000);
   const app = new AppPage(page);
-  await app.open();
+  await app.open('?views.lossShape=true');
   const options = page.getByTestId('loss').locator('option');
   const all = await options.evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
   expect(all.length).toBeGreaterThanOrEqual(21);
@@ -67,7 +67,7 @@ test('z-spherical is disabled with its reason for two classes, and blocks traini
 
 test('moving a loss parameter moves the loss-shape curve at once', async ({ page }) => {
   const app = new AppPage(page);
-  await app.open();
+  await app.open('?views.lossShape=true');
   await page.getByTestId('loss').selectOption('focal');
   const curve = page.getByTestId('loss-shape-chart').locator('[data-panel="loss"] path[data-series="focal"]');
   const before = await curve.getAttribute('d');

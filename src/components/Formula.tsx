@@ -11,15 +11,17 @@ function katexLoad(): Promise<Katex> {
   return katexLoading;
 }
 
-/** Smallest scale a formula is shrunk to; a panel narrower than that is very unusual. */
-const MIN_SCALE = 0.45;
+/** Smallest scale a formula is shrunk to before it wraps instead: smaller would not be read. */
+const MIN_SCALE = 0.7;
 
 /**
- * Scales a rendered formula down until it fits its box (display-mode TeX does not wrap), and
- * back up to its own size when there is room again.
+ * Scales a rendered formula down until it fits its box, and back up to its own size when there is
+ * room again. A formula too long for that wraps between its terms (KaTeX breaks lines after
+ * relations and operators, as in inline mode).
  */
 function fitToWidth(host: HTMLElement): void {
   host.style.fontSize = '';
+  host.classList.remove('formula-wrap');
   // KaTeX's display box is a block as wide as its panel; the formula's own width is that of its
   // line of inline-block pieces, first to last.
   const pieces = host.querySelectorAll('.katex-html > .base, .katex-html > .tag');
@@ -29,8 +31,9 @@ function fitToWidth(host: HTMLElement): void {
   const natural = Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left));
   if (natural <= available) return;
   const base = parseFloat(getComputedStyle(host).fontSize);
-  const scale = Math.max(MIN_SCALE, (available / natural) * 0.98);
-  host.style.fontSize = `${(base * scale).toFixed(2)}px`;
+  const fitting = (available / natural) * 0.98;
+  host.style.fontSize = `${(base * Math.max(MIN_SCALE, fitting)).toFixed(2)}px`;
+  if (fitting < MIN_SCALE) host.classList.add('formula-wrap');
 }
 
 /**
