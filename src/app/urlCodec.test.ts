@@ -337,13 +337,14 @@ describe('link fuzz', () => {
       if (versionDropped) noVersion++;
       if (notices.some((n) => n.includes('no version'))) fail('a notice for a missing version');
       // The repair changes how a piece is written, never what it means.
+      const written = configToSearch(config);
       if (result.repaired.search !== search) {
         repaired++;
-        if (configToSearch(configFromSearch(search).config) !== configToSearch(config)) fail('the repair changed the config');
+        if (configToSearch(configFromSearch(search).config) !== written) fail('the repair changed the config');
       }
       // Whatever was read writes out and reads back as itself.
-      const again = configFromSearch(configToSearch(config));
-      if (again.notices.length > 0 || configToSearch(again.config) !== configToSearch(config)) fail('no round trip');
+      const again = configFromSearch(written);
+      if (again.notices.length > 0 || configToSearch(again.config) !== written) fail('no round trip');
     }
     const counts = [...tally].map(([f, n]) => `${f} ${n}`).join(', ');
     console.log(`link fuzz: ${CASES} links tried (seeds 1–${CASES}); ${faulty} with faults (${counts}); ${clean} without (${noVersion} without v); ${repaired} repaired escapes; 0 exceptions, 0 failures`);
