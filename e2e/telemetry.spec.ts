@@ -72,6 +72,8 @@ test('a schedule shows its learning-rate curve and drives the learning rate', as
   const app = new AppPage(page);
   await app.open('?backend=wasm');
   await page.getByTestId('schedule').selectOption('cosine');
+  // Charts out of view are drawn when they come into view.
+  await page.getByTestId('schedule-preview').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('schedule-preview')).toHaveAttribute('data-series', /\[".+"\]/);
   await page.getByTestId('total-steps').fill('200');
   await page.getByTestId('total-steps').press('Enter');

@@ -49,8 +49,10 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
   let frame = 0;
   let dirty = false;
   let onScreen = true;
-  let boxWidth = width;
-  let boxHeight = height;
+  // The box as the ResizeObserver last reported it: reading it here, rather than measuring on
+  // every drawing, keeps the charts from forcing a layout each frame. 0 until it reports (hidden).
+  let boxWidth = 0;
+  let boxHeight = 0;
   let listed = '';
   const dpr = (): number => window.devicePixelRatio || 1;
   canvas.width = Math.round(width * dpr());
@@ -58,17 +60,14 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
 
   /** Matches the backing store to the box; false when the canvas has no box (hidden). */
   const fit = (): boolean => {
-    const box = canvas.getBoundingClientRect();
-    if (box.width <= 0 || box.height <= 0) return false;
-    const w = Math.round(box.width * dpr());
-    const h = Math.round(box.height * dpr());
+    if (boxWidth <= 0 || boxHeight <= 0) return false;
+    const w = Math.round(boxWidth * dpr());
+    const h = Math.round(boxHeight * dpr());
     // A one-pixel difference is rounding; resizing for it would feed back into the box's height.
     if (Math.abs(canvas.width - w) > 1 || Math.abs(canvas.height - h) > 1) {
       canvas.width = w;
       canvas.height = h;
     }
-    boxWidth = box.width;
-    boxHeight = box.height;
     return true;
   };
 
@@ -223,7 +222,12 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
   };
 
   // Hidden (a closed tab, the table shown) or scrolled away: skip drawing, catch up when seen.
-  const resized = new ResizeObserver(() => schedule());
+  const resized = new ResizeObserver((entries) => {
+    const box = entries.at(-1)?.contentRect;
+    boxWidth = box?.width ?? 0;
+    boxHeight = box?.height ?? 0;
+    schedule();
+  });
   resized.observe(canvas);
   const seen = new IntersectionObserver((entries) => {
     onScreen = entries.at(-1)?.isIntersecting ?? true;
