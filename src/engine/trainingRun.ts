@@ -289,9 +289,9 @@ export class TrainingRun {
       this.epochOrder = rngPermutation(this.batchOrder, total);
       this.epochCursor = 0;
     }
-    const indices = tf.tensor1d(this.epochOrder.subarray(this.epochCursor, this.epochCursor + size), 'int32');
+    const indices = this.epochOrder.subarray(this.epochCursor, this.epochCursor + size);
     this.epochCursor += size;
-    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices) };
+    return indices;
   }
 }
 
