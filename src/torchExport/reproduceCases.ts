@@ -37,9 +37,9 @@ export function reproduceCases(): ReproduceCase[] {
     }),
   });
   cases.push({
-    name: 'comparison ce / focal / sgd, 3 blobs',
+    name: 'comparison ce / focal / sgd, 3 overlapping blobs',
     config: withChanges({
-      data: { ...DEFAULT_CONFIG.data, kind: 'blobs', classes: 3 },
+      data: { ...DEFAULT_CONFIG.data, kind: 'blobs', classes: 3, noise: 0.8 },
       compare: { runs: [{ loss: { id: 'focal', params: {}, addons: {} } }, { optimizer: { id: 'sgd', learningRate: 0.1 } }] },
     }),
   });

@@ -80,5 +80,5 @@ for index, folder in enumerate(folders):
             p1, p2, _ = landscape.pca_plane(trajectory)
             alpha, beta = landscape.extent_covering(landscape.project(center, p1, p2, trajectory))
             out["pca"] = landscape.surface(center, p1, p2, sizes, exp.MODEL["activation"], data.train, spec["loss"], spec["loss_params"], context, alpha, beta, 11)
-            out["metrics"] = train.evaluate(data, spec, result["model"], exp=exp, step=steps)
+            out["metrics"] = train.evaluate(data, spec, result["model"], exp=exp, step=steps, optimizer=result["optimizer"])
         print(json.dumps(out), flush=True)

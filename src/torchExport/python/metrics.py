@@ -111,6 +111,17 @@ def _norm(vectors):
     return torch.sqrt(total)
 
 
+def preconditioned(gradient_at, at, scale):
+    """The gradient of phi -> L(at + S (phi - at)) times S, S = P^(-1/2): its Hessian at phi = at is
+    S H S, whose top eigenvalue is lambda_max(P^-1 H). Power iteration runs on it unchanged."""
+
+    def scaled(params):
+        moved = [a + s * (p - a) for p, a, s in zip(params, at, scale)]
+        return [s * g for s, g in zip(scale, gradient_at(moved))]
+
+    return scaled
+
+
 def sharpness(gradient_at, params, iterations=20, epsilon=1e-3, seed=1, warm_start=None):
     """lambda_max of the training-loss Hessian by power iteration on Hessian-vector products taken
     as central differences, Hv = (grad L(theta + eps v) - grad L(theta - eps v)) / 2 eps, with the

@@ -137,6 +137,15 @@ class Adam(AdamBase):
             m, v = self.moments(i, p.grad)
             p.copy_(p - (step_size * m) / (torch.sqrt(v) + eps_hat))
 
+    def preconditioner(self):
+        """P = (1 - b1^t)(sqrt(v^) + eps) per parameter, so that Adam's step is lr P^-1 m: the P of
+        Cohen et al. 2022, Adaptive Gradient Methods at the Edge of Stability, whose preconditioned
+        sharpness lambda_max(P^-1 H) settles near (2 + 2 b1) / ((1 - b1) lr). None before the first step."""
+        if self.t == 0:
+            return None
+        first, second = 1 - self.hyper["beta1"] ** self.t, 1 - self.hyper["beta2"] ** self.t
+        return [first * (torch.sqrt(v / second) + self.hyper["epsilon"]) for v in self.v]
+
 
 class AdamW(AdamBase):
     """theta <- theta - lr (m^ / (sqrt(v^) + eps) + lambda theta).  lambda (0.01).

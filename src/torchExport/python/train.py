@@ -133,12 +133,13 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
         if checkpoint_every and (step + 1) % checkpoint_every == 0 and (step + 1) < steps:
             checkpoints.append((step + 1, flat_parameters(model).cpu().clone()))
     checkpoints.append((steps, flat_parameters(model).cpu().clone()))
-    return {"losses": history, "model": model, "sizes": sizes, "checkpoints": checkpoints}
+    return {"losses": history, "model": model, "sizes": sizes, "checkpoints": checkpoints, "optimizer": optimizer}
 
 
-def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20, step=0):
-    """Accuracy, calibration before and after temperature scaling, and lambda_max (of the plain
-    Hessian, from a cold start; `step` is the training step, for losses that draw per step)."""
+def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20, step=0, optimizer=None):
+    """Accuracy, calibration before and after temperature scaling, and lambda_max from a cold start
+    (`step` is the training step, for losses that draw per step). As in the app, with Adam it is the
+    preconditioned lambda_max(P^-1 H), the one that meets Adam's stability line."""
     with torch.no_grad():
         accuracy = {name: float((model(s.x).argmax(1) == s.labels).float().mean()) for name, s in (("train", data.train), ("validation", data.validation), ("test", data.test))}
         fit = metrics.temperature_fit(model(data.validation.x), data.validation.labels)
@@ -154,8 +155,14 @@ def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20, 
         value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, data.train.targets, context)
         return list(torch.autograd.grad(value, ps))
 
-    lam, _ = metrics.sharpness(gradient_at, app_parameters(model), iterations=sharpness_iterations, seed=exp.SEED)
-    return {"accuracy": accuracy, "temperature": fit, "calibration_before": before, "calibration_after": after, "lambda_max": lam}
+    at = app_parameters(model)
+    diagonal = optimizer.preconditioner() if hasattr(optimizer, "preconditioner") else None
+    if diagonal is not None:
+        # The optimizer's slots follow nn.Linear's layout; the app's weights are transposed.
+        scale = [torch.rsqrt(p.detach().cpu()).t().contiguous() if p.dim() == 2 else torch.rsqrt(p.detach().cpu()) for p in diagonal]
+        gradient_at = metrics.preconditioned(gradient_at, at, scale)
+    lam, _ = metrics.sharpness(gradient_at, at, iterations=sharpness_iterations, seed=exp.SEED)
+    return {"accuracy": accuracy, "temperature": fit, "calibration_before": before, "calibration_after": after, "lambda_max": lam, "preconditioned": diagonal is not None}
 
 
 def main():
@@ -182,12 +189,17 @@ def main():
         for step, value in enumerate(result["losses"], start=1):
             if step % args.every == 0 or step == args.steps:
                 print(f"{step} {value:.9g}")
-        report = evaluate(data, run, result["model"].cpu(), step=args.steps)
+        report = evaluate(data, run, result["model"].cpu(), step=args.steps, optimizer=result["optimizer"])
         acc = report["accuracy"]
         print(f"# accuracy train {acc['train']:.4f} validation {acc['validation']:.4f} test {acc['test']:.4f}")
         b, a = report["calibration_before"], report["calibration_after"]
         print(f"# test ECE {b['ece']:.4f} -> {a['ece']:.4f} after temperature {report['temperature']['temperature']:.4f}")
-        print(f"# lambda_max {report['lambda_max']:.6g} (2/lr = {2 / run['learning_rate']:.6g})")
+        if report["preconditioned"]:
+            b1 = run["optimizer_params"]["beta1"]
+            line = f"(2 + 2 b1)/((1 - b1) lr) = {(2 + 2 * b1) / ((1 - b1) * run['learning_rate']):.6g}"
+            print(f"# preconditioned lambda_max {report['lambda_max']:.6g} {line}")
+        else:
+            print(f"# lambda_max {report['lambda_max']:.6g} (2/lr = {2 / run['learning_rate']:.6g})")
 
 
 if __name__ == "__main__":
