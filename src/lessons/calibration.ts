@@ -1,4 +1,4 @@
-import { atLeast, claimResult, required, run, within } from './claimCheck';
+import { atLeast, claimResult, required, run } from './claimCheck';
 import type { Lesson } from './types';
 
 /**
@@ -14,10 +14,10 @@ export const calibration: Lesson = {
   lookFor: [
     'Run A’s test accuracy settles early, but its confidence keeps climbing: the reliability diagram sinks below the diagonal and ECE stays high, or rises, while the training loss still falls.',
     'Temperature scaling divides the logits by one number T*, fitted on the validation split. T* above 1 means the model was overconfident; the "after" numbers show ECE on the test split once T* is applied.',
-    'Mixup trains on blends of pairs of points with blended labels, so the model is never asked for certainty between classes. Its ECE is far lower than run A’s without any scaling, its own T* is close to 1, and its test accuracy is as good or better: it overfits less.',
+    'Mixup trains on blends of pairs of points with blended labels, so the model is never asked for certainty between classes. Its ECE is far lower than run A’s without any scaling, its own T* is near 1, and its test accuracy is as good or better: it overfits less.',
   ],
   claim: {
-    text: 'Run A is overconfident: its ECE is at least 0.1 and the fitted T* is at least 2. Mixup (B) is calibrated as trained: its T* is between 0.8 and 1.25, and its ECE is at least 0.03 below A’s.',
+    text: 'Run A is overconfident: its ECE is at least 0.1 and the fitted T* is at least 2. Mixup (B) is far better calibrated as trained: its T* is at most a third of A’s, and its ECE is at least 0.03 below A’s.',
     holdsAt: [0.5, 1, 2],
     check(runs) {
       const a = run(runs, 0);
@@ -26,7 +26,7 @@ export const calibration: Lesson = {
       return claimResult([
         atLeast('A: ECE', eceA, 0.1),
         atLeast('A: T*', required('A’s T*', a.temperature), 2),
-        within('B: T* (mixup)', required('B’s T*', b.temperature), 0.8, 1.25),
+        atLeast('A’s T* ÷ B’s T*', required('A’s T*', a.temperature) / required('B’s T*', b.temperature), 3),
         atLeast('A − B: ECE', eceA - required('B’s ECE', b.ece), 0.03),
       ]);
     },

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -24,10 +25,15 @@ export function lessonClaimSuite(part: number, of: number): void {
   describe.each(LESSONS.filter((_, i) => i % of === part).map((l) => [l.id, l] as const))('lesson %s: its claim', (_, lesson) => {
     it.each(CLAIM_SEEDS)('holds on seed %i at every length its words promise', async (seed) => {
       const checks = await lessonRunHeadless(lesson, seed, lesson.claim.holdsAt);
+      // LESSON_CLAIMS_REPORT=<file>: one JSON line per check, with every number the claim looked at.
+      const report = process.env.LESSON_CLAIMS_REPORT;
+      if (report) {
+        for (const { multiple, step, result } of checks) appendFileSync(report, JSON.stringify({ lesson: lesson.id, seed, multiple, step, held: result.held, numbers: result.numbers }) + '\n');
+      }
       for (const check of checks) {
         const failed = check.result.numbers.filter((n) => !n.ok).map((n) => `${n.label} = ${n.value} (wanted ${n.wanted})`);
         expect(check.result.held, `${lesson.id}, seed ${seed}, ${check.multiple}×T (step ${check.step}): ${failed.join('; ')}`).toBe(true);
       }
-    }, 180_000);
+    }, 600_000);
   });
 }

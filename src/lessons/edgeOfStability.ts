@@ -20,7 +20,7 @@ export const edgeOfStability: Lesson = {
     'Run B has a ceiling twice as high. It sharpens further and more slowly, and on some seeds (try a few) it stops sharpening before it reaches its edge at all: progressive sharpening ends once the loss is nearly fit. Either way it does not cross its line for good. Select a run’s tab to see its own threshold in the sharpness chart; the chart under the runs overlays both.',
   ],
   claim: {
-    text: 'Run A sharpens up to its edge and stays there: its first λ_max is below 80% of 2/η = 10, and over the second half of the run its median λ_max is within 15% of 10. Run B never passes its own, higher 2/η = 20 by more than 15%.',
+    text: 'Run A sharpens up to its edge and stays there: its first λ_max is below 80% of 2/η = 10, and over the second half of the run its median λ_max is within 15% of 10. Run B does not cross its own, higher 2/η = 20 for good: its median λ_max over the second half is at most 15% above 20.',
     holdsAt: [1, 2],
     check(runs) {
       const a = run(runs, 0);
@@ -28,11 +28,11 @@ export const edgeOfStability: Lesson = {
       const lineA = required('A’s 2/η line', a.sharpness[0]?.threshold ?? null);
       const settledA = required('A’s sharpness', sharpnessMedian(a, a.step / 2)?.eigenvalue ?? null);
       const lineB = required('B’s 2/η line', b.sharpness.at(-1)?.threshold ?? null);
-      const highestB = Math.max(...b.sharpness.map((p) => p.eigenvalue));
+      const settledB = required('B’s sharpness', sharpnessMedian(b, b.step / 2)?.eigenvalue ?? null);
       return claimResult([
         atMost('A: first λ_max ÷ 2/η', required('A’s first sharpness', a.sharpness[0]?.eigenvalue ?? null) / lineA, 0.8),
         within('A: median λ_max ÷ 2/η, second half', settledA / lineA, 0.85, 1.15),
-        atMost('B: highest λ_max ÷ its own 2/η', highestB / lineB, 1.15),
+        atMost('B: median λ_max ÷ its own 2/η, second half', settledB / lineB, 1.15),
       ]);
     },
   },

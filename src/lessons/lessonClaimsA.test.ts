@@ -1,0 +1,4 @@
+// The lesson claim tests, split in two files so that they run side by side (see claimSuite.ts).
+import { lessonClaimSuite } from './claimSuite';
+
+lessonClaimSuite(0, 2);
