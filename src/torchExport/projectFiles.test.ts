@@ -123,6 +123,18 @@ describe('exported project text', () => {
     expect(experiment).toContain('"addons": {"z-reg": {"lambda": 0.0001}}');
   });
 
+  test('the Python modules implement exactly the catalog: every loss, add-on, optimizer and schedule id', () => {
+    const block = (source: string, name: string): string => source.slice(source.indexOf(`${name} = {`), source.indexOf('}', source.indexOf(`${name} = {`)));
+    const keys = (text: string): string[] => [...text.matchAll(/"([a-z0-9-]+)":/g)].map((m) => m[1]!).sort();
+    const losses = PYTHON_SOURCES['losses.py']!;
+    const optim = PYTHON_SOURCES['optim.py']!;
+    expect(keys(block(losses, 'LOSSES'))).toEqual(LOSSES.map((l) => l.id).sort());
+    expect(keys(block(losses, 'ADDONS'))).toEqual(ADDONS.map((a) => a.id).sort());
+    expect(keys(block(optim, 'OPTIMIZERS'))).toEqual(OPTIMIZERS.map((o) => o.id).sort());
+    const schedules = [...optim.matchAll(/schedule_id == "([a-z-]+)"/g)].map((m) => m[1]!).sort();
+    expect(schedules).toEqual(SCHEDULES.map((x) => x.id).sort());
+  });
+
   test('data.json holds the engine’s split sizes and priors; weights.json the initial weights', () => {
     const files = filesOf(DEFAULT_CONFIG);
     const data = JSON.parse(files.get('data.json')!) as { train: { y: number[]; x: number[][] }; validation: { y: number[] }; test: { y: number[] }; class_priors: number[] };
