@@ -72,7 +72,8 @@ async function workerMemory(page) {
     const name = /surveyor/.test(worker.url()) ? 'surveyor' : /trainer/.test(worker.url()) ? 'trainer' : null;
     if (!name) continue;
     let least = null;
-    for (let i = 0; i < 5; i++) {
+    // The surveyor answers between surfaces only (seconds apart): one read; the trainer, three.
+    for (let i = 0; i < (name === 'trainer' ? 3 : 1); i++) {
       const memory = await worker.evaluate(() => {
         const engine = globalThis._tfengine;
         if (!engine) return null;
@@ -105,6 +106,18 @@ function framesPerSecond(page, ms = 3000) {
   );
 }
 
+/**
+ * What the workers hold at the end minus at the start, in tensors or bytes: the least of the
+ * last three samples minus the least of the first three, per worker (a sample may land inside a
+ * step or a surface, which hold temporaries for a moment).
+ */
+function growth(samples, field) {
+  const least = (part, worker) => Math.min(...part.map((s) => s[worker]?.[field] ?? 0));
+  const head = samples.slice(0, 3);
+  const tail = samples.slice(-3);
+  return ['trainer', 'surveyor'].reduce((sum, worker) => sum + least(tail, worker) - least(head, worker), 0);
+}
+
 /** Least-squares slope of y over x. */
 function slope(xs, ys) {
   const n = xs.length;
@@ -131,6 +144,7 @@ async function soakOn(browser, backend) {
   for (let k = 0; ; k++) {
     const due = started + k * INTERVAL_S * 1000;
     await sleep(Math.max(0, due - Date.now()));
+    const at = (Date.now() - started) / 60_000;
     const before = await page.evaluate(() => ({ step: window.__losscape.snapshot().step, now: performance.now() }));
     const fps = await framesPerSecond(page);
     const after = await page.evaluate(() => ({ ...window.__losscape.snapshot(), now: performance.now() }));
@@ -138,7 +152,7 @@ async function soakOn(browser, backend) {
     const heap = await cdp.send('Runtime.getHeapUsage');
     const memory = await workerMemory(page);
     const sample = {
-      minutes: (Date.now() - started) / 60_000,
+      minutes: at,
       heapMB: heap.usedSize / 2 ** 20,
       trainer: memory.trainer ?? null,
       surveyor: memory.surveyor ?? null,
@@ -159,14 +173,14 @@ async function soakOn(browser, backend) {
   await page.evaluate(() => window.__losscape.client.pause());
   await page.close();
   // The first sample is the warm-up (shaders, caches, the first surfaces): growth is measured after it.
-  const steady = samples.slice(1);
-  const first = steady[0] ?? samples[0];
+  const steady = samples.length > 1 ? samples.slice(1) : samples;
   const last = samples.at(-1);
   return {
     backend: actual,
     heapGrowthMBPer10Min: 10 * slope(steady.map((s) => s.minutes), steady.map((s) => s.heapMB)),
-    tensorGrowth: (last.trainer?.tensors ?? 0) - (first.trainer?.tensors ?? 0) + (last.surveyor?.tensors ?? 0) - (first.surveyor?.tensors ?? 0),
-    tensorBytesGrowth: (last.trainer?.bytes ?? 0) - (first.trainer?.bytes ?? 0) + (last.surveyor?.bytes ?? 0) - (first.surveyor?.bytes ?? 0),
+    tensorGrowth: growth(steady, 'tensors'),
+    tensorBytesGrowth: growth(steady, 'bytes'),
+    gpuBytesGrowth: growth(steady, 'gpuBytes'),
     fpsStart: samples[0].fps,
     fpsEnd: last.fps,
     fpsChange: last.fps / samples[0].fps - 1,
