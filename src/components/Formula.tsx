@@ -22,18 +22,27 @@ const MIN_SCALE = 0.7;
 function fitToWidth(host: HTMLElement): void {
   host.style.fontSize = '';
   host.classList.remove('formula-wrap');
-  // KaTeX's display box is a block as wide as its panel; the formula's own width is that of its
-  // line of inline-block pieces, first to last.
-  const pieces = host.querySelectorAll('.katex-html > .base, .katex-html > .tag');
   const available = host.clientWidth;
-  if (pieces.length === 0 || available <= 0) return;
-  const rects = [...pieces].map((piece) => piece.getBoundingClientRect());
-  const natural = Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left));
+  const natural = formulaWidth(host);
+  if (natural <= 0 || available <= 0) return;
   if (natural <= available) return;
   const base = parseFloat(getComputedStyle(host).fontSize);
   const fitting = (available / natural) * 0.98;
   host.style.fontSize = `${(base * Math.max(MIN_SCALE, fitting)).toFixed(2)}px`;
-  if (fitting < MIN_SCALE) host.classList.add('formula-wrap');
+  if (fitting >= MIN_SCALE) return;
+  host.classList.add('formula-wrap');
+  // One term may still be wider than the box on its own: shrink until the widest line fits.
+  const wrapped = formulaWidth(host);
+  if (wrapped > available) host.style.fontSize = `${(base * MIN_SCALE * (available / wrapped) * 0.98).toFixed(2)}px`;
+}
+
+/**
+ * The width of a rendered formula: KaTeX's display box is a block as wide as its panel, so the
+ * formula's own width is that of its inline-block pieces, first left edge to last right edge.
+ */
+function formulaWidth(host: HTMLElement): number {
+  const rects = [...host.querySelectorAll('.katex-html > .base, .katex-html > .tag')].map((piece) => piece.getBoundingClientRect());
+  return rects.length === 0 ? 0 : Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left));
 }
 
 /**

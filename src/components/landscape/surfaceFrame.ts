@@ -68,7 +68,8 @@ export function framePath(path: readonly Vec3[], heightAt: HeightAt, options: { 
     }
   }
   const target: Vec3 = [(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2];
-  const radius = Math.max(0.75, Math.hypot(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]) / 2 + 0.2);
+  // Never nearer than a view of half the surface: a short path is seen with the ground around it.
+  const radius = Math.max(1, Math.hypot(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]) / 2 + 0.2);
   const distance = Math.min(options.maxDistance, radius / Math.tan(((options.fovDegrees / 2) * Math.PI) / 180));
   // Every path point is tested when there are few; an even sample of 24 otherwise.
   const sample = path.length <= 24 ? path : Array.from({ length: 24 }, (_, k) => path[Math.round((k * (path.length - 1)) / 23)]!);
