@@ -66,7 +66,7 @@ test('every lesson opens from the menu with its question, its runs, and trains',
   await page.getByTestId('lesson-close').click();
   await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
   await expect(page).not.toHaveURL(/lesson=/);
-  await expect(page).toHaveURL(/^[^?]*\?v=1&.*width=16&loss=mse&opt=adam/); // the last lesson’s config stays, written in full
+  await expect(page).toHaveURL(/^[^?]*\?v=1&.*width=16&loss=mse&lr=0\.01&steps=600/); // the last lesson’s config stays, written in full
 });
 
 test('a lesson opens by URL; a change on top is kept in the link; an unknown lesson gives a notice', async ({ page, context }) => {
