@@ -101,6 +101,10 @@ export interface FrameEvaluation {
   validationAccuracy: number;
   testLoss: number;
   testAccuracy: number;
+  /** Per-class recall and F1, balanced accuracy and macro-F1 of the test split. */
+  testClasses: ClassMetrics;
+  /** The training split's minority classes (see minorityClasses); empty when balanced. */
+  minorityClasses: number[];
 }
 
 export interface BoundaryGrid {
@@ -108,10 +112,6 @@ export interface BoundaryGrid {
   planeSerial?: number;
   resolution: number;
   classes: number;
-  /** Per-class recall and F1, balanced accuracy and macro-F1 of the test split. */
-  testClasses: ClassMetrics;
-  /** The training split's minority classes (see minorityClasses); empty when balanced. */
-  minorityClasses: number[];
   /** Row-major `resolution² × classes`, rows from the top of the plane. */
   probabilities: Float32Array;
 }
