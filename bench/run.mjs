@@ -131,6 +131,8 @@ async function main() {
       const survey = await measureTrainDuringSurvey(page, BASE, mainBackend);
       put(results, 'landscape.trainDuringSurvey', survey.ratio);
       put(results, 'landscape.trainDuringSurveyDetail', { backend: mainBackend, ...survey });
+      // Live surfaces a second while training, at the live cadence's resolution (landscapeCadence.ts).
+      put(results, `landscape.liveHz.${mainBackend}`, survey.surfacesPerSecond);
     });
     await section(results, 'ui', async () => {
       const longest = await measureLongestTask(context, BASE);
