@@ -20,6 +20,7 @@ function ParamSliders(props: { specs: readonly LossParamSpec[]; values: Record<s
           max={param.max}
           step={param.step}
           hint={param.hint}
+          {...(param.valueNames && { format: (v: number) => param.valueNames?.[Math.round(v - param.min)] ?? String(v) })}
           testId={`${props.prefix}-${param.id}`}
           onChange={(value) => props.onChange(param.id, value)}
         />
@@ -34,7 +35,7 @@ export function LossControls() {
   const classes = useConfigStore((s) => s.config.data.classes);
   const updateVariant = useUpdateVariant();
   const spec = lossById(loss.id);
-  const unavailable = spec.unavailableReason(classes);
+  const unavailable = spec.unavailableReason(classes, loss.params);
   return (
     <fieldset className="panel">
       <legend>Loss</legend>
