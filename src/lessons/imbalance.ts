@@ -14,19 +14,19 @@ function mean(values: readonly number[]): number {
 /**
  * One class with a tenth of the points, overlapping the other. Cross-entropy against four losses
  * aimed at imbalance: focal (down-weights easy examples), soft Dice (a batch-level overlap score),
- * AnyLoss (here a differentiable F1) and logit-adjusted CE (adds τ·log prior to the logits while
+ * AnyLoss (here a differentiable balanced accuracy, its default) and logit-adjusted CE (adds τ·log prior to the logits while
  * training). Soft Dice rather than the per-example self-adjusting Dice: with two classes and its
  * default γ the latter settles at p = ½ everywhere on this data, which teaches nothing about imbalance.
  */
 export const imbalance: Lesson = {
   id: 'imbalance',
   title: 'Class imbalance: focal, Dice, AnyLoss, logit adjustment',
-  setup: 'One class has 10% of the points, and the two moons overlap. Five runs from the same weights: cross-entropy (A), focal (B), soft Dice (C), AnyLoss optimising F1 (D) and logit-adjusted cross-entropy (E). Play stops at step 500.',
+  setup: 'One class has 10% of the points, and the two moons overlap. Five runs from the same weights: cross-entropy (A), focal (B), soft Dice (C), AnyLoss optimising balanced accuracy (D) and logit-adjusted cross-entropy (E). Play stops at step 500.',
   question: 'Cross-entropy will reach about 90% accuracy by saying "majority" almost everywhere. Which losses will move the boundary into the majority class to find more minority points, and what will that cost in accuracy?',
   lookFor: [
     'Compare the boundaries side by side: how much of the overlap does each run give to the minority class? Cross-entropy gives it little: about half of the held-out minority points or fewer lie on its minority side. Logit adjustment and AnyLoss give it far more.',
-    'Accuracy barely rewards finding the minority class: logit adjustment’s accuracy is no better than cross-entropy’s, often a little worse, while it finds many more minority points. It trains as if the classes were balanced (adding τ·log prior to the logits), which aims at balanced accuracy, the mean of the per-class recalls, where every class counts the same. The claim’s numbers read recall off the drawn boundary; where the runs table shows balanced accuracy and macro-F1, compare those too.',
-    'AnyLoss optimises a smoothed F1, which counts the minority class’s hits and misses; soft Dice is the same idea measured on the overlap of predicted and true classes. Focal loss only down-weights easy examples, whichever class they belong to.',
+    'Accuracy barely rewards finding the minority class: logit adjustment’s accuracy is no better than cross-entropy’s, often a little worse, while it finds many more minority points. It trains as if the classes were balanced (adding τ·log prior to the logits), which aims at balanced accuracy, the mean of the per-class recalls, where every class counts the same. The claim’s numbers read recall off the drawn boundary; the runs table’s balanced accuracy and macro-F1 columns tell the same story.',
+    'AnyLoss optimises a smoothed balanced accuracy, the mean recall of the two classes, so the minority class’s hits count as much as the majority’s (its metric menu also offers F1); soft Dice is the same idea measured on the overlap of predicted and true classes. Focal loss only down-weights easy examples, whichever class they belong to.',
   ],
   claim: {
     text: 'Logit-adjusted cross-entropy (E) finds more of the minority class than cross-entropy (A): of the held-out minority points, the share on its minority side is at least 0.1 higher, and its balanced accuracy (mean recall over the two classes, read off the boundary) is higher too.',
