@@ -7,7 +7,7 @@ import { runLabelAt, runLabels } from '../../app/runLabels';
 import { configRuns } from '../../engine/config';
 import { runColour } from '../palette';
 import { ContourView } from './ContourView';
-import { heightFieldsShared } from './surfaceField';
+import { heightFieldsMemo, heightFieldsShared, type HeightField } from './surfaceField';
 import type { SurfaceHover, SurfaceScene } from './surfaceRender';
 import { SurfaceView } from './SurfaceView';
 
@@ -19,10 +19,15 @@ const CONTOUR = { width: 320, height: 280 };
  * One scene per run, every height field on one scale (range and clipping over all the grids),
  * so the same height and colour mean the same loss on every surface.
  */
-export function landscapeSharedScenes(runs: readonly LandscapeRunView[], runCount: number, logHeight: boolean): (SurfaceScene | null)[] {
+export function landscapeSharedScenes(
+  runs: readonly LandscapeRunView[],
+  runCount: number,
+  logHeight: boolean,
+  fieldsOf: (grids: readonly ArrayLike<number>[], logHeight: boolean) => HeightField[] = heightFieldsShared,
+): (SurfaceScene | null)[] {
   const views = Array.from({ length: runCount }, (_, run) => runs[run] ?? { surface: null, path: null });
   const shown = views.flatMap((v) => (v.surface ? [v.surface.values] : []));
-  const fields = heightFieldsShared(shown, logHeight);
+  const fields = fieldsOf(shown, logHeight);
   let k = 0;
   return views.map(({ surface, path }) => {
     if (!surface) return null;
@@ -47,7 +52,9 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
   const runs = useLandscapeStore((s) => s.runs);
   const directions = useConfigStore((s) => s.config.landscape.directions);
   const losses = useConfigStore(useShallow((s) => configRuns(s.config).map((c) => c.loss.id)));
-  const scenes = useMemo(() => landscapeSharedScenes(runs, losses.length, logHeight), [runs, losses.length, logHeight]);
+  // The fields change only with a new surface (or the log setting), not with each path point.
+  const fieldsOf = useMemo(() => heightFieldsMemo(), []);
+  const scenes = useMemo(() => landscapeSharedScenes(runs, losses.length, logHeight, fieldsOf), [runs, losses.length, logHeight, fieldsOf]);
   const hovers = useMemo(() => losses.map((_, run) => (hover: SurfaceHover | null) => onHover(hover, run)), [losses, onHover]);
   const diverged = useTrainingStore(useShallow((s) => s.runs.map((r) => r.diverged !== null)));
   const scale = landscapeSharedRange(runs);

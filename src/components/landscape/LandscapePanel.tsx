@@ -10,7 +10,7 @@ import { LandscapeMultiples } from './LandscapeMultiples';
 import { PathDiagnostics } from './PathDiagnostics';
 import { SliceView } from './SliceView';
 import { SurfaceView } from './SurfaceView';
-import { heightField } from './surfaceField';
+import { heightField, type HeightField } from './surfaceField';
 import type { SurfaceHover, SurfaceScene } from './surfaceRender';
 
 function planeCaption(directions: string, explained: [number, number] | null): string {
@@ -21,10 +21,10 @@ function planeCaption(directions: string, explained: [number, number] | null): s
   return 'Two filter-normalised random directions (Li et al. 2018), centred on the current weights.';
 }
 
-function surfaceScene(surface: LandscapeSurface | null, path: SurfacePath | null, logHeight: boolean): SurfaceScene | null {
-  if (!surface) return null;
+function surfaceScene(surface: LandscapeSurface | null, path: SurfacePath | null, field: HeightField | null): SurfaceScene | null {
+  if (!surface || !field) return null;
   const ownPath = path && surface.complete ? { alpha: path.alpha, beta: path.beta } : null;
-  return { spec: surface.spec, values: surface.values, field: heightField(surface.values, logHeight), path: ownPath, current: surface.plane.current, contours: true };
+  return { spec: surface.spec, values: surface.values, field, path: ownPath, current: surface.plane.current, contours: true };
 }
 
 function idleStatus(view: string, surface: LandscapeSurface | null, slice: { alphas: Float32Array } | null): string {
@@ -53,7 +53,9 @@ export function LandscapePanel() {
   const onRunHover = useCallback((h: SurfaceHover | null, run: number) => setHover(h && { ...h, run }), []);
 
   const logHeight = settings.logHeight;
-  const scene = useMemo(() => surfaceScene(surface, path, logHeight), [surface, path, logHeight]);
+  // The field follows the surface, not the path: a new path point keeps the surface as drawn.
+  const field = useMemo(() => (surface ? heightField(surface.values, logHeight) : null), [surface, logHeight]);
+  const scene = useMemo(() => surfaceScene(surface, path, field), [surface, path, field]);
 
   if (!settings.open) {
     return (

@@ -1,6 +1,6 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
-import { heightField, heightFieldsShared } from './surfaceField';
+import { heightField, heightFieldsMemo, heightFieldsShared } from './surfaceField';
 import { surfaceOrbitByKey } from './surfaceKeys';
 
 describe('heightFieldsShared', () => {
@@ -15,6 +15,22 @@ describe('heightFieldsShared', () => {
     const alone = heightField(a, true);
     const shared = heightFieldsShared([a], true)[0]!;
     expect([shared.lo, shared.hi, Array.from(shared.heights)]).toEqual([alone.lo, alone.hi, Array.from(alone.heights)]);
+  });
+});
+
+describe('heightFieldsMemo', () => {
+  // A 5×5 bowl, loss = α² + β² on [−1, 1]².
+  const values = Float32Array.from({ length: 25 }, (_, k) => (-1 + (k % 5) * 0.5) ** 2 + (-1 + Math.floor(k / 5) * 0.5) ** 2);
+
+  it('answers with the same fields while the grids and the log setting stay the same', () => {
+    const fieldsOf = heightFieldsMemo();
+    const other = Float32Array.from(values, (v) => 2 * v);
+    const first = fieldsOf([values, other], false);
+    expect(fieldsOf([values, other], false)).toBe(first);
+    expect(first[1]!.hi).toBe(4); // the shared scale: other's top, 2·(1 + 1)
+    expect(fieldsOf([values, other], true)).not.toBe(first);
+    const renewed = fieldsOf([values, Float32Array.from(other)], true);
+    expect(renewed[0]!.lo).toBeCloseTo(Math.log10(1e-6), 6); // the bowl's floor, 0, at the log floor
   });
 });
 

@@ -44,6 +44,24 @@ export function heightFieldsShared(grids: readonly ArrayLike<number>[], logHeigh
   return transformed.map((t) => ({ heights: Float32Array.from(t, (v) => (Number.isFinite(v) ? Math.min(hi, v) : hi)), lo, hi, transform, clipped }));
 }
 
+/**
+ * heightFieldsShared that answers with the same field objects while the grids (by identity) and
+ * the log setting stay the same: path points arrive far more often than surfaces, and new field
+ * objects would make every renderer redraw the whole surface for each of them.
+ */
+export function heightFieldsMemo(): (grids: readonly ArrayLike<number>[], logHeight: boolean) => HeightField[] {
+  let lastGrids: readonly ArrayLike<number>[] = [];
+  let lastLog = false;
+  let last: HeightField[] | null = null;
+  return (grids, logHeight) => {
+    if (last && logHeight === lastLog && grids.length === lastGrids.length && grids.every((g, k) => g === lastGrids[k])) return last;
+    last = heightFieldsShared(grids, logHeight);
+    lastGrids = [...grids];
+    lastLog = logHeight;
+    return last;
+  };
+}
+
 /** A height as a fraction of the field's range, in [0, 1]. */
 export function heightFraction(field: HeightField, height: number): number {
   return Math.min(1, Math.max(0, (height - field.lo) / (field.hi - field.lo)));
