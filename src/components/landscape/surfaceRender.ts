@@ -9,7 +9,8 @@ import type { SurfaceSpec } from '../../workers/surveyorProtocol';
 import type { CameraPose } from './cameraLink';
 import { surfaceOrbitByKey } from './surfaceKeys';
 import { framePath, gridHeightAt, type Vec3 } from './surfaceFrame';
-import { contourLevels, contourLines, gridIndex, gridSample, heightFraction, viridisRgb, type HeightField } from './surfaceField';
+import { gridSample, heightFraction, viridisRgb, type HeightField } from './surfaceField';
+import { SURFACE_HEIGHT, surfaceOverlaysCreate } from './surfaceOverlays';
 
 export interface SurfaceHover {
   alpha: number;
@@ -41,8 +42,9 @@ export interface SurfaceRenderer {
   dispose(): void;
 }
 
-/** Drawn height of the highest point; the base square spans [−1, 1]². */
-const HEIGHT = 0.9;
+const HEIGHT = SURFACE_HEIGHT;
+/** The least time between two drawn scenes on one canvas (camera moves are drawn at once). */
+const MIN_UPDATE_MS = 100;
 const CAMERA_START = new THREE.Vector3(2.1, 1.9, 2.3);
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 const FOV = 38;
@@ -100,8 +102,8 @@ export function surfaceCreate(
   const material = new THREE.MeshPhongMaterial({ vertexColors: true, side: THREE.DoubleSide, shininess: 18, specular: 0x222222 });
   const mesh = new THREE.Mesh(geometry, material);
   scene.add(mesh);
-  const overlays = new THREE.Group();
-  scene.add(overlays);
+  const overlays = surfaceOverlaysCreate();
+  scene.add(overlays.group);
   let current: SurfaceScene | null = null;
   let resolution = 0;
 
@@ -132,14 +134,6 @@ export function surfaceCreate(
   };
   canvas.addEventListener('keydown', onKey);
 
-  /** Scene position of (α, β) at a height fraction h. */
-  const place = (spec: SurfaceSpec, alpha: number, beta: number, h: number): THREE.Vector3 => {
-    const R = spec.resolution;
-    const x = (gridIndex(spec.alpha, R, alpha) / (R - 1)) * 2 - 1;
-    const z = 1 - (gridIndex(spec.beta, R, beta) / (R - 1)) * 2;
-    return new THREE.Vector3(x, h * HEIGHT, z);
-  };
-
   const rebuildIndex = (R: number): void => {
     const index: number[] = [];
     for (let i = 0; i + 1 < R; i++) {
@@ -169,84 +163,8 @@ export function surfaceCreate(
     following = false;
   };
 
-  // The overlays' materials are made once: disposing a material frees its shader program, and
-  // compiling it again for every new path stalled the page (about 40 compiles a second with four
-  // runs on a software GPU, each blocking the main thread). Only the geometries are replaced.
-  const overlayMaterials = {
-    contour: new THREE.LineBasicMaterial({ color: 0x14202e, transparent: true, opacity: 0.45 }),
-    path: new THREE.MeshBasicMaterial({ color: 0xe69f00 }),
-    ghost: new THREE.MeshBasicMaterial({ color: 0xe69f00, transparent: true, opacity: 0.35, depthTest: false, depthWrite: false }),
-    start: new THREE.MeshBasicMaterial({ color: 0xffffff }),
-    marker: new THREE.MeshBasicMaterial({ color: 0xd55e00 }),
-  };
-  const clearOverlays = (): void => {
-    for (const child of [...overlays.children]) {
-      overlays.remove(child);
-      (child as THREE.Mesh).geometry?.dispose();
-    }
-  };
-
-  const addOverlays = (s: SurfaceScene): void => {
-    const { spec, field } = s;
-    const heightAt = (alpha: number, beta: number): number => {
-      const raw = gridSample(spec, field.heights, alpha, beta);
-      return Number.isFinite(raw) ? heightFraction(field, raw) : Number.NaN;
-    };
-    if (s.contours) {
-      const points: number[] = [];
-      const R = spec.resolution;
-      const onEdge = ([a, b]: [number, number]): boolean => {
-        const x = gridIndex(spec.alpha, R, a);
-        const y = gridIndex(spec.beta, R, b);
-        return x < 1e-6 || y < 1e-6 || x > R - 1 - 1e-6 || y > R - 1 - 1e-6;
-      };
-      for (const { level, lines } of contourLines(spec, field.heights, contourLevels(field.lo, field.hi, 12))) {
-        const h = heightFraction(field, level) + 0.004;
-        for (const line of lines) {
-          for (let k = 0; k + 1 < line.length; k++) {
-            if (onEdge(line[k]!) && onEdge(line[k + 1]!)) continue;
-            points.push(...place(spec, line[k]![0], line[k]![1], h).toArray(), ...place(spec, line[k + 1]![0], line[k + 1]![1], h).toArray());
-          }
-        }
-      }
-      const lineGeometry = new THREE.BufferGeometry();
-      lineGeometry.setAttribute('position', new THREE.Float32BufferAttribute(points, 3));
-      overlays.add(new THREE.LineSegments(lineGeometry, overlayMaterials.contour));
-    }
-    const path: THREE.Vector3[] = [];
-    if (s.path) {
-      for (let t = 0; t < s.path.alpha.length; t++) {
-        const alpha = s.path.alpha[t]!;
-        const beta = s.path.beta[t]!;
-        const h = heightAt(alpha, beta);
-        if (Number.isFinite(h)) path.push(place(spec, alpha, beta, h + 0.012));
-      }
-    }
-    if (path.length >= 2) {
-      const curve = new THREE.CatmullRomCurve3(path, false, 'centripetal');
-      const tube = new THREE.TubeGeometry(curve, Math.min(600, path.length * 4), 0.011, 6, false);
-      overlays.add(new THREE.Mesh(tube, overlayMaterials.path));
-      // The same tube drawn over everything, faint: the stretches behind a ridge stay visible.
-      const ghost = new THREE.Mesh(tube.clone(), overlayMaterials.ghost);
-      ghost.renderOrder = 1;
-      overlays.add(ghost);
-      const start = new THREE.Mesh(new THREE.SphereGeometry(0.022, 16, 12), overlayMaterials.start);
-      start.position.copy(path[0]!);
-      overlays.add(start);
-    }
-    const [ca, cb] = s.current;
-    const h = heightAt(ca, cb);
-    if (options.framePath && !userMoved && path.length >= 2) frameOn(path, s);
-    if (Number.isFinite(h)) {
-      const marker = new THREE.Mesh(new THREE.SphereGeometry(0.04, 20, 14), overlayMaterials.marker);
-      marker.position.copy(place(spec, ca, cb, h + 0.02));
-      overlays.add(marker);
-    }
-  };
-
-  const update = (s: SurfaceScene): void => {
-    current = s;
-    const { spec, field } = s;
+  /** The mesh's vertices and colours, written into the existing buffers (new ones only for a new resolution). */
+  const fillMesh = ({ spec, field }: SurfaceScene): void => {
     const R = spec.resolution;
     if (R !== resolution) rebuildIndex(R);
     const position = geometry.getAttribute('position') as THREE.BufferAttribute;
@@ -264,9 +182,38 @@ export function surfaceCreate(
     colour.needsUpdate = true;
     geometry.computeVertexNormals();
     geometry.computeBoundingSphere();
-    clearOverlays();
-    addOverlays(s);
-    requestRender();
+  };
+
+  /** Draws a scene; each part is redone only when what it shows changed, and nothing is drawn when nothing did. */
+  const apply = (s: SurfaceScene): void => {
+    const meshChanged = !current || current.spec !== s.spec || current.field !== s.field;
+    current = s;
+    if (meshChanged) fillMesh(s);
+    const drawn = overlays.update(s);
+    if (drawn.pathChanged && options.framePath && !userMoved && drawn.path.length >= 2) frameOn(drawn.path, s);
+    if (meshChanged || drawn.changed) requestRender();
+  };
+
+  // Live surfaces and paths arrive faster than a software-rendered page can usefully draw them
+  // (four runs, each several a second): the first is drawn at once, later ones at most every
+  // MIN_UPDATE_MS, always the newest, so the last one is never lost.
+  let pending: SurfaceScene | null = null;
+  let lastApplied = Number.NEGATIVE_INFINITY;
+  let applyTimer = 0;
+  const applyPending = (): void => {
+    applyTimer = 0;
+    const next = pending;
+    pending = null;
+    if (!next) return;
+    lastApplied = performance.now();
+    apply(next);
+  };
+  const update = (s: SurfaceScene): void => {
+    pending = s;
+    if (applyTimer) return;
+    const wait = lastApplied + MIN_UPDATE_MS - performance.now();
+    if (wait <= 0) applyPending();
+    else applyTimer = window.setTimeout(applyPending, wait);
   };
 
   // Hover: the ray's hit on the mesh, back to (α, β), and the grid's loss there.
@@ -323,11 +270,11 @@ export function surfaceCreate(
       canvas.removeEventListener('keydown', onKey);
       cancelAnimationFrame(frame);
       cancelAnimationFrame(hoverFrame);
+      clearTimeout(applyTimer);
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerleave', onLeave);
       controls.dispose();
-      clearOverlays();
-      for (const overlayMaterial of Object.values(overlayMaterials)) overlayMaterial.dispose();
+      overlays.dispose();
       geometry.dispose();
       material.dispose();
       grid.geometry.dispose();
