@@ -26,12 +26,10 @@ export function contourCreate(svg: SVGSVGElement, width: number, height: number,
   root.append('text').attr('class', 'axis-label').attr('transform', `translate(11,${MARGIN.top}) rotate(-90)`).attr('text-anchor', 'end').text('β (direction d₂)');
   let current: SurfaceScene | null = null;
 
-  const update = (scene: SurfaceScene): void => {
-    current = scene;
+  /** The filled bands, the lines and the axes: they depend on the grid and its scale, not on the path. */
+  const drawGrid = (scene: SurfaceScene): void => {
     const { spec, field } = scene;
     const R = spec.resolution;
-    x.domain(spec.alpha);
-    y.domain(spec.beta);
     // Grid index c (a pixel centre at c + 0.5 in d3's contour coordinates) → screen.
     const projection = d3.geoTransform({
       point(cx, cy) {
@@ -54,6 +52,18 @@ export function contourCreate(svg: SVGSVGElement, width: number, height: number,
       .data(scene.contours ? contours.slice(1).filter((_, k) => k % 2 === 1) : [])
       .join('path')
       .attr('d', (d) => path(d));
+    xAxis.call(d3.axisBottom(x).ticks(6));
+    yAxis.call(d3.axisLeft(y).ticks(6));
+  };
+
+  const update = (scene: SurfaceScene): void => {
+    const { spec } = scene;
+    // Path points arrive far more often than surfaces: the bands are redrawn only for a new grid.
+    const gridChanged = !current || current.spec !== spec || current.field !== scene.field || current.contours !== scene.contours;
+    current = scene;
+    x.domain(spec.alpha);
+    y.domain(spec.beta);
+    if (gridChanged) drawGrid(scene);
     const points: [number, number][] = [];
     if (scene.path) {
       for (let t = 0; t < scene.path.alpha.length; t++) {
@@ -65,8 +75,6 @@ export function contourCreate(svg: SVGSVGElement, width: number, height: number,
     trail.attr('d', points.length >= 2 ? d3.line()(points) : null);
     start.attr('display', points.length >= 2 ? null : 'none').attr('cx', points[0]?.[0] ?? 0).attr('cy', points[0]?.[1] ?? 0);
     marker.attr('cx', x(scene.current[0])).attr('cy', y(scene.current[1]));
-    xAxis.call(d3.axisBottom(x).ticks(6));
-    yAxis.call(d3.axisLeft(y).ticks(6));
   };
 
   const onMove = (event: PointerEvent): void => {
