@@ -114,11 +114,13 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
     context.fillStyle = style.muted;
     context.textBaseline = 'top';
     context.textAlign = 'center';
+    // A label centred on a tick near either edge is slid inwards so the canvas never cuts it.
     const xBoxes = scales.xTicks.map((t) => {
       const w = context.measureText(t.label).width;
-      return { from: t.at - w / 2, to: t.at + w / 2 };
+      const at = Math.min(Math.max(t.at, w / 2 + 1), W - w / 2 - 1);
+      return { at, from: at - w / 2, to: at + w / 2 };
     });
-    labelsThatFit(xBoxes).forEach((fits, i) => fits && context.fillText(scales.xTicks[i]!.label, scales.xTicks[i]!.at, bottom + 7));
+    labelsThatFit(xBoxes).forEach((fits, i) => fits && context.fillText(scales.xTicks[i]!.label, xBoxes[i]!.at, bottom + 7));
     context.textAlign = 'right';
     context.textBaseline = 'middle';
     const yOrder = scales.yTicks.map((t, i) => ({ t, i })).sort((a, b) => a.t.at - b.t.at);
