@@ -27,6 +27,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Randomness is seeded: use rng(seed) from src/engine/rng.' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // d3 by module (d3-scale, d3-shape, …), so a chart brings only what it draws with.
+      'no-restricted-imports': ['error', { paths: [{ name: 'd3', message: "Import d3's modules by name (d3-scale, d3-shape, d3-contour, …)." }] }],
     },
   },
   {

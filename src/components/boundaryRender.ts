@@ -1,4 +1,4 @@
-import * as d3 from 'd3';
+import { scaleLinear } from 'd3-scale';
 import type { BoundaryGrid, DataPoints } from '../workers/protocol';
 import { SPLIT_ROLE } from '../workers/protocol';
 import { classColour, classRgb } from './palette';
@@ -69,8 +69,8 @@ function paintPoints(layer: HTMLCanvasElement, points: DataPoints, size: number,
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, size, size);
   const [x0, x1, y0, y1] = points.extent;
-  const x = d3.scaleLinear().domain([x0, x1]).range([0, size]);
-  const y = d3.scaleLinear().domain([y0, y1]).range([size, 0]);
+  const x = scaleLinear().domain([x0, x1]).range([0, size]);
+  const y = scaleLinear().domain([y0, y1]).range([size, 0]);
   const n = points.y.length;
   // Many points (a big file) are drawn smaller, so the boundary stays visible between them.
   const radius = n > 3000 ? 1.8 : n > 1000 ? 2.5 : 3.2;

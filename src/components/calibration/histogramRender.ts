@@ -1,4 +1,7 @@
-import * as d3 from 'd3';
+import { max } from 'd3-array';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
 import type { ConfidenceHistogram } from '../../engine/metrics/calibration';
 
 export const HISTOGRAM_COLOURS = { correct: '#0072B2', wrong: '#E69F00', rule: '#14202e' } as const;
@@ -30,11 +33,11 @@ interface BarDatum {
  * wrong (above), with the accuracy and the mean confidence marked.
  */
 export function histogramCreate(svg: SVGSVGElement, width: number, height: number): HistogramRenderer {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
-  const x = d3.scaleLinear().domain([0, 1]).range([MARGIN.left, width - MARGIN.right]);
+  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
+  const x = scaleLinear().domain([0, 1]).range([MARGIN.left, width - MARGIN.right]);
   const bars = root.append('g').attr('class', 'histogram-bars');
   const rules = root.append('g').attr('class', 'histogram-rules');
-  root.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - MARGIN.bottom})`).call(d3.axisBottom(x).ticks(5));
+  root.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - MARGIN.bottom})`).call(axisBottom(x).ticks(5));
   const yAxis = root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`);
   root
     .append('text')
@@ -62,13 +65,12 @@ export function histogramCreate(svg: SVGSVGElement, width: number, height: numbe
             wrong: histogram.wrong[index] ?? 0,
           }))
         : [];
-      const top = Math.max(1, d3.max(data, (d) => d.correct + d.wrong) ?? 1);
-      const y = d3
-        .scaleLinear()
+      const top = Math.max(1, max(data, (d) => d.correct + d.wrong) ?? 1);
+      const y = scaleLinear()
         .domain([0, top])
         .range([height - MARGIN.bottom, MARGIN.top])
         .nice();
-      yAxis.call(d3.axisLeft(y).ticks(4, 'd'));
+      yAxis.call(axisLeft(y).ticks(4, 'd'));
       const left = (d: BarDatum) => x(d.lower) + 0.5;
       const barWidth = (d: BarDatum) => Math.max(1, x(d.upper) - x(d.lower) - 1);
       const stacked = data.flatMap((d) => [

@@ -1,4 +1,6 @@
-import * as d3 from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
 import type { CalibrationReport, ReliabilityBin } from '../../engine/metrics/calibration';
 
 export const RELIABILITY_COLOURS = { accuracy: '#0072B2', gap: '#D55E00', empty: '#f3f4f6' } as const;
@@ -18,7 +20,7 @@ interface BinDatum {
 }
 
 /** Bin edges as drawn: at least 2 px wide so equal-mass bins with tied confidences stay visible. */
-function binX(x: d3.ScaleLinear<number, number>, bin: ReliabilityBin): { left: number; width: number } {
+function binX(x: ScaleLinear<number, number>, bin: ReliabilityBin): { left: number; width: number } {
   const left = x(bin.lower) + 0.5;
   const width = Math.max(2, x(bin.upper) - x(bin.lower) - 1);
   return { left, width };
@@ -36,7 +38,7 @@ function binTitle({ bin }: BinDatum): string {
  * `[data-bin]` bar; an empty bin is a pale column with no bar.
  */
 export function reliabilityCreate(svg: SVGSVGElement, width: number, height: number): ReliabilityRenderer {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
+  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
   const patternId = `reliability-gap-${++patternCount}`;
   root
     .append('defs')
@@ -49,8 +51,8 @@ export function reliabilityCreate(svg: SVGSVGElement, width: number, height: num
     .call((p) => p.append('rect').attr('width', 5).attr('height', 5).attr('fill', RELIABILITY_COLOURS.gap).attr('fill-opacity', 0.18))
     .call((p) => p.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 5).attr('stroke', RELIABILITY_COLOURS.gap).attr('stroke-width', 2));
 
-  const x = d3.scaleLinear().domain([0, 1]).range([MARGIN.left, width - MARGIN.right]);
-  const y = d3.scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
+  const x = scaleLinear().domain([0, 1]).range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
   const empties = root.append('g').attr('class', 'reliability-empty');
   const bars = root.append('g').attr('class', 'reliability-bars');
   const gaps = root.append('g').attr('class', 'reliability-gaps');
@@ -64,8 +66,8 @@ export function reliabilityCreate(svg: SVGSVGElement, width: number, height: num
     .attr('stroke', 'currentColor')
     .attr('stroke-dasharray', '4 3')
     .attr('stroke-opacity', 0.6);
-  root.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - MARGIN.bottom})`).call(d3.axisBottom(x).ticks(5));
-  root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(5));
+  root.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - MARGIN.bottom})`).call(axisBottom(x).ticks(5));
+  root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5));
   root
     .append('text')
     .attr('class', 'axis-label')

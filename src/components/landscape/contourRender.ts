@@ -1,6 +1,11 @@
 // The same grid as a 2-D filled-contour map with d3: α across, β up, viridis bands, the path
 // and the current point on top, and hover that reports (α, β, loss).
-import * as d3 from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { contours as d3Contours } from 'd3-contour';
+import { geoPath, geoTransform } from 'd3-geo';
+import { scaleLinear } from 'd3-scale';
+import { pointer, select } from 'd3-selection';
+import { line } from 'd3-shape';
 import type { SurfaceScene, SurfaceHover } from './surfaceRender';
 import { contourLevels, gridSample, gridValue, heightFraction, viridisCss } from './surfaceField';
 
@@ -12,9 +17,9 @@ export interface ContourRenderer {
 const MARGIN = { top: 10, right: 12, bottom: 34, left: 46 };
 
 export function contourCreate(svg: SVGSVGElement, width: number, height: number, onHover: (hover: SurfaceHover | null) => void): ContourRenderer {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
-  const x = d3.scaleLinear().range([MARGIN.left, width - MARGIN.right]);
-  const y = d3.scaleLinear().range([height - MARGIN.bottom, MARGIN.top]);
+  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
+  const x = scaleLinear().range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear().range([height - MARGIN.bottom, MARGIN.top]);
   const bands = root.append('g').attr('data-layer', 'bands');
   const lines = root.append('g').attr('data-layer', 'lines').attr('fill', 'none').attr('stroke', '#14202e').attr('stroke-opacity', 0.35).attr('stroke-width', 0.7);
   const trail = root.append('path').attr('fill', 'none').attr('stroke', '#E69F00').attr('stroke-width', 2.5).attr('data-testid', 'contour-path');
@@ -31,16 +36,16 @@ export function contourCreate(svg: SVGSVGElement, width: number, height: number,
     const { spec, field } = scene;
     const R = spec.resolution;
     // Grid index c (a pixel centre at c + 0.5 in d3's contour coordinates) → screen.
-    const projection = d3.geoTransform({
+    const projection = geoTransform({
       point(cx, cy) {
         const i = Math.min(R - 1, Math.max(0, cx - 0.5));
         const j = Math.min(R - 1, Math.max(0, cy - 0.5));
         this.stream.point(x(gridValue(spec.alpha, R, i)), y(gridValue(spec.beta, R, j)));
       },
     });
-    const path = d3.geoPath(projection);
+    const path = geoPath(projection);
     const levels = [field.lo - 1e-9, ...contourLevels(field.lo, field.hi, 19)];
-    const contours = d3.contours().size([R, R]).thresholds(levels).smooth(true)(Array.from(field.heights));
+    const contours = d3Contours().size([R, R]).thresholds(levels).smooth(true)(Array.from(field.heights));
     bands
       .selectAll('path')
       .data(contours)
@@ -52,8 +57,8 @@ export function contourCreate(svg: SVGSVGElement, width: number, height: number,
       .data(scene.contours ? contours.slice(1).filter((_, k) => k % 2 === 1) : [])
       .join('path')
       .attr('d', (d) => path(d));
-    xAxis.call(d3.axisBottom(x).ticks(6));
-    yAxis.call(d3.axisLeft(y).ticks(6));
+    xAxis.call(axisBottom(x).ticks(6));
+    yAxis.call(axisLeft(y).ticks(6));
   };
 
   const update = (scene: SurfaceScene): void => {
@@ -72,14 +77,14 @@ export function contourCreate(svg: SVGSVGElement, width: number, height: number,
         if (a >= spec.alpha[0] && a <= spec.alpha[1] && b >= spec.beta[0] && b <= spec.beta[1]) points.push([x(a), y(b)]);
       }
     }
-    trail.attr('d', points.length >= 2 ? d3.line()(points) : null);
+    trail.attr('d', points.length >= 2 ? line()(points) : null);
     start.attr('display', points.length >= 2 ? null : 'none').attr('cx', points[0]?.[0] ?? 0).attr('cy', points[0]?.[1] ?? 0);
     marker.attr('cx', x(scene.current[0])).attr('cy', y(scene.current[1]));
   };
 
   const onMove = (event: PointerEvent): void => {
     if (!current) return;
-    const [px, py] = d3.pointer(event, svg);
+    const [px, py] = pointer(event, svg);
     const alpha = x.invert(px);
     const beta = y.invert(py);
     const loss = gridSample(current.spec, current.values, alpha, beta);

@@ -1,6 +1,10 @@
 // A small d3 plot for the landscape's 1-D views: lines, marked points and vertical rules on
 // linear axes. Used for the slice (loss along a line) and the path diagnostics.
-import * as d3 from 'd3';
+import { extent } from 'd3-array';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { line } from 'd3-shape';
 
 export interface PlotLine {
   name: string;
@@ -33,9 +37,9 @@ export interface PlotRenderer {
 const MARGIN = { top: 14, right: 12, bottom: 32, left: 50 };
 
 export function plotCreate(svg: SVGSVGElement, width: number, height: number): PlotRenderer {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
-  const x = d3.scaleLinear().range([MARGIN.left, width - MARGIN.right]);
-  const y = d3.scaleLinear().range([height - MARGIN.bottom, MARGIN.top]);
+  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('role', 'img');
+  const x = scaleLinear().range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear().range([height - MARGIN.bottom, MARGIN.top]);
   const xAxis = root.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - MARGIN.bottom})`);
   const yAxis = root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`);
   const rules = root.append('g');
@@ -48,17 +52,16 @@ export function plotCreate(svg: SVGSVGElement, width: number, height: number): P
     update(data) {
       const xs = data.lines.flatMap((l) => l.points.map((p) => p[0]));
       const ys = [...data.lines.flatMap((l) => l.points.map((p) => p[1])), ...(data.marks ?? []).map((m) => m.y)].filter(Number.isFinite);
-      const [x0, x1] = d3.extent(xs);
+      const [x0, x1] = extent(xs);
       x.domain(data.xDomain ?? (x0 === undefined || x1 === undefined || x0 === x1 ? [x0 ?? 0, (x1 ?? 0) + 1] : [x0, x1]));
-      const [lo, hi] = ys.length ? (d3.extent(ys) as [number, number]) : [0, 1];
+      const [lo, hi] = ys.length ? (extent(ys) as [number, number]) : [0, 1];
       const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
       y.domain([lo - pad, hi + pad]);
-      xAxis.call(d3.axisBottom(x).ticks(6));
-      yAxis.call(d3.axisLeft(y).ticks(5));
+      xAxis.call(axisBottom(x).ticks(6));
+      yAxis.call(axisLeft(y).ticks(5));
       xLabel.text(data.xLabel);
       yLabel.text(data.yLabel);
-      const line = d3
-        .line<[number, number]>()
+      const lineOf = line<[number, number]>()
         .defined((p) => Number.isFinite(p[1]))
         .x((p) => x(p[0]))
         .y((p) => y(p[1]));
@@ -70,7 +73,7 @@ export function plotCreate(svg: SVGSVGElement, width: number, height: number): P
         .attr('stroke', (l) => l.colour)
         .attr('stroke-width', 2)
         .attr('stroke-dasharray', (l) => (l.dashed ? '5 4' : null))
-        .attr('d', (l) => line(l.points));
+        .attr('d', (l) => lineOf(l.points));
       const ruleGroups = rules
         .selectAll('g')
         .data(data.rules ?? [])

@@ -1,7 +1,9 @@
 // The numbers behind a drawn surface, apart from any drawing: the height field (loss or log loss,
 // clipped so one huge corner does not flatten the rest), colours from viridis, contour levels,
 // and bilinear sampling of the grid at any (α, β).
-import * as d3 from 'd3';
+import { rgb } from 'd3-color';
+import { contours } from 'd3-contour';
+import { interpolateViridis } from 'd3-scale-chromatic';
 import type { SurfaceSpec } from '../../workers/surveyorProtocol';
 
 export interface HeightField {
@@ -69,12 +71,12 @@ export function heightFraction(field: HeightField, height: number): number {
 
 /** Viridis (perceptually uniform, readable in grey and with the common colour-vision deficiencies) as [r, g, b] in 0–1. */
 export function viridisRgb(t: number): [number, number, number] {
-  const c = d3.rgb(d3.interpolateViridis(Math.min(1, Math.max(0, t))));
+  const c = rgb(interpolateViridis(Math.min(1, Math.max(0, t))));
   return [c.r / 255, c.g / 255, c.b / 255];
 }
 
 export function viridisCss(t: number): string {
-  return d3.interpolateViridis(Math.min(1, Math.max(0, t)));
+  return interpolateViridis(Math.min(1, Math.max(0, t)));
 }
 
 /** `count` evenly spaced levels strictly inside (lo, hi). */
@@ -115,7 +117,7 @@ export function gridSample(spec: SurfaceSpec, values: ArrayLike<number>, alpha: 
  */
 export function contourLines(spec: SurfaceSpec, heights: ArrayLike<number>, levels: readonly number[]): { level: number; lines: [number, number][][] }[] {
   const R = spec.resolution;
-  const generator = d3.contours().size([R, R]).thresholds(levels as number[]).smooth(true);
+  const generator = contours().size([R, R]).thresholds(levels as number[]).smooth(true);
   const toPlane = ([cx, cy]: number[]): [number, number] => [
     gridValue(spec.alpha, R, Math.min(R - 1, Math.max(0, cx! - 0.5))),
     gridValue(spec.beta, R, Math.min(R - 1, Math.max(0, cy! - 0.5))),
