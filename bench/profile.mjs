@@ -4,10 +4,10 @@
 // functions with the most self time, the share of time in garbage collection, layout and paint,
 // and the page's frame rate over the same seconds. PROFILE_OUT writes the raw .cpuprofile too
 // (Chrome DevTools opens it).
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
+import { servePreview } from './serve.mjs';
 import { openWith } from './training.mjs';
 import { COMPARE4_CONFIG } from './ui.mjs';
 
@@ -17,31 +17,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const BACKEND = process.env.BENCH_BACKEND || 'wasm';
 const BASE = `http://127.0.0.1:${PORT}`;
 
-async function serve() {
-  const up = async () => {
-    try {
-      return (await fetch(BASE)).ok;
-    } catch {
-      return false;
-    }
-  };
-  // Another server on this port would be measured instead of this build.
-  if (await up()) throw new Error(`port ${PORT} is already serving; set BENCH_PORT to a free one`);
-  const server = spawn('npx', ['--no-install', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 100; i++) {
-    if (await up()) return server;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  try {
-    process.kill(-server.pid);
-  } catch {
-    // it has exited
-  }
-  throw new Error('vite preview did not start');
-}
 
 /** Self time per function (ms), from a CDP CPU profile's samples. */
 function selfTimes(profile) {
@@ -78,7 +53,7 @@ function timelineSummary(trace) {
 }
 
 async function main() {
-  const server = await serve();
+  const server = await servePreview(PORT, DIST);
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();

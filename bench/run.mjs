@@ -1,11 +1,12 @@
 // `npm run bench`: builds the app, serves it, drives a headless Chromium through the real app
 // and its trainer worker, and writes one JSON object of measurements to BENCH_OUT
 // (default bench/results.json). Ratios are measured side by side in the same run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
+import { servePreview } from './serve.mjs';
 import { measureTraining, measureLeak, measureLongestTask, measureLosses, measureTelemetryOverhead, measureCompareThroughput } from './training.mjs';
 import { measureLandscape, measureTrainDuringSurvey } from './landscape.mjs';
 import { measureFirstFrame, measureFpsCompare4, measureInputDelay, measureMainBundle } from './ui.mjs';
@@ -37,31 +38,6 @@ function build() {
   if (result.status !== 0) throw new Error('the build failed');
 }
 
-async function serve() {
-  const up = async () => {
-    try {
-      return (await fetch(BASE)).ok;
-    } catch {
-      return false;
-    }
-  };
-  // Another server on this port would be measured instead of this build.
-  if (await up()) throw new Error(`port ${PORT} is already serving; set BENCH_PORT to a free one`);
-  const server = spawn('npx', ['--no-install', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 100; i++) {
-    if (await up()) return server;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  try {
-    process.kill(-server.pid);
-  } catch {
-    // it has exited
-  }
-  throw new Error('vite preview did not start');
-}
 
 /** Sets a nested key like `train.stepsPerSec.wasm`. */
 function put(target, path, value) {
@@ -74,7 +50,7 @@ function put(target, path, value) {
 async function main() {
   // BENCH_BUILD=0 measures the build already in BENCH_DIST (e.g. an older one, for a before/after).
   if (process.env.BENCH_BUILD !== '0') build();
-  const server = await serve();
+  const server = await servePreview(PORT, DIST);
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   const results = { meta: { date: new Date().toISOString(), backends: BACKENDS, userAgent: '' } };
   try {
