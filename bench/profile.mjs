@@ -9,7 +9,7 @@ import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.mjs';
 import { servePreview } from './serve.mjs';
 import { openWith } from './training.mjs';
-import { COMPARE4_CONFIG } from './ui.mjs';
+import { COMPARE4_CONFIG, framesPerSecond } from './ui.mjs';
 
 const PORT = Number(process.env.BENCH_PORT || 4176);
 const DIST = process.env.BENCH_DIST || 'dist';
@@ -68,20 +68,7 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
-    const fps = await page.evaluate(
-      (ms) =>
-        new Promise((resolve) => {
-          let frames = 0;
-          const start = performance.now();
-          const tick = (now) => {
-            frames += 1;
-            if (now - start < ms) requestAnimationFrame(tick);
-            else resolve((frames * 1000) / (now - start));
-          };
-          requestAnimationFrame(tick);
-        }),
-      SECONDS * 1000,
-    );
+    const fps = await framesPerSecond(page, SECONDS * 1000);
     const { profile } = await cdp.send('Profiler.stop');
     if (process.env.TRACE) timelineSummary(JSON.parse((await browser.stopTracing()).toString()));
     const { step, playing } = await page.evaluate(() => window.__losscape.snapshot());

@@ -16,6 +16,24 @@ export const COMPARE4_CONFIG = {
   landscape: { open: true },
 };
 
+/** Frames per second the page paints (requestAnimationFrame callbacks) over `ms` milliseconds. */
+export function framesPerSecond(page, ms) {
+  return page.evaluate(
+    (ms) =>
+      new Promise((resolve) => {
+        let frames = 0;
+        const start = performance.now();
+        const tick = (now) => {
+          frames += 1;
+          if (now - start < ms) requestAnimationFrame(tick);
+          else resolve((frames * 1000) / (now - start));
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
 /**
  * Frames per second the page paints (requestAnimationFrame callbacks counted in the page) while
  * four runs train for `seconds`, after a warm-up.
@@ -28,20 +46,7 @@ export async function measureFpsCompare4(context, base, backend, seconds = 10) {
     // Measured once frames flow (the first steps wait for the workers' start), after a warm-up.
     await page.waitForFunction(() => window.__losscape.snapshot().step > 0, null, { timeout: 60_000 });
     await sleep(2000);
-    const fps = await page.evaluate(
-      (ms) =>
-        new Promise((resolve) => {
-          let frames = 0;
-          const start = performance.now();
-          const tick = (now) => {
-            frames += 1;
-            if (now - start < ms) requestAnimationFrame(tick);
-            else resolve((frames * 1000) / (now - start));
-          };
-          requestAnimationFrame(tick);
-        }),
-      seconds * 1000,
-    );
+    const fps = await framesPerSecond(page, seconds * 1000);
     const step = await page.evaluate(() => window.__losscape.snapshot().step);
     await page.evaluate(() => window.__losscape.client.pause());
     return { fps, step };
