@@ -4,12 +4,18 @@ import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './conf
 import { ACTIVATIONS, type Activation } from './mlp';
 import type { CalibrationBinning } from './metrics/calibration';
 import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
+import { preferenceClamp, taskLossClamp } from './configPreference';
 
 /**
  * Everything that defines an experiment, as plain data. The same config gives the same data,
  * the same initial weights and (on the same backend) the same loss curve.
  */
 export interface ExperimentConfig {
+  /**
+   * What is learned: class labels, or (task 'preference') a softmax policy over a few responses per
+   * 2-D prompt, trained on preference pairs or to unlearn a forget set (see engine/preference).
+   */
+  task: Task;
   data: {
     kind: DatasetKind;
     points: number;
@@ -90,8 +96,24 @@ export interface ExperimentConfig {
   compare: { runs: RunVariant[] };
   /** Which optional views are open; closed ones cost nothing on the main thread. */
   views: Record<ViewId, boolean>;
+  /** The preference problem (task 'preference'); its prompts are `data.points` points drawn with `data.seed`. */
+  preference: PreferenceConfig;
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
+}
+
+export const TASKS = ['classification', 'preference'] as const;
+export type Task = (typeof TASKS)[number];
+
+export interface PreferenceConfig {
+  /** Responses per prompt, K. */
+  responses: number;
+  /** Chance that a preference pair's labels are swapped. */
+  labelNoise: number;
+  /** Share of the prompts in the forget set (unlearning). */
+  forgetFraction: number;
+  /** Adam steps fine-tuning the policy on every prompt's best response before unlearning starts. */
+  warmupSteps: number;
 }
 
 /** What may differ between the runs of a comparison. */
@@ -146,6 +168,10 @@ export const LIMITS = {
   landscapeRange: { min: 0.05, max: 5 },
   landscapeResolution: { min: 11, max: 101 },
   landscapeRecomputeEvery: { min: 0, max: 100_000 },
+  preferenceResponses: { min: 3, max: 8 },
+  preferenceLabelNoise: { min: 0, max: 0.5 },
+  preferenceForgetFraction: { min: 0.05, max: 0.5 },
+  preferenceWarmupSteps: { min: 0, max: 2000 },
   ...DATA_LIMITS,
 } as const;
 
@@ -154,6 +180,7 @@ export type LabelNoiseKind = (typeof LABEL_NOISE_KINDS)[number];
 export const BINNINGS: readonly CalibrationBinning[] = ['equal-width', 'equal-mass'];
 
 export const DEFAULT_CONFIG: ExperimentConfig = {
+  task: 'classification',
   data: {
     kind: 'circle',
     points: 400,
@@ -183,6 +210,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   compare: { runs: [] },
   views: { lossShape: false, calibration: false, sharpness: false, telemetry: false },
   landscape: { open: true, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
+  preference: { responses: 5, labelNoise: 0.1, forgetFraction: 0.2, warmupSteps: 300 },
   seed: 1,
 };
 
@@ -212,8 +240,10 @@ export function configClamp(input: unknown): ClampResult {
   if (classes !== requestedClasses && data.classes !== undefined) {
     changes.push(`${DATASET_INFO[kind].label} allows ${DATASET_INFO[kind].minClasses}–${DATASET_INFO[kind].maxClasses} classes → ${classes}`);
   }
-  const base = runVariantClamp(source, '', d, tools);
+  const task = choice('task', source.task, TASKS, d.task);
+  const base = taskLossClamp(task, runVariantClamp(source, '', d, tools), '', changes, asRecord(source.loss).id);
   const config: ExperimentConfig = {
+    task,
     data: {
       kind,
       points: number('data.points', data.points, LIMITS.points, d.data.points, true),
@@ -233,7 +263,7 @@ export function configClamp(input: unknown): ClampResult {
       activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
     },
     ...base,
-    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools) },
+    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools).map((run, i) => taskLossClamp(task, run, `compare.runs.${i}.`, changes, run.loss.id)) },
     metrics: {
       calibrationEvery: number('metrics.calibrationEvery', metrics.calibrationEvery, LIMITS.calibrationEvery, d.metrics.calibrationEvery, true),
       bins: number('metrics.bins', metrics.bins, LIMITS.bins, d.metrics.bins, true),
@@ -243,12 +273,13 @@ export function configClamp(input: unknown): ClampResult {
     },
     landscape: landscapeClamp(asRecord(source.landscape), d.landscape, tools, { directions: LANDSCAPE_DIRECTIONS, views: LANDSCAPE_VIEWS }),
     views: viewsClamp(asRecord(source.views), d.views, tools),
+    preference: preferenceClamp(asRecord(source.preference), d.preference, tools),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
   return { config, changes };
 }
 
-export type ConfigTrainingPart = Pick<ExperimentConfig, 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> & {
+export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'preference' | 'seed'> & {
   data: Omit<ExperimentConfig['data'], 'view'>;
 };
 
@@ -258,9 +289,9 @@ export type ConfigTrainingPart = Pick<ExperimentConfig, 'model' | 'loss' | 'opti
  * must not restart training.
  */
 export function configTrainingPart(config: ExperimentConfig): ConfigTrainingPart {
-  const { data, model, loss, optimizer, training, compare, seed } = config;
+  const { task, data, model, loss, optimizer, training, compare, preference, seed } = config;
   const { view: _view, ...trainingData } = data;
-  return { data: trainingData, model, loss, optimizer, training, compare, seed };
+  return { task, data: trainingData, model, loss, optimizer, training, compare, preference, seed };
 }
 
 /**

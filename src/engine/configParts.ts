@@ -6,6 +6,12 @@ import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
 import { ADDONS, addonParamsResolve } from '../losses/addons';
 import { OPTIMIZERS, optimizerById, optimizerParamsResolve } from './optimizers/registry';
 import { SCHEDULES, scheduleById, scheduleParamsResolve } from './schedules/schedules';
+import { preferenceLossFind, preferenceLossIds, preferenceLossParamsResolve } from '../losses/preference/registry';
+
+function anyLossParamsResolve(id: string, given: Record<string, unknown>): Readonly<Record<string, number>> {
+  const preference = preferenceLossFind(id);
+  return preference ? preferenceLossParamsResolve(preference, given) : lossParamsResolve(lossById(id), given);
+}
 
 /** Range limits that the section clamps need (a subset of config.ts's LIMITS, passed in to avoid a cycle). */
 export interface PartLimits {
@@ -67,7 +73,8 @@ export function runVariantClamp(source: Record<string, unknown>, prefix: string,
   const training = asRecord(source.training);
   const schedule = asRecord(optimizer.schedule);
   const f = fallback;
-  const lossId = choice(`${prefix}loss.id`, loss.id, LOSSES.map((l) => l.id), f.loss.id);
+  // Preference losses are valid ids here too; configClamp then keeps each task to its own losses.
+  const lossId = choice(`${prefix}loss.id`, loss.id, [...LOSSES.map((l) => l.id), ...preferenceLossIds()], f.loss.id);
   const optimizerId = choice(`${prefix}optimizer.id`, optimizer.id, OPTIMIZERS.map((o) => o.id), f.optimizer.id);
   const scheduleId = choice(`${prefix}optimizer.schedule.id`, schedule.id, SCHEDULES.map((x) => x.id), f.optimizer.schedule.id);
   // Parameters fall back to the fallback's only when the id is the same (they mean the same thing).
@@ -77,7 +84,7 @@ export function runVariantClamp(source: Record<string, unknown>, prefix: string,
   return {
     loss: {
       id: lossId,
-      params: { ...lossParamsResolve(lossById(lossId), { ...(sameLoss ? f.loss.params : {}), ...asRecord(loss.params) }) },
+      params: { ...anyLossParamsResolve(lossId, { ...(sameLoss ? f.loss.params : {}), ...asRecord(loss.params) }) },
       addons: loss.addons === undefined ? structuredClone(f.loss.addons) : addonsClamp(asRecord(loss.addons), prefix, tools),
     },
     optimizer: {
