@@ -1,10 +1,11 @@
-import { DATASET_INFO, DATASET_KINDS, datasetClasses, type DatasetKind } from './datasets';
+import { DATASET_INFO, datasetClasses, datasetIsGenerated } from './datasets';
 import type { DataView } from './projection';
 import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './configData';
 import { ACTIVATIONS, type Activation } from './mlp';
 import type { CalibrationBinning } from './metrics/calibration';
 import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
-import { preferenceClamp, taskLossClamp } from './configPreference';
+import { preferenceClamp } from './configPreference';
+import { ALL_DATA_KINDS, TASK_DATA_KINDS, TASK_DEFAULTS, TASKS, type DataKind, type Task } from './task';
 
 /**
  * Everything that defines an experiment, as plain data. The same config gives the same data,
@@ -12,12 +13,13 @@ import { preferenceClamp, taskLossClamp } from './configPreference';
  */
 export interface ExperimentConfig {
   /**
-   * What is learned: class labels, or (task 'preference') a softmax policy over a few responses per
+   * What is learned: class labels, a real number (task 'regression'; see task.ts), or (task 'preference') a softmax policy over a few responses per
    * 2-D prompt, trained on preference pairs or to unlearn a forget set (see engine/preference).
    */
   task: Task;
   data: {
-    kind: DatasetKind;
+    /** One of the task's data kinds (TASK_DATA_KINDS). */
+    kind: DataKind;
     points: number;
     noise: number;
     classes: number;
@@ -101,9 +103,6 @@ export interface ExperimentConfig {
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
 }
-
-export const TASKS = ['classification', 'preference'] as const;
-export type Task = (typeof TASKS)[number];
 
 export interface PreferenceConfig {
   /** Responses per prompt, K. */
@@ -234,14 +233,16 @@ export function configClamp(input: unknown): ClampResult {
   const metrics = asRecord(source.metrics);
   const d = DEFAULT_CONFIG;
 
-  const kind = choice('data.kind', data.kind, DATASET_KINDS, d.data.kind);
-  const requestedClasses = number('data.classes', data.classes, LIMITS.classes, d.data.classes, true);
-  const classes = datasetClasses(kind, requestedClasses);
-  if (classes !== requestedClasses && data.classes !== undefined) {
-    changes.push(`${DATASET_INFO[kind].label} allows ${DATASET_INFO[kind].minClasses}–${DATASET_INFO[kind].maxClasses} classes → ${classes}`);
-  }
   const task = choice('task', source.task, TASKS, d.task);
-  const base = taskLossClamp(task, runVariantClamp(source, '', d, tools), '', changes, asRecord(source.loss).id);
+  const kind = dataKindClamp(task, data.kind, changes);
+  const requestedClasses = number('data.classes', data.classes, LIMITS.classes, d.data.classes, true);
+  // Classes belong to classification's generators; a regression config keeps the number as given.
+  const classes = datasetIsGenerated(kind) || kind === 'iris' || kind === 'penguins' || (kind === 'csv' && task === 'classification') ? datasetClasses(kind, requestedClasses) : requestedClasses;
+  if (classes !== requestedClasses && data.classes !== undefined && kind in DATASET_INFO) {
+    const info = DATASET_INFO[kind as keyof typeof DATASET_INFO];
+    changes.push(`${info.label} allows ${info.minClasses}–${info.maxClasses} classes → ${classes}`);
+  }
+  const base = runVariantClamp(source, '', taskRunDefaults(task), tools, task);
   const config: ExperimentConfig = {
     task,
     data: {
@@ -263,7 +264,7 @@ export function configClamp(input: unknown): ClampResult {
       activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
     },
     ...base,
-    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools).map((run, i) => taskLossClamp(task, run, `compare.runs.${i}.`, changes, run.loss.id)) },
+    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools, task) },
     metrics: {
       calibrationEvery: number('metrics.calibrationEvery', metrics.calibrationEvery, LIMITS.calibrationEvery, d.metrics.calibrationEvery, true),
       bins: number('metrics.bins', metrics.bins, LIMITS.bins, d.metrics.bins, true),
@@ -277,6 +278,24 @@ export function configClamp(input: unknown): ClampResult {
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
   return { config, changes };
+}
+
+/** The data kind for a task: one of its own, else the task's default, saying why. */
+function dataKindClamp(task: Task, given: unknown, changes: string[]): DataKind {
+  const kinds = TASK_DATA_KINDS[task];
+  const fallback = TASK_DEFAULTS[task].dataKind;
+  if (given === undefined) return fallback;
+  if (typeof given === 'string' && (kinds as readonly string[]).includes(given)) return given as DataKind;
+  const known = typeof given === 'string' && (ALL_DATA_KINDS as readonly string[]).includes(given);
+  changes.push(known ? `data.kind "${given}" is not data for task ${task} → ${fallback}` : `data.kind "${String(given)}" is unknown → ${fallback}`);
+  return fallback;
+}
+
+/** The run defaults of a task: its default loss, the rest as DEFAULT_CONFIG. */
+function taskRunDefaults(task: Task): RunVariant {
+  const d = DEFAULT_CONFIG;
+  if (task === d.task) return d;
+  return { ...d, loss: { id: TASK_DEFAULTS[task].lossId, params: {}, addons: {} } };
 }
 
 export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'preference' | 'seed'> & {

@@ -82,10 +82,12 @@ describe('config for task=preference', () => {
     const a = configClamp({ task: 'preference', loss: { id: 'focal' }, compare: { runs: [{ loss: { id: 'rpo', params: { eta: 2 } } }] } });
     expect(a.config.loss.id).toBe('dpo');
     expect(a.config.compare.runs[0]!.loss).toEqual({ id: 'rpo', params: { beta: 0.5, eta: 2 }, addons: {} });
-    expect(a.changes.join(' ')).toContain('not a preference loss');
+    expect(a.changes.join(' ')).toContain('loss.id "focal" is unknown → dpo');
     const b = configClamp({ loss: { id: 'npo' } });
     expect(b.config.loss.id).toBe('ce');
-    expect(b.changes.join(' ')).toContain('needs task=preference');
+    expect(b.changes.join(' ')).toContain('loss.id "npo" is unknown → ce');
+    expect(configClamp({ task: 'preference' }).config.loss.id).toBe('dpo');
+    expect(configClamp({ task: 'preference' }).changes).toEqual([]);
   });
 
   it('clamps the preference settings with a notice', () => {
