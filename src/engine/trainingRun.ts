@@ -27,6 +27,16 @@ export interface StepResult {
   step: number;
 }
 
+/** One step's minibatch and objective, between TrainingRun.stepPlan and stepApply. */
+export interface StepPlan {
+  /** The minibatch's inputs (mixed under mixup). */
+  x: Tensor2D;
+  learningRate: number;
+  withTelemetry: boolean;
+  /** The step's objective from the model's logits of `x`. */
+  objectiveOf: (logits: Tensor2D) => Scalar;
+}
+
 export interface Evaluation {
   validationLoss: Scalar;
   trainAccuracy: Scalar;
@@ -103,38 +113,64 @@ export class TrainingRun {
    * `metrics.telemetryEvery` steps, the gradient telemetry vector; the caller disposes both.
    */
   trainStep(): StepResult {
-    const context = this.lossContext();
     const learningRate = this.learningRate();
-    const { clipNorm, weightDecay } = this.config.optimizer;
-    const every = this.config.metrics.telemetryEvery;
-    const withTelemetry = every > 0 && (this.steps + 1) % every === 0;
     const [loss, telemetry] = tf.tidy(() => {
-      const batch = this.nextBatch();
-      const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
-      const objective = (): Scalar => this.objective(this.variables, x, targets, context, targetsB, lambdas);
-      const gradientAt = (): Tensor[] => {
-        const again = tf.variableGrads(objective, this.variables).grads;
-        const gradients = this.variables.map((v) => again[v.name]!);
-        return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
-      };
-      const { value, grads } = tf.variableGrads(objective, this.variables);
-      const raw = this.variables.map((v) => grads[v.name]!);
-      const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
-      const previous = withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
-      if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
-      this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
-      if (!withTelemetry) return [value];
-      const vector = gradientTelemetryTensor({
-        gradients,
-        params: this.variables,
-        previousParams: previous,
-        initialParams: this.initial,
-        logits: this.logitsWith(this.variables, x),
-      });
-      return [value, vector];
+      const plan = this.stepPlan();
+      const { value, grads } = tf.variableGrads(() => plan.objectiveOf(this.logits(plan.x)), this.variables);
+      const vector = this.stepApply(plan, this.variables.map((v) => grads[v.name]!));
+      return vector ? [value, vector] : [value];
     });
-    this.steps += 1;
     return { loss: loss as Scalar, telemetry: (telemetry as Tensor1D | undefined) ?? null, learningRate, step: this.steps };
+  }
+
+  /** The weights [W₀, b₀, W₁, b₁, …], for stepping several runs as one computation (batchedStep.ts). */
+  get parameters(): readonly Variable[] {
+    return this.variables;
+  }
+
+  /**
+   * The first half of a step, inside a tidy: the next minibatch (mixed under mixup) and the
+   * objective as a function of its logits. Draws the batch order and mixup like trainStep.
+   */
+  stepPlan(): StepPlan {
+    const context = this.lossContext();
+    const batch = this.nextBatch();
+    const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
+    const every = this.config.metrics.telemetryEvery;
+    return {
+      x,
+      learningRate: this.learningRate(),
+      withTelemetry: every > 0 && (this.steps + 1) % every === 0,
+      objectiveOf: (logits) => this.objectiveOfLogits(logits, targets, context, targetsB, lambdas),
+    };
+  }
+
+  /**
+   * The second half of a step, inside a tidy: clipping, weight decay and the optimizer's update
+   * from the gradients at the plan's batch, then the step is counted. Returns the telemetry vector
+   * on telemetry steps.
+   */
+  stepApply(plan: StepPlan, raw: Tensor[]): Tensor1D | null {
+    const { clipNorm, weightDecay } = this.config.optimizer;
+    const { x, learningRate } = plan;
+    const gradientAt = (): Tensor[] => {
+      const again = tf.variableGrads(() => plan.objectiveOf(this.logits(x)), this.variables).grads;
+      const gradients = this.variables.map((v) => again[v.name]!);
+      return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
+    };
+    const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
+    const previous = plan.withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
+    if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
+    this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
+    this.steps += 1;
+    if (!plan.withTelemetry) return null;
+    return gradientTelemetryTensor({
+      gradients,
+      params: this.variables,
+      previousParams: previous,
+      initialParams: this.initial,
+      logits: this.logitsWith(this.variables, x),
+    });
   }
 
   /**
@@ -239,15 +275,11 @@ export class TrainingRun {
    * The training objective: the loss (mixed over two targets under mixup), averaged over the
    * batch when it is per-example, plus the mean of each enabled add-on.
    */
-  private objective(
-    params: readonly Tensor[],
-    x: Tensor2D,
-    targets: Tensor2D,
-    context: LossContext,
-    targetsB?: Tensor2D,
-    lambdas?: Float32Array,
-  ): Scalar {
-    const logits = this.logitsWith(params, x);
+  private objective(params: readonly Tensor[], x: Tensor2D, targets: Tensor2D, context: LossContext): Scalar {
+    return this.objectiveOfLogits(this.logitsWith(params, x), targets, context);
+  }
+
+  private objectiveOfLogits(logits: Tensor2D, targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): Scalar {
     const lossParams = this.config.loss.params;
     const values =
       targetsB && lambdas
