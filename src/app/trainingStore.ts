@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
+import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, PreferencePoint, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
 import { Series } from './series';
 import { classMetricsHistoryAppend, type ClassMetricsPoint } from './classMetricsHistory';
 
@@ -28,6 +28,8 @@ export interface RunState {
   weightMaxAbs: number | null;
   /** The step and reason when the run diverged. */
   diverged: { step: number; reason: string } | null;
+  /** Task 'preference': the policy's probe points over training. */
+  preference?: PreferencePoint[] | undefined;
 }
 
 /** What the trainer worker has streamed back, as the views read it. */
@@ -184,6 +186,7 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
     boundary: frame.boundary ?? state.boundary,
     weightMaxAbs: frame.weights ? maxAbs(frame.weights) : state.weightMaxAbs,
+    preference: frame.preference ? [...(state.preference ?? []), ...frame.preference] : state.preference,
   };
   flushSchedule();
 }

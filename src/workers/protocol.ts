@@ -47,6 +47,26 @@ export interface TrainingFrame {
   telemetry: TelemetryPoint[];
   /** Sharpness estimates taken since the last frame (every `metrics.sharpnessEvery` steps). */
   sharpness: SharpnessPoint[];
+  /** Task 'preference': the policy's probe points since the last frame. */
+  preference?: PreferencePoint[];
+}
+
+/** What task 'preference' measures of a policy at a step (see PreferenceRun.probe). */
+export interface PreferencePoint {
+  step: number;
+  /** Mean log π(y_w|x) and log π(y_l|x) over the pairs. */
+  logChosen: number;
+  logRejected: number;
+  /** Cosine between ∇ mean log π(y_w) and ∇ mean log π(y_l) (unlearning: of the forget and retain sets). */
+  cosine: number;
+  /** Mean (log π/π_ref)(y_w) − (log π/π_ref)(y_l): the implicit reward margin per unit β. */
+  margin: number;
+  /** Win-rate against π_ref under the hidden reward. */
+  winRate: number;
+  /** Mean probability of the forget and the retain sets' answers, and of each prompt's best response. */
+  forgetProb: number;
+  retainProb: number;
+  bestProb: number;
 }
 
 export interface CalibrationFrame {
