@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
+import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, MoeFrame, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
+import { moeHistoryAppend, type MoeHistoryPoint } from './moeHistory';
 import { Series } from './series';
 import { classMetricsHistoryAppend, type ClassMetricsPoint } from './classMetricsHistory';
 
@@ -28,6 +29,9 @@ export interface RunState {
   weightMaxAbs: number | null;
   /** The step and reason when the run diverged. */
   diverged: { step: number; reason: string } | null;
+  /** A mixture of experts' latest routing (null for an MLP), and its loads and scores over training. */
+  moe: MoeFrame | null;
+  moeHistory: readonly MoeHistoryPoint[];
 }
 
 /** What the trainer worker has streamed back, as the views read it. */
@@ -63,6 +67,8 @@ export function runStateEmpty(): RunState {
     sharpness: [],
     weightMaxAbs: null,
     diverged: null,
+    moe: null,
+    moeHistory: [],
   };
 }
 
@@ -184,6 +190,8 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
     boundary: frame.boundary ?? state.boundary,
     weightMaxAbs: frame.weights ? maxAbs(frame.weights) : state.weightMaxAbs,
+    moe: frame.moe ?? state.moe,
+    moeHistory: frame.moe ? moeHistoryAppend(state.moeHistory, frame.moe) : state.moeHistory,
   };
   flushSchedule();
 }

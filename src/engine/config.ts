@@ -4,6 +4,7 @@ import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './conf
 import { ACTIVATIONS, type Activation } from './mlp';
 import type { CalibrationBinning } from './metrics/calibration';
 import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
+import { MODEL_KINDS, MOE_LIMITS, MOE_TRAINING_DEFAULT, type ModelKind, type MoeTrainingConfig } from './moe/moeTypes';
 
 /**
  * Everything that defines an experiment, as plain data. The same config gives the same data,
@@ -39,8 +40,19 @@ export interface ExperimentConfig {
      * keeps the table and hands it to the trainer.
      */
     csv: { name: string; label: string; hash: string };
+    /**
+     * Domains for a mixture of experts: the plane cut into this many angular sectors around the
+     * origin (moeDomains.ts); each micro-batch is drawn from one. Unused by a plain MLP.
+     */
+    domains: number;
   };
   model: {
+    /** A plain MLP, or a mixture of experts: a linear router over `experts` MLPs of `layers` × `width`. */
+    kind: ModelKind;
+    /** Experts of a mixture, 2–8. */
+    experts: number;
+    /** Experts each point is routed to, 1 or 2. */
+    topK: number;
     /** Hidden layers, 0–4; 0 is a linear model. */
     layers: number;
     /** Units per hidden layer, 1–64. */
@@ -70,6 +82,8 @@ export interface ExperimentConfig {
     mixup: number;
     /** The planned length of training, T, that schedules decay over. */
     totalSteps: number;
+    /** How a mixture of experts is trained (load balancing, micro-batches); unused by a plain MLP. */
+    moe: MoeTrainingConfig;
   };
   metrics: {
     /** Calibration on the test split every this many steps; 0 is off. */
@@ -147,6 +161,7 @@ export const LIMITS = {
   landscapeResolution: { min: 11, max: 101 },
   landscapeRecomputeEvery: { min: 0, max: 100_000 },
   ...DATA_LIMITS,
+  ...MOE_LIMITS,
 } as const;
 
 export const LABEL_NOISE_KINDS = ['symmetric', 'pair'] as const;
@@ -166,8 +181,9 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
     view: { mode: 'features', x: 0, y: 1 },
     added: [],
     csv: { name: '', label: '', hash: '' },
+    domains: 4,
   },
-  model: { layers: 2, width: 8, activation: 'tanh' },
+  model: { kind: 'mlp', experts: 4, topK: 1, layers: 2, width: 8, activation: 'tanh' },
   loss: { id: 'ce', params: {}, addons: {} },
   optimizer: {
     id: 'adam',
@@ -178,7 +194,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
     weightDecay: 0,
     clipNorm: 0,
   },
-  training: { mixup: 0, totalSteps: 2000 },
+  training: { mixup: 0, totalSteps: 2000, moe: MOE_TRAINING_DEFAULT },
   metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
   compare: { runs: [] },
   views: { lossShape: false, calibration: false, sharpness: false, telemetry: false },
@@ -226,8 +242,12 @@ export function configClamp(input: unknown): ClampResult {
       view: dataViewClamp(asRecord(data.view), d.data.view, kind, tools),
       added: dataAddedClamp(data.added, kind, classes, tools),
       csv: dataCsvClamp(asRecord(data.csv), d.data.csv, tools),
+      domains: number('data.domains', data.domains, LIMITS.domains, d.data.domains, true),
     },
     model: {
+      kind: choice('model.kind', model.kind, MODEL_KINDS, d.model.kind),
+      experts: number('model.experts', model.experts, LIMITS.experts, d.model.experts, true),
+      topK: number('model.topK', model.topK, LIMITS.topK, d.model.topK, true),
       layers: number('model.layers', model.layers, LIMITS.layers, d.model.layers, true),
       width: number('model.width', model.width, LIMITS.width, d.model.width, true),
       activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
@@ -245,7 +265,21 @@ export function configClamp(input: unknown): ClampResult {
     views: viewsClamp(asRecord(source.views), d.views, tools),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
+  moeMixupOff(config, changes);
   return { config, changes };
+}
+
+/**
+ * Mixup blends points across domains, which would undo a mixture's one-domain micro-batches:
+ * a mixture of experts trains without it.
+ */
+function moeMixupOff(config: ExperimentConfig, changes: string[]): void {
+  if (config.model.kind !== 'moe') return;
+  for (const [i, run] of [config, ...config.compare.runs].entries()) {
+    if (run.training.mixup === 0) continue;
+    changes.push(`${i === 0 ? '' : `compare.runs.${i - 1}.`}training.mixup ${run.training.mixup} → 0 (a mixture of experts trains without mixup)`);
+    run.training = { ...run.training, mixup: 0 };
+  }
 }
 
 export type ConfigTrainingPart = Pick<ExperimentConfig, 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> & {

@@ -6,6 +6,7 @@ import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
 import { ADDONS, addonParamsResolve } from '../losses/addons';
 import { OPTIMIZERS, optimizerById, optimizerParamsResolve } from './optimizers/registry';
 import { SCHEDULES, scheduleById, scheduleParamsResolve } from './schedules/schedules';
+import { moeTrainingClamp } from './moe/moeConfigClamp';
 
 /** Range limits that the section clamps need (a subset of config.ts's LIMITS, passed in to avoid a cycle). */
 export interface PartLimits {
@@ -95,6 +96,7 @@ export function runVariantClamp(source: Record<string, unknown>, prefix: string,
     training: {
       mixup: number(`${prefix}training.mixup`, training.mixup, limits.mixup, f.training.mixup),
       totalSteps: number(`${prefix}training.totalSteps`, training.totalSteps, limits.totalSteps, f.training.totalSteps, true),
+      moe: moeTrainingClamp(asRecord(training.moe), prefix, f.training.moe, tools),
     },
   };
 }

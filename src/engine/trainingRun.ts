@@ -16,6 +16,7 @@ import { scheduleLearningRate } from './schedules/schedules';
 import { gradientTelemetryTensor } from './metrics/gradients';
 import { sharpnessPowerIteration } from './metrics/sharpness';
 import { preconditionedGradientAt } from './preconditionedSharpness';
+import { MoeTraining } from './moe/moeTraining';
 
 export interface StepResult {
   /** The minibatch objective before the update. */
@@ -56,6 +57,8 @@ export class TrainingRun {
   private grid: { resolution: number; plane: Plane; points: Tensor2D } | undefined;
   /** Optimizer steps taken so far. */
   steps = 0;
+  /** Set when the model is a mixture of experts (config.model.kind 'moe'). */
+  readonly moe: MoeTraining | null;
 
   constructor(
     private currentConfig: ExperimentConfig,
@@ -68,7 +71,9 @@ export class TrainingRun {
       outputs: data.dataset.classes,
       activation: config.model.activation,
     };
-    this.variables = mlpWeightTensors(mlpInitWeights(this.shape, config.seed)).map((t) => {
+    this.moe = config.model.kind === 'moe' ? new MoeTraining(config, data) : null;
+    const initial = this.moe ? this.moe.initialTensors() : mlpWeightTensors(mlpInitWeights(this.shape, config.seed));
+    this.variables = initial.map((t) => {
       const v = tf.variable(t, true);
       t.dispose();
       return v;
@@ -107,11 +112,12 @@ export class TrainingRun {
     const learningRate = this.learningRate();
     const { clipNorm, weightDecay } = this.config.optimizer;
     const every = this.config.metrics.telemetryEvery;
-    const withTelemetry = every > 0 && (this.steps + 1) % every === 0;
+    // Gradient telemetry reads the MLP's layers; a mixture of experts has no such stack of layers.
+    const withTelemetry = every > 0 && (this.steps + 1) % every === 0 && !this.moe;
     const [loss, telemetry] = tf.tidy(() => {
       const batch = this.nextBatch();
       const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
-      const objective = (): Scalar => this.objective(this.variables, x, targets, context, targetsB, lambdas);
+      const objective = (): Scalar => this.objective(this.variables, x, targets, context, targetsB, lambdas, batch.microBatches);
       const gradientAt = (): Tensor[] => {
         const again = tf.variableGrads(objective, this.variables).grads;
         const gradients = this.variables.map((v) => again[v.name]!);
@@ -181,14 +187,19 @@ export class TrainingRun {
    * data's plane, or a 2-D slice of feature space: see projection.ts), `resolution² × K`.
    */
   predictGrid(resolution: number): Tensor2D {
+    const points = this.gridPoints(resolution);
+    return tf.tidy(() => tf.softmax(this.logits(points)));
+  }
+
+  /** The grid's inputs, kept while the resolution and the plane stay the same. */
+  private gridPoints(resolution: number): Tensor2D {
     const plane = this.data.plane;
     if (this.grid?.resolution !== resolution || this.grid.plane !== plane) {
       this.grid?.points.dispose();
       const features = this.data.dataset.features;
       this.grid = { resolution, plane, points: tf.tensor2d(planeGridInputs(plane, resolution), [resolution * resolution, features]) };
     }
-    const points = this.grid.points;
-    return tf.tidy(() => tf.softmax(this.logits(points)));
+    return this.grid.points;
   }
 
   /** All parameters as one vector, in the order W₀ (row-major), b₀, W₁, b₁, … */
@@ -201,7 +212,21 @@ export class TrainingRun {
   }
 
   private logitsWith(params: readonly Tensor[], x: Tensor2D): Tensor2D {
-    return mlpForward(params, x, this.shape.activation);
+    return this.moe ? this.moe.forward(params, x).logits : mlpForward(params, x, this.shape.activation);
+  }
+
+  /** A mixture's gate probabilities over the training split, `n × N_E` (null for an MLP). */
+  trainGates(): Tensor2D | null {
+    const moe = this.moe;
+    return moe ? tf.tidy(() => moe.forward(this.variables, this.data.train.x).probs) : null;
+  }
+
+  /** A mixture's gate probabilities over the boundary's grid (predictGrid's points), `resolution² × N_E`. */
+  gridGates(resolution: number): Tensor2D | null {
+    const moe = this.moe;
+    if (!moe) return null;
+    const points = this.gridPoints(resolution);
+    return tf.tidy(() => moe.forward(this.variables, points).probs);
   }
 
   /**
@@ -222,6 +247,10 @@ export class TrainingRun {
     }
     const alpha = this.config.training.mixup;
     for (let s = 0; s < steps; s++) {
+      if (this.moe) {
+        this.moe.nextBatchIndices();
+        continue;
+      }
       const batch = this.nextBatchIndices();
       if (alpha > 0) mixupDraw(this.mixupOrder, alpha, batch ? batch.length : this.data.train.labels.length);
     }
@@ -246,8 +275,10 @@ export class TrainingRun {
     context: LossContext,
     targetsB?: Tensor2D,
     lambdas?: Float32Array,
+    microBatches = 1,
   ): Scalar {
-    const logits = this.logitsWith(params, x);
+    const routed = this.moe?.forward(params, x) ?? null;
+    const logits = routed ? routed.logits : this.logitsWith(params, x);
     const lossParams = this.config.loss.params;
     const values =
       targetsB && lambdas
@@ -255,7 +286,8 @@ export class TrainingRun {
         : this.loss.compute(logits, targets, lossParams, context);
     let total = this.loss.level === 'example' ? tf.mean(values) : values;
     for (const addon of this.addons) total = tf.add(total, tf.mean(addon.spec.compute(logits, addon.params)));
-    return total as Scalar;
+    const auxiliary = routed ? this.moe!.auxiliaryLoss(routed, microBatches) : null;
+    return (auxiliary ? tf.add(total, auxiliary) : total) as Scalar;
   }
 
   /** Mixes the batch with seeded partners and Beta(α, α) weights when mixup is on. */
@@ -271,13 +303,18 @@ export class TrainingRun {
     return { classes: this.data.dataset.classes, classPriors: this.data.classPriors, step: this.steps, seed: this.config.seed };
   }
 
-  /** The next minibatch in a seeded per-epoch order, or the whole training set. */
-  private nextBatch(): { x: Tensor2D; targets: Tensor2D } {
+  /** The next minibatch in a seeded per-epoch order, or the whole training set; a mixture's global batch of one-domain micro-batches. */
+  private nextBatch(): { x: Tensor2D; targets: Tensor2D; microBatches: number } {
     const { train } = this.data;
+    const global = this.moe?.nextBatchIndices();
+    if (global) {
+      const indices = tf.tensor1d(global.indices, 'int32');
+      return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices), microBatches: global.microBatches };
+    }
     const order = this.nextBatchIndices();
-    if (!order) return { x: train.x, targets: train.targets };
+    if (!order) return { x: train.x, targets: train.targets, microBatches: 1 };
     const indices = tf.tensor1d(order, 'int32');
-    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices) };
+    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices), microBatches: 1 };
   }
 
   /** The next minibatch's indices into the training split; null for the whole split. */

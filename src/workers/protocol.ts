@@ -5,6 +5,7 @@ import type { DataView } from '../engine/projection';
 import type { CalibrationReport } from '../engine/metrics/calibration';
 import type { ClassMetrics } from '../engine/metrics/classMetrics';
 import type { BackendChoice } from './backendDecision';
+import type { MoeRoutingStats } from '../engine/moe/moeStats';
 
 /** The tfjs backends, in the order the app prefers them. */
 export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
@@ -47,6 +48,21 @@ export interface TrainingFrame {
   telemetry: TelemetryPoint[];
   /** Sharpness estimates taken since the last frame (every `metrics.sharpnessEvery` steps). */
   sharpness: SharpnessPoint[];
+  /** A mixture of experts' routing, with the boundary (absent for an MLP). */
+  moe?: MoeFrame;
+}
+
+/** How a mixture of experts routes, at one step. */
+export interface MoeFrame {
+  step: number;
+  experts: number;
+  /** Over the training split, each point in its domain (moeDomains.ts). */
+  stats: MoeRoutingStats;
+  /** Top expert at each point of the boundary's grid, row-major from the top of the plane. */
+  territories: Uint8Array;
+  resolution: number;
+  /** The plane the territories were computed on (as BoundaryGrid.planeSerial). */
+  planeSerial?: number;
 }
 
 export interface CalibrationFrame {

@@ -281,6 +281,10 @@ export class TrainerSession {
     const frame = await slot.frames.build(slot.run, () => slots === this.slots, final);
     if (!frame) return;
     if (frame.boundary) frame.boundary = serial === this.planeSerial ? { ...frame.boundary, planeSerial: serial } : null;
+    if (frame.moe) {
+      if (serial === this.planeSerial) frame.moe = { ...frame.moe, planeSerial: serial };
+      else delete frame.moe;
+    }
     this.emit({ type: 'frame', revision: this.revision, run: slot.index, frame });
   }
 
