@@ -1,18 +1,26 @@
-import { DATASET_INFO, DATASET_KINDS, datasetClasses, type DatasetKind } from './datasets';
+import { DATASET_INFO, datasetClasses, datasetIsGenerated } from './datasets';
 import type { DataView } from './projection';
 import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './configData';
 import { ACTIVATIONS, type Activation } from './mlp';
 import type { CalibrationBinning } from './metrics/calibration';
 import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
 import { MODEL_KINDS, MOE_LIMITS, MOE_TRAINING_DEFAULT, type ModelKind, type MoeTrainingConfig } from './moe/moeTypes';
+import { preferenceClamp } from './configPreference';
+import { ALL_DATA_KINDS, TASK_DATA_KINDS, TASK_DEFAULTS, TASKS, type DataKind, type Task } from './task';
 
 /**
  * Everything that defines an experiment, as plain data. The same config gives the same data,
  * the same initial weights and (on the same backend) the same loss curve.
  */
 export interface ExperimentConfig {
+  /**
+   * What is learned: class labels, a real number (task 'regression'; see task.ts), or (task 'preference') a softmax policy over a few responses per
+   * 2-D prompt, trained on preference pairs or to unlearn a forget set (see engine/preference).
+   */
+  task: Task;
   data: {
-    kind: DatasetKind;
+    /** One of the task's data kinds (TASK_DATA_KINDS). */
+    kind: DataKind;
     points: number;
     noise: number;
     classes: number;
@@ -104,8 +112,21 @@ export interface ExperimentConfig {
   compare: { runs: RunVariant[] };
   /** Which optional views are open; closed ones cost nothing on the main thread. */
   views: Record<ViewId, boolean>;
+  /** The preference problem (task 'preference'); its prompts are `data.points` points drawn with `data.seed`. */
+  preference: PreferenceConfig;
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
+}
+
+export interface PreferenceConfig {
+  /** Responses per prompt, K. */
+  responses: number;
+  /** Chance that a preference pair's labels are swapped. */
+  labelNoise: number;
+  /** Share of the prompts in the forget set (unlearning). */
+  forgetFraction: number;
+  /** Adam steps fine-tuning the policy on every prompt's best response before unlearning starts. */
+  warmupSteps: number;
 }
 
 /** What may differ between the runs of a comparison. */
@@ -160,6 +181,10 @@ export const LIMITS = {
   landscapeRange: { min: 0.05, max: 5 },
   landscapeResolution: { min: 11, max: 101 },
   landscapeRecomputeEvery: { min: 0, max: 100_000 },
+  preferenceResponses: { min: 3, max: 8 },
+  preferenceLabelNoise: { min: 0, max: 0.5 },
+  preferenceForgetFraction: { min: 0.05, max: 0.5 },
+  preferenceWarmupSteps: { min: 0, max: 2000 },
   ...DATA_LIMITS,
   ...MOE_LIMITS,
 } as const;
@@ -169,6 +194,7 @@ export type LabelNoiseKind = (typeof LABEL_NOISE_KINDS)[number];
 export const BINNINGS: readonly CalibrationBinning[] = ['equal-width', 'equal-mass'];
 
 export const DEFAULT_CONFIG: ExperimentConfig = {
+  task: 'classification',
   data: {
     kind: 'circle',
     points: 400,
@@ -199,6 +225,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   compare: { runs: [] },
   views: { lossShape: false, calibration: false, sharpness: false, telemetry: false },
   landscape: { open: true, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
+  preference: { responses: 5, labelNoise: 0.1, forgetFraction: 0.2, warmupSteps: 300 },
   seed: 1,
 };
 
@@ -222,14 +249,18 @@ export function configClamp(input: unknown): ClampResult {
   const metrics = asRecord(source.metrics);
   const d = DEFAULT_CONFIG;
 
-  const kind = choice('data.kind', data.kind, DATASET_KINDS, d.data.kind);
+  const task = choice('task', source.task, TASKS, d.task);
+  const kind = dataKindClamp(task, data.kind, changes);
   const requestedClasses = number('data.classes', data.classes, LIMITS.classes, d.data.classes, true);
-  const classes = datasetClasses(kind, requestedClasses);
-  if (classes !== requestedClasses && data.classes !== undefined) {
-    changes.push(`${DATASET_INFO[kind].label} allows ${DATASET_INFO[kind].minClasses}–${DATASET_INFO[kind].maxClasses} classes → ${classes}`);
+  // Classes belong to classification's generators; a regression config keeps the number as given.
+  const classes = datasetIsGenerated(kind) || kind === 'iris' || kind === 'penguins' || (kind === 'csv' && task === 'classification') ? datasetClasses(kind, requestedClasses) : requestedClasses;
+  if (classes !== requestedClasses && data.classes !== undefined && kind in DATASET_INFO) {
+    const info = DATASET_INFO[kind as keyof typeof DATASET_INFO];
+    changes.push(`${info.label} allows ${info.minClasses}–${info.maxClasses} classes → ${classes}`);
   }
-  const base = runVariantClamp(source, '', d, tools);
+  const base = runVariantClamp(source, '', taskRunDefaults(task), tools, task);
   const config: ExperimentConfig = {
+    task,
     data: {
       kind,
       points: number('data.points', data.points, LIMITS.points, d.data.points, true),
@@ -253,7 +284,7 @@ export function configClamp(input: unknown): ClampResult {
       activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
     },
     ...base,
-    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools) },
+    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools, task) },
     metrics: {
       calibrationEvery: number('metrics.calibrationEvery', metrics.calibrationEvery, LIMITS.calibrationEvery, d.metrics.calibrationEvery, true),
       bins: number('metrics.bins', metrics.bins, LIMITS.bins, d.metrics.bins, true),
@@ -263,6 +294,7 @@ export function configClamp(input: unknown): ClampResult {
     },
     landscape: landscapeClamp(asRecord(source.landscape), d.landscape, tools, { directions: LANDSCAPE_DIRECTIONS, views: LANDSCAPE_VIEWS }),
     views: viewsClamp(asRecord(source.views), d.views, tools),
+    preference: preferenceClamp(asRecord(source.preference), d.preference, tools),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
   moeMixupOff(config, changes);
@@ -282,7 +314,25 @@ function moeMixupOff(config: ExperimentConfig, changes: string[]): void {
   }
 }
 
-export type ConfigTrainingPart = Pick<ExperimentConfig, 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> & {
+/** The data kind for a task: one of its own, else the task's default, saying why. */
+function dataKindClamp(task: Task, given: unknown, changes: string[]): DataKind {
+  const kinds = TASK_DATA_KINDS[task];
+  const fallback = TASK_DEFAULTS[task].dataKind;
+  if (given === undefined) return fallback;
+  if (typeof given === 'string' && (kinds as readonly string[]).includes(given)) return given as DataKind;
+  const known = typeof given === 'string' && (ALL_DATA_KINDS as readonly string[]).includes(given);
+  changes.push(known ? `data.kind "${given}" is not data for task ${task} → ${fallback}` : `data.kind "${String(given)}" is unknown → ${fallback}`);
+  return fallback;
+}
+
+/** The run defaults of a task: its default loss, the rest as DEFAULT_CONFIG. */
+function taskRunDefaults(task: Task): RunVariant {
+  const d = DEFAULT_CONFIG;
+  if (task === d.task) return d;
+  return { ...d, loss: { id: TASK_DEFAULTS[task].lossId, params: {}, addons: {} } };
+}
+
+export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'preference' | 'seed'> & {
   data: Omit<ExperimentConfig['data'], 'view'>;
 };
 
@@ -292,9 +342,9 @@ export type ConfigTrainingPart = Pick<ExperimentConfig, 'model' | 'loss' | 'opti
  * must not restart training.
  */
 export function configTrainingPart(config: ExperimentConfig): ConfigTrainingPart {
-  const { data, model, loss, optimizer, training, compare, seed } = config;
+  const { task, data, model, loss, optimizer, training, compare, preference, seed } = config;
   const { view: _view, ...trainingData } = data;
-  return { data: trainingData, model, loss, optimizer, training, compare, seed };
+  return { task, data: trainingData, model, loss, optimizer, training, compare, preference, seed };
 }
 
 /**

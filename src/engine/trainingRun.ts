@@ -28,6 +28,18 @@ export interface StepResult {
   step: number;
 }
 
+/** One step's minibatch and objective, between TrainingRun.stepPlan and stepApply. */
+export interface StepPlan {
+  /** The minibatch's inputs (mixed under mixup). */
+  x: Tensor2D;
+  learningRate: number;
+  withTelemetry: boolean;
+  /** The step's objective from the model's logits of `x` (an MLP's: batchedStep.ts steps MLPs only). */
+  objectiveOf: (logits: Tensor2D) => Scalar;
+  /** The step's objective at the current weights. */
+  objective: () => Scalar;
+}
+
 export interface Evaluation {
   validationLoss: Scalar;
   trainAccuracy: Scalar;
@@ -108,39 +120,69 @@ export class TrainingRun {
    * `metrics.telemetryEvery` steps, the gradient telemetry vector; the caller disposes both.
    */
   trainStep(): StepResult {
-    const context = this.lossContext();
     const learningRate = this.learningRate();
-    const { clipNorm, weightDecay } = this.config.optimizer;
-    const every = this.config.metrics.telemetryEvery;
-    // Gradient telemetry reads the MLP's layers; a mixture of experts has no such stack of layers.
-    const withTelemetry = every > 0 && (this.steps + 1) % every === 0 && !this.moe;
     const [loss, telemetry] = tf.tidy(() => {
-      const batch = this.nextBatch();
-      const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
-      const objective = (): Scalar => this.objective(this.variables, x, targets, context, targetsB, lambdas, batch.microBatches);
-      const gradientAt = (): Tensor[] => {
-        const again = tf.variableGrads(objective, this.variables).grads;
-        const gradients = this.variables.map((v) => again[v.name]!);
-        return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
-      };
-      const { value, grads } = tf.variableGrads(objective, this.variables);
-      const raw = this.variables.map((v) => grads[v.name]!);
-      const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
-      const previous = withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
-      if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
-      this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
-      if (!withTelemetry) return [value];
-      const vector = gradientTelemetryTensor({
-        gradients,
-        params: this.variables,
-        previousParams: previous,
-        initialParams: this.initial,
-        logits: this.logitsWith(this.variables, x),
-      });
-      return [value, vector];
+      const plan = this.stepPlan();
+      const { value, grads } = tf.variableGrads(plan.objective, this.variables);
+      const vector = this.stepApply(plan, this.variables.map((v) => grads[v.name]!));
+      return vector ? [value, vector] : [value];
     });
-    this.steps += 1;
     return { loss: loss as Scalar, telemetry: (telemetry as Tensor1D | undefined) ?? null, learningRate, step: this.steps };
+  }
+
+  /** The weights [W₀, b₀, W₁, b₁, …], for stepping several runs as one computation (batchedStep.ts). */
+  get parameters(): readonly Variable[] {
+    return this.variables;
+  }
+
+  /**
+   * The first half of a step, inside a tidy: the next minibatch (mixed under mixup) and the
+   * objective as a function of its logits. Draws the batch order and mixup like trainStep.
+   */
+  stepPlan(): StepPlan {
+    const context = this.lossContext();
+    const batch = this.nextBatch();
+    const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
+    const every = this.config.metrics.telemetryEvery;
+    const objectiveOf = (logits: Tensor2D): Scalar => this.objectiveOfLogits(logits, targets, context, targetsB, lambdas);
+    return {
+      x,
+      learningRate: this.learningRate(),
+      // Gradient telemetry reads an MLP's layers; a mixture of experts has no such stack of layers.
+      withTelemetry: every > 0 && (this.steps + 1) % every === 0 && !this.moe,
+      objectiveOf,
+      objective: this.moe
+        ? () => this.objective(this.variables, x, targets, context, batch.microBatches)
+        : () => objectiveOf(this.logits(x)),
+    };
+  }
+
+  /**
+   * The second half of a step, inside a tidy: clipping, weight decay and the optimizer's update
+   * from the gradients at the plan's batch, then the step is counted. Returns the telemetry vector
+   * on telemetry steps.
+   */
+  stepApply(plan: StepPlan, raw: Tensor[]): Tensor1D | null {
+    const { clipNorm, weightDecay } = this.config.optimizer;
+    const { x, learningRate } = plan;
+    const gradientAt = (): Tensor[] => {
+      const again = tf.variableGrads(plan.objective, this.variables).grads;
+      const gradients = this.variables.map((v) => again[v.name]!);
+      return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
+    };
+    const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
+    const previous = plan.withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
+    if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
+    this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
+    this.steps += 1;
+    if (!plan.withTelemetry) return null;
+    return gradientTelemetryTensor({
+      gradients,
+      params: this.variables,
+      previousParams: previous,
+      initialParams: this.initial,
+      logits: this.logitsWith(this.variables, x),
+    });
   }
 
   /**
@@ -191,6 +233,20 @@ export class TrainingRun {
     return tf.tidy(() => tf.softmax(this.logits(points)));
   }
 
+  /** A mixture's gate probabilities over the training split, `n × N_E` (null for an MLP). */
+  trainGates(): Tensor2D | null {
+    const moe = this.moe;
+    return moe ? tf.tidy(() => moe.forward(this.variables, this.data.train.x).probs) : null;
+  }
+
+  /** A mixture's gate probabilities over the boundary's grid (predictGrid's points), `resolution² × N_E`. */
+  gridGates(resolution: number): Tensor2D | null {
+    const moe = this.moe;
+    if (!moe) return null;
+    const points = this.gridPoints(resolution);
+    return tf.tidy(() => moe.forward(this.variables, points).probs);
+  }
+
   /** The grid's inputs, kept while the resolution and the plane stay the same. */
   private gridPoints(resolution: number): Tensor2D {
     const plane = this.data.plane;
@@ -213,20 +269,6 @@ export class TrainingRun {
 
   private logitsWith(params: readonly Tensor[], x: Tensor2D): Tensor2D {
     return this.moe ? this.moe.forward(params, x).logits : mlpForward(params, x, this.shape.activation);
-  }
-
-  /** A mixture's gate probabilities over the training split, `n × N_E` (null for an MLP). */
-  trainGates(): Tensor2D | null {
-    const moe = this.moe;
-    return moe ? tf.tidy(() => moe.forward(this.variables, this.data.train.x).probs) : null;
-  }
-
-  /** A mixture's gate probabilities over the boundary's grid (predictGrid's points), `resolution² × N_E`. */
-  gridGates(resolution: number): Tensor2D | null {
-    const moe = this.moe;
-    if (!moe) return null;
-    const points = this.gridPoints(resolution);
-    return tf.tidy(() => moe.forward(this.variables, points).probs);
   }
 
   /**
@@ -266,19 +308,18 @@ export class TrainingRun {
 
   /**
    * The training objective: the loss (mixed over two targets under mixup), averaged over the
-   * batch when it is per-example, plus the mean of each enabled add-on.
+   * batch when it is per-example, plus the mean of each enabled add-on; for a mixture of experts
+   * also α·LBL and the router z-loss over `microBatches` equal micro-batches of `x`.
    */
-  private objective(
-    params: readonly Tensor[],
-    x: Tensor2D,
-    targets: Tensor2D,
-    context: LossContext,
-    targetsB?: Tensor2D,
-    lambdas?: Float32Array,
-    microBatches = 1,
-  ): Scalar {
-    const routed = this.moe?.forward(params, x) ?? null;
-    const logits = routed ? routed.logits : this.logitsWith(params, x);
+  private objective(params: readonly Tensor[], x: Tensor2D, targets: Tensor2D, context: LossContext, microBatches = 1): Scalar {
+    if (!this.moe) return this.objectiveOfLogits(this.logitsWith(params, x), targets, context);
+    const routed = this.moe.forward(params, x);
+    const task = this.objectiveOfLogits(routed.logits, targets, context);
+    const auxiliary = this.moe.auxiliaryLoss(routed, microBatches);
+    return auxiliary ? (tf.add(task, auxiliary) as Scalar) : task;
+  }
+
+  private objectiveOfLogits(logits: Tensor2D, targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): Scalar {
     const lossParams = this.config.loss.params;
     const values =
       targetsB && lambdas
@@ -286,8 +327,7 @@ export class TrainingRun {
         : this.loss.compute(logits, targets, lossParams, context);
     let total = this.loss.level === 'example' ? tf.mean(values) : values;
     for (const addon of this.addons) total = tf.add(total, tf.mean(addon.spec.compute(logits, addon.params)));
-    const auxiliary = routed ? this.moe!.auxiliaryLoss(routed, microBatches) : null;
-    return (auxiliary ? tf.add(total, auxiliary) : total) as Scalar;
+    return total as Scalar;
   }
 
   /** Mixes the batch with seeded partners and Beta(α, α) weights when mixup is on. */
@@ -303,18 +343,17 @@ export class TrainingRun {
     return { classes: this.data.dataset.classes, classPriors: this.data.classPriors, step: this.steps, seed: this.config.seed };
   }
 
-  /** The next minibatch in a seeded per-epoch order, or the whole training set; a mixture's global batch of one-domain micro-batches. */
+  /**
+   * The next minibatch in a seeded per-epoch order, or the whole training set; for a mixture of
+   * experts, the next global batch of one-domain micro-batches.
+   */
   private nextBatch(): { x: Tensor2D; targets: Tensor2D; microBatches: number } {
     const { train } = this.data;
     const global = this.moe?.nextBatchIndices();
-    if (global) {
-      const indices = tf.tensor1d(global.indices, 'int32');
-      return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices), microBatches: global.microBatches };
-    }
-    const order = this.nextBatchIndices();
+    const order = global ? global.indices : this.nextBatchIndices();
     if (!order) return { x: train.x, targets: train.targets, microBatches: 1 };
     const indices = tf.tensor1d(order, 'int32');
-    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices), microBatches: 1 };
+    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices), microBatches: global?.microBatches ?? 1 };
   }
 
   /** The next minibatch's indices into the training split; null for the whole split. */
