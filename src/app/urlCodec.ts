@@ -21,6 +21,7 @@ import { configClamp, DEFAULT_CONFIG, LABEL_NOISE_KINDS, MAX_RUNS, type Experime
 import { DATASET_KINDS } from '../engine/datasets';
 import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
+import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULES } from '../engine/schedules/schedules';
 import { ADDONS, addonById, addonParamsResolve } from '../losses/addons';
@@ -70,6 +71,14 @@ const KEYS: readonly KeyEntry[] = [
   { key: 'mixup', path: ['training', 'mixup'] },
   { key: 'steps', path: ['training', 'totalSteps'] },
   { key: 'seed', path: ['seed'] },
+  // TensorFlow Playground's settings.
+  { key: 'train', path: ['data', 'trainFraction'] },
+  { key: 'features', path: ['model', 'features'] },
+  { key: 'reg', path: ['training', 'regularization'], options: () => REGULARIZATION_KINDS },
+  { key: 'reg-rate', path: ['training', 'regularizationRate'] },
+  { key: 'show-test', path: ['boundary', 'showTest'] },
+  { key: 'discretize', path: ['boundary', 'discretize'] },
+  { key: 'speed', path: ['playback', 'stepsPerFrame'] },
 ];
 /** The keys that choose a loss, optimizer or schedule; the parameters' defaults depend on them. */
 const ID_KEYS = ['loss', 'opt', 'sched'];

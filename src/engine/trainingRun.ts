@@ -1,7 +1,7 @@
 import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './tf';
-import { mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
+import { mlpActivate, mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
 import { rng, rngPermutation, rngSeedFor, type Rng } from './rng';
-import type { TrainingData } from './trainingData';
+import { trainingDataModelInputs, type TrainingData } from './trainingData';
 import { planeGridInputs, type Plane } from './projection';
 import type { ExperimentConfig } from './config';
 import { lossById } from '../losses/registry';
@@ -16,9 +16,10 @@ import { scheduleLearningRate } from './schedules/schedules';
 import { gradientTelemetryTensor } from './metrics/gradients';
 import { sharpnessPowerIteration } from './metrics/sharpness';
 import { preconditionedGradientAt } from './preconditionedSharpness';
+import { regularizationKernels, regularizationPenalty } from './regularization';
 
 export interface StepResult {
-  /** The minibatch objective before the update. */
+  /** The minibatch loss before the update (the data term: an L1/L2 penalty is not in it). */
   loss: Scalar;
   /** gradientTelemetryTensor's vector, on telemetry steps. */
   telemetry: Tensor1D | null;
@@ -63,7 +64,7 @@ export class TrainingRun {
   ) {
     const config = currentConfig;
     this.shape = {
-      inputs: data.dataset.features,
+      inputs: data.inputs,
       hidden: Array.from({ length: config.model.layers }, () => config.model.width),
       outputs: data.dataset.classes,
       activation: config.model.activation,
@@ -111,13 +112,15 @@ export class TrainingRun {
     const [loss, telemetry] = tf.tidy(() => {
       const batch = this.nextBatch();
       const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
-      const objective = (): Scalar => this.objective(this.variables, x, targets, context, targetsB, lambdas);
+      const objective = (): Scalar => this.objectiveWithPenalty(this.variables, x, targets, context, targetsB, lambdas);
       const gradientAt = (): Tensor[] => {
         const again = tf.variableGrads(objective, this.variables).grads;
         const gradients = this.variables.map((v) => again[v.name]!);
         return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
       };
-      const { value, grads } = tf.variableGrads(objective, this.variables);
+      const { value: total, grads } = tf.variableGrads(objective, this.variables);
+      // The curve shows the data loss; the penalty is reported beside it (penalty()).
+      const value = this.penaltyActive() ? tf.sub(total, this.penalty()) : total;
       const raw = this.variables.map((v) => grads[v.name]!);
       const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
       const previous = withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
@@ -144,7 +147,7 @@ export class TrainingRun {
   sharpness(warmStart: readonly Tensor[] | null, iterations: number): { eigenvalue: Scalar; vector: Tensor[]; preconditioned: boolean } {
     const context = this.lossContext();
     const { x, targets } = this.data.train;
-    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.objective(ps, x, targets, context))(params);
+    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.objectiveWithPenalty(ps, x, targets, context))(params);
     // With a preconditioner P (Adam) the sharpness that meets a stability line is λ_max(P⁻¹H).
     const diagonal = this.optimizer.preconditioner?.() ?? null;
     const scale = diagonal ? diagonal.map((p) => tf.rsqrt(p)) : null;
@@ -184,11 +187,64 @@ export class TrainingRun {
     const plane = this.data.plane;
     if (this.grid?.resolution !== resolution || this.grid.plane !== plane) {
       this.grid?.points.dispose();
-      const features = this.data.dataset.features;
-      this.grid = { resolution, plane, points: tf.tensor2d(planeGridInputs(plane, resolution), [resolution * resolution, features]) };
+      const inputs = trainingDataModelInputs(this.data, planeGridInputs(plane, resolution));
+      this.grid = { resolution, plane, points: tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]) };
     }
     const points = this.grid.points;
     return tf.tidy(() => tf.softmax(this.logits(points)));
+  }
+
+  /** The L1/L2 penalty at the current weights (0 when off): the objective is the loss plus it. */
+  penalty(params: readonly Tensor[] = this.variables): Scalar {
+    const { regularization, regularizationRate } = this.config.training;
+    return regularizationPenalty(regularization, regularizationRate, regularizationKernels(params));
+  }
+
+  private penaltyActive(): boolean {
+    const { regularization, regularizationRate } = this.config.training;
+    return regularization !== 'none' && regularizationRate > 0;
+  }
+
+  /**
+   * Every hidden layer's activations and the output's class probabilities over a
+   * `resolution²` grid of the boundary's plane, for the network view: one tensor per layer,
+   * `resolution² × width`. The caller disposes them.
+   */
+  layerActivations(resolution: number): Tensor2D[] {
+    const plane = this.data.plane;
+    const inputs = trainingDataModelInputs(this.data, planeGridInputs(plane, resolution));
+    return tf.tidy(() => {
+      let h = tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]);
+      const out: Tensor2D[] = [h];
+      const layers = this.variables.length / 2;
+      for (let l = 0; l < layers; l++) {
+        const z = tf.add(tf.matMul(h, this.variables[2 * l] as Tensor2D), this.variables[2 * l + 1]!) as Tensor2D;
+        h = l + 1 < layers ? (mlpActivate(z, this.shape.activation) as Tensor2D) : tf.softmax(z);
+        out.push(h);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Sets one parameter (weightsFlat's index) to `value`, as when a weight is edited by hand; the
+   * optimizer's state is kept, and training goes on from the edited weights.
+   */
+  setWeight(index: number, value: number): void {
+    if (!Number.isFinite(value)) throw new Error(`a weight must be a finite number, not ${value}`);
+    let offset = 0;
+    for (const v of this.variables) {
+      if (index < offset + v.size) {
+        const values = v.dataSync().slice() as Float32Array;
+        values[index - offset] = value;
+        const next = tf.tensor(values, v.shape, 'float32');
+        v.assign(next);
+        next.dispose();
+        return;
+      }
+      offset += v.size;
+    }
+    throw new Error(`there is no weight ${index} in a model of ${offset}`);
   }
 
   /** All parameters as one vector, in the order W₀ (row-major), b₀, W₁, b₁, … */
@@ -233,6 +289,19 @@ export class TrainingRun {
     for (const v of this.variables) v.dispose();
     for (const t of this.initial) t.dispose();
     this.grid?.points.dispose();
+  }
+
+  /** What training minimises: the objective plus the L1/L2 penalty on the kernels, when on. */
+  private objectiveWithPenalty(
+    params: readonly Tensor[],
+    x: Tensor2D,
+    targets: Tensor2D,
+    context: LossContext,
+    targetsB?: Tensor2D,
+    lambdas?: Float32Array,
+  ): Scalar {
+    const loss = this.objective(params, x, targets, context, targetsB, lambdas);
+    return this.penaltyActive() ? tf.add(loss, this.penalty(params)) : loss;
   }
 
   /**

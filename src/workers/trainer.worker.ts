@@ -33,7 +33,8 @@ async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>
   let sizeClass: string;
   try {
     const data = trainingDataCreate(command.config, command.table);
-    const { features, classes } = data.dataset;
+    const { classes } = data.dataset;
+    const features = data.inputs;
     const examples = data.train.x.shape[0];
     data.dispose();
     sizeClass = backendSizeClass('train', trainingWork(command.config, examples, features, classes));
@@ -64,6 +65,15 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
       return;
     case 'setMetrics':
       session.setMetrics(command.metrics);
+      return;
+    case 'setPlayback':
+      session.setPlayback(command.playback);
+      return;
+    case 'watchNetwork':
+      await session.watchNetwork(command.run);
+      return;
+    case 'setWeight':
+      await session.setWeight(command.run, command.index, command.value);
       return;
     case 'play':
       training = session.play();
