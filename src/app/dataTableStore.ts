@@ -90,7 +90,7 @@ export function dataTableFallback(): boolean {
   const store = useConfigStore.getState();
   if (!dataTableMissing(store.config)) return false;
   const name = store.config.data.csv.name;
-  const fallback = DEFAULT_CONFIG.data.kind;
+  const fallback = 'circle';
   const notice = `This experiment trained on an uploaded CSV file${name ? ` (${name})` : ''}, and files are not part of links: upload it again (Data → Upload CSV). Showing ${DATASET_INFO[fallback].label} meanwhile.`;
   const notices = store.notices;
   store.update((c) => {

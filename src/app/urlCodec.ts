@@ -18,14 +18,14 @@
 // every key that could not be used as given is named in a notice.
 import * as z from 'zod/mini';
 import { configClamp, DEFAULT_CONFIG, LABEL_NOISE_KINDS, MAX_RUNS, type ExperimentConfig, type RunVariant } from '../engine/config';
-import { DATASET_KINDS } from '../engine/datasets';
+import { ALL_DATA_KINDS, TASKS } from '../engine/task';
 import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
 import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULES } from '../engine/schedules/schedules';
 import { ADDONS, addonById, addonParamsResolve } from '../losses/addons';
-import { LOSSES } from '../losses/registry';
+import { allLossIds } from '../losses/taskLosses';
 import { asRecord, clip, dataEqual, emptyRecord, formatAny, isLeaf, isPrimitive, leafEqual, leafFormat, pathGet, pathSet, segmentSafe, type Path } from './urlCodecPaths';
 
 export const URL_VERSION = '1';
@@ -41,7 +41,9 @@ interface KeyEntry {
 
 /** Short keys for the common settings. Every other leaf is reached by its dotted path. */
 const KEYS: readonly KeyEntry[] = [
-  { key: 'data', path: ['data', 'kind'], options: () => DATASET_KINDS },
+  // The task scopes `data` and `loss`: each is checked against the task's own list by configClamp.
+  { key: 'task', path: ['task'], options: () => TASKS },
+  { key: 'data', path: ['data', 'kind'], options: () => ALL_DATA_KINDS },
   { key: 'points', path: ['data', 'points'] },
   { key: 'noise', path: ['data', 'noise'] },
   { key: 'classes', path: ['data', 'classes'] },
@@ -61,7 +63,7 @@ const KEYS: readonly KeyEntry[] = [
   { key: 'layers', path: ['model', 'layers'] },
   { key: 'width', path: ['model', 'width'] },
   { key: 'act', path: ['model', 'activation'], options: () => ACTIVATIONS },
-  { key: 'loss', path: ['loss', 'id'], options: () => LOSSES.map((l) => l.id) },
+  { key: 'loss', path: ['loss', 'id'], options: allLossIds },
   { key: 'opt', path: ['optimizer', 'id'], options: () => OPTIMIZERS.map((o) => o.id) },
   { key: 'lr', path: ['optimizer', 'learningRate'] },
   { key: 'batch', path: ['optimizer', 'batchSize'] },
@@ -81,7 +83,7 @@ const KEYS: readonly KeyEntry[] = [
   { key: 'speed', path: ['playback', 'stepsPerFrame'] },
 ];
 /** The keys that choose a loss, optimizer or schedule; the parameters' defaults depend on them. */
-const ID_KEYS = ['loss', 'opt', 'sched'];
+const ID_KEYS = ['task', 'loss', 'opt', 'sched'];
 
 /** Parameters of whatever loss, optimizer or schedule is chosen: `prefix.<param>`. */
 const FAMILIES: readonly { prefix: string; path: Path }[] = [
@@ -106,7 +108,7 @@ export function configToSearch(config: ExperimentConfig): string {
     if (isLeaf(value) && !leafEqual(value, fallback)) pairs.push([key, leafFormat(value)]);
   };
   // The base run: ids against the defaults, everything else against what those ids default to.
-  runWrite(config, DEFAULT_CONFIG, configClamp(runIds(config)).config, '', add, pairs);
+  runWrite(config, DEFAULT_CONFIG, configClamp({ task: config.task, ...runIds(config) }).config, '', add, pairs);
   config.compare.runs.forEach((run, i) => {
     // What this run would be given only its ids: the base run's values, its parameters where the ids agree.
     const fallback = configClamp({ ...config, compare: { runs: [runIds(run)] } }).config.compare.runs[0]!;

@@ -5,6 +5,7 @@ import { useDataTableStore } from '../app/dataTableStore';
 import { NumberField, SelectField, SliderField } from './fields';
 import { CsvUpload } from './data/CsvUpload';
 import { DatasetSource } from './data/DatasetSource';
+import { RegressionDataControls } from './data/RegressionDataControls';
 
 const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
   symmetric: 'symmetric',
@@ -12,8 +13,15 @@ const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
 };
 
 export function DataControls() {
-  const data = useConfigStore((s) => s.config.data);
+  const task = useConfigStore((s) => s.config.task);
+  return task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />;
+}
+
+function ClassificationDataControls() {
+  const config = useConfigStore((s) => s.config.data);
   const update = useConfigStore((s) => s.update);
+  // The clamp keeps a classification config on classification data; the check only narrows the type.
+  const data = { ...config, kind: (DATASET_KINDS as readonly string[]).includes(config.kind) ? (config.kind as DatasetKind) : 'circle' };
   const info = DATASET_INFO[data.kind];
   const table = useDataTableStore((s) => s.table);
   const fileName = useDataTableStore((s) => s.file?.name ?? null);

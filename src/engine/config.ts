@@ -1,4 +1,4 @@
-import { DATASET_INFO, DATASET_KINDS, datasetClasses, type DatasetKind } from './datasets';
+import { DATASET_INFO, datasetClasses, datasetIsGenerated } from './datasets';
 import type { DataView } from './projection';
 import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './configData';
 import { ACTIVATIONS, type Activation } from './mlp';
@@ -7,14 +7,18 @@ import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp
 import { boundaryClamp, inputFeaturesClamp, playbackClamp, PLAYGROUND_LIMITS } from './configPlayground';
 import { DEFAULT_INPUT_FEATURES } from './inputFeatures';
 import type { RegularizationKind } from './regularization';
+import { ALL_DATA_KINDS, TASK_DATA_KINDS, TASK_DEFAULTS, TASKS, type DataKind, type Task } from './task';
 
 /**
  * Everything that defines an experiment, as plain data. The same config gives the same data,
  * the same initial weights and (on the same backend) the same loss curve.
  */
 export interface ExperimentConfig {
+  /** Classification or regression; it scopes the ids of `data.kind` and `loss.id` (see task.ts). */
+  task: Task;
   data: {
-    kind: DatasetKind;
+    /** One of the task's data kinds (TASK_DATA_KINDS). */
+    kind: DataKind;
     points: number;
     noise: number;
     classes: number;
@@ -175,6 +179,7 @@ export type LabelNoiseKind = (typeof LABEL_NOISE_KINDS)[number];
 export const BINNINGS: readonly CalibrationBinning[] = ['equal-width', 'equal-mass'];
 
 export const DEFAULT_CONFIG: ExperimentConfig = {
+  task: 'classification',
   data: {
     kind: 'circle',
     points: 400,
@@ -230,14 +235,18 @@ export function configClamp(input: unknown): ClampResult {
   const metrics = asRecord(source.metrics);
   const d = DEFAULT_CONFIG;
 
-  const kind = choice('data.kind', data.kind, DATASET_KINDS, d.data.kind);
+  const task = choice('task', source.task, TASKS, d.task);
+  const kind = dataKindClamp(task, data.kind, changes);
   const requestedClasses = number('data.classes', data.classes, LIMITS.classes, d.data.classes, true);
-  const classes = datasetClasses(kind, requestedClasses);
-  if (classes !== requestedClasses && data.classes !== undefined) {
-    changes.push(`${DATASET_INFO[kind].label} allows ${DATASET_INFO[kind].minClasses}–${DATASET_INFO[kind].maxClasses} classes → ${classes}`);
+  // Classes belong to classification's generators; a regression config keeps the number as given.
+  const classes = datasetIsGenerated(kind) || kind === 'iris' || kind === 'penguins' || (kind === 'csv' && task === 'classification') ? datasetClasses(kind, requestedClasses) : requestedClasses;
+  if (classes !== requestedClasses && data.classes !== undefined && kind in DATASET_INFO) {
+    const info = DATASET_INFO[kind as keyof typeof DATASET_INFO];
+    changes.push(`${info.label} allows ${info.minClasses}–${info.maxClasses} classes → ${classes}`);
   }
-  const base = runVariantClamp(source, '', d, tools);
+  const base = runVariantClamp(source, '', taskRunDefaults(task), tools, task);
   const config: ExperimentConfig = {
+    task,
     data: {
       kind,
       points: number('data.points', data.points, LIMITS.points, d.data.points, true),
@@ -259,7 +268,7 @@ export function configClamp(input: unknown): ClampResult {
       features: inputFeaturesClamp(model.features, d.model.features, tools),
     },
     ...base,
-    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools) },
+    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools, task) },
     metrics: {
       calibrationEvery: number('metrics.calibrationEvery', metrics.calibrationEvery, LIMITS.calibrationEvery, d.metrics.calibrationEvery, true),
       bins: number('metrics.bins', metrics.bins, LIMITS.bins, d.metrics.bins, true),
@@ -276,7 +285,25 @@ export function configClamp(input: unknown): ClampResult {
   return { config, changes };
 }
 
-export type ConfigTrainingPart = Pick<ExperimentConfig, 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> & {
+/** The data kind for a task: one of its own, else the task's default, saying why. */
+function dataKindClamp(task: Task, given: unknown, changes: string[]): DataKind {
+  const kinds = TASK_DATA_KINDS[task];
+  const fallback = TASK_DEFAULTS[task].dataKind;
+  if (given === undefined) return fallback;
+  if (typeof given === 'string' && (kinds as readonly string[]).includes(given)) return given as DataKind;
+  const known = typeof given === 'string' && (ALL_DATA_KINDS as readonly string[]).includes(given);
+  changes.push(known ? `data.kind "${given}" is not data for task ${task} → ${fallback}` : `data.kind "${String(given)}" is unknown → ${fallback}`);
+  return fallback;
+}
+
+/** The run defaults of a task: its default loss, the rest as DEFAULT_CONFIG. */
+function taskRunDefaults(task: Task): RunVariant {
+  const d = DEFAULT_CONFIG;
+  if (task === d.task) return d;
+  return { ...d, loss: { id: TASK_DEFAULTS[task].lossId, params: {}, addons: {} } };
+}
+
+export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> & {
   data: Omit<ExperimentConfig['data'], 'view'>;
 };
 
@@ -286,9 +313,9 @@ export type ConfigTrainingPart = Pick<ExperimentConfig, 'model' | 'loss' | 'opti
  * must not restart training.
  */
 export function configTrainingPart(config: ExperimentConfig): ConfigTrainingPart {
-  const { data, model, loss, optimizer, training, compare, seed } = config;
+  const { task, data, model, loss, optimizer, training, compare, seed } = config;
   const { view: _view, ...trainingData } = data;
-  return { data: trainingData, model, loss, optimizer, training, compare, seed };
+  return { task, data: trainingData, model, loss, optimizer, training, compare, seed };
 }
 
 /**

@@ -2,7 +2,8 @@
 // file's identity), kept apart from config.ts like the other sections' clamps in configParts.ts.
 import type { ClampTools } from './configParts';
 import type { ExperimentConfig } from './config';
-import { datasetIsGenerated, type DatasetKind } from './datasets';
+import { datasetIsGenerated } from './datasets';
+import type { DataKind } from './task';
 import { VIEW_MODES } from './projection';
 import { REAL_DATA_INFO } from './realDataInfo';
 
@@ -20,7 +21,7 @@ export const DATA_LIMITS = {
 /** Added points are kept to 3 decimals: finer than a pixel, and short in the URL. */
 const ADDED_DECIMALS = 1000;
 
-export function dataViewClamp(given: Record<string, unknown>, d: DataSection['view'], kind: DatasetKind, tools: ClampTools): DataSection['view'] {
+export function dataViewClamp(given: Record<string, unknown>, d: DataSection['view'], kind: DataKind, tools: ClampTools): DataSection['view'] {
   // Iris and the penguins have 4 features; a file's count is known only once it is loaded.
   const features = kind === 'iris' || kind === 'penguins' ? REAL_DATA_INFO[kind].featureNames.length : DATA_LIMITS.viewFeature.max + 1;
   const limit = { min: 0, max: features - 1 };
@@ -36,7 +37,7 @@ export function dataViewClamp(given: Record<string, unknown>, d: DataSection['vi
  * integer below the class count; triples that cannot be read are dropped, and so are all of them
  * on data that is not a generated 2-D dataset.
  */
-export function dataAddedClamp(given: unknown, kind: DatasetKind, classes: number, tools: ClampTools): number[] {
+export function dataAddedClamp(given: unknown, kind: DataKind, classes: number, tools: ClampTools): number[] {
   if (given === undefined) return [];
   const list = Array.isArray(given) ? given : [];
   if (!Array.isArray(given)) tools.changes.push('data.added is not a list of numbers → no added points');

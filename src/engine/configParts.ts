@@ -2,7 +2,8 @@
 // config.ts says what a config is; this file makes any input into a valid piece of one.
 import { clampChoice, clampInteger, clampNumber } from './clamp';
 import type { ExperimentConfig, LandscapeConfig, RunVariant, ViewId } from './config';
-import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
+import { taskLossIds, taskLossParamsResolve } from '../losses/taskLosses';
+import type { Task } from './task';
 import { ADDONS, addonParamsResolve } from '../losses/addons';
 import { OPTIMIZERS, optimizerById, optimizerParamsResolve } from './optimizers/registry';
 import { SCHEDULES, scheduleById, scheduleParamsResolve } from './schedules/schedules';
@@ -61,14 +62,14 @@ export function asRecord(value: unknown): Record<string, unknown> {
  * come from `fallback` — the defaults for the base run, the base run itself for a compare run, so
  * a compare run only needs to say how it differs.
  */
-export function runVariantClamp(source: Record<string, unknown>, prefix: string, fallback: RunVariant, tools: ClampTools): RunVariant {
+export function runVariantClamp(source: Record<string, unknown>, prefix: string, fallback: RunVariant, tools: ClampTools, task: Task = 'classification'): RunVariant {
   const { number, choice, limits } = tools;
   const loss = asRecord(source.loss);
   const optimizer = asRecord(source.optimizer);
   const training = asRecord(source.training);
   const schedule = asRecord(optimizer.schedule);
   const f = fallback;
-  const lossId = choice(`${prefix}loss.id`, loss.id, LOSSES.map((l) => l.id), f.loss.id);
+  const lossId = choice(`${prefix}loss.id`, loss.id, taskLossIds(task), f.loss.id);
   const optimizerId = choice(`${prefix}optimizer.id`, optimizer.id, OPTIMIZERS.map((o) => o.id), f.optimizer.id);
   const scheduleId = choice(`${prefix}optimizer.schedule.id`, schedule.id, SCHEDULES.map((x) => x.id), f.optimizer.schedule.id);
   // Parameters fall back to the fallback's only when the id is the same (they mean the same thing).
@@ -78,8 +79,8 @@ export function runVariantClamp(source: Record<string, unknown>, prefix: string,
   return {
     loss: {
       id: lossId,
-      params: { ...lossParamsResolve(lossById(lossId), { ...(sameLoss ? f.loss.params : {}), ...asRecord(loss.params) }) },
-      addons: loss.addons === undefined ? structuredClone(f.loss.addons) : addonsClamp(asRecord(loss.addons), prefix, tools),
+      params: { ...taskLossParamsResolve(task, lossId, { ...(sameLoss ? f.loss.params : {}), ...asRecord(loss.params) }) },
+      addons: addonsForTask(task, loss.addons === undefined ? structuredClone(f.loss.addons) : addonsClamp(asRecord(loss.addons), prefix, tools), prefix, tools),
     },
     optimizer: {
       id: optimizerId,
@@ -102,8 +103,15 @@ export function runVariantClamp(source: Record<string, unknown>, prefix: string,
   };
 }
 
+/** The add-ons act on class logits; a regression run has none, and says so when some were asked for. */
+function addonsForTask(task: Task, addons: Record<string, Record<string, number>>, prefix: string, tools: ClampTools): Record<string, Record<string, number>> {
+  if (task === 'classification' || Object.keys(addons).length === 0) return addons;
+  tools.changes.push(`${prefix}add-ons (${Object.keys(addons).join(', ')}) act on class logits; task ${task} has none → off`);
+  return {};
+}
+
 /** Up to `maxRuns − 1` compare runs, each a variant of the base run. */
-export function compareRunsClamp(given: unknown, base: RunVariant, maxRuns: number, tools: ClampTools): RunVariant[] {
+export function compareRunsClamp(given: unknown, base: RunVariant, maxRuns: number, tools: ClampTools, task: Task = 'classification'): RunVariant[] {
   if (given === undefined) return [];
   const list = Array.isArray(given) ? given : typeof given === 'object' && given !== null ? Object.values(given) : null;
   if (!list) {
@@ -111,7 +119,7 @@ export function compareRunsClamp(given: unknown, base: RunVariant, maxRuns: numb
     return [];
   }
   if (list.length > maxRuns - 1) tools.changes.push(`compare.runs has ${list.length} runs → the first ${maxRuns - 1} (at most ${maxRuns} with the base run)`);
-  return list.slice(0, maxRuns - 1).map((run, i) => runVariantClamp(asRecord(run), `compare.runs.${i}.`, base, tools));
+  return list.slice(0, maxRuns - 1).map((run, i) => runVariantClamp(asRecord(run), `compare.runs.${i}.`, base, tools, task));
 }
 
 function addonsClamp(given: Record<string, unknown>, prefix: string, tools: ClampTools): Record<string, Record<string, number>> {

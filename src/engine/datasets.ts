@@ -13,7 +13,7 @@ export type TableKind = (typeof TABLE_KINDS)[number];
 export const DATASET_KINDS = [...GENERATED_KINDS, ...TABLE_KINDS] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
-export function datasetIsGenerated(kind: DatasetKind): kind is GeneratedKind {
+export function datasetIsGenerated(kind: string): kind is GeneratedKind {
   return (GENERATED_KINDS as readonly string[]).includes(kind);
 }
 

@@ -4,6 +4,7 @@ import type { ExperimentConfig } from './config';
 import { labelNoiseApply } from './dataShaping';
 import { dataTableImbalance, dataTableStandardise, type DataTable } from './dataTable';
 import { realDataTable } from './realData';
+import { isRegressionKind } from './task';
 import { planeCreate, type DataView, type Plane } from './projection';
 import { inputFeatureMatrix, inputFeaturesFor, type InputFeatureId } from './inputFeatures';
 
@@ -118,6 +119,7 @@ function datasetFor(data: ExperimentConfig['data'], table: DataTable | null): { 
     const dataset = datasetGenerate({ ...data, kind });
     return { dataset, featureNames: ['x₁', 'x₂'], classNames: Array.from({ length: dataset.classes }, (_, k) => `class ${k + 1}`) };
   }
+  if (isRegressionKind(kind)) throw new Error(`${kind} is regression data: it trains as task regression`);
   const source = kind === 'csv' ? table : realDataTable(kind);
   if (!source) throw new Error(`This experiment trains on an uploaded CSV file${data.csv.name ? ` (${data.csv.name})` : ''} that is not loaded: upload it again.`);
   // Real data: z-scored features, then the class imbalance if asked for; points and noise do not apply.

@@ -4,6 +4,7 @@
 import type { ExperimentConfig } from '../engine/config';
 import { labelNoiseApply } from '../engine/dataShaping';
 import { dataTableImbalance, dataTableStandardise, type DataTable } from '../engine/dataTable';
+import { isRegressionKind } from '../engine/task';
 import { datasetGenerate, datasetIsGenerated, datasetSplit, datasetSubset, type Dataset } from '../engine/datasets';
 import { realDataTable } from '../engine/realData';
 import { datasetWithAdded, SPLIT_FRACTIONS } from '../engine/trainingData';
@@ -28,6 +29,7 @@ export interface ExportData {
 function baseDataset(data: ExperimentConfig['data'], table: DataTable | null): Dataset {
   const { kind } = data;
   if (datasetIsGenerated(kind)) return datasetGenerate({ ...data, kind });
+  if (isRegressionKind(kind)) throw new TorchExportError('The PyTorch export covers classification; this experiment is a regression.');
   const source = kind === 'csv' ? table : realDataTable(kind);
   if (!source) throw new TorchExportError('This experiment trains on an uploaded CSV file that is not loaded: upload it again, then export.');
   return dataTableImbalance(dataTableStandardise(source), data.minorityFraction, data.seed);
