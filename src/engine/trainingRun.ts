@@ -28,6 +28,16 @@ export interface StepResult {
   step: number;
 }
 
+/** One step's minibatch and objective, between TrainingRun.stepPlan and stepApply. */
+export interface StepPlan {
+  /** The minibatch's inputs (mixed under mixup). */
+  x: Tensor2D;
+  learningRate: number;
+  withTelemetry: boolean;
+  /** The step's objective from the model's logits of `x` and its parameters (an L1/L2 penalty reads them). */
+  objectiveOf: (logits: Tensor2D, params: readonly Tensor[]) => Scalar;
+}
+
 export interface Evaluation {
   validationLoss: Scalar;
   trainAccuracy: Scalar;
@@ -104,40 +114,65 @@ export class TrainingRun {
    * `metrics.telemetryEvery` steps, the gradient telemetry vector; the caller disposes both.
    */
   trainStep(): StepResult {
-    const context = this.lossContext();
     const learningRate = this.learningRate();
-    const { clipNorm, weightDecay } = this.config.optimizer;
-    const every = this.config.metrics.telemetryEvery;
-    const withTelemetry = every > 0 && (this.steps + 1) % every === 0;
     const [loss, telemetry] = tf.tidy(() => {
-      const batch = this.nextBatch();
-      const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
-      const objective = (): Scalar => this.objectiveWithPenalty(this.variables, x, targets, context, targetsB, lambdas);
-      const gradientAt = (): Tensor[] => {
-        const again = tf.variableGrads(objective, this.variables).grads;
-        const gradients = this.variables.map((v) => again[v.name]!);
-        return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
-      };
-      const { value: total, grads } = tf.variableGrads(objective, this.variables);
-      // The curve shows the data loss; the penalty is reported beside it (penalty()).
-      const value = this.penaltyActive() ? tf.sub(total, this.penalty()) : total;
-      const raw = this.variables.map((v) => grads[v.name]!);
-      const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
-      const previous = withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
-      if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
-      this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
-      if (!withTelemetry) return [value];
-      const vector = gradientTelemetryTensor({
-        gradients,
-        params: this.variables,
-        previousParams: previous,
-        initialParams: this.initial,
-        logits: this.logitsWith(this.variables, x),
-      });
-      return [value, vector];
+      const plan = this.stepPlan();
+      const { value, grads } = tf.variableGrads(() => plan.objectiveOf(this.logits(plan.x), this.variables), this.variables);
+      const loss = this.dataLoss(value);
+      const vector = this.stepApply(plan, this.variables.map((v) => grads[v.name]!));
+      return vector ? [loss, vector] : [loss];
     });
-    this.steps += 1;
     return { loss: loss as Scalar, telemetry: (telemetry as Tensor1D | undefined) ?? null, learningRate, step: this.steps };
+  }
+
+  /** The weights [W₀, b₀, W₁, b₁, …], for stepping several runs as one computation (batchedStep.ts). */
+  get parameters(): readonly Variable[] {
+    return this.variables;
+  }
+
+  /**
+   * The first half of a step, inside a tidy: the next minibatch (mixed under mixup) and the
+   * objective as a function of its logits. Draws the batch order and mixup like trainStep.
+   */
+  stepPlan(): StepPlan {
+    const context = this.lossContext();
+    const batch = this.nextBatch();
+    const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
+    const every = this.config.metrics.telemetryEvery;
+    return {
+      x,
+      learningRate: this.learningRate(),
+      withTelemetry: every > 0 && (this.steps + 1) % every === 0,
+      objectiveOf: (logits, params) => this.withPenalty(this.objectiveOfLogits(logits, targets, context, targetsB, lambdas), params),
+    };
+  }
+
+  /**
+   * The second half of a step, inside a tidy: clipping, weight decay and the optimizer's update
+   * from the gradients at the plan's batch, then the step is counted. Returns the telemetry vector
+   * on telemetry steps.
+   */
+  stepApply(plan: StepPlan, raw: Tensor[]): Tensor1D | null {
+    const { clipNorm, weightDecay } = this.config.optimizer;
+    const { x, learningRate } = plan;
+    const gradientAt = (): Tensor[] => {
+      const again = tf.variableGrads(() => plan.objectiveOf(this.logits(x), this.variables), this.variables).grads;
+      const gradients = this.variables.map((v) => again[v.name]!);
+      return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
+    };
+    const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
+    const previous = plan.withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
+    if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
+    this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
+    this.steps += 1;
+    if (!plan.withTelemetry) return null;
+    return gradientTelemetryTensor({
+      gradients,
+      params: this.variables,
+      previousParams: previous,
+      initialParams: this.initial,
+      logits: this.logitsWith(this.variables, x),
+    });
   }
 
   /**
@@ -147,7 +182,7 @@ export class TrainingRun {
   sharpness(warmStart: readonly Tensor[] | null, iterations: number): { eigenvalue: Scalar; vector: Tensor[]; preconditioned: boolean } {
     const context = this.lossContext();
     const { x, targets } = this.data.train;
-    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.objectiveWithPenalty(ps, x, targets, context))(params);
+    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.withPenalty(this.objective(ps, x, targets, context), ps))(params);
     // With a preconditioner P (Adam) the sharpness that meets a stability line is λ_max(P⁻¹H).
     const diagonal = this.optimizer.preconditioner?.() ?? null;
     const scale = diagonal ? diagonal.map((p) => tf.rsqrt(p)) : null;
@@ -194,10 +229,18 @@ export class TrainingRun {
     return tf.tidy(() => tf.softmax(this.logits(points)));
   }
 
-  /** The L1/L2 penalty at the current weights (0 when off): the objective is the loss plus it. */
+  /** The L1/L2 penalty at these weights (0 when off): the objective is the loss plus it. */
   penalty(params: readonly Tensor[] = this.variables): Scalar {
     const { regularization, regularizationRate } = this.config.training;
     return regularizationPenalty(regularization, regularizationRate, regularizationKernels(params));
+  }
+
+  /**
+   * The data loss of a step's objective taken at the current weights (before the update): the
+   * curve shows it, and the penalty is reported beside it (penalty()).
+   */
+  dataLoss(objective: Scalar): Scalar {
+    return this.penaltyActive() ? tf.sub(objective, this.penalty()) : objective;
   }
 
   private penaltyActive(): boolean {
@@ -205,14 +248,17 @@ export class TrainingRun {
     return regularization !== 'none' && regularizationRate > 0;
   }
 
+  private withPenalty(loss: Scalar, params: readonly Tensor[]): Scalar {
+    return this.penaltyActive() ? tf.add(loss, this.penalty(params)) : loss;
+  }
+
   /**
-   * Every hidden layer's activations and the output's class probabilities over a
-   * `resolution²` grid of the boundary's plane, for the network view: one tensor per layer,
-   * `resolution² × width`. The caller disposes them.
+   * Every layer's activations over a `resolution²` grid of the boundary's plane, for the network
+   * view: the model's inputs, each hidden layer, and the output's class probabilities, one tensor
+   * a layer, `resolution² × width`. The caller disposes them.
    */
   layerActivations(resolution: number): Tensor2D[] {
-    const plane = this.data.plane;
-    const inputs = trainingDataModelInputs(this.data, planeGridInputs(plane, resolution));
+    const inputs = trainingDataModelInputs(this.data, planeGridInputs(this.data.plane, resolution));
     return tf.tidy(() => {
       let h = tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]);
       const out: Tensor2D[] = [h];
@@ -291,32 +337,15 @@ export class TrainingRun {
     this.grid?.points.dispose();
   }
 
-  /** What training minimises: the objective plus the L1/L2 penalty on the kernels, when on. */
-  private objectiveWithPenalty(
-    params: readonly Tensor[],
-    x: Tensor2D,
-    targets: Tensor2D,
-    context: LossContext,
-    targetsB?: Tensor2D,
-    lambdas?: Float32Array,
-  ): Scalar {
-    const loss = this.objective(params, x, targets, context, targetsB, lambdas);
-    return this.penaltyActive() ? tf.add(loss, this.penalty(params)) : loss;
-  }
-
   /**
    * The training objective: the loss (mixed over two targets under mixup), averaged over the
    * batch when it is per-example, plus the mean of each enabled add-on.
    */
-  private objective(
-    params: readonly Tensor[],
-    x: Tensor2D,
-    targets: Tensor2D,
-    context: LossContext,
-    targetsB?: Tensor2D,
-    lambdas?: Float32Array,
-  ): Scalar {
-    const logits = this.logitsWith(params, x);
+  private objective(params: readonly Tensor[], x: Tensor2D, targets: Tensor2D, context: LossContext): Scalar {
+    return this.objectiveOfLogits(this.logitsWith(params, x), targets, context);
+  }
+
+  private objectiveOfLogits(logits: Tensor2D, targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): Scalar {
     const lossParams = this.config.loss.params;
     const values =
       targetsB && lambdas

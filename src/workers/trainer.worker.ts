@@ -4,7 +4,7 @@
 // changes the workload's size class.
 import { BackendChooser } from './backendChooser';
 import { backendSizeClass } from './backendDecision';
-import { trainingTrial, trainingWork } from './backendTrials';
+import { trainingStrategies, trainingTrial, trainingWork } from './backendTrials';
 import { bareLoopStepsPerSecond } from './bareLoop';
 import { deviceDestroyForTest, deviceLostWatch } from './deviceLost';
 import { eventTransferables, exhaustiveSwitchError, type TrainerCommand, type TrainerEvent } from './protocol';
@@ -13,8 +13,9 @@ import { TrainerSession } from './trainerSession';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-/** Milliseconds of training timed on each candidate backend. */
+/** Milliseconds of training timed on each candidate backend (each strategy, for compare runs). */
 const TRIAL_BUDGET_MS = 300;
+const STRATEGY_TRIAL_BUDGET_MS = 200;
 
 function emit(event: TrainerEvent): void {
   scope.postMessage(event, eventTransferables(event));
@@ -31,13 +32,16 @@ let training: Promise<void> = Promise.resolve();
 async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>): Promise<void> {
   if (!chooser) return;
   let sizeClass: string;
+  let strategies: ReturnType<typeof trainingStrategies>;
   try {
     const data = trainingDataCreate(command.config, command.table);
     const { classes } = data.dataset;
     const features = data.inputs;
     const examples = data.train.x.shape[0];
     data.dispose();
-    sizeClass = backendSizeClass('train', trainingWork(command.config, examples, features, classes));
+    strategies = trainingStrategies(command.config, examples);
+    // Compare runs are their own class: they also choose between looping and batching.
+    sizeClass = backendSizeClass('train', trainingWork(command.config, examples, features, classes)) + (strategies.length > 1 ? ':runs' : '');
   } catch {
     return; // the configure itself reports what is wrong with the data
   }
@@ -45,9 +49,21 @@ async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>
   // Nothing may train while backends are switched and timed.
   session.pause();
   await training.catch(() => undefined);
-  const backend = await chooser.decide(sizeClass, async (name) => [
-    { backend: name, strategy: null, rate: await trainingTrial(command.config, command.table, TRIAL_BUDGET_MS) },
-  ]);
+  const several = strategies.length > 1;
+  const backend = await chooser.decide(
+    sizeClass,
+    async (name) => {
+      const trials = [];
+      // Looped first: a tie keeps it (backendDecide), so batching must be measurably faster.
+      for (const strategy of strategies) {
+        const rate = await trainingTrial(command.config, command.table, several ? STRATEGY_TRIAL_BUDGET_MS : TRIAL_BUDGET_MS, undefined, strategy);
+        trials.push({ backend: name, strategy: several ? strategy : null, rate });
+      }
+      return trials;
+    },
+    several,
+  );
+  session.setStrategy(backend.choice?.strategy === 'batched' ? 'batched' : 'looped');
   emit({ type: 'ready', backend });
   deviceLostWatch(onDeviceLost);
 }

@@ -1,6 +1,8 @@
 import { tf, type Scalar, type Tensor1D } from '../engine/tf';
 import { configRuns, type ExperimentConfig } from '../engine/config';
 import { TrainingRun } from '../engine/trainingRun';
+import { batchedStepFits, batchedTrainStep } from '../engine/batchedStep';
+import type { TrainingStrategy } from './backendTrials';
 import { trainingDataCreate, trainingDataSetView, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import type { DataView } from '../engine/projection';
@@ -61,6 +63,8 @@ export class TrainerSession {
   /** The run the network view is open on, if it is open. */
   private networkRun: number | null = null;
   private readonly network: NetworkProbe;
+  /** How compare runs take a step, as measured fastest on this backend (backendTrials.ts). */
+  private strategy: TrainingStrategy = 'looped';
 
   constructor(
     private readonly emit: Emit,
@@ -108,6 +112,11 @@ export class TrainerSession {
         this.emit({ type: 'boundary', revision: this.revision, run: slot.index, boundary });
       }),
     );
+  }
+
+  /** Compare runs step one after another, or as one batched computation where that fits them. */
+  setStrategy(strategy: TrainingStrategy): void {
+    this.strategy = strategy;
   }
 
   /** New probe cadences (calibration, sharpness, telemetry) for the runs, which go on. */
@@ -246,15 +255,18 @@ export class TrainerSession {
 
   /**
    * Steps every live run `count` times in lockstep (step k of every run before step k + 1 of
-   * any), then reads each run's losses and telemetry back at once. A run that diverges stops alone.
+   * any), batched where that was measured faster, then reads each run's losses and telemetry back
+   * at once. A run that diverges stops alone.
    */
   private async runChunk(live: readonly RunSlot[], count: number, slots: readonly RunSlot[]): Promise<void> {
     const losses = live.map((): Scalar[] => []);
     const telemetry = live.map((): Tensor1D[] => []);
     const meta = live.map((): { step: number; learningRate: number }[] => []);
+    const runs = live.map((slot) => slot.run);
+    const batched = this.strategy === 'batched' && batchedStepFits(runs);
     for (let i = 0; i < count; i++) {
-      live.forEach((slot, r) => {
-        const result = slot.run.trainStep();
+      const results = batched ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
+      results.forEach((result, r) => {
         losses[r]!.push(result.loss);
         if (result.telemetry) {
           telemetry[r]!.push(result.telemetry);
