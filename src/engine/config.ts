@@ -7,6 +7,7 @@ import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp
 import { boundaryClamp, inputFeaturesClamp, playbackClamp, PLAYGROUND_LIMITS } from './configPlayground';
 import { DEFAULT_INPUT_FEATURES } from './inputFeatures';
 import type { RegularizationKind } from './regularization';
+import { preferenceClamp } from './configPreference';
 import { ALL_DATA_KINDS, TASK_DATA_KINDS, TASK_DEFAULTS, TASKS, type DataKind, type Task } from './task';
 
 /**
@@ -14,7 +15,10 @@ import { ALL_DATA_KINDS, TASK_DATA_KINDS, TASK_DEFAULTS, TASKS, type DataKind, t
  * the same initial weights and (on the same backend) the same loss curve.
  */
 export interface ExperimentConfig {
-  /** Classification or regression; it scopes the ids of `data.kind` and `loss.id` (see task.ts). */
+  /**
+   * What is learned: class labels, a real number (task 'regression'; see task.ts), or (task 'preference') a softmax policy over a few responses per
+   * 2-D prompt, trained on preference pairs or to unlearn a forget set (see engine/preference).
+   */
   task: Task;
   data: {
     /** One of the task's data kinds (TASK_DATA_KINDS). */
@@ -114,8 +118,21 @@ export interface ExperimentConfig {
   boundary: { showTest: boolean; discretize: boolean };
   /** Play speed: steps per animation frame (0: as fast as the machine trains). Never restarts training. */
   playback: { stepsPerFrame: number };
+  /** The preference problem (task 'preference'); its prompts are `data.points` points drawn with `data.seed`. */
+  preference: PreferenceConfig;
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
+}
+
+export interface PreferenceConfig {
+  /** Responses per prompt, K. */
+  responses: number;
+  /** Chance that a preference pair's labels are swapped. */
+  labelNoise: number;
+  /** Share of the prompts in the forget set (unlearning). */
+  forgetFraction: number;
+  /** Adam steps fine-tuning the policy on every prompt's best response before unlearning starts. */
+  warmupSteps: number;
 }
 
 /** What may differ between the runs of a comparison. */
@@ -170,6 +187,10 @@ export const LIMITS = {
   landscapeRange: { min: 0.05, max: 5 },
   landscapeResolution: { min: 11, max: 101 },
   landscapeRecomputeEvery: { min: 0, max: 100_000 },
+  preferenceResponses: { min: 3, max: 8 },
+  preferenceLabelNoise: { min: 0, max: 0.5 },
+  preferenceForgetFraction: { min: 0.05, max: 0.5 },
+  preferenceWarmupSteps: { min: 0, max: 2000 },
   ...DATA_LIMITS,
   ...PLAYGROUND_LIMITS,
 } as const;
@@ -212,6 +233,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   boundary: { showTest: true, discretize: false },
   playback: { stepsPerFrame: 0 },
   landscape: { open: true, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
+  preference: { responses: 5, labelNoise: 0.1, forgetFraction: 0.2, warmupSteps: 300 },
   seed: 1,
 };
 
@@ -280,6 +302,7 @@ export function configClamp(input: unknown): ClampResult {
     views: viewsClamp(asRecord(source.views), d.views, tools),
     boundary: boundaryClamp(asRecord(source.boundary), d.boundary, tools),
     playback: playbackClamp(asRecord(source.playback), d.playback, tools),
+    preference: preferenceClamp(asRecord(source.preference), d.preference, tools),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
   return { config, changes };
@@ -303,7 +326,7 @@ function taskRunDefaults(task: Task): RunVariant {
   return { ...d, loss: { id: TASK_DEFAULTS[task].lossId, params: {}, addons: {} } };
 }
 
-export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> & {
+export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'preference' | 'seed'> & {
   data: Omit<ExperimentConfig['data'], 'view'>;
 };
 
@@ -313,9 +336,9 @@ export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss
  * must not restart training.
  */
 export function configTrainingPart(config: ExperimentConfig): ConfigTrainingPart {
-  const { task, data, model, loss, optimizer, training, compare, seed } = config;
+  const { task, data, model, loss, optimizer, training, compare, preference, seed } = config;
   const { view: _view, ...trainingData } = data;
-  return { task, data: trainingData, model, loss, optimizer, training, compare, seed };
+  return { task, data: trainingData, model, loss, optimizer, training, compare, preference, seed };
 }
 
 /**

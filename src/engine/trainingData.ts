@@ -120,6 +120,7 @@ function datasetFor(data: ExperimentConfig['data'], table: DataTable | null): { 
     return { dataset, featureNames: ['x₁', 'x₂'], classNames: Array.from({ length: dataset.classes }, (_, k) => `class ${k + 1}`) };
   }
   if (isRegressionKind(kind)) throw new Error(`${kind} is regression data: it trains as task regression`);
+  if (kind === 'prompts') throw new Error('prompts are the preference task’s data: it trains as task preference');
   const source = kind === 'csv' ? table : realDataTable(kind);
   if (!source) throw new Error(`This experiment trains on an uploaded CSV file${data.csv.name ? ` (${data.csv.name})` : ''} that is not loaded: upload it again.`);
   // Real data: z-scored features, then the class imbalance if asked for; points and noise do not apply.
