@@ -4,6 +4,8 @@ import { DATASET_KINDS } from '../engine/datasets';
 import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
 import { BALANCE_SCOPES, MODEL_KINDS } from '../engine/moe/moeTypes';
+import { INPUT_FEATURES } from '../engine/inputFeatures';
+import { REGULARIZATION_KINDS, REGULARIZATION_RATE } from '../engine/regularization';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { rng, type Rng } from '../engine/rng';
 import { SCHEDULES } from '../engine/schedules/schedules';
@@ -60,6 +62,8 @@ function randomRun(r: Rng, base: ExperimentConfig, partial = false): RunVariant 
         microBatches: draw(r, L.microBatches.min, L.microBatches.max, true),
         microBatchSize: draw(r, L.microBatchSize.min, L.microBatchSize.max, true),
       },
+      regularization: pick(r, REGULARIZATION_KINDS),
+      regularizationRate: draw(r, REGULARIZATION_RATE.min, REGULARIZATION_RATE.max),
     },
   };
   if (!partial) return run;
@@ -108,6 +112,7 @@ function randomConfig(seed: number): ExperimentConfig {
     layers: draw(r, L.layers.min, L.layers.max, true),
     width: draw(r, L.width.min, L.width.max, true),
     activation: pick(r, ACTIVATIONS),
+    features: INPUT_FEATURES.filter(() => r.next() < 0.5),
   };
   Object.assign(c, randomRun(r, c));
   // Compare runs: full variants, or partial ones that take the rest from the base run.
@@ -152,11 +157,11 @@ describe('configToSearch / configFromSearch', () => {
 
   it('says what it clamped, what it could not read and what it ignored', () => {
     const { config, notices } = configFromSearch('?points=abc&layers=99&zzz=1');
-    expect(config).toEqual({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, layers: 4 } });
+    expect(config).toEqual({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, layers: 6 } });
     expect(notices).toEqual([
       'zzz is not a setting; ignored',
       'points=abc is not a number → 400',
-      'layers=99 → 4',
+      'layers=99 → 6',
     ]);
   });
 

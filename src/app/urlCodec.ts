@@ -22,6 +22,7 @@ import { ALL_DATA_KINDS, TASKS } from '../engine/task';
 import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
 import { BALANCE_SCOPES, MODEL_KINDS } from '../engine/moe/moeTypes';
+import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULES } from '../engine/schedules/schedules';
 import { ADDONS, addonById, addonParamsResolve } from '../losses/addons';
@@ -83,6 +84,14 @@ const KEYS: readonly KeyEntry[] = [
   { key: 'micro-batches', path: ['training', 'moe', 'microBatches'] },
   { key: 'micro-size', path: ['training', 'moe', 'microBatchSize'] },
   { key: 'seed', path: ['seed'] },
+  // TensorFlow Playground's settings.
+  { key: 'train', path: ['data', 'trainFraction'] },
+  { key: 'features', path: ['model', 'features'] },
+  { key: 'reg', path: ['training', 'regularization'], options: () => REGULARIZATION_KINDS },
+  { key: 'reg-rate', path: ['training', 'regularizationRate'] },
+  { key: 'show-test', path: ['boundary', 'showTest'] },
+  { key: 'discretize', path: ['boundary', 'discretize'] },
+  { key: 'speed', path: ['playback', 'stepsPerFrame'] },
 ];
 /** The keys that choose a loss, optimizer or schedule; the parameters' defaults depend on them. */
 const ID_KEYS = ['task', 'loss', 'opt', 'sched'];

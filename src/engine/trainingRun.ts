@@ -1,7 +1,7 @@
 import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './tf';
-import { mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
+import { mlpActivate, mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
 import { rng, rngPermutation, rngSeedFor, type Rng } from './rng';
-import type { TrainingData } from './trainingData';
+import { trainingDataModelInputs, type TrainingData } from './trainingData';
 import { planeGridInputs, type Plane } from './projection';
 import type { ExperimentConfig } from './config';
 import { lossById } from '../losses/registry';
@@ -17,9 +17,10 @@ import { gradientTelemetryTensor } from './metrics/gradients';
 import { sharpnessPowerIteration } from './metrics/sharpness';
 import { preconditionedGradientAt } from './preconditionedSharpness';
 import { MoeTraining } from './moe/moeTraining';
+import { regularizationKernels, regularizationPenalty } from './regularization';
 
 export interface StepResult {
-  /** The minibatch objective before the update. */
+  /** The minibatch loss before the update (the data term: an L1/L2 penalty is not in it). */
   loss: Scalar;
   /** gradientTelemetryTensor's vector, on telemetry steps. */
   telemetry: Tensor1D | null;
@@ -34,9 +35,9 @@ export interface StepPlan {
   x: Tensor2D;
   learningRate: number;
   withTelemetry: boolean;
-  /** The step's objective from the model's logits of `x` (an MLP's: batchedStep.ts steps MLPs only). */
-  objectiveOf: (logits: Tensor2D) => Scalar;
-  /** The step's objective at the current weights. */
+  /** The step's objective from the model's logits of `x` and its parameters (an L1/L2 penalty reads them). */
+  objectiveOf: (logits: Tensor2D, params: readonly Tensor[]) => Scalar;
+  /** The step's whole objective at the current weights (a mixture of experts' needs its routing, not only logits). */
   objective: () => Scalar;
 }
 
@@ -78,7 +79,7 @@ export class TrainingRun {
   ) {
     const config = currentConfig;
     this.shape = {
-      inputs: data.dataset.features,
+      inputs: data.inputs,
       hidden: Array.from({ length: config.model.layers }, () => config.model.width),
       outputs: data.dataset.classes,
       activation: config.model.activation,
@@ -124,8 +125,9 @@ export class TrainingRun {
     const [loss, telemetry] = tf.tidy(() => {
       const plan = this.stepPlan();
       const { value, grads } = tf.variableGrads(plan.objective, this.variables);
+      const loss = this.dataLoss(value);
       const vector = this.stepApply(plan, this.variables.map((v) => grads[v.name]!));
-      return vector ? [value, vector] : [value];
+      return vector ? [loss, vector] : [loss];
     });
     return { loss: loss as Scalar, telemetry: (telemetry as Tensor1D | undefined) ?? null, learningRate, step: this.steps };
   }
@@ -144,7 +146,7 @@ export class TrainingRun {
     const batch = this.nextBatch();
     const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
     const every = this.config.metrics.telemetryEvery;
-    const objectiveOf = (logits: Tensor2D): Scalar => this.objectiveOfLogits(logits, targets, context, targetsB, lambdas);
+    const objectiveOf = (logits: Tensor2D, params: readonly Tensor[]): Scalar => this.withPenalty(this.objectiveOfLogits(logits, targets, context, targetsB, lambdas), params);
     return {
       x,
       learningRate: this.learningRate(),
@@ -152,8 +154,8 @@ export class TrainingRun {
       withTelemetry: every > 0 && (this.steps + 1) % every === 0 && !this.moe,
       objectiveOf,
       objective: this.moe
-        ? () => this.objective(this.variables, x, targets, context, batch.microBatches)
-        : () => objectiveOf(this.logits(x)),
+        ? () => this.withPenalty(this.objective(this.variables, x, targets, context, batch.microBatches), this.variables)
+        : () => objectiveOf(this.logits(x), this.variables),
     };
   }
 
@@ -192,7 +194,7 @@ export class TrainingRun {
   sharpness(warmStart: readonly Tensor[] | null, iterations: number): { eigenvalue: Scalar; vector: Tensor[]; preconditioned: boolean } {
     const context = this.lossContext();
     const { x, targets } = this.data.train;
-    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.objective(ps, x, targets, context))(params);
+    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.withPenalty(this.objective(ps, x, targets, context), ps))(params);
     // With a preconditioner P (Adam) the sharpness that meets a stability line is λ_max(P⁻¹H).
     const diagonal = this.optimizer.preconditioner?.() ?? null;
     const scale = diagonal ? diagonal.map((p) => tf.rsqrt(p)) : null;
@@ -247,15 +249,79 @@ export class TrainingRun {
     return tf.tidy(() => moe.forward(this.variables, points).probs);
   }
 
-  /** The grid's inputs, kept while the resolution and the plane stay the same. */
+  /** The grid's model inputs, kept while the resolution and the plane stay the same. */
   private gridPoints(resolution: number): Tensor2D {
     const plane = this.data.plane;
     if (this.grid?.resolution !== resolution || this.grid.plane !== plane) {
       this.grid?.points.dispose();
-      const features = this.data.dataset.features;
-      this.grid = { resolution, plane, points: tf.tensor2d(planeGridInputs(plane, resolution), [resolution * resolution, features]) };
+      const inputs = trainingDataModelInputs(this.data, planeGridInputs(plane, resolution));
+      this.grid = { resolution, plane, points: tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]) };
     }
     return this.grid.points;
+  }
+
+  /** The L1/L2 penalty at these weights (0 when off): the objective is the loss plus it. */
+  penalty(params: readonly Tensor[] = this.variables): Scalar {
+    const { regularization, regularizationRate } = this.config.training;
+    return regularizationPenalty(regularization, regularizationRate, regularizationKernels(params));
+  }
+
+  /**
+   * The data loss of a step's objective taken at the current weights (before the update): the
+   * curve shows it, and the penalty is reported beside it (penalty()).
+   */
+  dataLoss(objective: Scalar): Scalar {
+    return this.penaltyActive() ? tf.sub(objective, this.penalty()) : objective;
+  }
+
+  private penaltyActive(): boolean {
+    const { regularization, regularizationRate } = this.config.training;
+    return regularization !== 'none' && regularizationRate > 0;
+  }
+
+  private withPenalty(loss: Scalar, params: readonly Tensor[]): Scalar {
+    return this.penaltyActive() ? tf.add(loss, this.penalty(params)) : loss;
+  }
+
+  /**
+   * Every layer's activations over a `resolution²` grid of the boundary's plane, for the network
+   * view: the model's inputs, each hidden layer, and the output's class probabilities, one tensor
+   * a layer, `resolution² × width`. The caller disposes them.
+   */
+  layerActivations(resolution: number): Tensor2D[] {
+    const inputs = trainingDataModelInputs(this.data, planeGridInputs(this.data.plane, resolution));
+    return tf.tidy(() => {
+      let h = tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]);
+      const out: Tensor2D[] = [h];
+      const layers = this.variables.length / 2;
+      for (let l = 0; l < layers; l++) {
+        const z = tf.add(tf.matMul(h, this.variables[2 * l] as Tensor2D), this.variables[2 * l + 1]!) as Tensor2D;
+        h = l + 1 < layers ? (mlpActivate(z, this.shape.activation) as Tensor2D) : tf.softmax(z);
+        out.push(h);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Sets one parameter (weightsFlat's index) to `value`, as when a weight is edited by hand; the
+   * optimizer's state is kept, and training goes on from the edited weights.
+   */
+  setWeight(index: number, value: number): void {
+    if (!Number.isFinite(value)) throw new Error(`a weight must be a finite number, not ${value}`);
+    let offset = 0;
+    for (const v of this.variables) {
+      if (index < offset + v.size) {
+        const values = v.dataSync().slice() as Float32Array;
+        values[index - offset] = value;
+        const next = tf.tensor(values, v.shape, 'float32');
+        v.assign(next);
+        next.dispose();
+        return;
+      }
+      offset += v.size;
+    }
+    throw new Error(`there is no weight ${index} in a model of ${offset}`);
   }
 
   /** All parameters as one vector, in the order W₀ (row-major), b₀, W₁, b₁, … */

@@ -132,7 +132,7 @@ export class FrameBuilder {
     const started = this.now();
     const step = run.steps;
     const evaluation = run.evaluate();
-    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy, evaluation.testLoss, evaluation.testAccuracy];
+    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy, evaluation.testLoss, evaluation.testAccuracy, run.penalty()];
     const summary = tf.stack(parts);
     tf.dispose(parts);
     const testPredictions = tf.tidy(() => tf.argMax(run.splitLogits('test'), 1));
@@ -148,6 +148,7 @@ export class FrameBuilder {
       validationAccuracy: values[2]!,
       testLoss: values[3]!,
       testAccuracy: values[4]!,
+      penalty: values[5]!,
       testClasses: classMetrics(run.data.test.labels, predicted, classes),
       minorityClasses: minorityClasses(classCounts(run.data.train.labels, classes)),
     };

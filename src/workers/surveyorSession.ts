@@ -212,8 +212,8 @@ export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData,
   if (!runConfig) throw new Error(`there is no run ${run}`);
   // The surfaces' evaluators are written for a stack of dense layers; a mixture routes between them.
   if (runConfig.model.kind === 'moe') throw new Error('The loss landscape is not drawn for a mixture of experts yet: its evaluators know plain MLPs only.');
-  const { features, classes } = data.dataset;
-  const sizes = [features, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), classes];
+  const { classes } = data.dataset;
+  const sizes = [data.inputs, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), classes];
   const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
   const objective: LandscapeObjective = {
     activation: runConfig.model.activation,
@@ -222,6 +222,7 @@ export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData,
     loss: lossById(runConfig.loss.id),
     params: runConfig.loss.params,
     context: { classes, classPriors: data.classPriors, step: 0, seed: runConfig.seed },
+    penalty: { kind: runConfig.training.regularization, rate: runConfig.training.regularizationRate },
   };
   return { objective, shapes, revision };
 }

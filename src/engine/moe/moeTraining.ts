@@ -22,7 +22,7 @@ export class MoeTraining {
   ) {
     const { model } = config;
     this.shape = {
-      inputs: data.dataset.features,
+      inputs: data.inputs,
       outputs: data.dataset.classes,
       experts: model.experts,
       topK: Math.min(model.topK, model.experts),
