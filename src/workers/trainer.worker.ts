@@ -39,7 +39,8 @@ async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>
   let strategies: ReturnType<typeof trainingStrategies>;
   try {
     const data = trainingDataCreate(command.config, command.table);
-    const { features, classes } = data.dataset;
+    const { classes } = data.dataset;
+    const features = data.inputs;
     const examples = data.train.x.shape[0];
     data.dispose();
     strategies = trainingStrategies(command.config, examples);
@@ -91,6 +92,15 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
       return;
     case 'setMetrics':
       session.setMetrics(command.metrics);
+      return;
+    case 'setPlayback':
+      session.setPlayback(command.playback);
+      return;
+    case 'watchNetwork':
+      await session.watchNetwork(command.run);
+      return;
+    case 'setWeight':
+      await session.setWeight(command.run, command.index, command.value);
       return;
     case 'play':
       training = preferenceActive ? preferenceSession.play() : session.play();
