@@ -102,6 +102,20 @@ describe('batchedTrainStep', () => {
     );
   });
 
+  it('equals stepping each run alone with L1 and L2 penalties differing per run', () => {
+    expectSame(
+      {
+        data: { kind: 'xor', points: 120 },
+        model: { layers: 1, width: 6, activation: 'tanh', features: ['x1', 'x2', 'x1x2'] },
+        optimizer: { id: 'sgd', learningRate: 0.3 },
+        training: { regularization: 'l2', regularizationRate: 0.05 },
+        compare: { runs: [{ training: { regularization: 'l1', regularizationRate: 0.02 } }, { training: { regularization: 'none' } }] },
+        seed: 5,
+      },
+      10,
+    );
+  });
+
   it('lets one run diverge without touching the others', () => {
     const looped = expectSame(
       {

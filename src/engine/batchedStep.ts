@@ -16,7 +16,8 @@ export function batchedStepFits(runs: readonly TrainingRun[]): boolean {
     const size = run.config.optimizer.batchSize;
     return size <= 0 || size >= total ? total : size;
   };
-  return runs.every((run) => sizes(run) === sizes(first!) && examples(run) === examples(first!));
+  // A mixture of experts routes between its weights: it steps on its own.
+  return runs.every((run) => !run.moe && sizes(run) === sizes(first!) && examples(run) === examples(first!));
 }
 
 /**
@@ -55,7 +56,7 @@ export function batchedTrainStep(runs: readonly TrainingRun[]): StepResult[] {
         h = l + 1 < layers ? mlpActivate(z, activation) : z;
       }
       const logits = tf.unstack(h) as Tensor2D[];
-      return tf.stack(plans.map((plan, r) => plan.objectiveOf(logits[r]!))) as Tensor1D;
+      return tf.stack(plans.map((plan, r) => plan.objectiveOf(logits[r]!, perRun[r]!))) as Tensor1D;
     };
     const { value, grads } = tf.valueAndGrads(losses)(all, tf.ones([runs.length]));
     const values = tf.unstack(value) as Scalar[];
@@ -63,8 +64,10 @@ export function batchedTrainStep(runs: readonly TrainingRun[]): StepResult[] {
     return runs.map((run, r) => {
       const raw = grads.slice(offset, offset + counts[r]!);
       offset += counts[r]!;
+      // The penalty is read at the weights before the update, as the step's objective was.
+      const loss = run.dataLoss(values[r]!);
       const telemetry = run.stepApply(plans[r]!, raw);
-      return telemetry ? { loss: values[r]!, telemetry } : { loss: values[r]! };
+      return telemetry ? { loss, telemetry } : { loss };
     });
   });
   return results.map(({ loss, telemetry }, r) => ({ loss, telemetry: telemetry ?? null, learningRate: learningRates[r]!, step: runs[r]!.steps }));

@@ -210,8 +210,10 @@ export class SurveyorSession {
 export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData, run: number, revision: number): SurveyorModel {
   const runConfig = configRuns(config)[run];
   if (!runConfig) throw new Error(`there is no run ${run}`);
-  const { features, classes } = data.dataset;
-  const sizes = [features, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), classes];
+  // The surfaces' evaluators are written for a stack of dense layers; a mixture routes between them.
+  if (runConfig.model.kind === 'moe') throw new Error('The loss landscape is not drawn for a mixture of experts yet: its evaluators know plain MLPs only.');
+  const { classes } = data.dataset;
+  const sizes = [data.inputs, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), classes];
   const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
   const objective: LandscapeObjective = {
     activation: runConfig.model.activation,
@@ -220,6 +222,7 @@ export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData,
     loss: lossById(runConfig.loss.id),
     params: runConfig.loss.params,
     context: { classes, classPriors: data.classPriors, step: 0, seed: runConfig.seed },
+    penalty: { kind: runConfig.training.regularization, rate: runConfig.training.regularizationRate },
   };
   return { objective, shapes, revision };
 }
