@@ -5,6 +5,8 @@ import { labelNoiseApply } from './dataShaping';
 import { dataTableImbalance, dataTableStandardise, type DataTable } from './dataTable';
 import { realDataTable } from './realData';
 import { isRegressionKind } from './task';
+import type { RegressionTargets } from './regressionTargets';
+import { regressionTrainingDataCreate } from './regressionTrainingData';
 import { planeCreate, type DataView, type Plane } from './projection';
 
 export type { Extent } from './projection';
@@ -35,6 +37,8 @@ export interface TrainingData {
   classNames: string[];
   /** The plane the boundary is drawn on; replaced by trainingDataSetView without retraining. */
   plane: Plane;
+  /** A regression's real targets (regressionTrainingData.ts); absent for classification. */
+  regression?: RegressionTargets;
   dispose(): void;
 }
 
@@ -45,6 +49,7 @@ export const SPLIT_FRACTIONS = { validation: 0.2, test: 0.2 } as const;
  * name and hash); without it this throws, rather than train on something else unannounced.
  */
 export function trainingDataCreate(config: ExperimentConfig, table: DataTable | null = null): TrainingData {
+  if (config.task === 'regression') return regressionTrainingDataCreate(config, table);
   const source = datasetFor(config.data, table);
   const { dataset: base } = source;
   const split = datasetSplit(base.y.length, SPLIT_FRACTIONS, config.data.seed);

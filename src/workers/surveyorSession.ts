@@ -5,6 +5,8 @@ import type { ExperimentConfig } from '../engine/config';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import { lossById } from '../losses/registry';
+import { regressionLossById } from '../losses/regression/regressionLosses';
+import { regressionLossAsSpec } from '../losses/regression/asLossSpec';
 import { landscapeSlice, landscapeUnflatten, type LandscapeObjective, type LayerShape } from '../engine/landscape';
 import { configRuns } from '../engine/config';
 import type { Checkpoint } from './surveyorPlane';
@@ -211,14 +213,18 @@ export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData,
   const runConfig = configRuns(config)[run];
   if (!runConfig) throw new Error(`there is no run ${run}`);
   const { features, classes } = data.dataset;
-  const sizes = [features, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), classes];
+  const { id, params } = runConfig.loss;
+  // A regression's objective: its own loss against the training targets encoded for it.
+  const regression = data.regression ? { loss: regressionLossById(id), targets: data.regression.encoded(id, params, 'train') } : null;
+  const outputs = regression ? regression.loss.outputs(params) : classes;
+  const sizes = [features, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), outputs];
   const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
   const objective: LandscapeObjective = {
     activation: runConfig.model.activation,
     x: data.train.x,
-    targets: data.train.targets,
-    loss: lossById(runConfig.loss.id),
-    params: runConfig.loss.params,
+    targets: regression ? regression.targets : data.train.targets,
+    loss: regression ? regressionLossAsSpec(regression.loss) : lossById(id),
+    params,
     context: { classes, classPriors: data.classPriors, step: 0, seed: runConfig.seed },
   };
   return { objective, shapes, revision };
