@@ -81,10 +81,10 @@ test('a malformed link opens with a notice of what changed, and trains', async (
   await app.open('?backend=cpu&points=abc&layers=99&zzz=1');
   const notices = page.getByTestId('notices');
   await expect(notices).toContainText('points=abc is not a number → 400');
-  await expect(notices).toContainText('layers=99 → 4');
+  await expect(notices).toContainText('layers=99 → 6');
   await expect(notices).toContainText('zzz is not a setting; ignored');
-  await expect(page.getByTestId('layers')).toHaveValue('4');
-  await expect(page).toHaveURL(/\?v=1&layers=4&backend=cpu$/);
+  await expect(page.getByTestId('layers')).toHaveValue('6');
+  await expect(page).toHaveURL(/\?v=1&layers=6&backend=cpu$/);
   expect(await trainSteps(app, 100)).toBeGreaterThan(0);
 });
 

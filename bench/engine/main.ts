@@ -4,6 +4,7 @@
 //   BENCH_OUT                       output file (default bench/engine-results.json)
 //   BENCH_ENGINE_BACKENDS           e.g. "wasm,cpu" (default cpu,wasm,webgpu)
 //   BENCH_ENGINE_WEBGPU_FALLBACK=1  measure a fallback (software) WebGPU adapter too
+//   BENCH_ENGINE_ONLY               e.g. "compare": only these sections (train, trainSweep, compare, landscape)
 //   BENCH_ENGINE_QUICK=1            a smaller sweep and 21×21 surfaces, for a quick look
 //   BENCH_ENGINE_WASM_DIR           where tfjs-backend-wasm's .wasm files are (set by engine.mjs)
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,12 +13,14 @@ import { tf } from '../../src/engine/tf';
 import { backendUse, webgpuSetUp, type EngineBackend } from './backends';
 import { TRAIN_BENCH_CONFIG, trainingSize, trainingSweep, type SizeResult, type TrainingOptions } from './training';
 import { landscapeChoice, liveRate, surfacesOn, type BackendSurfaces } from './surfaces';
+import { COMPARE6_CONFIG, compareRates, kernelsPerStep } from './compare';
 import type { SurveyStrategy } from '../../src/workers/surveyorEvaluator';
 import type { BackendTrial } from '../../src/workers/backendDecision';
 
 const env = process.env;
 const OUT = env.BENCH_OUT || 'bench/engine-results.json';
 const QUICK = env.BENCH_ENGINE_QUICK === '1';
+const ONLY = env.BENCH_ENGINE_ONLY ? env.BENCH_ENGINE_ONLY.split(',').map((s) => s.trim()) : null;
 const WASM_DIR = env.BENCH_ENGINE_WASM_DIR ?? '';
 const REQUESTED = (env.BENCH_ENGINE_BACKENDS || 'cpu,wasm,webgpu').split(',').map((b) => b.trim()).filter((b): b is EngineBackend => ['cpu', 'wasm', 'webgpu'].includes(b));
 
@@ -34,6 +37,8 @@ function put(path: string, value: unknown): void {
 
 /** Runs one measurement; a failure is recorded under `errors` and the others go on. */
 async function section(name: string, measure: () => Promise<void>): Promise<void> {
+  const group = name.split('.')[0]!.replace('liveHz', 'landscape');
+  if (ONLY && !ONLY.includes(group)) return;
   try {
     await measure();
   } catch (error) {
@@ -76,6 +81,19 @@ async function main(): Promise<void> {
     const ratios = sweep.map((s) => s.autoOverBest).filter((r): r is number => r !== null);
     put('train.autoOverBestMin', ratios.length ? Math.min(...ratios) : null);
   });
+
+  for (const backend of backends) {
+    await section(`compare.${backend}`, async () => {
+      await use(backend);
+      const rates = await compareRates(QUICK ? 600 : 1500);
+      put(`compare.stepsPerSec.${backend}`, { one: rates.one, looped6: rates.looped, batched6: rates.batched });
+      put(`compare.batchedOverLooped.${backend}`, rates.batchedOverLooped);
+      put(`compare.throughputRatio.${backend}`, rates.throughputRatio);
+      const single = { ...COMPARE6_CONFIG, compare: { runs: [] } };
+      put(`compare.kernelsPerStep.${backend}`, { one: await kernelsPerStep(single, 'looped'), looped6: await kernelsPerStep(COMPARE6_CONFIG, 'looped'), batched6: await kernelsPerStep(COMPARE6_CONFIG, 'batched') });
+      log(`compare ${backend}: one run ${rates.one.toFixed(1)} steps/s; six runs looped ${rates.looped.toFixed(1)}, batched ${rates.batched.toFixed(1)} (×${rates.batchedOverLooped.toFixed(2)})`);
+    });
+  }
 
   const surfaces = new Map<EngineBackend, BackendSurfaces>();
   const resolution = QUICK ? 21 : 51;

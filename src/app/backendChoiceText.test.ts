@@ -45,6 +45,18 @@ describe('backend badge text', () => {
     expect(landscapeChoiceText(landscape)).toBe('landscape on webgpu/batched, 78 ms per 51×51 (wasm 1.8 s)');
   });
 
+  it('says when compare runs step batched', () => {
+    const trials = [
+      { backend: 'webgpu' as const, strategy: 'batched', rate: 240 },
+      { backend: 'webgpu' as const, strategy: 'looped', rate: 40 },
+      { backend: 'wasm' as const, strategy: 'looped', rate: 110 },
+    ];
+    const batched: BackendInfo = { ...training, name: 'webgpu', choice: { ...training.choice!, backend: 'webgpu', strategy: 'batched', rate: 240, trials } };
+    expect(trainingChoiceText(batched)).toBe('training on webgpu, 240 steps/s, runs batched (wasm 110)');
+    const looped: BackendInfo = { ...batched, name: 'wasm', choice: { ...batched.choice!, backend: 'wasm', strategy: 'looped', rate: 110 } };
+    expect(trainingChoiceText(looped)).toBe('training on wasm, 110 steps/s (webgpu 240)');
+  });
+
   it('names the backend alone before anything is measured, and marks a forced landscape', () => {
     expect(trainingChoiceText({ name: 'cpu', reason: 'first choice', failures: [] })).toBe('training on cpu');
     expect(landscapeChoiceText({ name: 'wasm', reason: 'first choice', failures: [] })).toBe('landscape on wasm');

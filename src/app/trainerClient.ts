@@ -3,6 +3,7 @@ import type { DataView } from '../engine/projection';
 import { dataTableFallback, dataTableFor, dataTableMissing } from './dataTableStore';
 import { BACKEND_NAMES, exhaustiveSwitchError, type BackendName, type BareLoop, type ResumePoint, type TrainerCommand, type TrainerEvent, type TrainingFrame } from '../workers/protocol';
 import { faultNotice } from './faultStore';
+import { useNetworkStore } from './networkStore';
 import { useConfigStore } from './configStore';
 import { trainingStoreApplyBoundary, trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreFlush, trainingStoreMarkDiverged, useTrainingStore } from './trainingStore';
 
@@ -44,6 +45,8 @@ export class TrainerClient {
   private playRequested = false;
   private readonly benchWaiters: ((stepsPerSecond: number) => void)[] = [];
   private readonly weightListeners = new Set<WeightListener>();
+  /** The run the network view is open on (null: closed), sent again to a restarted worker. */
+  private networkRun: number | null = null;
 
   constructor(
     private backend: BackendName | null,
@@ -59,8 +62,25 @@ export class TrainerClient {
     this.lastWeights.clear();
     this.shownLossStep.clear();
     trainingStoreClearRuns(this.runCount);
+    useNetworkStore.setState({ snapshot: null });
     // An uploaded file's table travels with the command: the config only names it.
     this.send({ type: 'configure', revision, config, table: dataTableFor(config) });
+  }
+
+  /** The network view opened on run `run`, or closed (null): snapshots come only while it is open. */
+  watchNetwork(run: number | null): void {
+    this.networkRun = run;
+    useNetworkStore.setState({ run, snapshot: null });
+    this.send({ type: 'watchNetwork', run });
+  }
+
+  /** A weight edited by hand (index in W₀, b₀, W₁, b₁, … order); training goes on from it. */
+  setWeight(run: number, index: number, value: number): void {
+    this.send({ type: 'setWeight', run, index, value });
+  }
+
+  setPlayback(playback: ExperimentConfig['playback']): void {
+    this.send({ type: 'setPlayback', playback });
   }
 
   /** Test hook: destroys the worker's WebGPU device, as a lost device would end it. */
@@ -105,6 +125,7 @@ export class TrainerClient {
     if (!this.config) return;
     const resume = [...this.lastWeights.values()].map((point) => ({ ...point, weights: point.weights.slice() }));
     this.send({ type: 'configure', revision: this.revision, config: this.config, table: dataTableFor(this.config), resume });
+    if (this.networkRun !== null) this.send({ type: 'watchNetwork', run: this.networkRun });
     if (wasPlaying) this.send({ type: 'play' });
     const steps = [...new Set(resume.map((p) => p.step))];
     const on = backend ? ` on ${backend}` : '';
@@ -201,6 +222,9 @@ export class TrainerClient {
       case 'boundary':
         if (event.revision === this.revision) trainingStoreApplyBoundary(event.run, event.boundary);
         return;
+      case 'network':
+        if (event.revision === this.revision && event.run === this.networkRun) useNetworkStore.setState({ snapshot: event.snapshot });
+        return;
       case 'frame': {
         if (event.revision !== this.revision) return;
         trainingStoreApplyFrame(event.run, this.unshown(event.run, event.frame));
@@ -252,6 +276,7 @@ export function trainerClientFollowConfig(client: TrainerClient): () => void {
       return;
     }
     if (JSON.stringify(state.config.metrics) !== JSON.stringify(previous.config.metrics)) client.setMetrics(state.config.metrics);
+    if (state.config.playback.stepsPerFrame !== previous.config.playback.stepsPerFrame) client.setPlayback(state.config.playback);
     if (nextView !== view) {
       view = nextView;
       client.setView(state.config.data.view);

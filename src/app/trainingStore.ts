@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
+import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, MoeFrame, PreferencePoint, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
+import { moeHistoryAppend, type MoeHistoryPoint } from './moeHistory';
 import { Series } from './series';
 import { classMetricsHistoryAppend, type ClassMetricsPoint } from './classMetricsHistory';
 
@@ -28,6 +29,11 @@ export interface RunState {
   weightMaxAbs: number | null;
   /** The step and reason when the run diverged. */
   diverged: { step: number; reason: string } | null;
+  /** A mixture of experts' latest routing (null for an MLP), and its loads and scores over training. */
+  moe: MoeFrame | null;
+  moeHistory: readonly MoeHistoryPoint[];
+  /** Task 'preference': the policy's probe points over training. */
+  preference: readonly PreferencePoint[];
 }
 
 /** What the trainer worker has streamed back, as the views read it. */
@@ -63,6 +69,9 @@ export function runStateEmpty(): RunState {
     sharpness: [],
     weightMaxAbs: null,
     diverged: null,
+    moe: null,
+    moeHistory: [],
+    preference: [],
   };
 }
 
@@ -184,6 +193,9 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
     boundary: frame.boundary ?? state.boundary,
     weightMaxAbs: frame.weights ? maxAbs(frame.weights) : state.weightMaxAbs,
+    moe: frame.moe ?? state.moe,
+    moeHistory: frame.moe ? moeHistoryAppend(state.moeHistory, frame.moe) : state.moeHistory,
+    preference: frame.preference ? [...state.preference, ...frame.preference] : state.preference,
   };
   flushSchedule();
 }

@@ -80,10 +80,10 @@ describe('urlSyncStart', () => {
     const revision = useConfigStore.getState().revision;
     urlSyncStart(win, () => 0)();
     const state = useConfigStore.getState();
-    expect(state.config.model.layers).toBe(4);
-    expect(state.notices.join('; ')).toMatch(/zzz.*points=abc.*layers=99 → 4/);
+    expect(state.config.model.layers).toBe(6);
+    expect(state.notices.join('; ')).toMatch(/zzz.*points=abc.*layers=99 → 6/);
     expect(state.revision).toBe(revision + 1);
-    expect(location.search).toBe('?v=1&layers=4&backend=cpu');
+    expect(location.search).toBe('?v=1&layers=6&backend=cpu');
   });
 
   it('leaves a plain address and the config alone', () => {

@@ -6,6 +6,7 @@ const LABELS: Record<ViewId, string> = {
   calibration: 'Calibration',
   sharpness: 'Sharpness',
   telemetry: 'Gradients',
+  network: 'Network',
 };
 
 /** Opens and closes the optional views. A closed view is not rendered at all. */

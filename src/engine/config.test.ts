@@ -14,11 +14,11 @@ describe('configClamp', () => {
 
   it('clamps out-of-range numbers and says what it changed', () => {
     const { config, changes } = configClamp({ model: { layers: 9, width: 0 }, optimizer: { learningRate: 1e6 }, data: { points: 5 } });
-    expect(config.model.layers).toBe(4);
+    expect(config.model.layers).toBe(6);
     expect(config.model.width).toBe(1);
     expect(config.optimizer.learningRate).toBe(100);
     expect(config.data.points).toBe(20);
-    expect(changes.join('; ')).toContain('model.layers 9 → 4');
+    expect(changes.join('; ')).toContain('model.layers 9 → 6');
     expect(changes).toHaveLength(4);
   });
 

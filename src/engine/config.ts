@@ -4,6 +4,11 @@ import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './conf
 import { ACTIVATIONS, type Activation } from './mlp';
 import type { CalibrationBinning } from './metrics/calibration';
 import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
+import { MODEL_KINDS, MOE_LIMITS, MOE_TRAINING_DEFAULT, type ModelKind, type MoeTrainingConfig } from './moe/moeTypes';
+import { boundaryClamp, inputFeaturesClamp, playbackClamp, PLAYGROUND_LIMITS } from './configPlayground';
+import { DEFAULT_INPUT_FEATURES } from './inputFeatures';
+import type { RegularizationKind } from './regularization';
+import { preferenceClamp } from './configPreference';
 import { ALL_DATA_KINDS, TASK_DATA_KINDS, TASK_DEFAULTS, TASKS, type DataKind, type Task } from './task';
 
 /**
@@ -11,7 +16,10 @@ import { ALL_DATA_KINDS, TASK_DATA_KINDS, TASK_DEFAULTS, TASKS, type DataKind, t
  * the same initial weights and (on the same backend) the same loss curve.
  */
 export interface ExperimentConfig {
-  /** Classification or regression; it scopes the ids of `data.kind` and `loss.id` (see task.ts). */
+  /**
+   * What is learned: class labels, a real number (task 'regression'; see task.ts), or (task 'preference') a softmax policy over a few responses per
+   * 2-D prompt, trained on preference pairs or to unlearn a forget set (see engine/preference).
+   */
   task: Task;
   data: {
     /** One of the task's data kinds (TASK_DATA_KINDS). */
@@ -43,13 +51,34 @@ export interface ExperimentConfig {
      * keeps the table and hands it to the trainer.
      */
     csv: { name: string; label: string; hash: string };
+    /**
+     * Share of the points that train, 0.1–0.9 (TensorFlow Playground's train/test ratio); the rest
+     * is split evenly between validation and test.
+     */
+    trainFraction: number;
+    /**
+     * Domains for a mixture of experts: the plane cut into this many angular sectors around the
+     * origin (moeDomains.ts); each micro-batch is drawn from one. Unused by a plain MLP.
+     */
+    domains: number;
   };
   model: {
-    /** Hidden layers, 0–4; 0 is a linear model. */
+    /** A plain MLP, or a mixture of experts: a linear router over `experts` MLPs of `layers` × `width`. */
+    kind: ModelKind;
+    /** Experts of a mixture, 2–8. */
+    experts: number;
+    /** Experts each point is routed to, 1 or 2. */
+    topK: number;
+    /** Hidden layers, 0–6 (as in TensorFlow Playground); 0 is a linear model. */
     layers: number;
     /** Units per hidden layer, 1–64. */
     width: number;
     activation: Activation;
+    /**
+     * The input features the network sees (inputFeatures.ts ids, catalogue order), computed from
+     * the raw inputs of 1- or 2-input data; data with more inputs trains on its raw inputs.
+     */
+    features: string[];
   };
   loss: {
     id: string;
@@ -74,6 +103,11 @@ export interface ExperimentConfig {
     mixup: number;
     /** The planned length of training, T, that schedules decay over. */
     totalSteps: number;
+    /** How a mixture of experts is trained (load balancing, micro-batches); unused by a plain MLP. */
+    moe: MoeTrainingConfig;
+    /** An L1 or L2 penalty on the kernels added to the objective (regularization.ts). */
+    regularization: RegularizationKind;
+    regularizationRate: number;
   };
   metrics: {
     /** Calibration on the test split every this many steps; 0 is off. */
@@ -94,8 +128,25 @@ export interface ExperimentConfig {
   compare: { runs: RunVariant[] };
   /** Which optional views are open; closed ones cost nothing on the main thread. */
   views: Record<ViewId, boolean>;
+  /** How the decision boundary is drawn: with the held-out points, as a hard class map. */
+  boundary: { showTest: boolean; discretize: boolean };
+  /** Play speed: steps per animation frame (0: as fast as the machine trains). Never restarts training. */
+  playback: { stepsPerFrame: number };
+  /** The preference problem (task 'preference'); its prompts are `data.points` points drawn with `data.seed`. */
+  preference: PreferenceConfig;
   /** Seeds the initial weights, the minibatch order and any per-step draws. */
   seed: number;
+}
+
+export interface PreferenceConfig {
+  /** Responses per prompt, K. */
+  responses: number;
+  /** Chance that a preference pair's labels are swapped. */
+  labelNoise: number;
+  /** Share of the prompts in the forget set (unlearning). */
+  forgetFraction: number;
+  /** Adam steps fine-tuning the policy on every prompt's best response before unlearning starts. */
+  warmupSteps: number;
 }
 
 /** What may differ between the runs of a comparison. */
@@ -103,7 +154,7 @@ export type RunVariant = Pick<ExperimentConfig, 'loss' | 'optimizer' | 'training
 /** Runs in a comparison, the base run included. */
 export const MAX_RUNS = 6;
 
-export const VIEW_IDS = ['lossShape', 'calibration', 'sharpness', 'telemetry'] as const;
+export const VIEW_IDS = ['lossShape', 'calibration', 'sharpness', 'telemetry', 'network'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export const LANDSCAPE_DIRECTIONS = ['random', 'pca', 'solutions'] as const;
@@ -133,7 +184,7 @@ export const LIMITS = {
   noise: { min: 0, max: 1 },
   classes: { min: 2, max: 6 },
   seed: { min: 0, max: 2 ** 31 - 1 },
-  layers: { min: 0, max: 4 },
+  layers: { min: 0, max: 6 },
   width: { min: 1, max: 64 },
   learningRate: { min: 1e-5, max: 100 },
   batchSize: { min: 0, max: 2000 },
@@ -150,7 +201,13 @@ export const LIMITS = {
   landscapeRange: { min: 0.05, max: 5 },
   landscapeResolution: { min: 11, max: 101 },
   landscapeRecomputeEvery: { min: 0, max: 100_000 },
+  preferenceResponses: { min: 3, max: 8 },
+  preferenceLabelNoise: { min: 0, max: 0.5 },
+  preferenceForgetFraction: { min: 0.05, max: 0.5 },
+  preferenceWarmupSteps: { min: 0, max: 2000 },
   ...DATA_LIMITS,
+  ...MOE_LIMITS,
+  ...PLAYGROUND_LIMITS,
 } as const;
 
 export const LABEL_NOISE_KINDS = ['symmetric', 'pair'] as const;
@@ -171,8 +228,10 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
     view: { mode: 'features', x: 0, y: 1 },
     added: [],
     csv: { name: '', label: '', hash: '' },
+    trainFraction: 0.6,
+    domains: 4,
   },
-  model: { layers: 2, width: 8, activation: 'tanh' },
+  model: { kind: 'mlp', experts: 4, topK: 1, layers: 2, width: 8, activation: 'tanh', features: [...DEFAULT_INPUT_FEATURES] },
   loss: { id: 'ce', params: {}, addons: {} },
   optimizer: {
     id: 'adam',
@@ -183,11 +242,14 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
     weightDecay: 0,
     clipNorm: 0,
   },
-  training: { mixup: 0, totalSteps: 2000 },
+  training: { mixup: 0, totalSteps: 2000, regularization: 'none', regularizationRate: 0.001, moe: MOE_TRAINING_DEFAULT },
   metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
   compare: { runs: [] },
-  views: { lossShape: false, calibration: false, sharpness: false, telemetry: false },
+  views: { lossShape: false, calibration: false, sharpness: false, telemetry: false, network: false },
+  boundary: { showTest: true, discretize: false },
+  playback: { stepsPerFrame: 0 },
   landscape: { open: true, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
+  preference: { responses: 5, labelNoise: 0.1, forgetFraction: 0.2, warmupSteps: 300 },
   seed: 1,
 };
 
@@ -235,11 +297,17 @@ export function configClamp(input: unknown): ClampResult {
       view: dataViewClamp(asRecord(data.view), d.data.view, kind, tools),
       added: dataAddedClamp(data.added, kind, classes, tools),
       csv: dataCsvClamp(asRecord(data.csv), d.data.csv, tools),
+      domains: number('data.domains', data.domains, LIMITS.domains, d.data.domains, true),
+      trainFraction: number('data.trainFraction', data.trainFraction, LIMITS.trainFraction, d.data.trainFraction),
     },
     model: {
+      kind: choice('model.kind', model.kind, MODEL_KINDS, d.model.kind),
+      experts: number('model.experts', model.experts, LIMITS.experts, d.model.experts, true),
+      topK: number('model.topK', model.topK, LIMITS.topK, d.model.topK, true),
       layers: number('model.layers', model.layers, LIMITS.layers, d.model.layers, true),
       width: number('model.width', model.width, LIMITS.width, d.model.width, true),
       activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
+      features: inputFeaturesClamp(model.features, d.model.features, tools),
     },
     ...base,
     compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools, task) },
@@ -252,9 +320,26 @@ export function configClamp(input: unknown): ClampResult {
     },
     landscape: landscapeClamp(asRecord(source.landscape), d.landscape, tools, { directions: LANDSCAPE_DIRECTIONS, views: LANDSCAPE_VIEWS }),
     views: viewsClamp(asRecord(source.views), d.views, tools),
+    boundary: boundaryClamp(asRecord(source.boundary), d.boundary, tools),
+    playback: playbackClamp(asRecord(source.playback), d.playback, tools),
+    preference: preferenceClamp(asRecord(source.preference), d.preference, tools),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
+  moeMixupOff(config, changes);
   return { config, changes };
+}
+
+/**
+ * Mixup blends points across domains, which would undo a mixture's one-domain micro-batches:
+ * a mixture of experts trains without it.
+ */
+function moeMixupOff(config: ExperimentConfig, changes: string[]): void {
+  if (config.model.kind !== 'moe') return;
+  for (const [i, run] of [config, ...config.compare.runs].entries()) {
+    if (run.training.mixup === 0) continue;
+    changes.push(`${i === 0 ? '' : `compare.runs.${i - 1}.`}training.mixup ${run.training.mixup} → 0 (a mixture of experts trains without mixup)`);
+    run.training = { ...run.training, mixup: 0 };
+  }
 }
 
 /** The data kind for a task: one of its own, else the task's default, saying why. */
@@ -275,7 +360,7 @@ function taskRunDefaults(task: Task): RunVariant {
   return { ...d, loss: { id: TASK_DEFAULTS[task].lossId, params: {}, addons: {} } };
 }
 
-export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'seed'> & {
+export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'preference' | 'seed'> & {
   data: Omit<ExperimentConfig['data'], 'view'>;
 };
 
@@ -285,9 +370,9 @@ export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss
  * must not restart training.
  */
 export function configTrainingPart(config: ExperimentConfig): ConfigTrainingPart {
-  const { task, data, model, loss, optimizer, training, compare, seed } = config;
+  const { task, data, model, loss, optimizer, training, compare, preference, seed } = config;
   const { view: _view, ...trainingData } = data;
-  return { task, data: trainingData, model, loss, optimizer, training, compare, seed };
+  return { task, data: trainingData, model, loss, optimizer, training, compare, preference, seed };
 }
 
 /**

@@ -61,3 +61,14 @@ export function inputFeatureMatrix(x: Float32Array | readonly number[], inputs: 
   }
   return out;
 }
+
+/**
+ * The features a model trains on for data with `inputs` raw columns: the chosen ones this data
+ * can compute (features of x₂ need two columns; if none is left, x₁ alone), or null for data of
+ * more than two columns, which trains on its raw (standardised) columns.
+ */
+export function inputFeaturesFor(ids: readonly string[], inputs: number): InputFeatureId[] | null {
+  if (inputs !== 1 && inputs !== 2) return null;
+  const usable = ids.filter((id) => isInputFeatureId(id) && INPUT_FEATURE_INFO[id].inputs <= inputs);
+  return usable.length > 0 ? inputFeaturesResolve(usable, inputs) : ['x1'];
+}

@@ -6,7 +6,8 @@ import { planeCreate } from './projection';
 import { regressionDataGenerate } from './regressionData';
 import { regressionTargetsCreate } from './regressionTargets';
 import { isRegressionKind } from './task';
-import { SPLIT_FRACTIONS, type SplitTensors, type TrainingData } from './trainingData';
+import { inputFeaturesFor } from './inputFeatures';
+import { splitFractions, trainingDataModelInputs, type SplitTensors, type TrainingData } from './trainingData';
 
 /**
  * The data of a regression, made ready for training like a classification's (same split, same
@@ -17,12 +18,14 @@ import { SPLIT_FRACTIONS, type SplitTensors, type TrainingData } from './trainin
 export function regressionTrainingDataCreate(config: ExperimentConfig, table: DataTable | null): TrainingData {
   const source = regressionSource(config.data, table);
   const { dataset, targets } = source;
-  const split = datasetSplit(targets.length, SPLIT_FRACTIONS, config.data.seed);
+  const split = datasetSplit(targets.length, splitFractions(config.data.trainFraction), config.data.seed);
+  const inputFeatures = inputFeaturesFor(config.model.features, dataset.features);
+  const inputs = inputFeatures ? inputFeatures.length : dataset.features;
   const pick = (indices: Int32Array): Float32Array => Float32Array.from(indices, (i) => targets[i]!);
   const values = { all: targets, train: pick(split.train), validation: pick(split.validation), test: pick(split.test) };
   const upload = (indices: Int32Array, y: Float32Array): SplitTensors => {
     const subset = datasetSubset(dataset, indices);
-    return { x: tf.tensor2d(subset.x, [indices.length, subset.features]), targets: tf.tensor2d(y, [y.length, 1]) as Tensor2D, labels: subset.y };
+    return { x: tf.tensor2d(trainingDataModelInputs({ inputFeatures, dataset }, subset.x), [indices.length, inputs]), targets: tf.tensor2d(y, [y.length, 1]) as Tensor2D, labels: subset.y };
   };
   const train = upload(split.train, values.train);
   const validation = upload(split.validation, values.validation);
@@ -41,6 +44,8 @@ export function regressionTrainingDataCreate(config: ExperimentConfig, table: Da
     classNames: [source.targetName],
     plane: planeCreate(dataset, split.train, source.featureNames, config.data.view),
     regression,
+    inputFeatures,
+    inputs,
     dispose() {
       for (const t of [train.x, train.targets, validation.x, validation.targets, test.x, test.targets]) t.dispose();
       regression.dispose();

@@ -8,10 +8,12 @@ import { isRegressionKind } from './task';
 import type { RegressionTargets } from './regressionTargets';
 import { regressionTrainingDataCreate } from './regressionTrainingData';
 import { planeCreate, type DataView, type Plane } from './projection';
+import { inputFeatureMatrix, inputFeaturesFor, type InputFeatureId } from './inputFeatures';
 
 export type { Extent } from './projection';
 
 export interface SplitTensors {
+  /** The model's inputs: the input features of the raw points (see TrainingData.inputFeatures). */
   x: Tensor2D;
   targets: Tensor2D;
   labels: Int32Array;
@@ -39,10 +41,28 @@ export interface TrainingData {
   plane: Plane;
   /** A regression's real targets (regressionTrainingData.ts); absent for classification. */
   regression?: RegressionTargets;
+  /**
+   * The input features the model sees (computed from the raw columns), or null when it sees the
+   * raw columns themselves (data of more than two columns).
+   */
+  inputFeatures: InputFeatureId[] | null;
+  /** The model's input width: the number of input features, or of raw columns. */
+  inputs: number;
   dispose(): void;
 }
 
+/** The default split, 60/20/20; `data.trainFraction` moves it, validation and test sharing the rest. */
 export const SPLIT_FRACTIONS = { validation: 0.2, test: 0.2 } as const;
+
+export function splitFractions(trainFraction: number): { validation: number; test: number } {
+  const held = (1 - trainFraction) / 2;
+  return { validation: held, test: held };
+}
+
+/** Raw rows (`n × dataset.features`, as the plane's grid gives them) as the model's inputs. */
+export function trainingDataModelInputs(data: Pick<TrainingData, 'inputFeatures' | 'dataset'>, raw: Float32Array): Float32Array {
+  return data.inputFeatures ? inputFeatureMatrix(raw, data.dataset.features, data.inputFeatures) : raw;
+}
 
 /**
  * The data a config asks for. Kind 'csv' needs the uploaded table (the config holds only its
@@ -52,16 +72,18 @@ export function trainingDataCreate(config: ExperimentConfig, table: DataTable | 
   if (config.task === 'regression') return regressionTrainingDataCreate(config, table);
   const source = datasetFor(config.data, table);
   const { dataset: base } = source;
-  const split = datasetSplit(base.y.length, SPLIT_FRACTIONS, config.data.seed);
+  const split = datasetSplit(base.y.length, splitFractions(config.data.trainFraction), config.data.seed);
   // Label noise corrupts the training labels only; validation and test keep the truth.
   const flipped = labelNoiseApply(base.y, split.train, base.classes, config.data.labelNoise, config.data.labelNoiseKind, config.data.seed);
   // Added points join the training split after the noise: their labels are what the user chose.
   const { dataset, train: trainIndices, added } = datasetWithAdded(base, split.train, config.data.added);
   const fullSplit = { ...split, train: trainIndices };
+  const inputFeatures = inputFeaturesFor(config.model.features, dataset.features);
+  const inputs = inputFeatures ? inputFeatures.length : dataset.features;
   const upload = (indices: Int32Array): SplitTensors => {
     const subset = datasetSubset(dataset, indices);
     return {
-      x: tf.tensor2d(subset.x, [subset.y.length, subset.features]),
+      x: tf.tensor2d(trainingDataModelInputs({ inputFeatures, dataset }, subset.x), [subset.y.length, inputs]),
       targets: tf.tidy(() => tf.oneHot(tf.tensor1d(subset.y, 'int32'), dataset.classes).toFloat() as Tensor2D),
       labels: subset.y,
     };
@@ -83,6 +105,8 @@ export function trainingDataCreate(config: ExperimentConfig, table: DataTable | 
     featureNames: source.featureNames,
     classNames: source.classNames,
     plane: planeCreate(dataset, fullSplit.train, source.featureNames, config.data.view),
+    inputFeatures,
+    inputs,
     dispose() {
       for (const t of [train.x, train.targets, validation.x, validation.targets, test.x, test.targets]) t.dispose();
     },
@@ -101,6 +125,7 @@ function datasetFor(data: ExperimentConfig['data'], table: DataTable | null): { 
     return { dataset, featureNames: ['x₁', 'x₂'], classNames: Array.from({ length: dataset.classes }, (_, k) => `class ${k + 1}`) };
   }
   if (isRegressionKind(kind)) throw new Error(`${kind} is regression data: it trains as task regression`);
+  if (kind === 'prompts') throw new Error('prompts are the preference task’s data: it trains as task preference');
   const source = kind === 'csv' ? table : realDataTable(kind);
   if (!source) throw new Error(`This experiment trains on an uploaded CSV file${data.csv.name ? ` (${data.csv.name})` : ''} that is not loaded: upload it again.`);
   // Real data: z-scored features, then the class imbalance if asked for; points and noise do not apply.

@@ -1,7 +1,7 @@
 import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './tf';
-import { mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
+import { mlpActivate, mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
 import { rng, rngPermutation, rngSeedFor, type Rng } from './rng';
-import type { TrainingData } from './trainingData';
+import { trainingDataModelInputs, type TrainingData } from './trainingData';
 import { curveGridInputs, planeGridInputs, type Plane } from './projection';
 import type { ExperimentConfig } from './config';
 import { lossById } from '../losses/registry';
@@ -16,6 +16,8 @@ import { scheduleLearningRate } from './schedules/schedules';
 import { gradientTelemetryTensor } from './metrics/gradients';
 import { sharpnessPowerIteration } from './metrics/sharpness';
 import { preconditionedGradientAt } from './preconditionedSharpness';
+import { MoeTraining } from './moe/moeTraining';
+import { regularizationKernels, regularizationPenalty } from './regularization';
 import { regressionLossById } from '../losses/regression/regressionLosses';
 import { regressionLossAsSpec } from '../losses/regression/asLossSpec';
 import { binCentres } from '../losses/regression/bins';
@@ -23,13 +25,25 @@ import type { RegressionLossSpec } from '../losses/regression/types';
 import type { RegressionSplitName } from './regressionTargets';
 
 export interface StepResult {
-  /** The minibatch objective before the update. */
+  /** The minibatch loss before the update (the data term: an L1/L2 penalty is not in it). */
   loss: Scalar;
   /** gradientTelemetryTensor's vector, on telemetry steps. */
   telemetry: Tensor1D | null;
   learningRate: number;
   /** The step just taken, counting from 1. */
   step: number;
+}
+
+/** One step's minibatch and objective, between TrainingRun.stepPlan and stepApply. */
+export interface StepPlan {
+  /** The minibatch's inputs (mixed under mixup). */
+  x: Tensor2D;
+  learningRate: number;
+  withTelemetry: boolean;
+  /** The step's objective from the model's logits of `x` and its parameters (an L1/L2 penalty reads them). */
+  objectiveOf: (logits: Tensor2D, params: readonly Tensor[]) => Scalar;
+  /** The step's whole objective at the current weights (a mixture of experts' needs its routing, not only logits). */
+  objective: () => Scalar;
 }
 
 export interface Evaluation {
@@ -62,9 +76,11 @@ export class TrainingRun {
   /** A regression's loss with its predict; null when classifying. */
   private readonly regressionLoss: RegressionLossSpec | null;
   /** What the loss is computed against, per split: one-hot rows, or a regression's encoded targets. */
-  private readonly targets: Record<RegressionSplitName, Tensor2D>;
+  private readonly targets: Record<SplitName, Tensor2D>;
   /** Optimizer steps taken so far. */
   steps = 0;
+  /** Set when the model is a mixture of experts (config.model.kind 'moe'). */
+  readonly moe: MoeTraining | null;
 
   constructor(
     private currentConfig: ExperimentConfig,
@@ -73,15 +89,17 @@ export class TrainingRun {
     const config = currentConfig;
     this.regressionLoss = data.regression ? regressionLossById(config.loss.id) : null;
     this.shape = {
-      inputs: data.dataset.features,
+      inputs: data.inputs,
       hidden: Array.from({ length: config.model.layers }, () => config.model.width),
       outputs: this.regressionLoss ? this.regressionLoss.outputs(config.loss.params) : data.dataset.classes,
       activation: config.model.activation,
     };
     const regression = data.regression;
-    const splitTargets = (split: RegressionSplitName): Tensor2D => (regression ? regression.encoded(config.loss.id, config.loss.params, split) : data[split].targets);
+    const splitTargets = (split: SplitName): Tensor2D => (regression ? regression.encoded(config.loss.id, config.loss.params, split) : data[split].targets);
     this.targets = { train: splitTargets('train'), validation: splitTargets('validation'), test: splitTargets('test') };
-    this.variables = mlpWeightTensors(mlpInitWeights(this.shape, config.seed)).map((t) => {
+    this.moe = config.model.kind === 'moe' ? new MoeTraining(config, data) : null;
+    const initial = this.moe ? this.moe.initialTensors() : mlpWeightTensors(mlpInitWeights(this.shape, config.seed));
+    this.variables = initial.map((t) => {
       const v = tf.variable(t, true);
       t.dispose();
       return v;
@@ -116,38 +134,70 @@ export class TrainingRun {
    * `metrics.telemetryEvery` steps, the gradient telemetry vector; the caller disposes both.
    */
   trainStep(): StepResult {
-    const context = this.lossContext();
     const learningRate = this.learningRate();
-    const { clipNorm, weightDecay } = this.config.optimizer;
-    const every = this.config.metrics.telemetryEvery;
-    const withTelemetry = every > 0 && (this.steps + 1) % every === 0;
     const [loss, telemetry] = tf.tidy(() => {
-      const batch = this.nextBatch();
-      const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
-      const objective = (): Scalar => this.objective(this.variables, x, targets, context, targetsB, lambdas);
-      const gradientAt = (): Tensor[] => {
-        const again = tf.variableGrads(objective, this.variables).grads;
-        const gradients = this.variables.map((v) => again[v.name]!);
-        return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
-      };
-      const { value, grads } = tf.variableGrads(objective, this.variables);
-      const raw = this.variables.map((v) => grads[v.name]!);
-      const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
-      const previous = withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
-      if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
-      this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
-      if (!withTelemetry) return [value];
-      const vector = gradientTelemetryTensor({
-        gradients,
-        params: this.variables,
-        previousParams: previous,
-        initialParams: this.initial,
-        logits: this.logitsWith(this.variables, x),
-      });
-      return [value, vector];
+      const plan = this.stepPlan();
+      const { value, grads } = tf.variableGrads(plan.objective, this.variables);
+      const loss = this.dataLoss(value);
+      const vector = this.stepApply(plan, this.variables.map((v) => grads[v.name]!));
+      return vector ? [loss, vector] : [loss];
     });
-    this.steps += 1;
     return { loss: loss as Scalar, telemetry: (telemetry as Tensor1D | undefined) ?? null, learningRate, step: this.steps };
+  }
+
+  /** The weights [W₀, b₀, W₁, b₁, …], for stepping several runs as one computation (batchedStep.ts). */
+  get parameters(): readonly Variable[] {
+    return this.variables;
+  }
+
+  /**
+   * The first half of a step, inside a tidy: the next minibatch (mixed under mixup) and the
+   * objective as a function of its logits. Draws the batch order and mixup like trainStep.
+   */
+  stepPlan(): StepPlan {
+    const context = this.lossContext();
+    const batch = this.nextBatch();
+    const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
+    const every = this.config.metrics.telemetryEvery;
+    const objectiveOf = (logits: Tensor2D, params: readonly Tensor[]): Scalar => this.withPenalty(this.objectiveOfLogits(logits, targets, context, targetsB, lambdas), params);
+    return {
+      x,
+      learningRate: this.learningRate(),
+      // Gradient telemetry reads an MLP's layers; a mixture of experts has no such stack of layers.
+      withTelemetry: every > 0 && (this.steps + 1) % every === 0 && !this.moe,
+      objectiveOf,
+      objective: this.moe
+        ? () => this.withPenalty(this.objective(this.variables, x, targets, context, batch.microBatches), this.variables)
+        : () => objectiveOf(this.logits(x), this.variables),
+    };
+  }
+
+  /**
+   * The second half of a step, inside a tidy: clipping, weight decay and the optimizer's update
+   * from the gradients at the plan's batch, then the step is counted. Returns the telemetry vector
+   * on telemetry steps.
+   */
+  stepApply(plan: StepPlan, raw: Tensor[]): Tensor1D | null {
+    const { clipNorm, weightDecay } = this.config.optimizer;
+    const { x, learningRate } = plan;
+    const gradientAt = (): Tensor[] => {
+      const again = tf.variableGrads(plan.objective, this.variables).grads;
+      const gradients = this.variables.map((v) => again[v.name]!);
+      return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
+    };
+    const gradients = clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw;
+    const previous = plan.withTelemetry ? this.variables.map((v) => tf.clone(v)) : [];
+    if (weightDecay > 0 && !this.optimizerOwnsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
+    this.optimizer.apply(this.variables, gradients, learningRate, gradientAt);
+    this.steps += 1;
+    if (!plan.withTelemetry) return null;
+    return gradientTelemetryTensor({
+      gradients,
+      params: this.variables,
+      previousParams: previous,
+      initialParams: this.initial,
+      logits: this.logitsWith(this.variables, x),
+    });
   }
 
   /**
@@ -158,7 +208,7 @@ export class TrainingRun {
     const context = this.lossContext();
     const { x } = this.data.train;
     const targets = this.targets.train;
-    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.objective(ps, x, targets, context))(params);
+    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.withPenalty(this.objective(ps, x, targets, context), ps))(params);
     // With a preconditioner P (Adam) the sharpness that meets a stability line is λ_max(P⁻¹H).
     const diagonal = this.optimizer.preconditioner?.() ?? null;
     const scale = diagonal ? diagonal.map((p) => tf.rsqrt(p)) : null;
@@ -197,24 +247,6 @@ export class TrainingRun {
   }
 
   /**
-   * Class probabilities (a regression's predictions) over a `resolution²` grid of the plane the boundary is drawn on (the
-   * data's plane, or a 2-D slice of feature space: see projection.ts), `resolution² × K`.
-   */
-  predictGrid(resolution: number): Tensor2D {
-    const plane = this.data.plane;
-    if (this.grid?.resolution !== resolution || this.grid.plane !== plane) {
-      this.grid?.points.dispose();
-      const features = this.data.dataset.features;
-      // One input: the plane is a line, and its resolution² points run along it (curveGridInputs).
-      const inputs = features === 1 ? curveGridInputs(plane.extent, resolution * resolution) : planeGridInputs(plane, resolution);
-      this.grid = { resolution, plane, points: tf.tensor2d(inputs, [resolution * resolution, features]) };
-    }
-    const points = this.grid.points;
-    // A regression's grid holds its predictions, one column.
-    return tf.tidy(() => (this.regressionLoss ? (tf.expandDims(this.predict(points), 1) as Tensor2D) : tf.softmax(this.logits(points))));
-  }
-
-  /**
    * For a histogram loss, the centre of each point's most probable bin (the mode of the predicted
    * distribution, where the mean may lie between two modes), `[n]`; null for a point loss.
    */
@@ -226,12 +258,114 @@ export class TrainingRun {
     return tf.tidy(() => tf.gather(tf.tensor1d(Float32Array.from(centres)), tf.argMax(this.logits(this.data[split].x), 1)) as Tensor1D);
   }
 
-  /** A regression's predictions at `x` (`n × F`), `[n]`. */
+  /** A regression's predictions at `x` (model inputs, `n × F`), `[n]`. */
   private predict(x: Tensor2D): Tensor1D {
     const loss = this.regressionLoss;
     const regression = this.data.regression;
     if (!loss || !regression) throw new Error('only a regression run predicts values');
     return loss.predict(this.logits(x), this.config.loss.params, regression.support);
+  }
+
+  /**
+   * Class probabilities (a regression's predictions, one column) over a `resolution²` grid of the
+   * plane the boundary is drawn on (the data's plane, or a 2-D slice of feature space: see
+   * projection.ts), `resolution² × K`. Data of one input has a line, not a plane: its
+   * resolution² points then run along it (curveGridInputs).
+   */
+  predictGrid(resolution: number): Tensor2D {
+    const points = this.gridPoints(resolution);
+    return tf.tidy(() => (this.regressionLoss ? (tf.expandDims(this.predict(points), 1) as Tensor2D) : tf.softmax(this.logits(points))));
+  }
+
+  /** A mixture's gate probabilities over the training split, `n × N_E` (null for an MLP). */
+  trainGates(): Tensor2D | null {
+    const moe = this.moe;
+    return moe ? tf.tidy(() => moe.forward(this.variables, this.data.train.x).probs) : null;
+  }
+
+  /** A mixture's gate probabilities over the boundary's grid (predictGrid's points), `resolution² × N_E`. */
+  gridGates(resolution: number): Tensor2D | null {
+    const moe = this.moe;
+    if (!moe) return null;
+    const points = this.gridPoints(resolution);
+    return tf.tidy(() => moe.forward(this.variables, points).probs);
+  }
+
+  /** The grid's model inputs, kept while the resolution and the plane stay the same. */
+  private gridPoints(resolution: number): Tensor2D {
+    const plane = this.data.plane;
+    if (this.grid?.resolution !== resolution || this.grid.plane !== plane) {
+      this.grid?.points.dispose();
+      const raw = this.data.dataset.features === 1 ? curveGridInputs(plane.extent, resolution * resolution) : planeGridInputs(plane, resolution);
+      const inputs = trainingDataModelInputs(this.data, raw);
+      this.grid = { resolution, plane, points: tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]) };
+    }
+    return this.grid.points;
+  }
+
+  /** The L1/L2 penalty at these weights (0 when off): the objective is the loss plus it. */
+  penalty(params: readonly Tensor[] = this.variables): Scalar {
+    const { regularization, regularizationRate } = this.config.training;
+    return regularizationPenalty(regularization, regularizationRate, regularizationKernels(params));
+  }
+
+  /**
+   * The data loss of a step's objective taken at the current weights (before the update): the
+   * curve shows it, and the penalty is reported beside it (penalty()).
+   */
+  dataLoss(objective: Scalar): Scalar {
+    return this.penaltyActive() ? tf.sub(objective, this.penalty()) : objective;
+  }
+
+  private penaltyActive(): boolean {
+    const { regularization, regularizationRate } = this.config.training;
+    return regularization !== 'none' && regularizationRate > 0;
+  }
+
+  private withPenalty(loss: Scalar, params: readonly Tensor[]): Scalar {
+    return this.penaltyActive() ? tf.add(loss, this.penalty(params)) : loss;
+  }
+
+  /**
+   * Every layer's activations over a `resolution²` grid of the boundary's plane, for the network
+   * view: the model's inputs, each hidden layer, and the output's class probabilities, one tensor
+   * a layer, `resolution² × width`. The caller disposes them.
+   */
+  layerActivations(resolution: number): Tensor2D[] {
+    const inputs = trainingDataModelInputs(this.data, planeGridInputs(this.data.plane, resolution));
+    return tf.tidy(() => {
+      let h = tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]);
+      const out: Tensor2D[] = [h];
+      const layers = this.variables.length / 2;
+      for (let l = 0; l < layers; l++) {
+        const z = tf.add(tf.matMul(h, this.variables[2 * l] as Tensor2D), this.variables[2 * l + 1]!) as Tensor2D;
+        // A regression's outputs are its values (point losses) or bin logits; a classifier's, class probabilities.
+        h = l + 1 < layers ? (mlpActivate(z, this.shape.activation) as Tensor2D) : this.regressionLoss ? z : tf.softmax(z);
+        out.push(h);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Sets one parameter (weightsFlat's index) to `value`, as when a weight is edited by hand; the
+   * optimizer's state is kept, and training goes on from the edited weights.
+   */
+  setWeight(index: number, value: number): void {
+    if (!Number.isFinite(value)) throw new Error(`a weight must be a finite number, not ${value}`);
+    let offset = 0;
+    for (const v of this.variables) {
+      if (index < offset + v.size) {
+        const values = v.dataSync().slice() as Float32Array;
+        values[index - offset] = value;
+        const next = tf.tensor(values, v.shape, 'float32');
+        v.assign(next);
+        next.dispose();
+        return;
+      }
+      offset += v.size;
+    }
+    throw new Error(`there is no weight ${index} in a model of ${offset}`);
   }
 
   /** All parameters as one vector, in the order W₀ (row-major), b₀, W₁, b₁, … */
@@ -244,7 +378,7 @@ export class TrainingRun {
   }
 
   private logitsWith(params: readonly Tensor[], x: Tensor2D): Tensor2D {
-    return mlpForward(params, x, this.shape.activation);
+    return this.moe ? this.moe.forward(params, x).logits : mlpForward(params, x, this.shape.activation);
   }
 
   /**
@@ -265,6 +399,10 @@ export class TrainingRun {
     }
     const alpha = this.config.training.mixup;
     for (let s = 0; s < steps; s++) {
+      if (this.moe) {
+        this.moe.nextBatchIndices();
+        continue;
+      }
       const batch = this.nextBatchIndices();
       if (alpha > 0) mixupDraw(this.mixupOrder, alpha, batch ? batch.length : this.data.train.labels.length);
     }
@@ -280,17 +418,18 @@ export class TrainingRun {
 
   /**
    * The training objective: the loss (mixed over two targets under mixup), averaged over the
-   * batch when it is per-example, plus the mean of each enabled add-on.
+   * batch when it is per-example, plus the mean of each enabled add-on; for a mixture of experts
+   * also α·LBL and the router z-loss over `microBatches` equal micro-batches of `x`.
    */
-  private objective(
-    params: readonly Tensor[],
-    x: Tensor2D,
-    targets: Tensor2D,
-    context: LossContext,
-    targetsB?: Tensor2D,
-    lambdas?: Float32Array,
-  ): Scalar {
-    const logits = this.logitsWith(params, x);
+  private objective(params: readonly Tensor[], x: Tensor2D, targets: Tensor2D, context: LossContext, microBatches = 1): Scalar {
+    if (!this.moe) return this.objectiveOfLogits(this.logitsWith(params, x), targets, context);
+    const routed = this.moe.forward(params, x);
+    const task = this.objectiveOfLogits(routed.logits, targets, context);
+    const auxiliary = this.moe.auxiliaryLoss(routed, microBatches);
+    return auxiliary ? (tf.add(task, auxiliary) as Scalar) : task;
+  }
+
+  private objectiveOfLogits(logits: Tensor2D, targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): Scalar {
     const lossParams = this.config.loss.params;
     const values =
       targetsB && lambdas
@@ -314,13 +453,17 @@ export class TrainingRun {
     return { classes: this.data.dataset.classes, classPriors: this.data.classPriors, step: this.steps, seed: this.config.seed };
   }
 
-  /** The next minibatch in a seeded per-epoch order, or the whole training set. */
-  private nextBatch(): { x: Tensor2D; targets: Tensor2D } {
+  /**
+   * The next minibatch in a seeded per-epoch order, or the whole training set; for a mixture of
+   * experts, the next global batch of one-domain micro-batches.
+   */
+  private nextBatch(): { x: Tensor2D; targets: Tensor2D; microBatches: number } {
     const { train } = this.data;
-    const order = this.nextBatchIndices();
-    if (!order) return { x: train.x, targets: this.targets.train };
+    const global = this.moe?.nextBatchIndices();
+    const order = global ? global.indices : this.nextBatchIndices();
+    if (!order) return { x: train.x, targets: this.targets.train, microBatches: 1 };
     const indices = tf.tensor1d(order, 'int32');
-    return { x: tf.gather(train.x, indices), targets: tf.gather(this.targets.train, indices) };
+    return { x: tf.gather(train.x, indices), targets: tf.gather(this.targets.train, indices), microBatches: global?.microBatches ?? 1 };
   }
 
   /** The next minibatch's indices into the training split; null for the whole split. */

@@ -36,6 +36,7 @@ export function claimNumbersOf(run: RunState, points: DataPoints | null): ClaimR
     heldOutRecall: run.boundary && points ? heldOutRecall(run.boundary, points) : [],
     trainClassCounts: points ? trainClassCounts(points) : [],
     regression: evaluation.regression && points?.targets ? regressionNumbers(evaluation.regression, points, points.targets) : null,
+    moe: run.moe ? run.moe.stats : null,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { MoeRoutingStats } from '../engine/moe/moeStats';
+
 /**
  * A lesson's claim as a check on numbers the app shows. The numbers are read off the runs at the
  * step the run has reached (the same numbers the table and charts show), so the check can run
@@ -49,6 +51,8 @@ export interface ClaimRunNumbers {
   weightMaxAbs: number | null;
   /** A regression's numbers (the metrics readout's and the curve's); null when classifying. */
   regression: ClaimRegressionNumbers | null;
+  /** A mixture of experts' routing over the training split (specialisation, loads); null for an MLP. */
+  moe: MoeRoutingStats | null;
 }
 
 export interface ClaimRegressionNumbers {

@@ -3,6 +3,7 @@
 import type { Task } from '../engine/task';
 import { LOSSES, lossById, lossParamsResolve } from './registry';
 import { REGRESSION_LOSSES, regressionLossById, regressionLossParamsResolve } from './regression/regressionLosses';
+import { PREFERENCE_LOSSES, preferenceLossById, preferenceLossParamsResolve } from './preference/registry';
 import type { LossParamSpec, LossParams } from './types';
 
 /** What the picker and the labels show of a loss, whatever its task. */
@@ -16,7 +17,7 @@ export interface LossInfo {
 }
 
 export function taskLosses(task: Task): readonly LossInfo[] {
-  return task === 'regression' ? REGRESSION_LOSSES : LOSSES;
+  return task === 'regression' ? REGRESSION_LOSSES : task === 'preference' ? PREFERENCE_LOSSES : LOSSES;
 }
 
 export function taskLossIds(task: Task): string[] {
@@ -25,15 +26,16 @@ export function taskLossIds(task: Task): string[] {
 
 /** Every loss id of any task, for parsing a link before its task is known. */
 export function allLossIds(): string[] {
-  return [...new Set([...LOSSES, ...REGRESSION_LOSSES].map((loss) => loss.id))];
+  return [...new Set([...LOSSES, ...REGRESSION_LOSSES, ...PREFERENCE_LOSSES].map((loss) => loss.id))];
 }
 
 /** The loss with this id in this task; throws on an unknown id, naming it and the task. */
 export function taskLossById(task: Task, id: string): LossInfo {
-  return task === 'regression' ? regressionLossById(id) : lossById(id);
+  return task === 'regression' ? regressionLossById(id) : task === 'preference' ? preferenceLossById(id) : lossById(id);
 }
 
 /** A complete parameter set for a loss of a task: defaults filled in, values clamped. */
 export function taskLossParamsResolve(task: Task, id: string, given: Readonly<Record<string, unknown>> = {}): LossParams {
+  if (task === 'preference') return preferenceLossParamsResolve(preferenceLossById(id), given);
   return task === 'regression' ? regressionLossParamsResolve(regressionLossById(id), given) : lossParamsResolve(lossById(id), given);
 }

@@ -30,6 +30,7 @@ function baseDataset(data: ExperimentConfig['data'], table: DataTable | null): D
   const { kind } = data;
   if (datasetIsGenerated(kind)) return datasetGenerate({ ...data, kind });
   if (isRegressionKind(kind)) throw new TorchExportError('The PyTorch export covers classification; this experiment is a regression.');
+  if (kind === 'prompts') throw new TorchExportError('The PyTorch export covers classification; preference and unlearning runs (task=preference) train only in the app.');
   const source = kind === 'csv' ? table : realDataTable(kind);
   if (!source) throw new TorchExportError('This experiment trains on an uploaded CSV file that is not loaded: upload it again, then export.');
   return dataTableImbalance(dataTableStandardise(source), data.minorityFraction, data.seed);

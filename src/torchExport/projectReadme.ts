@@ -44,7 +44,9 @@ Under torchrun every process draws the same batch from the seed and trains on it
 rows, weighted so that the loss curve is the single-process one (per-example losses; a batch-level
 loss, soft Dice or AnyLoss, is then computed per share). With Debian's PyTorch 1.13 on Python 3.11,
 add \`--redirects 1 --tee 1\` after \`torchrun\` (its default fails to parse there).
-landscape.py writes the surface, its ranges and the training loss curve to \`surface.json\`.
+landscape.py writes the surface, its ranges, the path of its checkpoints and the training loss
+curve to \`surface.json\`; Losscape shows it in its landscape view (*Export → Import surface (JSON)…*,
+or drop the file on the landscape).
 \`--points\` works for the app's generated data (generate.py remakes the exported points exactly
 from the settings and makes more the same way); a real table has only the points of data.json.
 

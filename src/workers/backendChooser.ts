@@ -39,15 +39,16 @@ export class BackendChooser {
   /**
    * Makes the best backend for `sizeClass` current and returns what to show; `trial` times the
    * workload on the current backend. Resolves without timing when this class is already decided.
+   * `strategies`: the workload has strategies to choose between, timed even on a forced backend.
    */
-  async decide(sizeClass: string, trial: BackendTrialRun): Promise<BackendInfo> {
+  async decide(sizeClass: string, trial: BackendTrialRun, strategies = this.kind === 'survey'): Promise<BackendInfo> {
     if (!this.info) await this.init();
     const started = this.info!;
     if (this.decidedClass === sizeClass) return started;
     const failures: BackendFailure[] = started.failures.filter((f) => f.backend !== 'webgpu');
     let choice: BackendChoice | null;
     if (this.forced && started.name === this.forced) {
-      choice = await this.forcedChoice(sizeClass, trial);
+      choice = await this.forcedChoice(sizeClass, trial, strategies);
     } else {
       choice = await this.measuredChoice(sizeClass, trial, failures);
     }
@@ -58,10 +59,11 @@ export class BackendChooser {
     return this.info;
   }
 
-  private async forcedChoice(sizeClass: string, trial: BackendTrialRun): Promise<BackendChoice> {
+  private async forcedChoice(sizeClass: string, trial: BackendTrialRun, strategies: boolean): Promise<BackendChoice> {
     const backend = this.forced!;
-    // Training on a forced backend needs no timing; a surface still picks its strategy there.
-    const trials = this.kind === 'survey' ? await trial(backend) : [];
+    // A forced backend needs no timing, unless a strategy is still to be picked there (a
+    // surface's evaluation, compare runs looped or batched).
+    const trials = strategies ? await trial(backend) : [];
     const measured = backendDecide(trials, sizeClass);
     return { backend, strategy: measured?.strategy ?? null, rate: measured?.rate ?? null, source: 'forced', trials: measured?.trials ?? trials, sizeClass };
   }

@@ -19,10 +19,12 @@ const config = configClamp({
 describe('trainingTrial', () => {
   it('times real steps of every run of the config and leaves no tensor behind', async () => {
     const before = tf.memory().numTensors;
-    const rate = await trainingTrial(config, null, 60);
-    expect(rate).toBeGreaterThan(1);
-    expect(Number.isFinite(rate)).toBe(true);
-    expect(tf.memory().numTensors).toBe(before);
+    for (const strategy of ['looped', 'batched'] as const) {
+      const rate = await trainingTrial(config, null, 60, undefined, strategy);
+      expect(rate, strategy).toBeGreaterThan(1);
+      expect(Number.isFinite(rate)).toBe(true);
+      expect(tf.memory().numTensors, strategy).toBe(before);
+    }
   });
 
   it('counts the work of a step over the batch and every run', () => {

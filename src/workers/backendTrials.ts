@@ -6,6 +6,7 @@ import { tf } from '../engine/tf';
 import { configRuns, type ExperimentConfig } from '../engine/config';
 import type { DataTable } from '../engine/dataTable';
 import { TrainingRun } from '../engine/trainingRun';
+import { batchedTrainStep } from '../engine/batchedStep';
 import { trainingDataCreate } from '../engine/trainingData';
 import type { DenseWeights } from '../engine/mlp';
 import { landscapeGridPoints, landscapeGridSquare, landscapeRandomPlane, type LandscapeEvaluator, type LandscapeObjective } from '../engine/landscape';
@@ -22,12 +23,32 @@ export function trainingWork(config: ExperimentConfig, examples: number, feature
   return backendForwardWork(batch, sizes) * configRuns(config).length;
 }
 
+/** How the runs of a comparison take a step: one after another, or as one batched computation (batchedStep.ts). */
+export type TrainingStrategy = 'looped' | 'batched';
+
 /**
- * Training steps per second of the config (every run stepping in lockstep, as the session does),
- * on the current backend: chunks of steps with one loss readback each, sized like the session's
- * (about 25 ms, or 100 ms on a GPU backend where each readback drains the queue), for `budgetMs`.
+ * The strategies worth timing for a config: batched too when it has compare runs that can step as
+ * one batch (all of one minibatch size; the model is always shared).
  */
-export async function trainingTrial(config: ExperimentConfig, table: DataTable | null, budgetMs: number, now: Now = defaultNow): Promise<number> {
+export function trainingStrategies(config: ExperimentConfig, examples: number): TrainingStrategy[] {
+  const runs = configRuns(config);
+  const batch = (c: ExperimentConfig): number => (c.optimizer.batchSize > 0 ? Math.min(c.optimizer.batchSize, examples) : examples);
+  return runs.length > 1 && runs.every((c) => batch(c) === batch(runs[0]!)) ? ['looped', 'batched'] : ['looped'];
+}
+
+/**
+ * Training steps per second of the config (every run stepping in lockstep, as the session does,
+ * looped or batched), on the current backend: chunks of steps with one loss readback each, sized
+ * like the session's (about 25 ms, or 100 ms on a GPU backend where each readback drains the
+ * queue), for `budgetMs`. A step is one step of every run.
+ */
+export async function trainingTrial(
+  config: ExperimentConfig,
+  table: DataTable | null,
+  budgetMs: number,
+  now: Now = defaultNow,
+  strategy: TrainingStrategy = 'looped',
+): Promise<number> {
   const data = trainingDataCreate(config, table);
   const runs: TrainingRun[] = [];
   try {
@@ -35,8 +56,8 @@ export async function trainingTrial(config: ExperimentConfig, table: DataTable |
     const chunk = async (count: number): Promise<void> => {
       const losses: tf.Tensor[] = [];
       for (let i = 0; i < count; i++) {
-        for (const run of runs) {
-          const result = run.trainStep();
+        const results = strategy === 'batched' ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
+        for (const result of results) {
           losses.push(result.loss);
           result.telemetry?.dispose();
         }

@@ -3,6 +3,7 @@ import type { TrainingRun } from '../engine/trainingRun';
 import { classCounts, classMetrics, minorityClasses } from '../engine/metrics/classMetrics';
 import { regressionConstantErrors, regressionErrors } from '../engine/metrics/regressionMetrics';
 import type { CalibrationFrame, FrameEvaluation, RegressionEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from './protocol';
+import { moeProbe } from './moeProbe';
 
 /** At most this many frames a second reach the main thread, however fast training runs. */
 export const FRAME_INTERVAL_MS = 1000 / 30;
@@ -93,10 +94,11 @@ export class FrameBuilder {
     const withBoundary = final || now - this.lastBoundaryAt >= share * Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
     // Weights travel with the boundary: both show where the model is, at the same cadence.
     const weightsTensor = withBoundary ? run.weightsFlat() : null;
-    const [evaluation, probabilities, weights] = await Promise.all([
+    const [evaluation, probabilities, weights, moe] = await Promise.all([
       evaluate ? this.evaluate(run) : Promise.resolve(null),
       withBoundary ? this.boundary(run) : Promise.resolve(null),
       weightsTensor ? (weightsTensor.data() as Promise<Float32Array>) : Promise.resolve(null),
+      withBoundary && run.moe ? moeProbe(run, BOUNDARY_RESOLUTION) : Promise.resolve(null),
     ]);
     weightsTensor?.dispose();
     if (!stillCurrent()) return null;
@@ -115,6 +117,7 @@ export class FrameBuilder {
       calibration: this.calibration,
       telemetry: this.telemetry,
       sharpness: this.sharpness,
+      ...(moe ? { moe } : {}),
     };
     this.losses = [];
     this.telemetry = [];
@@ -130,7 +133,7 @@ export class FrameBuilder {
     const started = this.now();
     const step = run.steps;
     const evaluation = run.evaluate();
-    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy, evaluation.testLoss, evaluation.testAccuracy];
+    const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy, evaluation.testLoss, evaluation.testAccuracy, run.penalty()];
     const summary = tf.stack(parts);
     tf.dispose(parts);
     // A regression's outputs are not class scores: its one "class" is predicted everywhere.
@@ -148,6 +151,7 @@ export class FrameBuilder {
       validationAccuracy: values[2]!,
       testLoss: values[3]!,
       testAccuracy: values[4]!,
+      penalty: values[5]!,
       testClasses: classMetrics(run.data.test.labels, predicted, classes),
       minorityClasses: minorityClasses(classCounts(run.data.train.labels, classes)),
     };

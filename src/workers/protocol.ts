@@ -6,6 +6,7 @@ import type { CalibrationReport } from '../engine/metrics/calibration';
 import type { ClassMetrics } from '../engine/metrics/classMetrics';
 import type { RegressionErrors } from '../engine/metrics/regressionMetrics';
 import type { BackendChoice } from './backendDecision';
+import type { MoeRoutingStats } from '../engine/moe/moeStats';
 
 /** The tfjs backends, in the order the app prefers them. */
 export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
@@ -48,6 +49,41 @@ export interface TrainingFrame {
   telemetry: TelemetryPoint[];
   /** Sharpness estimates taken since the last frame (every `metrics.sharpnessEvery` steps). */
   sharpness: SharpnessPoint[];
+  /** A mixture of experts' routing, with the boundary (absent for an MLP). */
+  moe?: MoeFrame;
+  /** Task 'preference': the policy's probe points since the last frame. */
+  preference?: PreferencePoint[];
+}
+
+/** What task 'preference' measures of a policy at a step (see PreferenceRun.probe). */
+export interface PreferencePoint {
+  step: number;
+  /** Mean log π(y_w|x) and log π(y_l|x) over the pairs. */
+  logChosen: number;
+  logRejected: number;
+  /** Cosine between ∇ mean log π(y_w) and ∇ mean log π(y_l) (unlearning: of the forget and retain sets). */
+  cosine: number;
+  /** Mean (log π/π_ref)(y_w) − (log π/π_ref)(y_l): the implicit reward margin per unit β. */
+  margin: number;
+  /** Win-rate against π_ref under the hidden reward. */
+  winRate: number;
+  /** Mean probability of the forget and the retain sets' answers, and of each prompt's best response. */
+  forgetProb: number;
+  retainProb: number;
+  bestProb: number;
+}
+
+/** How a mixture of experts routes, at one step. */
+export interface MoeFrame {
+  step: number;
+  experts: number;
+  /** Over the training split, each point in its domain (moeDomains.ts). */
+  stats: MoeRoutingStats;
+  /** Top expert at each point of the boundary's grid, row-major from the top of the plane. */
+  territories: Uint8Array;
+  resolution: number;
+  /** The plane the territories were computed on (as BoundaryGrid.planeSerial). */
+  planeSerial?: number;
 }
 
 export interface CalibrationFrame {
@@ -102,6 +138,8 @@ export interface FrameEvaluation {
   validationAccuracy: number;
   testLoss: number;
   testAccuracy: number;
+  /** The L1/L2 penalty at these weights (0 when off); the objective is the loss plus it. */
+  penalty?: number;
   /** Per-class recall and F1, balanced accuracy and macro-F1 of the test split. */
   testClasses: ClassMetrics;
   /** The training split's minority classes (see minorityClasses); empty when balanced. */
@@ -129,6 +167,24 @@ export interface BoundaryGrid {
   classes: number;
   /** Row-major `resolution² × classes`, rows from the top of the plane. */
   probabilities: Float32Array;
+}
+
+/**
+ * What the network view draws of one run: each layer's activation over a coarse grid of the
+ * boundary's plane (inputs, hidden layers, the output's class probabilities) and the weights.
+ */
+export interface NetworkSnapshot {
+  step: number;
+  resolution: number;
+  /** Layer sizes from the input features to the output, e.g. [2, 8, 8, 2]. */
+  sizes: number[];
+  /** Names of the model's inputs (the input features, or the data's columns). */
+  inputLabels: string[];
+  activation: string;
+  /** Per layer, per neuron, `resolution²` values (rows from the top of the plane), concatenated. */
+  activations: Float32Array;
+  /** W₀ (row-major inputs × outputs), b₀, W₁, b₁, … */
+  weights: Float32Array;
 }
 
 export const SPLIT_ROLE = { train: 0, validation: 1, test: 2 } as const;
@@ -177,6 +233,12 @@ export type TrainerCommand =
   /** Draw the boundary on another plane; training goes on. */
   | { type: 'setView'; view: DataView }
   | { type: 'setMetrics'; metrics: ExperimentConfig['metrics'] }
+  /** Play speed: steps per animation frame (0: as fast as it trains); training goes on. */
+  | { type: 'setPlayback'; playback: ExperimentConfig['playback'] }
+  /** The network view is open on run `run` (null: closed, no snapshots are taken). */
+  | { type: 'watchNetwork'; run: number | null }
+  /** A weight edited by hand (weightsFlat's index); training goes on from it. */
+  | { type: 'setWeight'; run: number; index: number; value: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; steps: number }
@@ -196,6 +258,7 @@ export type TrainerEvent =
   | { type: 'frame'; revision: number; run: number; frame: TrainingFrame }
   /** A run's boundary on a new plane, sent straight after a view change (frames bring the next ones). */
   | { type: 'boundary'; revision: number; run: number; boundary: BoundaryGrid }
+  | { type: 'network'; revision: number; run: number; snapshot: NetworkSnapshot }
   | { type: 'status'; revision: number; playing: boolean; step: number }
   | { type: 'diverged'; revision: number; run: number; step: number; reason: string }
   | { type: 'error'; message: string }
@@ -221,6 +284,8 @@ export function eventTransferables(event: TrainerEvent): Transferable[] {
     }
     case 'boundary':
       return [event.boundary.probabilities.buffer as ArrayBuffer];
+    case 'network':
+      return [event.snapshot.activations.buffer as ArrayBuffer, event.snapshot.weights.buffer as ArrayBuffer];
     case 'ready':
     case 'status':
     case 'diverged':

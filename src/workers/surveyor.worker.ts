@@ -35,7 +35,7 @@ async function trialOn(backend: BackendName, config: ExperimentConfig, table: Da
   const data = trainingDataCreate(config, table);
   try {
     const model = surveyorModelBuild(config, data, 0, 0);
-    const shape = { inputs: data.dataset.features, hidden: model.shapes.slice(0, -1).map((l) => l.outputs), outputs: data.dataset.classes, activation: model.objective.activation };
+    const shape = { inputs: data.inputs, hidden: model.shapes.slice(0, -1).map((l) => l.outputs), outputs: data.dataset.classes, activation: model.objective.activation };
     const timings = await surveyTrial(model.objective, mlpInitWeights(shape, config.seed), SURVEY_STRATEGIES, TRIAL_BUDGET_MS);
     return timings.map((t) => ({ backend, strategy: t.strategy, rate: t.rate, ...(t.error ? { error: t.error } : {}) }));
   } finally {

@@ -212,12 +212,14 @@ export class SurveyorSession {
 export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData, run: number, revision: number): SurveyorModel {
   const runConfig = configRuns(config)[run];
   if (!runConfig) throw new Error(`there is no run ${run}`);
-  const { features, classes } = data.dataset;
+  // The surfaces' evaluators are written for a stack of dense layers; a mixture routes between them.
+  if (runConfig.model.kind === 'moe') throw new Error('The loss landscape is not drawn for a mixture of experts yet: its evaluators know plain MLPs only.');
+  const { classes } = data.dataset;
   const { id, params } = runConfig.loss;
   // A regression's objective: its own loss against the training targets encoded for it.
   const regression = data.regression ? { loss: regressionLossById(id), targets: data.regression.encoded(id, params, 'train') } : null;
   const outputs = regression ? regression.loss.outputs(params) : classes;
-  const sizes = [features, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), outputs];
+  const sizes = [data.inputs, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), outputs];
   const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
   const objective: LandscapeObjective = {
     activation: runConfig.model.activation,
@@ -226,6 +228,7 @@ export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData,
     loss: regression ? regressionLossAsSpec(regression.loss) : lossById(id),
     params,
     context: { classes, classPriors: data.classPriors, step: 0, seed: runConfig.seed },
+    penalty: { kind: runConfig.training.regularization, rate: runConfig.training.regularizationRate },
   };
   return { objective, shapes, revision };
 }

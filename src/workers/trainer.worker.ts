@@ -4,23 +4,28 @@
 // changes the workload's size class.
 import { BackendChooser } from './backendChooser';
 import { backendSizeClass } from './backendDecision';
-import { trainingTrial, trainingWork } from './backendTrials';
+import { trainingStrategies, trainingTrial, trainingWork } from './backendTrials';
 import { bareLoopStepsPerSecond } from './bareLoop';
 import { deviceDestroyForTest, deviceLostWatch } from './deviceLost';
 import { eventTransferables, exhaustiveSwitchError, type TrainerCommand, type TrainerEvent } from './protocol';
 import { trainingDataCreate } from '../engine/trainingData';
 import { TrainerSession } from './trainerSession';
+import { PreferenceSession } from './preferenceSession';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-/** Milliseconds of training timed on each candidate backend. */
+/** Milliseconds of training timed on each candidate backend (each strategy, for compare runs). */
 const TRIAL_BUDGET_MS = 300;
+const STRATEGY_TRIAL_BUDGET_MS = 200;
 
 function emit(event: TrainerEvent): void {
   scope.postMessage(event, eventTransferables(event));
 }
 
 const session = new TrainerSession(emit);
+/** Task 'preference' trains in its own session; the commands go to the one the last config chose. */
+const preferenceSession = new PreferenceSession(emit);
+let preferenceActive = false;
 let chooser: BackendChooser | null = null;
 /** Every command but `init` waits for it; a configure chains its backend decision onto it. */
 let backendReady: Promise<unknown> = Promise.resolve();
@@ -31,12 +36,16 @@ let training: Promise<void> = Promise.resolve();
 async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>): Promise<void> {
   if (!chooser) return;
   let sizeClass: string;
+  let strategies: ReturnType<typeof trainingStrategies>;
   try {
     const data = trainingDataCreate(command.config, command.table);
-    const { features, classes } = data.dataset;
+    const { classes } = data.dataset;
+    const features = data.inputs;
     const examples = data.train.x.shape[0];
     data.dispose();
-    sizeClass = backendSizeClass('train', trainingWork(command.config, examples, features, classes));
+    strategies = trainingStrategies(command.config, examples);
+    // Compare runs are their own class: they also choose between looping and batching.
+    sizeClass = backendSizeClass('train', trainingWork(command.config, examples, features, classes)) + (strategies.length > 1 ? ':runs' : '');
   } catch {
     return; // the configure itself reports what is wrong with the data
   }
@@ -44,9 +53,21 @@ async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>
   // Nothing may train while backends are switched and timed.
   session.pause();
   await training.catch(() => undefined);
-  const backend = await chooser.decide(sizeClass, async (name) => [
-    { backend: name, strategy: null, rate: await trainingTrial(command.config, command.table, TRIAL_BUDGET_MS) },
-  ]);
+  const several = strategies.length > 1;
+  const backend = await chooser.decide(
+    sizeClass,
+    async (name) => {
+      const trials = [];
+      // Looped first: a tie keeps it (backendDecide), so batching must be measurably faster.
+      for (const strategy of strategies) {
+        const rate = await trainingTrial(command.config, command.table, several ? STRATEGY_TRIAL_BUDGET_MS : TRIAL_BUDGET_MS, undefined, strategy);
+        trials.push({ backend: name, strategy: several ? strategy : null, rate });
+      }
+      return trials;
+    },
+    several,
+  );
+  session.setStrategy(backend.choice?.strategy === 'batched' ? 'batched' : 'looped');
   emit({ type: 'ready', backend });
   deviceLostWatch(onDeviceLost);
 }
@@ -57,7 +78,14 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
     case 'init':
       return;
     case 'configure':
-      session.configure(command.config, command.revision, command.table, command.resume);
+      preferenceActive = command.config.task === 'preference';
+      if (preferenceActive) {
+        session.pause();
+        preferenceSession.configure(command.config, command.revision);
+      } else {
+        preferenceSession.dispose();
+        session.configure(command.config, command.revision, command.table, command.resume);
+      }
       return;
     case 'setView':
       await session.setView(command.view);
@@ -65,19 +93,30 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
     case 'setMetrics':
       session.setMetrics(command.metrics);
       return;
+    case 'setPlayback':
+      session.setPlayback(command.playback);
+      return;
+    case 'watchNetwork':
+      await session.watchNetwork(command.run);
+      return;
+    case 'setWeight':
+      await session.setWeight(command.run, command.index, command.value);
+      return;
     case 'play':
-      training = session.play();
+      training = preferenceActive ? preferenceSession.play() : session.play();
       await training;
       return;
     case 'pause':
       session.pause();
+      preferenceSession.pause();
       return;
     case 'step':
-      training = session.step(command.steps);
+      training = preferenceActive ? preferenceSession.step(command.steps) : session.step(command.steps);
       await training;
       return;
     case 'reset':
-      session.reset();
+      if (preferenceActive) preferenceSession.reset();
+      else session.reset();
       return;
     case 'benchBareLoop': {
       const run = session.currentRun();

@@ -127,4 +127,25 @@ describe('TrainerSession with compare runs', () => {
     expect(framesOf(events, 0).at(-1)!.step).toBe(300);
     expect(framesOf(events, 1).at(-1)!.step).toBeLessThan(300);
   });
+
+  it('streams the same losses with the runs batched, and a diverging run still stops alone', async () => {
+    const config = compare([{ loss: { id: 'mse' }, optimizer: { learningRate: 100 } }, { loss: { id: 'mae' } }]);
+    const streamed = async (strategy: 'looped' | 'batched'): Promise<{ losses: number[][]; events: TrainerEvent[] }> => {
+      const { session, events } = sessionWithEvents();
+      session.setStrategy(strategy);
+      session.configure(config, 1);
+      await session.step(120);
+      return { losses: [0, 1, 2].map((r) => framesOf(events, r).flatMap((f) => Array.from(f.losses))), events };
+    };
+    const looped = await streamed('looped');
+    const batched = await streamed('batched');
+    const divergedAt = (events: TrainerEvent[]) => events.flatMap((e) => (e.type === 'diverged' ? [[e.run, e.step]] : []));
+    expect(divergedAt(batched.events)).toEqual(divergedAt(looped.events));
+    expect(divergedAt(looped.events)).toHaveLength(1);
+    looped.losses.forEach((series, r) => {
+      expect(batched.losses[r]).toHaveLength(series.length);
+      series.forEach((v, i) => expect(Math.abs(batched.losses[r]![i]! - v), `run ${r} step ${i + 1}`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(v))));
+    });
+    expect(looped.losses[0]).toHaveLength(120);
+  });
 });

@@ -1,6 +1,8 @@
 import { tf, type Scalar, type Tensor1D } from '../engine/tf';
 import { configRuns, type ExperimentConfig } from '../engine/config';
 import { TrainingRun } from '../engine/trainingRun';
+import { batchedStepFits, batchedTrainStep } from '../engine/batchedStep';
+import type { TrainingStrategy } from './backendTrials';
 import { trainingDataCreate, trainingDataSetView, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import type { DataView } from '../engine/projection';
@@ -9,6 +11,7 @@ import { dataPoints } from './dataPoints';
 import { BOUNDARY_RESOLUTION, FrameBuilder } from './frameBuilder';
 import { probeCalibration, SharpnessProbe, telemetryPoints } from './trainerProbes';
 import { yieldToMessages } from './yieldToMessages';
+import { NetworkProbe } from './networkProbe';
 
 /** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
 const CHUNK_TARGET_MS = 25;
@@ -19,6 +22,8 @@ const CHUNK_TARGET_MS = 25;
 const GPU_CHUNK_TARGET_MS = 100;
 const GPU_BACKENDS = ['webgl', 'webgpu'];
 const MAX_STEPS_PER_CHUNK = 2000;
+/** With a play speed set, a chunk of that many steps takes at least one animation frame. */
+const FRAME_MS = 1000 / 60;
 
 export type Emit = (event: TrainerEvent) => void;
 
@@ -55,11 +60,18 @@ export class TrainerSession {
   private stepsPerChunk = 1;
   /** Counts plane changes (new data, new view), so a boundary is only shown on its own plane. */
   private planeSerial = 0;
+  /** The run the network view is open on, if it is open. */
+  private networkRun: number | null = null;
+  private readonly network: NetworkProbe;
+  /** How compare runs take a step, as measured fastest on this backend (backendTrials.ts). */
+  private strategy: TrainingStrategy = 'looped';
 
   constructor(
     private readonly emit: Emit,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.network = new NetworkProbe(now);
+  }
 
   /**
    * New data and runs. The data is made first: if it cannot be (a CSV experiment without its
@@ -102,10 +114,37 @@ export class TrainerSession {
     );
   }
 
+  /** Compare runs step one after another, or as one batched computation where that fits them. */
+  setStrategy(strategy: TrainingStrategy): void {
+    this.strategy = strategy;
+  }
+
   /** New probe cadences (calibration, sharpness, telemetry) for the runs, which go on. */
   setMetrics(metrics: ExperimentConfig['metrics']): void {
     if (this.config) this.config = { ...this.config, metrics };
     for (const slot of this.slots) slot.run.setMetrics(metrics);
+  }
+
+  /** A new play speed: the loop in progress takes it from its next chunk. */
+  setPlayback(playback: ExperimentConfig['playback']): void {
+    if (this.config) this.config = { ...this.config, playback };
+  }
+
+  /** Opens the network view on run `run` (a snapshot straight away), or closes it (null). */
+  async watchNetwork(run: number | null): Promise<void> {
+    this.networkRun = run;
+    const slot = run === null ? undefined : this.slots[run];
+    if (slot) await this.emitNetwork(slot, this.slots);
+  }
+
+  /** Sets one weight of a run by hand and shows the run there; training, if on, goes on from it. */
+  async setWeight(run: number, index: number, value: number): Promise<void> {
+    const slot = this.slots[run];
+    if (!slot) throw new Error(`there is no run ${run}`);
+    slot.run.setWeight(index, value);
+    const slots = this.slots;
+    await this.emitFrame(slot, slots, true);
+    if (this.networkRun === run) await this.emitNetwork(slot, slots);
   }
 
   reset(): void {
@@ -188,15 +227,21 @@ export class TrainerSession {
     let remaining = steps;
     while (remaining > 0 && generation === this.generation && slots === this.slots && live().length > 0) {
       const started = this.now();
-      const count = Math.min(this.stepsPerChunk, remaining);
+      const speed = this.config?.playback.stepsPerFrame ?? 0;
+      const count = Math.min(speed > 0 ? speed : this.stepsPerChunk, remaining);
       remaining -= count;
       await this.runChunk(live(), count, slots);
       if (slots !== this.slots) return;
-      // Adapt the chunk so each one (steps plus readback) takes about the target time.
-      const elapsed = Math.max(0.5, this.now() - started);
-      const target = GPU_BACKENDS.includes(tf.getBackend()) ? GPU_CHUNK_TARGET_MS : CHUNK_TARGET_MS;
-      this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * target) / elapsed)));
+      if (speed === 0) {
+        // Adapt the chunk so each one (steps plus readback) takes about the target time.
+        const elapsed = Math.max(0.5, this.now() - started);
+        const target = GPU_BACKENDS.includes(tf.getBackend()) ? GPU_CHUNK_TARGET_MS : CHUNK_TARGET_MS;
+        this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * target) / elapsed)));
+      }
       await Promise.all(live().map((slot) => this.probeAndEmit(slot, slots, false)));
+      // A set play speed: `speed` steps an animation frame, however fast the machine is.
+      const wait = speed > 0 ? FRAME_MS - (this.now() - started) : 0;
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       await yieldToMessages();
     }
     if (slots !== this.slots) return;
@@ -210,15 +255,18 @@ export class TrainerSession {
 
   /**
    * Steps every live run `count` times in lockstep (step k of every run before step k + 1 of
-   * any), then reads each run's losses and telemetry back at once. A run that diverges stops alone.
+   * any), batched where that was measured faster, then reads each run's losses and telemetry back
+   * at once. A run that diverges stops alone.
    */
   private async runChunk(live: readonly RunSlot[], count: number, slots: readonly RunSlot[]): Promise<void> {
     const losses = live.map((): Scalar[] => []);
     const telemetry = live.map((): Tensor1D[] => []);
     const meta = live.map((): { step: number; learningRate: number }[] => []);
+    const runs = live.map((slot) => slot.run);
+    const batched = this.strategy === 'batched' && batchedStepFits(runs);
     for (let i = 0; i < count; i++) {
-      live.forEach((slot, r) => {
-        const result = slot.run.trainStep();
+      const results = batched ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
+      results.forEach((result, r) => {
         losses[r]!.push(result.loss);
         if (result.telemetry) {
           telemetry[r]!.push(result.telemetry);
@@ -274,6 +322,15 @@ export class TrainerSession {
     await Promise.all(probes);
     if (slots !== this.slots) return;
     if (force || slot.frames.due()) await this.emitFrame(slot, slots, force);
+    if (slot.index === this.networkRun && (force || this.network.due())) await this.emitNetwork(slot, slots);
+  }
+
+  private async emitNetwork(slot: RunSlot, slots: readonly RunSlot[]): Promise<void> {
+    // The network view draws a stack of layers; a mixture of experts shows its routing instead.
+    if (slot.run.moe) return;
+    const snapshot = await this.network.take(slot.run);
+    if (slots !== this.slots) return;
+    this.emit({ type: 'network', revision: this.revision, run: slot.index, snapshot });
   }
 
   private async emitFrame(slot: RunSlot, slots: readonly RunSlot[], final = false): Promise<void> {
@@ -283,6 +340,10 @@ export class TrainerSession {
     const frame = await slot.frames.build(slot.run, () => slots === this.slots, final);
     if (!frame) return;
     if (frame.boundary) frame.boundary = serial === this.planeSerial ? { ...frame.boundary, planeSerial: serial } : null;
+    if (frame.moe) {
+      if (serial === this.planeSerial) frame.moe = { ...frame.moe, planeSerial: serial };
+      else delete frame.moe;
+    }
     this.emit({ type: 'frame', revision: this.revision, run: slot.index, frame });
   }
 

@@ -6,6 +6,7 @@ import { SelectField } from '../fields';
 const TASK_LABELS: Record<Task, string> = {
   classification: 'Classification (a class per point)',
   regression: 'Regression (a number per point)',
+  preference: 'Preference & unlearning (a policy over responses)',
 };
 
 /** Classification or regression: switching loads the task's default data and loss. */

@@ -4,6 +4,7 @@ import { downloadBlob, downloadText, exportFileName } from '../../app/export/dow
 import { dataTableFor } from '../../app/dataTableStore';
 import { IMPORT_MAX_BYTES, importStoreApply, importStoreFail } from '../../app/export/importStore';
 import { metricsCsv } from '../../app/export/metricsCsv';
+import { surfaceImportFile } from '../../app/export/surfaceImportStore';
 import { runJson } from '../../app/export/runJson';
 import { runRecordFromState } from '../../app/export/runMetrics';
 import { useTrainingStore } from '../../app/trainingStore';
@@ -49,7 +50,7 @@ async function importFile(file: File): Promise<void> {
   }
 }
 
-/** The header's Export menu: the metric history as CSV, the run as JSON, and importing a run back. */
+/** The header's Export menu: the metric history as CSV, the run as JSON, and importing a run or a PyTorch surface back. */
 export function ExportMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
   const close = () => menu.current?.removeAttribute('open');
@@ -62,6 +63,16 @@ export function ExportMenu() {
     if (!file) return;
     void importFile(file).finally(() => {
       input.value = ''; // the same file can be chosen again
+    });
+  };
+
+  const onSurfaceFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    close();
+    if (!file) return;
+    void surfaceImportFile(file).finally(() => {
+      input.value = '';
     });
   };
 
@@ -110,6 +121,10 @@ export function ExportMenu() {
         <label className="export-menu-import" title="Open a run saved with Run (JSON): its configuration is loaded and its curves shown for reference">
           Import run (JSON)…
           <input type="file" accept=".json,application/json" data-testid="import-json" onChange={onFile} />
+        </label>
+        <label className="export-menu-import" title="View a loss surface computed by an exported PyTorch project (its landscape.py writes surface.json); you can also drop the file on the landscape">
+          Import surface (JSON)…
+          <input type="file" accept=".json,application/json" data-testid="import-surface" onChange={onSurfaceFile} />
         </label>
       </div>
     </details>

@@ -4,6 +4,8 @@ import { useLandscapeStore, type LandscapeSurface } from '../../app/landscapeSto
 import type { SurfacePath } from '../../workers/surveyorProtocol';
 import { ContourView } from './ContourView';
 import { ExportPngButton } from '../export/ExportPngButton';
+import { useSurfaceImportStore } from '../../app/export/surfaceImportStore';
+import { ImportedLandscape, SurfaceImportError, useSurfaceDrop } from './ImportedLandscape';
 import { LandscapeViewTabs } from './LandscapeControls';
 import { landscapeSetOpen } from './landscapeOpen';
 import { LandscapeMultiples } from './LandscapeMultiples';
@@ -56,10 +58,14 @@ export function LandscapePanel() {
   // The field follows the surface, not the path: a new path point keeps the surface as drawn.
   const field = useMemo(() => (surface ? heightField(surface.values, logHeight) : null), [surface, logHeight]);
   const scene = useMemo(() => surfaceScene(surface, path, field), [surface, path, field]);
+  // A surface imported from a file (surface.json, or dropped on the panel) takes the live one's place.
+  const imported = useSurfaceImportStore((s) => s.surface);
+  const drop = useSurfaceDrop();
 
+  if (imported) return <ImportedLandscape surface={imported} view={settings.view} logHeight={logHeight} />;
   if (!settings.open) {
     return (
-      <section className="panel landscape-panel closed" aria-label="Loss landscape" data-testid="landscape-panel">
+      <section className="panel landscape-panel closed" aria-label="Loss landscape" data-testid="landscape-panel" {...drop}>
         <header className="chart-header">
           <h2>Loss landscape</h2>
         </header>
@@ -69,6 +75,7 @@ export function LandscapePanel() {
             Show the loss landscape
           </button>
         </div>
+        <SurfaceImportError />
       </section>
     );
   }
@@ -84,7 +91,7 @@ export function LandscapePanel() {
     </p>
   );
   return (
-    <section className="panel landscape-panel" aria-label="Loss landscape" data-testid="landscape-panel">
+    <section className="panel landscape-panel" aria-label="Loss landscape" data-testid="landscape-panel" {...drop}>
       <header className="chart-header">
         <h2>Loss landscape</h2>
         <LandscapeViewTabs view={settings.view} compare={compare} />
@@ -105,6 +112,7 @@ export function LandscapePanel() {
           {backend && ` · surveyor on ${backend.name}`}
         </span>
       </div>
+      <SurfaceImportError />
       {error && (
         <p className="warning" data-testid="landscape-error">
           {error}

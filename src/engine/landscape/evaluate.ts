@@ -10,6 +10,7 @@ import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf';
 import { mlpForward, mlpWeightTensors, type Activation, type DenseWeights } from '../mlp';
 import type { LossContext, LossParams, LossSpec } from '../../losses/types';
 import { landscapeCheckShapes, landscapePlanePoint, type LandscapePlane } from './params';
+import { landscapePenaltyActive, landscapePenaltyAt, landscapePenaltyOf, type LandscapePenalty } from './penalty';
 import { landscapeActivate, landscapeChunkLosses, landscapeMeanLoss as meanLoss, landscapeStacked2d, landscapeTiledTargets } from './stacked2d';
 
 export { landscapeActivate };
@@ -24,6 +25,8 @@ export interface LandscapeObjective {
   loss: LossSpec;
   params: LossParams;
   context: LossContext;
+  /** An L1/L2 penalty training adds to the loss: the surface is then of the whole objective. */
+  penalty?: LandscapePenalty;
 }
 
 export interface LandscapeEvaluatorOptions {
@@ -216,6 +219,7 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
     } finally {
       pending?.dispose();
     }
+    if (landscapePenaltyActive(objective.penalty)) for (let i = 0; i < out.length; i++) out[i]! += landscapePenaltyAt(objective.penalty, plane, alphas[i]!, betas?.[i] ?? 0);
     return out;
   };
 
@@ -239,7 +243,7 @@ export async function landscapeLossOf(objective: LandscapeObjective, layers: rea
     return meanLoss(objective, logits, objective.targets);
   });
   try {
-    return (await value.data())[0]!;
+    return (await value.data())[0]! + (objective.penalty ? landscapePenaltyOf(objective.penalty, layers) : 0);
   } finally {
     value.dispose();
   }

@@ -220,13 +220,18 @@ def main():
         parts = [(rows, part)]
     if rank != 0:
         return
+    # The trajectory's checkpoints on the plane, so a viewer can draw the path on the surface.
+    checkpoints = result["checkpoints"]
+    projected = project(center, d1, d2, [w for _, w in checkpoints])
     grid = [None] * args.resolution
     for indices, values in parts:
         for i, row in zip(indices, values):
             grid[i] = row
     with open(args.out, "w") as f:
-        # Self-describing, for viewing elsewhere: losses[i][j] is at (alpha_j, beta_i), both axes
-        # `resolution` points from the first to the second value of their range, ends included.
+        # Self-describing, for viewing elsewhere (Losscape's "Import surface"): losses[i][j] is at
+        # (alpha_j, beta_i), both axes `resolution` points from the first to the second value of
+        # their range, ends included; the surface is centred on the last checkpoint (0, 0), and
+        # `path` is every checkpoint projected onto the plane (least squares), oldest first.
         json.dump({
             "format": "losscape-surface",
             "version": 1,
@@ -240,6 +245,13 @@ def main():
             "resolution": args.resolution,
             "losses": grid,
             "training_losses": result["losses"],
+            "keep_bias": bool(experiment.LANDSCAPE["keep_bias"]),
+            "processes": world,
+            "path": {
+                "steps": [step for step, _ in checkpoints],
+                "alpha": [a for a, _ in projected],
+                "beta": [b for _, b in projected],
+            },
         }, f)
     for row in grid:
         print(" ".join(f"{v:.5f}" for v in row))

@@ -1,0 +1,72 @@
+// Compare runs in the engine benchmark: six runs of the bench model (losses and optimizers
+// differing, as a comparison has them) stepping one after another or as one batched computation
+// (src/engine/batchedStep.ts), against one run alone.
+import { configRuns, type ExperimentConfig } from '../../src/engine/config';
+import { tf } from '../../src/engine/tf';
+import { batchedTrainStep } from '../../src/engine/batchedStep';
+import { trainingDataCreate } from '../../src/engine/trainingData';
+import { TrainingRun } from '../../src/engine/trainingRun';
+import { trainingTrial, type TrainingStrategy } from '../../src/workers/backendTrials';
+import { TRAIN_BENCH_CONFIG } from './training';
+
+/** The bench model with five compare runs: six in all, the most a comparison has. */
+export const COMPARE6_CONFIG: ExperimentConfig = {
+  ...TRAIN_BENCH_CONFIG,
+  compare: {
+    runs: [
+      { loss: { id: 'focal', params: { gamma: 2 }, addons: {} }, optimizer: TRAIN_BENCH_CONFIG.optimizer, training: TRAIN_BENCH_CONFIG.training },
+      { loss: TRAIN_BENCH_CONFIG.loss, optimizer: { ...TRAIN_BENCH_CONFIG.optimizer, id: 'sgd', learningRate: 0.3 }, training: TRAIN_BENCH_CONFIG.training },
+      { loss: { id: 'label-smoothing', params: { epsilon: 0.1 }, addons: {} }, optimizer: { ...TRAIN_BENCH_CONFIG.optimizer, id: 'momentum', learningRate: 0.1, params: { momentum: 0.9 } }, training: TRAIN_BENCH_CONFIG.training },
+      { loss: { id: 'hinge', params: { c: 1 }, addons: {} }, optimizer: TRAIN_BENCH_CONFIG.optimizer, training: TRAIN_BENCH_CONFIG.training },
+      { loss: TRAIN_BENCH_CONFIG.loss, optimizer: { ...TRAIN_BENCH_CONFIG.optimizer, learningRate: 0.003 }, training: TRAIN_BENCH_CONFIG.training },
+    ],
+  },
+};
+
+export interface CompareRates {
+  /** Steps per second of the base run alone. */
+  one: number;
+  /** Steps per second of all six runs (a step: one step of every run), looped and batched. */
+  looped: number;
+  batched: number;
+  /** Six runs' total steps per second over one run's, with the faster strategy. */
+  throughputRatio: number;
+  batchedOverLooped: number;
+}
+
+/** Interleaved rounds (one, looped, batched, …), so load that comes and goes falls on all three. */
+export async function compareRates(measureMs: number, rounds = 2): Promise<CompareRates> {
+  const single: ExperimentConfig = { ...COMPARE6_CONFIG, compare: { runs: [] } };
+  const sums = { one: 0, looped: 0, batched: 0 };
+  for (let round = 0; round < rounds; round++) {
+    sums.one += await trainingTrial(single, null, measureMs);
+    sums.looped += await trainingTrial(COMPARE6_CONFIG, null, measureMs, undefined, 'looped');
+    sums.batched += await trainingTrial(COMPARE6_CONFIG, null, measureMs, undefined, 'batched');
+  }
+  const one = sums.one / rounds;
+  const looped = sums.looped / rounds;
+  const batched = sums.batched / rounds;
+  const runs = COMPARE6_CONFIG.compare.runs.length + 1;
+  return { one, looped, batched, throughputRatio: (runs * Math.max(looped, batched)) / one, batchedOverLooped: batched / looped };
+}
+
+/**
+ * Kernels a step of every run launches (tfjs's profiler, one step after a warm-up): what a
+ * backend's per-kernel overhead multiplies, and so what batching saves on WebGPU.
+ */
+export async function kernelsPerStep(config: ExperimentConfig, strategy: TrainingStrategy): Promise<number> {
+  const data = trainingDataCreate(config, null);
+  const runs = configRuns(config).map((c) => new TrainingRun(c, data));
+  const step = (): void => {
+    const results = strategy === 'batched' ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
+    tf.dispose(results.flatMap((r) => (r.telemetry ? [r.loss, r.telemetry] : [r.loss])));
+  };
+  try {
+    step();
+    const profile = await tf.profile(step);
+    return profile.kernels.length;
+  } finally {
+    for (const run of runs) run.dispose();
+    data.dispose();
+  }
+}
