@@ -25,6 +25,8 @@ export interface BackendInfo {
   failures: BackendFailure[];
   /** The measured choice for the worker's workload and the rates behind it, once made. */
   choice?: BackendChoice;
+  /** WASM threads in use, when more than one (a cross-origin isolated page). */
+  threads?: number;
 }
 
 /** What one frame tells the main thread about training since the previous frame. */
