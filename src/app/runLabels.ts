@@ -59,7 +59,7 @@ export function runLabelNumber(value: number): string {
 const REGRESSION_SHORT: Readonly<Record<string, string>> = { mse: 'MSE', mae: 'MAE', huber: 'Huber', 'log-cosh': 'log-cosh', pinball: 'pinball' };
 
 function lossName(id: string, task: Task): string {
-  if (task !== 'classification') return REGRESSION_SHORT[id] ?? safeName(() => taskLossById(task, id).name, id);
+  if (task !== 'classification') return (task === 'regression' ? REGRESSION_SHORT[id] : undefined) ?? safeName(() => taskLossById(task, id).name, id);
   return LOSS_SHORT[id] ?? safeName(() => lossById(id).name, id);
 }
 

@@ -8,6 +8,7 @@ import { taskLossById, taskLosses } from '../losses/taskLosses';
 import type { LossParamSpec } from '../losses/types';
 import { SelectField, SliderField } from './fields';
 import { Formula } from './Formula';
+import { PreferenceLossControls } from './preference/PreferenceLossControls';
 
 function ParamSliders(props: { specs: readonly LossParamSpec[]; values: Record<string, number>; prefix: string; onChange(id: string, value: number): void }) {
   return (
@@ -36,6 +37,7 @@ export function LossControls() {
   const classes = useConfigStore((s) => s.config.data.classes);
   const task = useConfigStore((s) => s.config.task);
   const updateVariant = useUpdateVariant();
+  if (task === 'preference') return <PreferenceLossControls />;
   const classifying = task === 'classification';
   const spec = taskLossById(task, loss.id);
   const unavailable = classifying ? lossById(loss.id).unavailableReason(classes, loss.params) : null;
