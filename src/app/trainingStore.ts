@@ -3,6 +3,7 @@ import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEval
 import { moeHistoryAppend, type MoeHistoryPoint } from './moeHistory';
 import { Series } from './series';
 import { classMetricsHistoryAppend, type ClassMetricsPoint } from './classMetricsHistory';
+import { inputQuietRemaining } from './inputQuiet';
 
 /** What one run has streamed back. */
 export interface RunState {
@@ -122,11 +123,18 @@ function flushSchedule(): void {
   flushTimer = setTimeout(
     () => {
       flushTimer = null;
-      if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(() => flushDraft());
+      if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(() => (inputQuietRemaining() > 0 ? flushLater() : flushDraft()));
       flushFallback = setTimeout(() => flushDraft(), HIDDEN_FLUSH_MS);
     },
-    Math.max(0, lastFlush + flushInterval() - performance.now()),
+    // Right after a keystroke the next paint is the character's: the views' update waits a moment.
+    Math.max(0, lastFlush + flushInterval() - performance.now(), inputQuietRemaining()),
   );
+}
+
+/** A key was pressed since the flush was scheduled: schedule it again, after the key's paint. */
+function flushLater(): void {
+  flushCancel();
+  flushSchedule();
 }
 
 /** REPAINT_INTERVAL_MS, or longer while the views are slow to take a flush in (a busy or slow machine). */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inputQuietKeyAt, QUIET_MS } from '../../app/inputQuiet';
 import { drawQueueCancel, drawQueueLength, drawQueueRequest } from './surfaceDrawQueue';
 
 /** requestAnimationFrame by hand: each call to `frame()` runs the callbacks waiting for it. */
@@ -18,6 +19,7 @@ function manualFrames() {
 describe('surfaceDrawQueue', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.useRealTimers();
   });
 
   it('draws one canvas per animation frame, oldest request first, each once however often it asked', () => {
@@ -55,5 +57,18 @@ describe('surfaceDrawQueue', () => {
     frame();
     frame();
     expect(drawn).toEqual(['b']);
+  });
+
+  it('holds draws back for a moment after a keystroke, so the typed character paints first', () => {
+    vi.useFakeTimers();
+    const frame = manualFrames();
+    const drawn: string[] = [];
+    inputQuietKeyAt(performance.now());
+    drawQueueRequest(() => drawn.push('a'));
+    frame();
+    expect(drawn).toEqual([]);
+    vi.advanceTimersByTime(QUIET_MS);
+    frame();
+    expect(drawn).toEqual(['a']);
   });
 });

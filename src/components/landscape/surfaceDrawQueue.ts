@@ -6,6 +6,8 @@
 // the time of four renders and four read-backs, 100–400 ms on a 2-core machine. Drawn one per
 // frame, a frame waits for at most one, and the canvases take turns (oldest request first).
 
+import { inputQuietRemaining } from '../../app/inputQuiet';
+
 type Draw = () => void;
 
 const waiting = new Set<Draw>();
@@ -13,6 +15,15 @@ let frame = 0;
 
 function next(): void {
   frame = 0;
+  // Right after a keystroke the next paint is the character's: the draw waits a moment.
+  const quiet = inputQuietRemaining();
+  if (quiet > 0) {
+    frame = -1;
+    setTimeout(() => {
+      frame = requestAnimationFrame(next);
+    }, quiet);
+    return;
+  }
   const [draw] = waiting;
   if (!draw) return;
   waiting.delete(draw);
