@@ -6,6 +6,7 @@ import { NumberField, SelectField, SliderField } from './fields';
 import { CsvUpload } from './data/CsvUpload';
 import { DatasetSource } from './data/DatasetSource';
 import { RegressionDataControls } from './data/RegressionDataControls';
+import { SplitControls } from './playground/SplitControls';
 
 const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
   symmetric: 'symmetric',
@@ -14,7 +15,12 @@ const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
 
 export function DataControls() {
   const task = useConfigStore((s) => s.config.task);
-  return task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />;
+  return (
+    <>
+      {task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />}
+      <SplitControls />
+    </>
+  );
 }
 
 function ClassificationDataControls() {

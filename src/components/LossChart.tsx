@@ -11,6 +11,7 @@ import { ExportPngButton } from './export/ExportPngButton';
 import { useImportedLossSeries } from './export/importedSeries';
 import { ShowingRun } from './compare/ShowingRun';
 import { ClassMetricsReadout } from './ClassMetricsReadout';
+import { PenaltyReadout } from './playground/PenaltyReadout';
 
 const WIDTH = 460;
 const HEIGHT = 220;
@@ -98,6 +99,7 @@ function LossMetrics() {
         <dd data-testid="train-accuracy">{formatMetric(evaluation?.trainAccuracy, 3)}</dd>
         <dt>validation accuracy</dt>
         <dd data-testid="validation-accuracy">{formatMetric(evaluation?.validationAccuracy, 3)}</dd>
+        <PenaltyReadout />
       </dl>
       <ClassMetricsReadout />
     </>
