@@ -248,7 +248,7 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
       context.fill();
     }
     const f = style.fontSize;
-    const lines = [`step ${values[0]!.step.toLocaleString('en')}`, ...values.slice(0, 8).map((v) => `${v.name} ${lineChartHoverText([v]).split(' · ')[1]}`)];
+    const lines = [`step ${values[0]!.step.toLocaleString('en')}`, ...values.slice(0, 8).map((v) => lineChartHoverText([v]).split(' · ')[1]!)];
     const widest = Math.max(...lines.map((l) => context.measureText(l).width));
     const boxW = widest + 10;
     const boxH = lines.length * (f + 3) + 6;

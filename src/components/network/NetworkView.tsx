@@ -161,6 +161,9 @@ function NetworkDiagram({ snapshot, width, height, onHover, onEdit }: DiagramPro
             );
           })}
           {neurons.flat().map(({ layer, neuron, x, y }) => (
+            <rect key={`frame-${layer}-${neuron}`} x={x - 0.5} y={y - 0.5} width={size + 1} height={size + 1} className="network-neuron-frame" />
+          ))}
+          {neurons.flat().map(({ layer, neuron, x, y }) => (
             <image key={`${layer}-${neuron}`} href={images[layer]![neuron]} x={x} y={y} width={size} height={size} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} data-testid={layer === 0 ? 'network-input' : layer === sizes.length - 1 ? 'network-output' : 'neuron'} data-layer={layer}>
               <title>{neuronName(snapshot, layer, neuron)}</title>
             </image>

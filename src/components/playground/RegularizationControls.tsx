@@ -4,7 +4,7 @@ import { SelectField } from '../fields';
 
 /** TensorFlow Playground's menu of rates; a rate typed into a link keeps its own value. */
 const RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-const LABELS: Record<RegularizationKind, string> = { none: 'none', l1: 'L1 (rate·Σ|w|)', l2: 'L2 (rate·Σ½w²)' };
+const LABELS: Record<RegularizationKind, string> = { none: 'none', l1: 'L1', l2: 'L2' };
 
 /** L1 or L2 on the kernels, added to the objective of the selected run (regularization.ts). */
 export function RegularizationControls() {
@@ -13,7 +13,7 @@ export function RegularizationControls() {
   const updateVariant = useUpdateVariant();
   const rates = RATES.includes(rate) ? RATES : [...RATES, rate].sort((a, b) => a - b);
   return (
-    <div className="field-row" title="A penalty on the weights (not the biases) added to the loss; the loss readout shows it apart, the landscape the sum">
+    <div className="field-row" title="L1: rate·Σ|w|, L2: rate·Σ½w² over the weights (not the biases), added to the loss; the loss readout shows it apart, the landscape the sum">
       <SelectField<RegularizationKind>
         label="Regularization"
         value={kind}
