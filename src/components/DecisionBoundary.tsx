@@ -108,8 +108,8 @@ export function DecisionBoundary() {
         filled: train · rings: validation and test · shade: confidence
         {points && points.added > 0 && <span data-testid="added-count"> · squares: {points.added} added</span>}
         {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
-        <BoundaryStyleToggles />
       </p>
+      <BoundaryStyleToggles />
       <BoundaryReadout at={hover} />
       {addable && points && <AddPointControls classNames={points.classNames} selected={selectedClass} onSelect={setAddClass} added={added} />}
     </section>
