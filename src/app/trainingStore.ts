@@ -1,7 +1,9 @@
 import { create } from 'zustand';
-import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
+import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, MoeFrame, PreferencePoint, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
+import { moeHistoryAppend, type MoeHistoryPoint } from './moeHistory';
 import { Series } from './series';
 import { classMetricsHistoryAppend, type ClassMetricsPoint } from './classMetricsHistory';
+import { inputQuietRemaining } from './inputQuiet';
 
 /** What one run has streamed back. */
 export interface RunState {
@@ -28,6 +30,11 @@ export interface RunState {
   weightMaxAbs: number | null;
   /** The step and reason when the run diverged. */
   diverged: { step: number; reason: string } | null;
+  /** A mixture of experts' latest routing (null for an MLP), and its loads and scores over training. */
+  moe: MoeFrame | null;
+  moeHistory: readonly MoeHistoryPoint[];
+  /** Task 'preference': the policy's probe points over training. */
+  preference: readonly PreferencePoint[];
 }
 
 /** What the trainer worker has streamed back, as the views read it. */
@@ -63,6 +70,9 @@ export function runStateEmpty(): RunState {
     sharpness: [],
     weightMaxAbs: null,
     diverged: null,
+    moe: null,
+    moeHistory: [],
+    preference: [],
   };
 }
 
@@ -113,11 +123,18 @@ function flushSchedule(): void {
   flushTimer = setTimeout(
     () => {
       flushTimer = null;
-      if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(() => flushDraft());
+      if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(() => (inputQuietRemaining() > 0 ? flushLater() : flushDraft()));
       flushFallback = setTimeout(() => flushDraft(), HIDDEN_FLUSH_MS);
     },
-    Math.max(0, lastFlush + flushInterval() - performance.now()),
+    // Right after a keystroke the next paint is the character's: the views' update waits a moment.
+    Math.max(0, lastFlush + flushInterval() - performance.now(), inputQuietRemaining()),
   );
+}
+
+/** A key was pressed since the flush was scheduled: schedule it again, after the key's paint. */
+function flushLater(): void {
+  flushCancel();
+  flushSchedule();
 }
 
 /** REPAINT_INTERVAL_MS, or longer while the views are slow to take a flush in (a busy or slow machine). */
@@ -184,6 +201,9 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     classMetricsHistory: classMetricsHistoryAppend(state.classMetricsHistory, frame.evaluation),
     boundary: frame.boundary ?? state.boundary,
     weightMaxAbs: frame.weights ? maxAbs(frame.weights) : state.weightMaxAbs,
+    moe: frame.moe ?? state.moe,
+    moeHistory: frame.moe ? moeHistoryAppend(state.moeHistory, frame.moe) : state.moeHistory,
+    preference: frame.preference ? [...state.preference, ...frame.preference] : state.preference,
   };
   flushSchedule();
 }

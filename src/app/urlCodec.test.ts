@@ -3,6 +3,7 @@ import { BINNINGS, configClamp, DEFAULT_CONFIG, LABEL_NOISE_KINDS, LANDSCAPE_DIR
 import { DATASET_KINDS } from '../engine/datasets';
 import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
+import { BALANCE_SCOPES, MODEL_KINDS } from '../engine/moe/moeTypes';
 import { INPUT_FEATURES } from '../engine/inputFeatures';
 import { REGULARIZATION_KINDS, REGULARIZATION_RATE } from '../engine/regularization';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
@@ -54,6 +55,13 @@ function randomRun(r: Rng, base: ExperimentConfig, partial = false): RunVariant 
     training: {
       mixup: draw(r, L.mixup.min, L.mixup.max),
       totalSteps: draw(r, L.totalSteps.min, L.totalSteps.max, true),
+      moe: {
+        balance: pick(r, BALANCE_SCOPES),
+        alpha: draw(r, L.alpha.min, L.alpha.max),
+        zLoss: draw(r, L.zLoss.min, L.zLoss.max),
+        microBatches: draw(r, L.microBatches.min, L.microBatches.max, true),
+        microBatchSize: draw(r, L.microBatchSize.min, L.microBatchSize.max, true),
+      },
       regularization: pick(r, REGULARIZATION_KINDS),
       regularizationRate: draw(r, REGULARIZATION_RATE.min, REGULARIZATION_RATE.max),
     },
@@ -95,8 +103,12 @@ function randomConfig(seed: number): ExperimentConfig {
     // Added points (kept on generated data only) and a file's name with characters that need escaping.
     added: Array.from({ length: r.next() < 0.5 ? 0 : 3 * (1 + r.int(5)) }, (_, i) => (i % 3 === 2 ? r.int(2) : draw(r, -3, 3))),
     csv: r.next() < 0.3 ? { name: 'my data, v2 & final%.csv', label: 'species', hash: '0a1b2c3d' } : c.data.csv,
+    domains: draw(r, L.domains.min, L.domains.max, true),
   };
   c.model = {
+    kind: pick(r, MODEL_KINDS),
+    experts: draw(r, L.experts.min, L.experts.max, true),
+    topK: draw(r, L.topK.min, L.topK.max, true),
     layers: draw(r, L.layers.min, L.layers.max, true),
     width: draw(r, L.width.min, L.width.max, true),
     activation: pick(r, ACTIVATIONS),

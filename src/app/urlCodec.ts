@@ -21,6 +21,7 @@ import { configClamp, DEFAULT_CONFIG, LABEL_NOISE_KINDS, MAX_RUNS, type Experime
 import { ALL_DATA_KINDS, TASKS } from '../engine/task';
 import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
+import { BALANCE_SCOPES, MODEL_KINDS } from '../engine/moe/moeTypes';
 import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULES } from '../engine/schedules/schedules';
@@ -60,6 +61,10 @@ const KEYS: readonly KeyEntry[] = [
   { key: 'csv', path: ['data', 'csv', 'name'] },
   { key: 'csv-label', path: ['data', 'csv', 'label'] },
   { key: 'csv-hash', path: ['data', 'csv', 'hash'] },
+  { key: 'domains', path: ['data', 'domains'] },
+  { key: 'model', path: ['model', 'kind'], options: () => MODEL_KINDS },
+  { key: 'experts', path: ['model', 'experts'] },
+  { key: 'top-k', path: ['model', 'topK'] },
   { key: 'layers', path: ['model', 'layers'] },
   { key: 'width', path: ['model', 'width'] },
   { key: 'act', path: ['model', 'activation'], options: () => ACTIVATIONS },
@@ -72,6 +77,12 @@ const KEYS: readonly KeyEntry[] = [
   { key: 'clip', path: ['optimizer', 'clipNorm'] },
   { key: 'mixup', path: ['training', 'mixup'] },
   { key: 'steps', path: ['training', 'totalSteps'] },
+  // A mixture of experts' training, per run (so `run2.lbl=global` compares the two scopes).
+  { key: 'lbl', path: ['training', 'moe', 'balance'], options: () => BALANCE_SCOPES },
+  { key: 'lbl-alpha', path: ['training', 'moe', 'alpha'] },
+  { key: 'router-z', path: ['training', 'moe', 'zLoss'] },
+  { key: 'micro-batches', path: ['training', 'moe', 'microBatches'] },
+  { key: 'micro-size', path: ['training', 'moe', 'microBatchSize'] },
   { key: 'seed', path: ['seed'] },
   // TensorFlow Playground's settings.
   { key: 'train', path: ['data', 'trainFraction'] },

@@ -7,6 +7,7 @@ import { CsvUpload } from './data/CsvUpload';
 import { DatasetSource } from './data/DatasetSource';
 import { RegressionDataControls } from './data/RegressionDataControls';
 import { SplitControls } from './playground/SplitControls';
+import { PreferenceDataControls } from './preference/PreferenceDataControls';
 
 const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
   symmetric: 'symmetric',
@@ -15,6 +16,7 @@ const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
 
 export function DataControls() {
   const task = useConfigStore((s) => s.config.task);
+  if (task === 'preference') return <PreferenceDataControls />;
   return (
     <>
       {task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />}

@@ -41,6 +41,8 @@ export function boundaryCreate(canvas: HTMLCanvasElement, size: number): Boundar
   layer.height = size * ratio;
   let layerOf: DataPoints | null = null;
   let layerShowsTest = true;
+  let heatOf: BoundaryGrid | null = null;
+  let heatDiscrete = false;
   let current: DataPoints | null = null;
 
   return {
@@ -51,7 +53,10 @@ export function boundaryCreate(canvas: HTMLCanvasElement, size: number): Boundar
       context.fillRect(0, 0, size, size);
       const samePlane = !boundary || boundary.planeSerial === undefined || !points || boundary.planeSerial === points.planeSerial;
       if (boundary && samePlane) {
-        paintHeat(heat, boundary, style.discretize);
+        // A new frame of points alone keeps the boundary: its heat map is painted once per grid (and style).
+        if (heatOf !== boundary || heatDiscrete !== style.discretize) paintHeat(heat, boundary, style.discretize);
+        heatOf = boundary;
+        heatDiscrete = style.discretize;
         context.imageSmoothingEnabled = true;
         context.drawImage(heat, 0, 0, size, size);
       }
@@ -130,6 +135,7 @@ function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid, discretize: 
   const context = heat.getContext('2d')!;
   const image = context.createImageData(resolution, resolution);
   const chance = 1 / classes;
+  const colours = Array.from({ length: classes }, (_, k) => classRgb(k));
   for (let cell = 0; cell < resolution * resolution; cell++) {
     let best = 0;
     let bestP = -1;
@@ -139,7 +145,7 @@ function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid, discretize: 
     }
     // 0 at chance, 1 at certainty; capped so points stay visible on a confident background.
     const strength = discretize ? 0.75 : 0.75 * Math.max(0, Math.min(1, (bestP - chance) / (1 - chance)));
-    const [r, g, b] = classRgb(best);
+    const [r, g, b] = colours[best]!;
     image.data[4 * cell] = 255 + (r - 255) * strength;
     image.data[4 * cell + 1] = 255 + (g - 255) * strength;
     image.data[4 * cell + 2] = 255 + (b - 255) * strength;

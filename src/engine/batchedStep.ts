@@ -16,7 +16,8 @@ export function batchedStepFits(runs: readonly TrainingRun[]): boolean {
     const size = run.config.optimizer.batchSize;
     return size <= 0 || size >= total ? total : size;
   };
-  return runs.every((run) => sizes(run) === sizes(first!) && examples(run) === examples(first!));
+  // A mixture of experts routes between its weights: it steps on its own.
+  return runs.every((run) => !run.moe && sizes(run) === sizes(first!) && examples(run) === examples(first!));
 }
 
 /**

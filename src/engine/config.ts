@@ -4,6 +4,7 @@ import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './conf
 import { ACTIVATIONS, type Activation } from './mlp';
 import type { CalibrationBinning } from './metrics/calibration';
 import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
+import { MODEL_KINDS, MOE_LIMITS, MOE_TRAINING_DEFAULT, type ModelKind, type MoeTrainingConfig } from './moe/moeTypes';
 import { boundaryClamp, inputFeaturesClamp, playbackClamp, PLAYGROUND_LIMITS } from './configPlayground';
 import { DEFAULT_INPUT_FEATURES } from './inputFeatures';
 import type { RegularizationKind } from './regularization';
@@ -55,8 +56,19 @@ export interface ExperimentConfig {
      * is split evenly between validation and test.
      */
     trainFraction: number;
+    /**
+     * Domains for a mixture of experts: the plane cut into this many angular sectors around the
+     * origin (moeDomains.ts); each micro-batch is drawn from one. Unused by a plain MLP.
+     */
+    domains: number;
   };
   model: {
+    /** A plain MLP, or a mixture of experts: a linear router over `experts` MLPs of `layers` × `width`. */
+    kind: ModelKind;
+    /** Experts of a mixture, 2–8. */
+    experts: number;
+    /** Experts each point is routed to, 1 or 2. */
+    topK: number;
     /** Hidden layers, 0–6 (as in TensorFlow Playground); 0 is a linear model. */
     layers: number;
     /** Units per hidden layer, 1–64. */
@@ -91,6 +103,8 @@ export interface ExperimentConfig {
     mixup: number;
     /** The planned length of training, T, that schedules decay over. */
     totalSteps: number;
+    /** How a mixture of experts is trained (load balancing, micro-batches); unused by a plain MLP. */
+    moe: MoeTrainingConfig;
     /** An L1 or L2 penalty on the kernels added to the objective (regularization.ts). */
     regularization: RegularizationKind;
     regularizationRate: number;
@@ -187,11 +201,13 @@ export const LIMITS = {
   landscapeRange: { min: 0.05, max: 5 },
   landscapeResolution: { min: 11, max: 101 },
   landscapeRecomputeEvery: { min: 0, max: 100_000 },
-  preferenceResponses: { min: 3, max: 8 },
+  // Up to six responses: one colour each in the class palette.
+  preferenceResponses: { min: 3, max: 6 },
   preferenceLabelNoise: { min: 0, max: 0.5 },
   preferenceForgetFraction: { min: 0.05, max: 0.5 },
   preferenceWarmupSteps: { min: 0, max: 2000 },
   ...DATA_LIMITS,
+  ...MOE_LIMITS,
   ...PLAYGROUND_LIMITS,
 } as const;
 
@@ -214,8 +230,9 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
     added: [],
     csv: { name: '', label: '', hash: '' },
     trainFraction: 0.6,
+    domains: 4,
   },
-  model: { layers: 2, width: 8, activation: 'tanh', features: [...DEFAULT_INPUT_FEATURES] },
+  model: { kind: 'mlp', experts: 4, topK: 1, layers: 2, width: 8, activation: 'tanh', features: [...DEFAULT_INPUT_FEATURES] },
   loss: { id: 'ce', params: {}, addons: {} },
   optimizer: {
     id: 'adam',
@@ -226,7 +243,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
     weightDecay: 0,
     clipNorm: 0,
   },
-  training: { mixup: 0, totalSteps: 2000, regularization: 'none', regularizationRate: 0.001 },
+  training: { mixup: 0, totalSteps: 2000, regularization: 'none', regularizationRate: 0.001, moe: MOE_TRAINING_DEFAULT },
   metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
   compare: { runs: [] },
   views: { lossShape: false, calibration: false, sharpness: false, telemetry: false, network: false },
@@ -281,9 +298,13 @@ export function configClamp(input: unknown): ClampResult {
       view: dataViewClamp(asRecord(data.view), d.data.view, kind, tools),
       added: dataAddedClamp(data.added, kind, classes, tools),
       csv: dataCsvClamp(asRecord(data.csv), d.data.csv, tools),
+      domains: number('data.domains', data.domains, LIMITS.domains, d.data.domains, true),
       trainFraction: number('data.trainFraction', data.trainFraction, LIMITS.trainFraction, d.data.trainFraction),
     },
     model: {
+      kind: choice('model.kind', model.kind, MODEL_KINDS, d.model.kind),
+      experts: number('model.experts', model.experts, LIMITS.experts, d.model.experts, true),
+      topK: number('model.topK', model.topK, LIMITS.topK, d.model.topK, true),
       layers: number('model.layers', model.layers, LIMITS.layers, d.model.layers, true),
       width: number('model.width', model.width, LIMITS.width, d.model.width, true),
       activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
@@ -305,7 +326,21 @@ export function configClamp(input: unknown): ClampResult {
     preference: preferenceClamp(asRecord(source.preference), d.preference, tools),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
+  moeMixupOff(config, changes);
   return { config, changes };
+}
+
+/**
+ * Mixup blends points across domains, which would undo a mixture's one-domain micro-batches:
+ * a mixture of experts trains without it.
+ */
+function moeMixupOff(config: ExperimentConfig, changes: string[]): void {
+  if (config.model.kind !== 'moe') return;
+  for (const [i, run] of [config, ...config.compare.runs].entries()) {
+    if (run.training.mixup === 0) continue;
+    changes.push(`${i === 0 ? '' : `compare.runs.${i - 1}.`}training.mixup ${run.training.mixup} → 0 (a mixture of experts trains without mixup)`);
+    run.training = { ...run.training, mixup: 0 };
+  }
 }
 
 /** The data kind for a task: one of its own, else the task's default, saying why. */

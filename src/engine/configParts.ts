@@ -7,6 +7,7 @@ import type { Task } from './task';
 import { ADDONS, addonParamsResolve } from '../losses/addons';
 import { OPTIMIZERS, optimizerById, optimizerParamsResolve } from './optimizers/registry';
 import { SCHEDULES, scheduleById, scheduleParamsResolve } from './schedules/schedules';
+import { moeTrainingClamp } from './moe/moeConfigClamp';
 import { REGULARIZATION_KINDS, REGULARIZATION_RATE } from './regularization';
 
 /** Range limits that the section clamps need (a subset of config.ts's LIMITS, passed in to avoid a cycle). */
@@ -97,6 +98,7 @@ export function runVariantClamp(source: Record<string, unknown>, prefix: string,
     training: {
       mixup: number(`${prefix}training.mixup`, training.mixup, limits.mixup, f.training.mixup),
       totalSteps: number(`${prefix}training.totalSteps`, training.totalSteps, limits.totalSteps, f.training.totalSteps, true),
+      moe: moeTrainingClamp(asRecord(training.moe), prefix, f.training.moe, tools),
       regularization: choice(`${prefix}training.regularization`, training.regularization, REGULARIZATION_KINDS, f.training.regularization),
       regularizationRate: number(`${prefix}training.regularizationRate`, training.regularizationRate, REGULARIZATION_RATE, f.training.regularizationRate),
     },

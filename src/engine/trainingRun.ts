@@ -16,6 +16,7 @@ import { scheduleLearningRate } from './schedules/schedules';
 import { gradientTelemetryTensor } from './metrics/gradients';
 import { sharpnessPowerIteration } from './metrics/sharpness';
 import { preconditionedGradientAt } from './preconditionedSharpness';
+import { MoeTraining } from './moe/moeTraining';
 import { regularizationKernels, regularizationPenalty } from './regularization';
 
 export interface StepResult {
@@ -36,6 +37,8 @@ export interface StepPlan {
   withTelemetry: boolean;
   /** The step's objective from the model's logits of `x` and its parameters (an L1/L2 penalty reads them). */
   objectiveOf: (logits: Tensor2D, params: readonly Tensor[]) => Scalar;
+  /** The step's whole objective at the current weights (a mixture of experts' needs its routing, not only logits). */
+  objective: () => Scalar;
 }
 
 export interface Evaluation {
@@ -67,6 +70,8 @@ export class TrainingRun {
   private grid: { resolution: number; plane: Plane; points: Tensor2D } | undefined;
   /** Optimizer steps taken so far. */
   steps = 0;
+  /** Set when the model is a mixture of experts (config.model.kind 'moe'). */
+  readonly moe: MoeTraining | null;
 
   constructor(
     private currentConfig: ExperimentConfig,
@@ -79,7 +84,9 @@ export class TrainingRun {
       outputs: data.dataset.classes,
       activation: config.model.activation,
     };
-    this.variables = mlpWeightTensors(mlpInitWeights(this.shape, config.seed)).map((t) => {
+    this.moe = config.model.kind === 'moe' ? new MoeTraining(config, data) : null;
+    const initial = this.moe ? this.moe.initialTensors() : mlpWeightTensors(mlpInitWeights(this.shape, config.seed));
+    this.variables = initial.map((t) => {
       const v = tf.variable(t, true);
       t.dispose();
       return v;
@@ -117,7 +124,7 @@ export class TrainingRun {
     const learningRate = this.learningRate();
     const [loss, telemetry] = tf.tidy(() => {
       const plan = this.stepPlan();
-      const { value, grads } = tf.variableGrads(() => plan.objectiveOf(this.logits(plan.x), this.variables), this.variables);
+      const { value, grads } = tf.variableGrads(plan.objective, this.variables);
       const loss = this.dataLoss(value);
       const vector = this.stepApply(plan, this.variables.map((v) => grads[v.name]!));
       return vector ? [loss, vector] : [loss];
@@ -139,11 +146,16 @@ export class TrainingRun {
     const batch = this.nextBatch();
     const { x, targets, targetsB, lambdas } = this.mixup(batch.x, batch.targets);
     const every = this.config.metrics.telemetryEvery;
+    const objectiveOf = (logits: Tensor2D, params: readonly Tensor[]): Scalar => this.withPenalty(this.objectiveOfLogits(logits, targets, context, targetsB, lambdas), params);
     return {
       x,
       learningRate: this.learningRate(),
-      withTelemetry: every > 0 && (this.steps + 1) % every === 0,
-      objectiveOf: (logits, params) => this.withPenalty(this.objectiveOfLogits(logits, targets, context, targetsB, lambdas), params),
+      // Gradient telemetry reads an MLP's layers; a mixture of experts has no such stack of layers.
+      withTelemetry: every > 0 && (this.steps + 1) % every === 0 && !this.moe,
+      objectiveOf,
+      objective: this.moe
+        ? () => this.withPenalty(this.objective(this.variables, x, targets, context, batch.microBatches), this.variables)
+        : () => objectiveOf(this.logits(x), this.variables),
     };
   }
 
@@ -156,7 +168,7 @@ export class TrainingRun {
     const { clipNorm, weightDecay } = this.config.optimizer;
     const { x, learningRate } = plan;
     const gradientAt = (): Tensor[] => {
-      const again = tf.variableGrads(() => plan.objectiveOf(this.logits(x), this.variables), this.variables).grads;
+      const again = tf.variableGrads(plan.objective, this.variables).grads;
       const gradients = this.variables.map((v) => again[v.name]!);
       return clipNorm > 0 ? gradientClipByGlobalNorm(gradients, clipNorm) : gradients;
     };
@@ -219,14 +231,33 @@ export class TrainingRun {
    * data's plane, or a 2-D slice of feature space: see projection.ts), `resolution² × K`.
    */
   predictGrid(resolution: number): Tensor2D {
+    const points = this.gridPoints(resolution);
+    return tf.tidy(() => tf.softmax(this.logits(points)));
+  }
+
+  /** A mixture's gate probabilities over the training split, `n × N_E` (null for an MLP). */
+  trainGates(): Tensor2D | null {
+    const moe = this.moe;
+    return moe ? tf.tidy(() => moe.forward(this.variables, this.data.train.x).probs) : null;
+  }
+
+  /** A mixture's gate probabilities over the boundary's grid (predictGrid's points), `resolution² × N_E`. */
+  gridGates(resolution: number): Tensor2D | null {
+    const moe = this.moe;
+    if (!moe) return null;
+    const points = this.gridPoints(resolution);
+    return tf.tidy(() => moe.forward(this.variables, points).probs);
+  }
+
+  /** The grid's model inputs, kept while the resolution and the plane stay the same. */
+  private gridPoints(resolution: number): Tensor2D {
     const plane = this.data.plane;
     if (this.grid?.resolution !== resolution || this.grid.plane !== plane) {
       this.grid?.points.dispose();
       const inputs = trainingDataModelInputs(this.data, planeGridInputs(plane, resolution));
       this.grid = { resolution, plane, points: tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]) };
     }
-    const points = this.grid.points;
-    return tf.tidy(() => tf.softmax(this.logits(points)));
+    return this.grid.points;
   }
 
   /** The L1/L2 penalty at these weights (0 when off): the objective is the loss plus it. */
@@ -303,7 +334,7 @@ export class TrainingRun {
   }
 
   private logitsWith(params: readonly Tensor[], x: Tensor2D): Tensor2D {
-    return mlpForward(params, x, this.shape.activation);
+    return this.moe ? this.moe.forward(params, x).logits : mlpForward(params, x, this.shape.activation);
   }
 
   /**
@@ -324,6 +355,10 @@ export class TrainingRun {
     }
     const alpha = this.config.training.mixup;
     for (let s = 0; s < steps; s++) {
+      if (this.moe) {
+        this.moe.nextBatchIndices();
+        continue;
+      }
       const batch = this.nextBatchIndices();
       if (alpha > 0) mixupDraw(this.mixupOrder, alpha, batch ? batch.length : this.data.train.labels.length);
     }
@@ -339,10 +374,15 @@ export class TrainingRun {
 
   /**
    * The training objective: the loss (mixed over two targets under mixup), averaged over the
-   * batch when it is per-example, plus the mean of each enabled add-on.
+   * batch when it is per-example, plus the mean of each enabled add-on; for a mixture of experts
+   * also α·LBL and the router z-loss over `microBatches` equal micro-batches of `x`.
    */
-  private objective(params: readonly Tensor[], x: Tensor2D, targets: Tensor2D, context: LossContext): Scalar {
-    return this.objectiveOfLogits(this.logitsWith(params, x), targets, context);
+  private objective(params: readonly Tensor[], x: Tensor2D, targets: Tensor2D, context: LossContext, microBatches = 1): Scalar {
+    if (!this.moe) return this.objectiveOfLogits(this.logitsWith(params, x), targets, context);
+    const routed = this.moe.forward(params, x);
+    const task = this.objectiveOfLogits(routed.logits, targets, context);
+    const auxiliary = this.moe.auxiliaryLoss(routed, microBatches);
+    return auxiliary ? (tf.add(task, auxiliary) as Scalar) : task;
   }
 
   private objectiveOfLogits(logits: Tensor2D, targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): Scalar {
@@ -369,13 +409,17 @@ export class TrainingRun {
     return { classes: this.data.dataset.classes, classPriors: this.data.classPriors, step: this.steps, seed: this.config.seed };
   }
 
-  /** The next minibatch in a seeded per-epoch order, or the whole training set. */
-  private nextBatch(): { x: Tensor2D; targets: Tensor2D } {
+  /**
+   * The next minibatch in a seeded per-epoch order, or the whole training set; for a mixture of
+   * experts, the next global batch of one-domain micro-batches.
+   */
+  private nextBatch(): { x: Tensor2D; targets: Tensor2D; microBatches: number } {
     const { train } = this.data;
-    const order = this.nextBatchIndices();
-    if (!order) return { x: train.x, targets: train.targets };
+    const global = this.moe?.nextBatchIndices();
+    const order = global ? global.indices : this.nextBatchIndices();
+    if (!order) return { x: train.x, targets: train.targets, microBatches: 1 };
     const indices = tf.tensor1d(order, 'int32');
-    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices) };
+    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices), microBatches: global?.microBatches ?? 1 };
   }
 
   /** The next minibatch's indices into the training split; null for the whole split. */

@@ -35,6 +35,7 @@ export function claimNumbersOf(run: RunState, points: DataPoints | null): ClaimR
     planeShares: run.boundary ? planeShares(run.boundary.probabilities, run.boundary.classes) : [],
     heldOutRecall: run.boundary && points ? heldOutRecall(run.boundary, points) : [],
     trainClassCounts: points ? trainClassCounts(points) : [],
+    moe: run.moe ? run.moe.stats : null,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { MoeRoutingStats } from '../engine/moe/moeStats';
+
 /**
  * A lesson's claim as a check on numbers the app shows. The numbers are read off the runs at the
  * step the run has reached (the same numbers the table and charts show), so the check can run
@@ -47,6 +49,8 @@ export interface ClaimRunNumbers {
   trainClassCounts: readonly number[];
   /** max |θᵢ| over every parameter, from the latest weights. */
   weightMaxAbs: number | null;
+  /** A mixture of experts' routing over the training split (specialisation, loads); null for an MLP. */
+  moe: MoeRoutingStats | null;
 }
 
 /** One number a claim looked at, named for the panel: "MAE test accuracy − CE test accuracy". */

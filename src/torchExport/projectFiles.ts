@@ -62,6 +62,10 @@ function weightsJson(config: ExperimentConfig, features: number, classes: number
   return `{\n  "sizes": ${JSON.stringify(mlpLayerSizes(shape))},\n  "layers": [\n${layers.join(',\n')}\n  ]\n}\n`;
 }
 
+/** The PyTorch project writes MLPs only; a mixture of experts is refused in these words. */
+export const TORCH_MOE_REFUSAL =
+  'The PyTorch export does not support the mixture-of-experts model (model=moe) yet: it writes plain MLPs only. Switch the model to MLP to export, or export the run as JSON.';
+
 /**
  * The files of the project for `input` (clamped again here, so anything that is not a valid
  * config becomes one before a byte is written). `table`: the uploaded file, for CSV data.
@@ -69,6 +73,7 @@ function weightsJson(config: ExperimentConfig, features: number, classes: number
  */
 export function torchProjectFiles(input: ExperimentConfig, table: DataTable | null = null): ProjectFile[] {
   const { config } = configClamp(input);
+  if (config.model.kind === 'moe') throw new Error(TORCH_MOE_REFUSAL);
   const data = dataJson(config, table);
   torchExportSupports(config, data.features);
   const files: ProjectFile[] = [

@@ -2,6 +2,7 @@ import { tf } from '../engine/tf';
 import type { TrainingRun } from '../engine/trainingRun';
 import { classCounts, classMetrics, minorityClasses } from '../engine/metrics/classMetrics';
 import type { CalibrationFrame, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from './protocol';
+import { moeProbe } from './moeProbe';
 
 /** At most this many frames a second reach the main thread, however fast training runs. */
 export const FRAME_INTERVAL_MS = 1000 / 30;
@@ -92,10 +93,11 @@ export class FrameBuilder {
     const withBoundary = final || now - this.lastBoundaryAt >= share * Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
     // Weights travel with the boundary: both show where the model is, at the same cadence.
     const weightsTensor = withBoundary ? run.weightsFlat() : null;
-    const [evaluation, probabilities, weights] = await Promise.all([
+    const [evaluation, probabilities, weights, moe] = await Promise.all([
       evaluate ? this.evaluate(run) : Promise.resolve(null),
       withBoundary ? this.boundary(run) : Promise.resolve(null),
       weightsTensor ? (weightsTensor.data() as Promise<Float32Array>) : Promise.resolve(null),
+      withBoundary && run.moe ? moeProbe(run, BOUNDARY_RESOLUTION) : Promise.resolve(null),
     ]);
     weightsTensor?.dispose();
     if (!stillCurrent()) return null;
@@ -114,6 +116,7 @@ export class FrameBuilder {
       calibration: this.calibration,
       telemetry: this.telemetry,
       sharpness: this.sharpness,
+      ...(moe ? { moe } : {}),
     };
     this.losses = [];
     this.telemetry = [];

@@ -5,6 +5,7 @@ import type { DataView } from '../engine/projection';
 import type { CalibrationReport } from '../engine/metrics/calibration';
 import type { ClassMetrics } from '../engine/metrics/classMetrics';
 import type { BackendChoice } from './backendDecision';
+import type { MoeRoutingStats } from '../engine/moe/moeStats';
 
 /** The tfjs backends, in the order the app prefers them. */
 export const BACKEND_NAMES = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
@@ -23,6 +24,8 @@ export interface BackendInfo {
   failures: BackendFailure[];
   /** The measured choice for the worker's workload and the rates behind it, once made. */
   choice?: BackendChoice;
+  /** WASM threads in use, when more than one (a cross-origin isolated page). */
+  threads?: number;
 }
 
 /** What one frame tells the main thread about training since the previous frame. */
@@ -47,6 +50,41 @@ export interface TrainingFrame {
   telemetry: TelemetryPoint[];
   /** Sharpness estimates taken since the last frame (every `metrics.sharpnessEvery` steps). */
   sharpness: SharpnessPoint[];
+  /** A mixture of experts' routing, with the boundary (absent for an MLP). */
+  moe?: MoeFrame;
+  /** Task 'preference': the policy's probe points since the last frame. */
+  preference?: PreferencePoint[];
+}
+
+/** What task 'preference' measures of a policy at a step (see PreferenceRun.probe). */
+export interface PreferencePoint {
+  step: number;
+  /** Mean log π(y_w|x) and log π(y_l|x) over the pairs. */
+  logChosen: number;
+  logRejected: number;
+  /** Cosine between ∇ mean log π(y_w) and ∇ mean log π(y_l) (unlearning: of the forget and retain sets). */
+  cosine: number;
+  /** Mean (log π/π_ref)(y_w) − (log π/π_ref)(y_l): the implicit reward margin per unit β. */
+  margin: number;
+  /** Win-rate against π_ref under the hidden reward. */
+  winRate: number;
+  /** Mean probability of the forget and the retain sets' answers, and of each prompt's best response. */
+  forgetProb: number;
+  retainProb: number;
+  bestProb: number;
+}
+
+/** How a mixture of experts routes, at one step. */
+export interface MoeFrame {
+  step: number;
+  experts: number;
+  /** Over the training split, each point in its domain (moeDomains.ts). */
+  stats: MoeRoutingStats;
+  /** Top expert at each point of the boundary's grid, row-major from the top of the plane. */
+  territories: Uint8Array;
+  resolution: number;
+  /** The plane the territories were computed on (as BoundaryGrid.planeSerial). */
+  planeSerial?: number;
 }
 
 export interface CalibrationFrame {

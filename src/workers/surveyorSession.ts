@@ -210,6 +210,8 @@ export class SurveyorSession {
 export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData, run: number, revision: number): SurveyorModel {
   const runConfig = configRuns(config)[run];
   if (!runConfig) throw new Error(`there is no run ${run}`);
+  // The surfaces' evaluators are written for a stack of dense layers; a mixture routes between them.
+  if (runConfig.model.kind === 'moe') throw new Error('The loss landscape is not drawn for a mixture of experts yet: its evaluators know plain MLPs only.');
   const { classes } = data.dataset;
   const sizes = [data.inputs, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), classes];
   const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));

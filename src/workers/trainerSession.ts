@@ -324,6 +324,8 @@ export class TrainerSession {
   }
 
   private async emitNetwork(slot: RunSlot, slots: readonly RunSlot[]): Promise<void> {
+    // The network view draws a stack of layers; a mixture of experts shows its routing instead.
+    if (slot.run.moe) return;
     const snapshot = await this.network.take(slot.run);
     if (slots !== this.slots) return;
     this.emit({ type: 'network', revision: this.revision, run: slot.index, snapshot });
@@ -336,6 +338,10 @@ export class TrainerSession {
     const frame = await slot.frames.build(slot.run, () => slots === this.slots, final);
     if (!frame) return;
     if (frame.boundary) frame.boundary = serial === this.planeSerial ? { ...frame.boundary, planeSerial: serial } : null;
+    if (frame.moe) {
+      if (serial === this.planeSerial) frame.moe = { ...frame.moe, planeSerial: serial };
+      else delete frame.moe;
+    }
     this.emit({ type: 'frame', revision: this.revision, run: slot.index, frame });
   }
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { configClamp, DEFAULT_CONFIG } from '../engine/config';
+import { configFromSearch, configToSearch } from './urlCodec';
+
+describe('mixture-of-experts settings in the URL', () => {
+  it('reads the short keys, per run for the load balancing', () => {
+    const { config, notices } = configFromSearch('?v=1&model=moe&experts=6&top-k=2&domains=3&lbl=micro&lbl-alpha=0.2&router-z=0.001&micro-batches=8&micro-size=32&run2.lbl=global');
+    expect(notices).toEqual([]);
+    expect(config.model).toMatchObject({ kind: 'moe', experts: 6, topK: 2 });
+    expect(config.data.domains).toBe(3);
+    expect(config.training.moe).toEqual({ balance: 'micro', alpha: 0.2, zLoss: 0.001, microBatches: 8, microBatchSize: 32 });
+    expect(config.compare.runs[0]!.training.moe).toEqual({ ...config.training.moe, balance: 'global' });
+    expect(configFromSearch(configToSearch(config)).config).toEqual(config);
+    expect(configToSearch(config)).toContain('run2.lbl=global');
+  });
+
+  it('clamps what is out of range and says so', () => {
+    const { config, notices } = configFromSearch('?model=tree&experts=12&top-k=3&domains=1&lbl=local&lbl-alpha=5&micro-batches=0');
+    expect(config.model).toMatchObject({ kind: 'mlp', experts: 8, topK: 2 });
+    expect(config.data.domains).toBe(2);
+    expect(config.training.moe).toMatchObject({ balance: 'micro', alpha: 1, microBatches: 1 });
+    expect(notices.join(' ')).toMatch(/model/);
+    expect(notices.join(' ')).toMatch(/experts|model\.experts/);
+    expect(notices.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('turns mixup off for a mixture of experts, with a notice', () => {
+    const { config, changes } = configClamp({ model: { kind: 'moe' }, training: { mixup: 0.4 }, compare: { runs: [{ training: { mixup: 1 } }] } });
+    expect(config.training.mixup).toBe(0);
+    expect(config.compare.runs[0]!.training.mixup).toBe(0);
+    expect(changes.filter((c) => c.includes('without mixup'))).toHaveLength(2);
+    expect(configClamp({ training: { mixup: 0.4 } }).config.training.mixup).toBe(0.4);
+  });
+
+  it('leaves the defaults out of the link', () => {
+    expect(configToSearch(DEFAULT_CONFIG)).toBe('v=1');
+  });
+});
