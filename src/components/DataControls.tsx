@@ -7,6 +7,7 @@ import { CsvUpload } from './data/CsvUpload';
 import { DatasetSource } from './data/DatasetSource';
 import { RegressionDataControls } from './data/RegressionDataControls';
 import { SplitControls } from './playground/SplitControls';
+import { TaskSelect } from './data/TaskSelect';
 import { PreferenceDataControls } from './preference/PreferenceDataControls';
 
 const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
@@ -41,6 +42,7 @@ function ClassificationDataControls() {
   return (
     <fieldset className="panel">
       <legend>Data</legend>
+      <TaskSelect />
       <SelectField<DatasetKind>
         label="Dataset"
         value={data.kind}
