@@ -1,5 +1,6 @@
 import { configClamp, type ExperimentConfig } from '../engine/config';
 import { TrainerSession } from '../workers/trainerSession';
+import { PreferenceSession } from '../workers/preferenceSession';
 import type { TrainerEvent } from '../workers/protocol';
 import { trainingStoreApplyFrame, trainingStoreClearRuns, trainingStoreFlush, trainingStoreMarkDiverged, useTrainingStore } from '../app/trainingStore';
 import { lessonConfig } from './registry';
@@ -31,14 +32,14 @@ export function lessonConfigSeeded(lesson: Lesson, seed: number): ExperimentConf
 export async function lessonRunHeadless(lesson: Lesson, seed: number, multiples: readonly number[]): Promise<HeadlessCheck[]> {
   const config = lessonConfigSeeded(lesson, seed);
   const length = config.training.totalSteps;
-  const session = new TrainerSession(
-    (event: TrainerEvent) => {
-      if (event.type === 'data') useTrainingStore.setState({ points: event.points });
-      else if (event.type === 'frame') trainingStoreApplyFrame(event.run, event.frame);
-      else if (event.type === 'diverged') trainingStoreMarkDiverged(event.run, { step: event.step, reason: event.reason });
-      else if (event.type === 'error') throw new Error(event.message);
-    },
-  );
+  const emit = (event: TrainerEvent): void => {
+    if (event.type === 'data') useTrainingStore.setState({ points: event.points });
+    else if (event.type === 'frame') trainingStoreApplyFrame(event.run, event.frame);
+    else if (event.type === 'diverged') trainingStoreMarkDiverged(event.run, { step: event.step, reason: event.reason });
+    else if (event.type === 'error') throw new Error(event.message);
+  };
+  // Task 'preference' trains in its own session, as in the worker.
+  const session = config.task === 'preference' ? new PreferenceSession(emit) : new TrainerSession(emit);
   trainingStoreClearRuns(1 + config.compare.runs.length);
   session.configure(config, 1);
   const checks: HeadlessCheck[] = [];

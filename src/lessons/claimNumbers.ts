@@ -9,7 +9,7 @@ import type { ClaimRegressionNumbers, ClaimRunNumbers } from './claimTypes';
  */
 export function claimNumbersOf(run: RunState, points: DataPoints | null): ClaimRunNumbers | null {
   const evaluation = run.evaluation;
-  if (!evaluation) return null;
+  if (!evaluation) return run.preference.length > 0 ? preferenceNumbers(run) : null;
   const calibration = run.calibration;
   const telemetry = run.telemetry.at(-1);
   return {
@@ -37,6 +37,40 @@ export function claimNumbersOf(run: RunState, points: DataPoints | null): ClaimR
     trainClassCounts: points ? trainClassCounts(points) : [],
     regression: evaluation.regression && points?.targets ? regressionNumbers(evaluation.regression, points, points.targets) : null,
     moe: run.moe ? run.moe.stats : null,
+    preference: run.preference,
+  };
+}
+
+/**
+ * A run of task 'preference' has no classes to evaluate: its claim reads the probe series; the
+ * classification numbers are NaN or empty.
+ */
+function preferenceNumbers(run: RunState): ClaimRunNumbers {
+  return {
+    step: run.preference.at(-1)!.step,
+    diverged: run.diverged !== null,
+    trainAccuracy: NaN,
+    validationAccuracy: NaN,
+    testAccuracy: NaN,
+    testLoss: NaN,
+    trainLoss: run.trainLoss.last() ?? NaN,
+    trainLossFirst: run.trainLoss.first() ?? NaN,
+    trainLossPeak: run.trainLoss.points().values.length > 0 ? Math.max(...run.trainLoss.points().values) : NaN,
+    ece: null,
+    eceScaled: null,
+    temperature: null,
+    meanLogSumExp: null,
+    testConfidence: null,
+    trainConfidence: null,
+    sharpness: [],
+    meanLogitNorm: null,
+    weightMaxAbs: run.weightMaxAbs,
+    planeShares: run.boundary ? planeShares(run.boundary.probabilities, run.boundary.classes) : [],
+    heldOutRecall: [],
+    trainClassCounts: [],
+    regression: null,
+    moe: null,
+    preference: run.preference,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { MoeRoutingStats } from '../engine/moe/moeStats';
+import type { PreferencePoint } from '../workers/protocol';
 
 /**
  * A lesson's claim as a check on numbers the app shows. The numbers are read off the runs at the
@@ -53,6 +54,8 @@ export interface ClaimRunNumbers {
   regression: ClaimRegressionNumbers | null;
   /** A mixture of experts' routing over the training split (specialisation, loads); null for an MLP. */
   moe: MoeRoutingStats | null;
+  /** Task 'preference': the policy's probe points so far (log π(y_w), margin, forget and retain…); empty otherwise. */
+  preference: readonly PreferencePoint[];
 }
 
 export interface ClaimRegressionNumbers {

@@ -81,6 +81,7 @@ describe('every lesson’s claim', () => {
       meanLogitNorm: 0, weightMaxAbs: 0, planeShares: [0.5, 0.5], heldOutRecall: [0.5, 0.5], trainClassCounts: [1, 1],
       regression: null,
       moe: { load: [0.5, 0.5], meanGate: [0.5, 0.5], balance: 1, maxLoadRatio: 1, specialisation: 0, topShare: 0.5, routerEntropy: 1 },
+      preference: [0, 1].map((step) => ({ step, logChosen: -1.5, logRejected: -1.5, cosine: 0, margin: 0, winRate: 0.5, forgetProb: 0.9, retainProb: 0.9, bestProb: 0.9 })),
     };
     const runs = Array.from({ length: 1 + (lesson.config.compare?.runs.length ?? 0) }, () => flat);
     expect(claimEvaluate(lesson.claim, runs).held).toBe(false);

@@ -13,6 +13,8 @@ import { largeStep } from './largeStep';
 import { lionBox } from './lionBox';
 import { logitDrift } from './logitDrift';
 import { overlap } from './overlap';
+import { dpoEntanglement } from './preference/dpoEntanglement';
+import { npoUnlearning } from './preference/npoUnlearning';
 import type { Lesson } from './types';
 
 /** Every lesson, in menu order (a course: losses first, then calibration, then optimisation). */
@@ -21,6 +23,8 @@ export const LESSONS: readonly Lesson[] = [
   labelNoise,
   compSumFamily,
   hlGaussVsMse,
+  dpoEntanglement,
+  npoUnlearning,
   calibration,
   labelSmoothingOptimum,
   overlap,

@@ -1,6 +1,6 @@
 import { useConfigStore } from '../../app/configStore';
 import { LIMITS } from '../../engine/config';
-import { NumberField, SliderField } from '../fields';
+import { NumberField, SelectField, SliderField } from '../fields';
 import { TaskSelect } from '../data/TaskSelect';
 
 /** The data panel of task 'preference': the prompts, the responses, the pairs' noise and the forget set. */
@@ -12,6 +12,8 @@ export function PreferenceDataControls() {
     <fieldset className="panel">
       <legend>Data</legend>
       <TaskSelect />
+      {/* One generator for now; the select says which data this is, as in the other tasks' panels. */}
+      <SelectField<'prompts'> label="Dataset" value="prompts" testId="dataset" options={[{ value: 'prompts', label: 'Prompts on the plane' }]} onChange={() => undefined} />
       <p className="note field-note" data-testid="dataset-description">
         Prompts are points of the plane; response y is best near its centre (hidden reward −‖x − c_y‖²). Each prompt has one pair (y_w, y_l) labelled by that reward.
       </p>

@@ -1,7 +1,7 @@
-import type { PreferenceLesson } from './types';
+import type { Lesson } from '../types';
 import { atLeast, atMost, pointFirst, pointLast } from './claimPoints';
 
-export const dpoEntanglement: PreferenceLesson = {
+export const dpoEntanglement: Lesson = {
   id: 'dpo-entanglement',
   title: 'DPO lowers the chosen response too; RPO keeps it',
   setup: 'A policy over 5 responses learns from one preference pair per prompt, with DPO (run A) and RPO = DPO + SFT on y_w (run B), from the same weights, for 60 steps.',
@@ -15,7 +15,7 @@ export const dpoEntanglement: PreferenceLesson = {
     text: 'Under DPO log π(y_w) and log π(y_l) both fall by at least 0.3 while the margin passes 1; under RPO log π(y_w) ends at or above its start.',
     holdsAt: [1, 2],
     check(runs) {
-      const [dpo, rpo] = runs;
+      const [dpo, rpo] = runs.map((r) => r.preference);
       if (!dpo || !rpo) throw new Error('the lesson compares two runs');
       const numbers = [
         atMost('DPO: change of log π(y_w)', pointLast(dpo).logChosen - pointFirst(dpo).logChosen, -0.3),
@@ -28,7 +28,7 @@ export const dpoEntanglement: PreferenceLesson = {
   },
   config: {
     task: 'preference',
-    data: { points: 120 },
+    data: { kind: 'prompts', points: 120 },
     model: { layers: 2, width: 16, activation: 'tanh' },
     loss: { id: 'dpo', params: { beta: 0.5 } },
     optimizer: { id: 'adam', learningRate: 0.01 },

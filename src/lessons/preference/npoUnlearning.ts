@@ -1,5 +1,5 @@
 import type { PreferencePoint } from '../../workers/protocol';
-import type { PreferenceLesson } from './types';
+import type { Lesson } from '../types';
 import { atLeast, atMost, pointFirst, pointLast } from './claimPoints';
 
 /** Retain-set probability lost per unit of forget-set probability removed, start to now. */
@@ -9,7 +9,7 @@ function retainCost(series: readonly PreferencePoint[]): number {
   return (first.retainProb - last.retainProb) / Math.max(1e-6, first.forgetProb - last.forgetProb);
 }
 
-export const npoUnlearning: PreferenceLesson = {
+export const npoUnlearning: Lesson = {
   id: 'npo-unlearning',
   title: 'Unlearning: gradient ascent collapses, NPO does not',
   setup: 'A policy fine-tuned on every prompt’s best response unlearns a topic (the 20 % of prompts nearest a point) by gradient ascent (run A) and by NPO (run B), with plain gradient descent for 40 steps.',
@@ -22,7 +22,7 @@ export const npoUnlearning: PreferenceLesson = {
     text: 'For each unit of forget-set probability removed, gradient ascent loses at least 1.5 times as much retain-set probability as NPO, and its retain-set probability falls below 0.5.',
     holdsAt: [1, 2],
     check(runs) {
-      const [ga, npo] = runs;
+      const [ga, npo] = runs.map((r) => r.preference);
       if (!ga || !npo) throw new Error('the lesson compares two runs');
       const ratio = retainCost(ga) / Math.max(1e-6, retainCost(npo));
       const numbers = [
@@ -35,7 +35,7 @@ export const npoUnlearning: PreferenceLesson = {
   },
   config: {
     task: 'preference',
-    data: { points: 120 },
+    data: { kind: 'prompts', points: 120 },
     model: { layers: 2, width: 16, activation: 'tanh' },
     loss: { id: 'ga' },
     optimizer: { id: 'sgd', learningRate: 0.15 },
