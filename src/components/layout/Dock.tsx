@@ -6,7 +6,7 @@ import { VIEW_IDS } from '../../engine/config';
 
 /** Whether the dock shows anything: an optional view is open, or runs are compared. */
 export function useDockOpen(): boolean {
-  return useConfigStore((s) => s.config.compare.runs.length > 0 || VIEW_IDS.some((id) => s.config.views[id]));
+  return useConfigStore((s) => s.config.compare.runs.length > 0 || s.config.model.kind === 'moe' || VIEW_IDS.some((id) => s.config.views[id]));
 }
 
 /**
