@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './app';
+import { layoutReport } from './layoutChecks';
 
 test('a mixture-of-experts run shows its expert territories and loads, micro- and global-batch balance side by side', async ({ page }) => {
   const app = new AppPage(page);
@@ -54,6 +55,11 @@ test('a mixture-of-experts run shows its expert territories and loads, micro- an
   ] as const) {
     await page.setViewportSize({ width, height });
     await expect(page.getByTestId('moe-territories-0')).toBeVisible();
+    await page.getByTestId('moe-panel').scrollIntoViewIfNeeded();
     await app.screenshot(`moe-${width}x${height}`);
+    const report = await layoutReport(page, 0);
+    expect(report.scrollWidth, 'page width').toBeLessThanOrEqual(report.viewportWidth);
+    expect(report.overlaps, 'overlapping text').toEqual([]);
+    expect(report.cut, 'text cut off by its box').toEqual([]);
   }
 });

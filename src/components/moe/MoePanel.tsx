@@ -59,7 +59,7 @@ export function MoePanel() {
       <div className="moe-body">
         <div className="moe-territories-row">
           {routings.map((moe, i) => (
-            <figure key={i} className="moe-figure">
+            <figure key={i} className="moe-figure" style={{ width: size }}>
               <ExpertTerritories
                 moe={moe}
                 points={points}

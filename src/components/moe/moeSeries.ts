@@ -21,7 +21,7 @@ export function moeLoadSeries(history: readonly MoeHistoryPoint[], experts: numb
 export function moeScoreSeries(history: readonly MoeHistoryPoint[]): LineSeries[] {
   const steps = history.map((p) => p.step);
   return [
-    { name: 'specialisation I(domain; expert)', colour: SPECIALISATION_COLOUR, steps, values: history.map((p) => p.specialisation), testId: 'moe-specialisation-series' },
-    { name: 'router entropy', colour: ENTROPY_COLOUR, steps, values: history.map((p) => p.routerEntropy) },
+    { name: 'specialisation I(domain; expert)', colour: SPECIALISATION_COLOUR, steps, values: history.map((p) => p.specialisation), label: 'specialisation', testId: 'moe-specialisation-series' },
+    { name: 'router entropy', colour: ENTROPY_COLOUR, steps, values: history.map((p) => p.routerEntropy), label: 'router entropy' },
   ];
 }
