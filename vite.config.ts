@@ -20,6 +20,16 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
+/**
+ * Cross-origin isolation (COOP + COEP), which browsers require before they offer SharedArrayBuffer
+ * and with it WASM threads (src/workers/wasmThreads.ts). Everything the app loads is its own
+ * origin, so `require-corp` blocks nothing. A static host must send the same two headers.
+ */
+export const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'losscape-csp',
@@ -36,7 +46,11 @@ export default defineConfig({
     // tfjs is large by nature; it lives in the worker chunks, not the main bundle.
     chunkSizeWarningLimit: 2500,
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: { headers: CROSS_ORIGIN_ISOLATION },
+  // Imported only by the workers' WASM threads code (src/workers/wasmThreads.ts): pre-bundled up
+  // front, or the dev server finds them on first use and reloads the page.
+  optimizeDeps: { include: ['@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js', '@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js'] },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: CROSS_ORIGIN_ISOLATION },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],

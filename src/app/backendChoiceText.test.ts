@@ -45,6 +45,13 @@ describe('backend badge text', () => {
     expect(landscapeChoiceText(landscape)).toBe('landscape on webgpu/batched, 78 ms per 51×51 (wasm 1.8 s)');
   });
 
+  it('says how many threads a threaded WASM backend runs', () => {
+    expect(landscapeChoiceText({ ...landscape, name: 'wasm', threads: 4, choice: { ...landscape.choice!, backend: 'wasm', strategy: 'looped', rate: 1405, trials: [] } })).toBe(
+      'landscape on wasm/looped, 1.9 s per 51×51, 4 threads',
+    );
+    expect(trainingChoiceText({ ...training, threads: 2 })).toBe('training on wasm, 640 steps/s, 2 threads (webgpu 48)');
+  });
+
   it('says when compare runs step batched', () => {
     const trials = [
       { backend: 'webgpu' as const, strategy: 'batched', rate: 240 },

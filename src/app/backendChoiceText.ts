@@ -28,6 +28,11 @@ function otherBackends(choice: BackendChoice): BackendTrial[] {
   return others;
 }
 
+/** ", 2 threads" for threaded WASM (a cross-origin isolated page). */
+function threadsText(info: BackendInfo): string {
+  return info.threads ? `, ${info.threads} threads` : '';
+}
+
 /** "training on wasm, 640 steps/s (webgpu 48)", ", runs batched" for compare runs batched; without a measurement just the backend. */
 export function trainingChoiceText(info: BackendInfo): string {
   const choice = info.choice;
@@ -35,6 +40,7 @@ export function trainingChoiceText(info: BackendInfo): string {
   if (choice?.rate) text += `, ${stepsText(choice.rate)} steps/s`;
   // Compare runs stepping as one computation (batchedStep.ts), where that was measured faster.
   if (choice?.strategy === 'batched') text += ', runs batched';
+  text += threadsText(info);
   const others = choice ? otherBackends(choice) : [];
   if (others.length > 0) text += ` (${others.map((t) => `${t.backend} ${stepsText(t.rate!)}`).join(', ')})`;
   return text;
@@ -46,6 +52,7 @@ export function landscapeChoiceText(info: BackendInfo): string {
   if (!choice) return `landscape on ${info.name}`;
   let text = `landscape on ${info.name}${choice.strategy ? `/${choice.strategy}` : ''}`;
   if (choice.rate) text += `, ${surfaceText(choice.rate)} per 51×51`;
+  text += threadsText(info);
   const others = otherBackends(choice);
   if (others.length > 0) text += ` (${others.map((t) => `${t.backend} ${surfaceText(t.rate!)}`).join(', ')})`;
   if (choice.source === 'forced') text += ' (forced)';

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, MoeFrame, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
+import type { BackendInfo, BoundaryGrid, CalibrationFrame, DataPoints, FrameEvaluation, MoeFrame, PreferencePoint, SharpnessPoint, TelemetryPoint, TrainingFrame } from '../workers/protocol';
 import { moeHistoryAppend, type MoeHistoryPoint } from './moeHistory';
 import { Series } from './series';
 import { classMetricsHistoryAppend, type ClassMetricsPoint } from './classMetricsHistory';
+import { inputQuietRemaining } from './inputQuiet';
 
 /** What one run has streamed back. */
 export interface RunState {
@@ -32,6 +33,8 @@ export interface RunState {
   /** A mixture of experts' latest routing (null for an MLP), and its loads and scores over training. */
   moe: MoeFrame | null;
   moeHistory: readonly MoeHistoryPoint[];
+  /** Task 'preference': the policy's probe points over training. */
+  preference: readonly PreferencePoint[];
 }
 
 /** What the trainer worker has streamed back, as the views read it. */
@@ -69,6 +72,7 @@ export function runStateEmpty(): RunState {
     diverged: null,
     moe: null,
     moeHistory: [],
+    preference: [],
   };
 }
 
@@ -119,11 +123,18 @@ function flushSchedule(): void {
   flushTimer = setTimeout(
     () => {
       flushTimer = null;
-      if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(() => flushDraft());
+      if (typeof requestAnimationFrame === 'function') flushFrame = requestAnimationFrame(() => (inputQuietRemaining() > 0 ? flushLater() : flushDraft()));
       flushFallback = setTimeout(() => flushDraft(), HIDDEN_FLUSH_MS);
     },
-    Math.max(0, lastFlush + flushInterval() - performance.now()),
+    // Right after a keystroke the next paint is the character's: the views' update waits a moment.
+    Math.max(0, lastFlush + flushInterval() - performance.now(), inputQuietRemaining()),
   );
+}
+
+/** A key was pressed since the flush was scheduled: schedule it again, after the key's paint. */
+function flushLater(): void {
+  flushCancel();
+  flushSchedule();
 }
 
 /** REPAINT_INTERVAL_MS, or longer while the views are slow to take a flush in (a busy or slow machine). */
@@ -192,6 +203,7 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
     weightMaxAbs: frame.weights ? maxAbs(frame.weights) : state.weightMaxAbs,
     moe: frame.moe ?? state.moe,
     moeHistory: frame.moe ? moeHistoryAppend(state.moeHistory, frame.moe) : state.moeHistory,
+    preference: frame.preference ? [...state.preference, ...frame.preference] : state.preference,
   };
   flushSchedule();
 }

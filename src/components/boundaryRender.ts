@@ -32,6 +32,7 @@ export function boundaryCreate(canvas: HTMLCanvasElement, size: number): Boundar
   layer.width = size * ratio;
   layer.height = size * ratio;
   let layerOf: DataPoints | null = null;
+  let heatOf: BoundaryGrid | null = null;
   let current: DataPoints | null = null;
 
   return {
@@ -42,7 +43,9 @@ export function boundaryCreate(canvas: HTMLCanvasElement, size: number): Boundar
       context.fillRect(0, 0, size, size);
       const samePlane = !boundary || boundary.planeSerial === undefined || !points || boundary.planeSerial === points.planeSerial;
       if (boundary && samePlane) {
-        paintHeat(heat, boundary);
+        // A new frame of points alone keeps the boundary: its heat map is painted once per grid.
+        if (heatOf !== boundary) paintHeat(heat, boundary);
+        heatOf = boundary;
         context.imageSmoothingEnabled = true;
         context.drawImage(heat, 0, 0, size, size);
       }
@@ -115,6 +118,7 @@ function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid): void {
   const context = heat.getContext('2d')!;
   const image = context.createImageData(resolution, resolution);
   const chance = 1 / classes;
+  const colours = Array.from({ length: classes }, (_, k) => classRgb(k));
   for (let cell = 0; cell < resolution * resolution; cell++) {
     let best = 0;
     let bestP = -1;
@@ -124,7 +128,7 @@ function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid): void {
     }
     // 0 at chance, 1 at certainty; capped so points stay visible on a confident background.
     const strength = 0.75 * Math.max(0, Math.min(1, (bestP - chance) / (1 - chance)));
-    const [r, g, b] = classRgb(best);
+    const [r, g, b] = colours[best]!;
     image.data[4 * cell] = 255 + (r - 255) * strength;
     image.data[4 * cell + 1] = 255 + (g - 255) * strength;
     image.data[4 * cell + 2] = 255 + (b - 255) * strength;

@@ -1,5 +1,6 @@
 import { tf } from '../engine/tf';
 import { BACKEND_NAMES, type BackendFailure, type BackendInfo, type BackendName } from './protocol';
+import type { WasmThreadsTrial } from './wasmThreads';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -10,6 +11,27 @@ interface GpuAdapterLike {
 }
 interface GpuLike {
   requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
+}
+
+/** The workload WASM threads are timed on in this worker (null: single-threaded); see backendWasmThreads. */
+let wasmThreadsTrial: WasmThreadsTrial | null = null;
+let wasmThreadsSettled = false;
+
+/**
+ * Lets this worker's WASM backend run threaded where the page is cross-origin isolated, when
+ * `trial` (the worker's own workload) runs faster so. Set at the worker's start: at WASM's first
+ * start, before any tensor lives there, it is timed single-threaded and threaded (wasmThreads.ts);
+ * `?backend=wasm` takes threads without timing.
+ */
+export function backendWasmThreads(trial: WasmThreadsTrial | null): void {
+  wasmThreadsTrial = trial;
+}
+
+/** WASM threads in use when the current backend is wasm and runs more than one, else null. */
+export async function backendThreads(): Promise<number | null> {
+  if (tf.getBackend() !== 'wasm') return null;
+  const count = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+  return count > 1 ? count : null;
 }
 
 /**
@@ -28,8 +50,7 @@ async function backendRegister(name: BackendName): Promise<void> {
         'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
         'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
       });
-      // The threaded build fails in bundled workers ("e is not defined" in its thread workers);
-      // single-threaded SIMD is what we measure and ship.
+      // Single-threaded first; backendStart may restart it threaded (backendWasmThreads).
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       return;
     }
@@ -91,6 +112,13 @@ export async function backendStart(name: BackendName, forced: boolean): Promise<
     probe.dispose();
   }
   if (value !== 3) throw new Error(`a test computation gave ${String(value)}`);
+  if (name === 'wasm' && wasmThreadsTrial && !wasmThreadsSettled) {
+    wasmThreadsSettled = true;
+    const threads = await import('./wasmThreads');
+    if (!threads.wasmThreadsAvailable()) return;
+    if (forced) await threads.wasmThreadsRestart(true);
+    else await threads.wasmThreadsChoose(wasmThreadsTrial);
+  }
 }
 
 export function errorMessage(error: unknown): string {
@@ -107,7 +135,8 @@ export async function backendSelect(forced: BackendName | null): Promise<Backend
   for (const name of order) {
     try {
       await backendStart(name, name === forced);
-      return { name, reason: backendReason(name, forced, failures), failures };
+      const threads = await backendThreads();
+      return { name, reason: backendReason(name, forced, failures), failures, ...(threads ? { threads } : {}) };
     } catch (error) {
       failures.push({ backend: name, message: errorMessage(error) });
     }

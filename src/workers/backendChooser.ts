@@ -5,7 +5,7 @@
 import { tf } from '../engine/tf';
 import { backendCacheGet, backendCacheKey, backendCachePut } from './backendCache';
 import { backendCachedChoice, backendCandidates, backendDecide, type BackendChoice, type BackendTrial } from './backendDecision';
-import { backendSelect, backendStart, errorMessage, webgpuAdapterState } from './backend';
+import { backendSelect, backendStart, backendThreads, errorMessage, webgpuAdapterState } from './backend';
 import type { BackendFailure, BackendInfo, BackendName } from './protocol';
 
 /** Times the workload on the backend that is current; one trial per strategy for surfaces. */
@@ -55,7 +55,8 @@ export class BackendChooser {
     if (!choice) throw new Error(`no tfjs backend could run this workload: ${failures.map((f) => `${f.backend}: ${f.message}`).join('; ')}`);
     await backendStart(choice.backend, choice.backend === this.forced);
     this.decidedClass = sizeClass;
-    this.info = { name: choice.backend, reason: choiceReason(choice, failures), failures: choice.source === 'forced' ? started.failures : failures, choice };
+    const threads = await backendThreads();
+    this.info = { name: choice.backend, reason: choiceReason(choice, failures), failures: choice.source === 'forced' ? started.failures : failures, choice, ...(threads ? { threads } : {}) };
     return this.info;
   }
 

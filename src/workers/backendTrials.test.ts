@@ -4,7 +4,7 @@ import { configClamp } from '../engine/config';
 import { mlpInitWeights } from '../engine/mlp';
 import { trainingDataCreate } from '../engine/trainingData';
 import { landscapeGridLooped, landscapeGridSquare, landscapeRandomPlane, landscapeGrid } from '../engine/landscape';
-import { surveyTrial, trainingTrial, trainingWork } from './backendTrials';
+import { surveyTrial, trainingStrategies, trainingTrial, trainingWork } from './backendTrials';
 import { SURVEY_STRATEGIES, surveyEvaluator } from './surveyorEvaluator';
 import { surveyorModelBuild } from './surveyorSession';
 import { benchSurface } from './surveyorBench';
@@ -25,6 +25,17 @@ describe('trainingTrial', () => {
       expect(Number.isFinite(rate)).toBe(true);
       expect(tf.memory().numTensors, strategy).toBe(before);
     }
+  });
+
+  it('times batching only for compare runs of one MLP and one batch size', () => {
+    expect(trainingStrategies(config, 60)).toEqual(['looped', 'batched']);
+    expect(trainingStrategies({ ...config, compare: { runs: [] } }, 60)).toEqual(['looped']);
+    const otherBatch = configClamp({ ...config, compare: { runs: [{ optimizer: { id: 'sgd', learningRate: 0.1, batchSize: 16 } }] } }).config;
+    expect(trainingStrategies(otherBatch, 60)).toEqual(['looped']);
+    // A batch size above the training set is the whole set, as the full batch is.
+    const wholeSet = configClamp({ ...config, compare: { runs: [{ optimizer: { id: 'sgd', learningRate: 0.1, batchSize: 500 } }] } }).config;
+    expect(trainingStrategies(wholeSet, 60)).toEqual(['looped', 'batched']);
+    expect(trainingStrategies({ ...config, model: { ...config.model, kind: 'moe' } }, 60)).toEqual(['looped']);
   });
 
   it('counts the work of a step over the batch and every run', () => {

@@ -28,12 +28,14 @@ export type TrainingStrategy = 'looped' | 'batched';
 
 /**
  * The strategies worth timing for a config: batched too when it has compare runs that can step as
- * one batch (all of one minibatch size; the model is always shared).
+ * one batch (an MLP, all of one minibatch size; the model is always shared).
  */
 export function trainingStrategies(config: ExperimentConfig, examples: number): TrainingStrategy[] {
   const runs = configRuns(config);
   const batch = (c: ExperimentConfig): number => (c.optimizer.batchSize > 0 ? Math.min(c.optimizer.batchSize, examples) : examples);
-  return runs.length > 1 && runs.every((c) => batch(c) === batch(runs[0]!)) ? ['looped', 'batched'] : ['looped'];
+  // A mixture of experts steps on its own (batchedStepFits).
+  const mlp = config.model.kind !== 'moe';
+  return mlp && runs.length > 1 && runs.every((c) => batch(c) === batch(runs[0]!)) ? ['looped', 'batched'] : ['looped'];
 }
 
 /**

@@ -24,6 +24,8 @@ export interface BackendInfo {
   failures: BackendFailure[];
   /** The measured choice for the worker's workload and the rates behind it, once made. */
   choice?: BackendChoice;
+  /** WASM threads in use, when more than one (a cross-origin isolated page). */
+  threads?: number;
 }
 
 /** What one frame tells the main thread about training since the previous frame. */
@@ -50,6 +52,26 @@ export interface TrainingFrame {
   sharpness: SharpnessPoint[];
   /** A mixture of experts' routing, with the boundary (absent for an MLP). */
   moe?: MoeFrame;
+  /** Task 'preference': the policy's probe points since the last frame. */
+  preference?: PreferencePoint[];
+}
+
+/** What task 'preference' measures of a policy at a step (see PreferenceRun.probe). */
+export interface PreferencePoint {
+  step: number;
+  /** Mean log π(y_w|x) and log π(y_l|x) over the pairs. */
+  logChosen: number;
+  logRejected: number;
+  /** Cosine between ∇ mean log π(y_w) and ∇ mean log π(y_l) (unlearning: of the forget and retain sets). */
+  cosine: number;
+  /** Mean (log π/π_ref)(y_w) − (log π/π_ref)(y_l): the implicit reward margin per unit β. */
+  margin: number;
+  /** Win-rate against π_ref under the hidden reward. */
+  winRate: number;
+  /** Mean probability of the forget and the retain sets' answers, and of each prompt's best response. */
+  forgetProb: number;
+  retainProb: number;
+  bestProb: number;
 }
 
 /** How a mixture of experts routes, at one step. */

@@ -3,6 +3,7 @@
 // and evaluation strategy are chosen by timing the surfaces of the current model on the
 // candidates (BackendChooser), when the first surface or slice of a new size class is asked for.
 import { BackendChooser } from './backendChooser';
+import { backendWasmThreads } from './backend';
 import { backendForwardWork, backendSizeClass, type BackendTrial } from './backendDecision';
 import { surveyTrial } from './backendTrials';
 import { exhaustiveSwitchError, type BackendName } from './protocol';
@@ -12,10 +13,20 @@ import { surveyorEventTransferables, type SurveyorCommand, type SurveyorEvent } 
 import { SurveyorSession, surveyorModelBuild } from './surveyorSession';
 import { mlpInitWeights } from '../engine/mlp';
 import { trainingDataCreate } from '../engine/trainingData';
-import type { ExperimentConfig } from '../engine/config';
+import { configClamp, type ExperimentConfig } from '../engine/config';
 import type { DataTable } from '../engine/dataTable';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+// Grids of forward passes may gain from WASM threads where the page is cross-origin isolated:
+// timed once per device on the landscape benchmark's model (2-32-32-3, 1 000 points), the best
+// strategy's grid points per second, and kept only when faster.
+const THREADS_TRIAL_CONFIG = configClamp({
+  data: { kind: 'blobs', points: 1666, noise: 0.1, classes: 3, seed: 1 },
+  model: { layers: 2, width: 32, activation: 'relu' },
+  seed: 1,
+}).config;
+backendWasmThreads(async () => Math.max(0, ...(await trialOn('wasm', THREADS_TRIAL_CONFIG, null)).map((t) => t.rate ?? 0)));
 
 /** Milliseconds of surface evaluation timed on each candidate backend, over all strategies. */
 const TRIAL_BUDGET_MS = 400;

@@ -10,6 +10,7 @@ import { deviceDestroyForTest, deviceLostWatch } from './deviceLost';
 import { eventTransferables, exhaustiveSwitchError, type TrainerCommand, type TrainerEvent } from './protocol';
 import { trainingDataCreate } from '../engine/trainingData';
 import { TrainerSession } from './trainerSession';
+import { PreferenceSession } from './preferenceSession';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -22,6 +23,9 @@ function emit(event: TrainerEvent): void {
 }
 
 const session = new TrainerSession(emit);
+/** Task 'preference' trains in its own session; the commands go to the one the last config chose. */
+const preferenceSession = new PreferenceSession(emit);
+let preferenceActive = false;
 let chooser: BackendChooser | null = null;
 /** Every command but `init` waits for it; a configure chains its backend decision onto it. */
 let backendReady: Promise<unknown> = Promise.resolve();
@@ -74,7 +78,14 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
     case 'init':
       return;
     case 'configure':
-      session.configure(command.config, command.revision, command.table, command.resume);
+      preferenceActive = command.config.task === 'preference';
+      if (preferenceActive) {
+        session.pause();
+        preferenceSession.configure(command.config, command.revision);
+      } else {
+        preferenceSession.dispose();
+        session.configure(command.config, command.revision, command.table, command.resume);
+      }
       return;
     case 'setView':
       await session.setView(command.view);
@@ -92,18 +103,20 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
       await session.setWeight(command.run, command.index, command.value);
       return;
     case 'play':
-      training = session.play();
+      training = preferenceActive ? preferenceSession.play() : session.play();
       await training;
       return;
     case 'pause':
       session.pause();
+      preferenceSession.pause();
       return;
     case 'step':
-      training = session.step(command.steps);
+      training = preferenceActive ? preferenceSession.step(command.steps) : session.step(command.steps);
       await training;
       return;
     case 'reset':
-      session.reset();
+      if (preferenceActive) preferenceSession.reset();
+      else session.reset();
       return;
     case 'benchBareLoop': {
       const run = session.currentRun();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { cameraLinkPublish, useCameraLink, type CameraPose } from './cameraLink';
 import type { SurfaceHover, SurfaceRenderer, SurfaceScene } from './surfaceRender';
 import { useBoxSize } from '../layout/useBoxSize';
+import { afterInteractive } from '../../app/afterInteractive';
 
 const WIDTH = 640;
 const HEIGHT = 420;
@@ -29,7 +30,7 @@ const KEY_HINTS = 'drag or arrow keys: orbit · scroll or + −: zoom · right-d
 
 /**
  * The three.js surface, filling its box: drag or arrow keys to orbit, wheel or +/− to zoom, a
- * button to reset the camera. three.js is loaded with the first surface, not with the page.
+ * button to reset the camera. three.js is loaded once Play can be pressed, not with the page.
  */
 export function SurfaceView({ scene, onHover, options = {} }: { scene: SurfaceScene | null; onHover(hover: SurfaceHover | null): void; options?: SurfaceViewOptions }) {
   const { width = WIDTH, height = HEIGHT, testId = 'landscape-surface', label = 'Loss surface in 3-D', link, compact = false, caption } = options;
@@ -59,7 +60,8 @@ export function SurfaceView({ scene, onHover, options = {} }: { scene: SurfaceSc
       setDistance(poseDistance(r.pose()));
       if (own && link !== undefined) cameraLinkPublish(link, r.pose());
     };
-    import('./surfaceRender')
+    afterInteractive()
+      .then(() => import('./surfaceRender'))
       .then(({ surfaceCreate }) => {
         if (disposed) return;
         const size = sizeRef.current;

@@ -28,22 +28,74 @@ export function heightField(values: ArrayLike<number>, logHeight: boolean): Heig
   return heightFieldsShared([values], logHeight)[0]!;
 }
 
+/** A grid through the height transform (NaN where not finite), and its finite heights in ascending order. */
+interface Transformed {
+  heights: Float32Array;
+  sorted: Float32Array;
+}
+
+// Grids are never changed once made (each surface arrives as a new array), so their transformed
+// and sorted heights are kept by identity: a comparison's four grids share one scale, and a new
+// grid for one run re-sorts only its own values, not every run's.
+const transformedOf = new WeakMap<object, { plain?: Transformed; log?: Transformed }>();
+
+function transformGrid(values: ArrayLike<number>, logHeight: boolean, transform: (loss: number) => number): Transformed {
+  const key = logHeight ? 'log' : 'plain';
+  const cached = transformedOf.get(values as object)?.[key];
+  if (cached) return cached;
+  const heights = new Float32Array(values.length);
+  let finite = 0;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    heights[k] = Number.isFinite(v) ? transform(v) : Number.NaN;
+    // A loss beyond float32's range is as missing as a non-finite one.
+    if (Number.isFinite(heights[k]!)) finite++;
+    else heights[k] = Number.NaN;
+  }
+  const sorted = new Float32Array(finite);
+  let n = 0;
+  for (let k = 0; k < heights.length; k++) if (!Number.isNaN(heights[k]!)) sorted[n++] = heights[k]!;
+  sorted.sort(); // a typed array sorts numerically, natively
+  const result = { heights, sorted };
+  transformedOf.set(values as object, { ...transformedOf.get(values as object), [key]: result });
+  return result;
+}
+
+/** The union of ascending arrays, ascending. */
+function mergeSorted(parts: readonly Float32Array[]): Float32Array {
+  if (parts.length === 1) return parts[0]!;
+  const all = new Float32Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return all.sort();
+}
+
 /**
  * One height field per grid, all on ONE scale: the range (and the clipping) is taken over every
  * grid's values together, so equal heights and colours mean equal losses across the grids.
  */
 export function heightFieldsShared(grids: readonly ArrayLike<number>[], logHeight: boolean): HeightField[] {
   const transform = logHeight ? (v: number) => Math.log10(Math.max(v, LOG_FLOOR)) : (v: number) => v;
-  const transformed = grids.map((values) => Float32Array.from(values, (v) => (Number.isFinite(v) ? transform(v) : Number.NaN)));
-  const sorted = transformed.flatMap((t) => Array.from(t).filter(Number.isFinite)).sort((a, b) => a - b);
-  if (sorted.length === 0) return transformed.map((t) => ({ heights: t.fill(0), lo: 0, hi: 1, transform, clipped: false }));
+  const transformed = grids.map((values) => transformGrid(values, logHeight, transform));
+  const sorted = mergeSorted(transformed.map((t) => t.sorted));
+  if (sorted.length === 0) return transformed.map((t) => ({ heights: new Float32Array(t.heights.length), lo: 0, hi: 1, transform, clipped: false }));
   const lo = sorted[0]!;
   const max = sorted[sorted.length - 1]!;
   const q = sorted[Math.min(sorted.length - 1, Math.floor(0.98 * (sorted.length - 1)))]!;
   const clipped = max - q > 0.5 * (q - lo) && q > lo;
   const top = clipped ? q : max;
   const hi = top > lo ? top : lo + 1;
-  return transformed.map((t) => ({ heights: Float32Array.from(t, (v) => (Number.isFinite(v) ? Math.min(hi, v) : hi)), lo, hi, transform, clipped }));
+  return transformed.map((t) => {
+    const heights = new Float32Array(t.heights.length);
+    for (let k = 0; k < heights.length; k++) {
+      const v = t.heights[k]!;
+      heights[k] = Number.isNaN(v) ? hi : Math.min(hi, v);
+    }
+    return { heights, lo, hi, transform, clipped };
+  });
 }
 
 /**

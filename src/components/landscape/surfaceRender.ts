@@ -6,6 +6,8 @@
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { SurfaceSpec } from '../../workers/surveyorProtocol';
+import { useTrainingStore } from '../../app/trainingStore';
+import { drawQueueCancel, drawQueueRequest } from './surfaceDrawQueue';
 import type { CameraPose } from './cameraLink';
 import { surfaceOrbitByKey } from './surfaceKeys';
 import { framePath, gridHeightAt, type Vec3 } from './surfaceFrame';
@@ -45,6 +47,42 @@ export interface SurfaceRenderer {
 const HEIGHT = SURFACE_HEIGHT;
 /** The least time between two drawn scenes on one canvas (camera moves are drawn at once). */
 const MIN_UPDATE_MS = 100;
+/**
+ * While training plays, new scenes on one canvas are drawn at most this often times the number
+ * of 3-D canvases on the page: a software-rendered page spends most of its frames on WebGL
+ * read-backs (surfaceDrawQueue.ts), and a live surface changes little between two of them.
+ */
+const PLAYING_UPDATE_MS = 300;
+/**
+ * While training plays, the canvas draws at this fraction of its resolution (a quarter of the
+ * pixels to shade and read back); when it stops, the next picture is drawn sharp again.
+ */
+const PLAYING_PIXEL_SCALE = 0.5;
+/** 3-D canvases alive on the page. */
+let liveCanvases = 0;
+
+let software: boolean | null = null;
+/**
+ * Whether WebGL runs on a CPU renderer (SwiftShader, llvmpipe), asked once of a throw-away
+ * context. There, 4× multisampling makes every draw the page waits for several times slower;
+ * its edges are smoothed on a GPU only.
+ */
+function softwareGl(): boolean {
+  if (software !== null) return software;
+  software = false;
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      software = /swiftshader|llvmpipe|softpipe|software/i.test(name);
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+  } catch {
+    // No answer: draw as on a GPU.
+  }
+  return software;
+}
 const CAMERA_START = new THREE.Vector3(2.1, 1.9, 2.3);
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 const FOV = 38;
@@ -77,8 +115,11 @@ export function surfaceCreate(
   onCamera: (own: boolean) => void = () => {},
   options: SurfaceOptions = {},
 ): SurfaceRenderer {
-  const renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
-  renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
+  const renderer = new THREE.WebGLRenderer({ canvas, antialias: !softwareGl(), preserveDrawingBuffer: true });
+  const fullRatio = Math.min(2, window.devicePixelRatio || 1);
+  const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
+  renderer.setPixelRatio(ratioFor(useTrainingStore.getState().playing));
+  liveCanvases++;
   renderer.setSize(width, height, false);
   renderer.setClearColor(0xffffff, 1);
   const scene = new THREE.Scene();
@@ -107,14 +148,20 @@ export function surfaceCreate(
   let current: SurfaceScene | null = null;
   let resolution = 0;
 
-  let frame = 0;
   const render = (): void => {
-    frame = 0;
     renderer.render(scene, camera);
   };
-  const requestRender = (): void => {
-    frame ||= requestAnimationFrame(render);
-  };
+  const requestRender = (): void => drawQueueRequest(render);
+  const unsubscribePlaying = useTrainingStore.subscribe((state, previous) => {
+    if (state.playing === previous.playing) return;
+    renderer.setPixelRatio(ratioFor(state.playing));
+    requestRender();
+    // A scene held back by the playing cadence is drawn as soon as training stops.
+    if (!state.playing && applyTimer) {
+      clearTimeout(applyTimer);
+      applyPending();
+    }
+  });
   let following = false;
   // Once the user turns the camera, new surfaces keep their pose; Reset hands it back to framing.
   let userMoved = false;
@@ -211,7 +258,8 @@ export function surfaceCreate(
   const update = (s: SurfaceScene): void => {
     pending = s;
     if (applyTimer) return;
-    const wait = lastApplied + MIN_UPDATE_MS - performance.now();
+    const interval = useTrainingStore.getState().playing ? PLAYING_UPDATE_MS * liveCanvases : MIN_UPDATE_MS;
+    const wait = lastApplied + interval - performance.now();
     if (wait <= 0) applyPending();
     else applyTimer = window.setTimeout(applyPending, wait);
   };
@@ -268,7 +316,9 @@ export function surfaceCreate(
     },
     dispose: () => {
       canvas.removeEventListener('keydown', onKey);
-      cancelAnimationFrame(frame);
+      drawQueueCancel(render);
+      unsubscribePlaying();
+      liveCanvases--;
       cancelAnimationFrame(hoverFrame);
       clearTimeout(applyTimer);
       canvas.removeEventListener('pointermove', onMove);

@@ -1,0 +1,197 @@
+import { tf } from '../engine/tf';
+import { configRuns, type ExperimentConfig } from '../engine/config';
+import { preferenceProblemCreate, type PreferenceProblem } from '../engine/preference/problem';
+import { preferenceTensorsCreate, preferenceTensorsDispose, type PreferenceTensors } from '../engine/preference/preferenceTensors';
+import { PREFERENCE_PROBE_FIELDS, PreferenceRun, preferenceInitialWeights } from '../engine/preference/preferenceRun';
+import type { DenseWeights } from '../engine/mlp';
+import type { Extent } from '../engine/trainingData';
+import { preferenceLossById } from '../losses/preference/registry';
+import type { DataPoints, PreferencePoint, TrainerEvent } from './protocol';
+import { yieldToMessages } from './yieldToMessages';
+
+/** Steps run in chunks of about this long between probes, frames and yields. */
+const CHUNK_TARGET_MS = 40;
+const MAX_STEPS_PER_CHUNK = 200;
+const BOUNDARY_RESOLUTION = 48;
+/** π over the plane is redrawn at most this often (it costs more than the steps of a chunk). */
+const BOUNDARY_EVERY_MS = 250;
+const EXTENT: Extent = [-1.15, 1.15, -1.15, 1.15];
+
+export type Emit = (event: TrainerEvent) => void;
+
+/**
+ * The trainer for task 'preference': the problem's prompts as the plane's points (coloured by
+ * their best response), the runs of the comparison stepped in lockstep from the same initial
+ * weights, and after each chunk one frame per run with its losses, a probe point (log π(y_w),
+ * log π(y_l), their gradients' cosine, margin, win-rate, forget and retain probabilities) and
+ * π(·|x) over the plane as its "boundary". Emits only through `emit`, so tests drive it in Node.
+ */
+export class PreferenceSession {
+  private config: ExperimentConfig | undefined;
+  private revision = 0;
+  private problem: PreferenceProblem | undefined;
+  private tensors: PreferenceTensors | undefined;
+  private runs: PreferenceRun[] = [];
+  private generation = 0;
+  private stepsPerChunk = 1;
+  /** When each run's boundary was last computed. */
+  private boundaryAt: number[] = [];
+
+  constructor(
+    private readonly emit: Emit,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  configure(config: ExperimentConfig, revision: number): void {
+    this.revision = revision;
+    this.config = config;
+    this.generation += 1;
+    this.disposeRuns();
+    if (this.tensors) preferenceTensorsDispose(this.tensors);
+    const { preference, data } = config;
+    this.problem = preferenceProblemCreate({ prompts: data.points, responses: preference.responses, labelNoise: preference.labelNoise, forgetFraction: preference.forgetFraction, seed: data.seed });
+    this.tensors = preferenceTensorsCreate(this.problem);
+    this.emit({ type: 'data', revision, points: preferencePoints(this.problem) });
+    this.startRuns();
+  }
+
+  reset(): void {
+    if (!this.config) return;
+    this.generation += 1;
+    this.disposeRuns();
+    this.startRuns();
+  }
+
+  play(): Promise<void> {
+    const total = this.config?.training.totalSteps ?? Infinity;
+    const reached = Math.max(0, ...this.runs.map((r) => r.steps));
+    return this.train(reached < total ? total - reached : Infinity);
+  }
+
+  step(steps: number): Promise<void> {
+    return this.train(Math.max(1, Math.floor(steps)));
+  }
+
+  pause(): void {
+    this.generation += 1;
+  }
+
+  dispose(): void {
+    this.generation += 1;
+    this.disposeRuns();
+    if (this.tensors) preferenceTensorsDispose(this.tensors);
+    this.tensors = undefined;
+  }
+
+  private startRuns(): void {
+    const config = this.config;
+    const tensors = this.tensors;
+    if (!config || !tensors) return;
+    // Runs of one family share their initial weights (unlearning's warm-up is made once).
+    const initial = new Map<string, DenseWeights[]>();
+    this.runs = configRuns(config).map((runConfig) => {
+      const family = preferenceLossById(runConfig.loss.id).family;
+      if (!initial.has(family)) initial.set(family, preferenceInitialWeights(config, tensors, family));
+      return new PreferenceRun(runConfig, tensors, initial.get(family)!);
+    });
+    this.boundaryAt = this.runs.map(() => -Infinity);
+    this.status(false);
+    const runs = this.runs;
+    void Promise.all(runs.map((run, index) => this.emitFrame(run, index, new Float32Array(0), runs, true)));
+  }
+
+  private disposeRuns(): void {
+    for (const run of this.runs) run.dispose();
+    this.runs = [];
+  }
+
+  private async train(steps: number): Promise<void> {
+    const runs = this.runs;
+    if (runs.length === 0) return;
+    const generation = ++this.generation;
+    this.status(true);
+    let remaining = steps;
+    while (remaining > 0 && generation === this.generation && runs === this.runs) {
+      const started = this.now();
+      const count = Math.min(this.stepsPerChunk, remaining);
+      remaining -= count;
+      const losses = runs.map((): tf.Scalar[] => []);
+      for (let i = 0; i < count; i++) runs.forEach((run, r) => losses[r]!.push(run.trainStep().loss));
+      await Promise.all(
+        runs.map(async (run, r) => {
+          const stacked = tf.stack(losses[r]!);
+          tf.dispose(losses[r]!);
+          const values = (await stacked.data()) as Float32Array;
+          stacked.dispose();
+          await this.emitFrame(run, r, values, runs, remaining === 0);
+        }),
+      );
+      const elapsed = Math.max(0.5, this.now() - started);
+      this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * CHUNK_TARGET_MS) / elapsed)));
+      await yieldToMessages();
+    }
+    if (runs !== this.runs || generation !== this.generation) return;
+    this.status(false);
+  }
+
+  private async emitFrame(run: PreferenceRun, index: number, losses: Float32Array, runs: readonly PreferenceRun[], final = false): Promise<void> {
+    // The step is read now: by the time the readback resolves, the next chunk may have stepped.
+    const step = run.steps;
+    const probe = run.probe();
+    const due = final || this.now() - (this.boundaryAt[index] ?? -Infinity) >= BOUNDARY_EVERY_MS;
+    if (due) this.boundaryAt[index] = this.now();
+    const grid = due ? run.gridProbabilities(BOUNDARY_RESOLUTION, EXTENT) : null;
+    const [values, probabilities] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null)]);
+    probe.dispose();
+    grid?.dispose();
+    if (runs !== this.runs) return;
+    const point = { step } as PreferencePoint;
+    PREFERENCE_PROBE_FIELDS.forEach((field, i) => (point[field] = values[i]!));
+    this.emit({
+      type: 'frame',
+      revision: this.revision,
+      run: index,
+      frame: {
+        step,
+        losses,
+        firstStep: step - losses.length + 1,
+        evaluation: null,
+        stepsPerSecond: 0,
+        tensors: tf.memory().numTensors,
+        boundary: probabilities ? { planeSerial: 0, resolution: BOUNDARY_RESOLUTION, classes: run.shape.outputs, probabilities: probabilities as Float32Array } : null,
+        weights: null,
+        calibration: null,
+        telemetry: [],
+        sharpness: [],
+        preference: [point],
+      },
+    });
+  }
+
+  private status(playing: boolean): void {
+    const step = Math.max(0, ...this.runs.map((r) => r.steps));
+    this.emit({ type: 'status', revision: this.revision, playing, step });
+  }
+}
+
+/** The prompts as the plane's points: labelled by their best response; forget-set prompts are "flipped" no more than pairs are. */
+function preferencePoints(problem: PreferenceProblem): DataPoints {
+  const n = problem.best.length;
+  const k = problem.spec.responses;
+  return {
+    x: Float32Array.from(problem.x),
+    y: Int32Array.from(problem.best),
+    role: new Uint8Array(n),
+    flipped: Uint8Array.from(problem.flipped),
+    features: 2,
+    classes: k,
+    plane: Float32Array.from(problem.x),
+    extent: EXTENT,
+    axes: ['x₁', 'x₂'],
+    view: { mode: 'features', x: 0, y: 1 },
+    planeSerial: 0,
+    featureNames: ['x₁', 'x₂'],
+    classNames: Array.from({ length: k }, (_, y) => `response ${y + 1}`),
+    added: 0,
+  };
+}
