@@ -14,6 +14,8 @@ import { OptimizerControls } from '../components/OptimizerControls';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { OptionalView, ViewToggles } from '../components/ViewToggles';
 import { LandscapePanel } from '../components/landscape/LandscapePanel';
+import { PreferencePanel } from '../components/preference/PreferencePanel';
+import { useConfigStore } from './configStore';
 import { LandscapeSettings } from '../components/landscape/LandscapeControls';
 import { RunTabs } from '../components/compare/RunTabs';
 import { LessonsMenu } from '../components/lessons/LessonsMenu';
@@ -31,6 +33,7 @@ import { LazyCalibrationPanel, LazyCompareView, LazyLossShape, LazyMoePanel, Laz
  */
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
   const docked = useDockOpen();
+  const preference = useConfigStore((s) => s.config.task === 'preference');
   return (
     <div className="app">
       <a className="skip-link" href="#charts" data-testid="skip-link">
@@ -93,7 +96,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
           <div className={docked ? 'core core-docked' : 'core'} data-testid="core-views">
             <DecisionBoundary />
             <LossChart />
-            <LandscapePanel />
+            {preference ? <PreferencePanel /> : <LandscapePanel />}
           </div>
           <Dock
             toggles={

@@ -5,6 +5,7 @@ import { addonById } from '../losses/addons';
 import { MIXUP_ALPHA_DEFAULT } from '../losses/mixup';
 import { moeRunLabelParts } from './moeRunLabels';
 import { lossById } from '../losses/registry';
+import { preferenceLossFind } from '../losses/preference/registry';
 
 /** A run's name in a comparison: its letter and what sets it apart. */
 export interface RunLabel {
@@ -55,7 +56,7 @@ export function runLabelNumber(value: number): string {
 }
 
 function lossName(id: string): string {
-  return LOSS_SHORT[id] ?? safeName(() => lossById(id).name, id);
+  return LOSS_SHORT[id] ?? preferenceLossFind(id)?.name ?? safeName(() => lossById(id).name, id);
 }
 
 /** A registry's name, or the id when the registry does not know it (a config from a newer version). */
@@ -80,7 +81,7 @@ function lossPart(variant: RunVariant, all: readonly RunVariant[]): string {
   const { id } = variant.loss;
   let specs: readonly { id: string; label: string; default: number }[] = [];
   try {
-    specs = lossById(id).params;
+    specs = (preferenceLossFind(id) ?? lossById(id)).params;
   } catch {
     // an unknown loss has no parameter specs to show
   }

@@ -32,6 +32,13 @@ describe('mixture-of-experts settings in the URL', () => {
     expect(configClamp({ training: { mixup: 0.4 } }).config.training.mixup).toBe(0.4);
   });
 
+  it('trains a mixture on classification only: another task gets an MLP, with a notice', () => {
+    const { config, notices } = configFromSearch('?task=regression&model=moe');
+    expect(config.model.kind).toBe('mlp');
+    expect(notices.join(' ')).toMatch(/model=moe → mlp/);
+    expect(configClamp({ task: 'regression', model: { kind: 'moe' } }).changes.join(' ')).toMatch(/classification only/);
+  });
+
   it('leaves the defaults out of the link', () => {
     expect(configToSearch(DEFAULT_CONFIG)).toBe('v=1');
   });

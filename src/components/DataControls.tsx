@@ -6,6 +6,7 @@ import { NumberField, SelectField, SliderField } from './fields';
 import { CsvUpload } from './data/CsvUpload';
 import { DatasetSource } from './data/DatasetSource';
 import { RegressionDataControls } from './data/RegressionDataControls';
+import { PreferenceDataControls } from './preference/PreferenceDataControls';
 
 const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
   symmetric: 'symmetric',
@@ -14,6 +15,7 @@ const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
 
 export function DataControls() {
   const task = useConfigStore((s) => s.config.task);
+  if (task === 'preference') return <PreferenceDataControls />;
   return task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />;
 }
 

@@ -7,6 +7,7 @@ import { LOSSES, lossById } from '../losses/registry';
 import type { LossParamSpec } from '../losses/types';
 import { SelectField, SliderField } from './fields';
 import { Formula } from './Formula';
+import { PreferenceLossControls } from './preference/PreferenceLossControls';
 
 function ParamSliders(props: { specs: readonly LossParamSpec[]; values: Record<string, number>; prefix: string; onChange(id: string, value: number): void }) {
   return (
@@ -34,6 +35,8 @@ export function LossControls() {
   const mixup = useSelectedVariant((v) => v.training.mixup);
   const classes = useConfigStore((s) => s.config.data.classes);
   const updateVariant = useUpdateVariant();
+  const task = useConfigStore((s) => s.config.task);
+  if (task === 'preference') return <PreferenceLossControls />;
   const spec = lossById(loss.id);
   const unavailable = spec.unavailableReason(classes, loss.params);
   return (

@@ -3,10 +3,12 @@ import { useSelectedVariant, useUpdateVariant } from '../../app/variantHooks';
 import { MOE_LIMITS, type BalanceScope, type ModelKind } from '../../engine/moe/moeTypes';
 import { NumberField, SelectField, SliderField } from '../fields';
 
-const KIND_OPTIONS: readonly { value: ModelKind; label: string }[] = [
-  { value: 'mlp', label: 'MLP' },
-  { value: 'moe', label: 'Mixture of experts' },
-];
+function kindOptions(classification: boolean): { value: ModelKind; label: string; disabledReason: string | null }[] {
+  return [
+    { value: 'mlp', label: 'MLP', disabledReason: null },
+    { value: 'moe', label: 'Mixture of experts', disabledReason: classification ? null : 'classification only' },
+  ];
+}
 
 const SCOPE_OPTIONS: readonly { value: BalanceScope; label: string }[] = [
   { value: 'micro', label: 'per micro-batch' },
@@ -17,10 +19,11 @@ const SCOPE_OPTIONS: readonly { value: BalanceScope; label: string }[] = [
 export function MoeModelControls() {
   const model = useConfigStore((s) => s.config.model);
   const domains = useConfigStore((s) => s.config.data.domains);
+  const classification = useConfigStore((s) => s.config.task === 'classification');
   const update = useConfigStore((s) => s.update);
   return (
     <>
-      <SelectField<ModelKind> label="Model" value={model.kind} testId="model-kind" options={KIND_OPTIONS} onChange={(kind) => update((c) => void (c.model.kind = kind))} />
+      <SelectField<ModelKind> label="Model" value={model.kind} testId="model-kind" options={kindOptions(classification)} onChange={(kind) => update((c) => void (c.model.kind = kind))} />
       {model.kind === 'moe' && (
         <>
           <SliderField
