@@ -4,7 +4,7 @@ import { CopyLink } from '../components/CopyLink';
 import { ExportMenu } from '../components/export/ExportMenu';
 import { ImportedRun } from '../components/export/ImportedRun';
 import { DataControls } from '../components/DataControls';
-import { DecisionBoundary } from '../components/DecisionBoundary';
+import { OutputView } from '../components/OutputView';
 import { LossChart } from '../components/LossChart';
 import { LossControls } from '../components/LossControls';
 import { MetricsControls } from '../components/MetricsControls';
@@ -94,7 +94,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
           <ImportedRun />
           <LessonPanel />
           <div className={docked ? 'core core-docked' : 'core'} data-testid="core-views">
-            <DecisionBoundary />
+            <OutputView />
             <LossChart />
             {preference ? <PreferencePanel /> : <LandscapePanel />}
           </div>

@@ -5,7 +5,8 @@ import { addonById } from '../losses/addons';
 import { MIXUP_ALPHA_DEFAULT } from '../losses/mixup';
 import { moeRunLabelParts } from './moeRunLabels';
 import { lossById } from '../losses/registry';
-import { preferenceLossFind } from '../losses/preference/registry';
+import { taskLossById } from '../losses/taskLosses';
+import type { Task } from '../engine/task';
 
 /** A run's name in a comparison: its letter and what sets it apart. */
 export interface RunLabel {
@@ -55,8 +56,12 @@ export function runLabelNumber(value: number): string {
   return size === 0 || (size >= 1e-3 && size < 1e5) ? String(rounded) : rounded.toExponential().replace('e+', 'e');
 }
 
-function lossName(id: string): string {
-  return LOSS_SHORT[id] ?? preferenceLossFind(id)?.name ?? safeName(() => lossById(id).name, id);
+/** Regression losses whose full names are long; the rest go by their names ("HL-Gauss"). */
+const REGRESSION_SHORT: Readonly<Record<string, string>> = { mse: 'MSE', mae: 'MAE', huber: 'Huber', 'log-cosh': 'log-cosh', pinball: 'pinball' };
+
+function lossName(id: string, task: Task): string {
+  if (task !== 'classification') return (task === 'regression' ? REGRESSION_SHORT[id] : undefined) ?? safeName(() => taskLossById(task, id).name, id);
+  return LOSS_SHORT[id] ?? safeName(() => lossById(id).name, id);
 }
 
 /** A registry's name, or the id when the registry does not know it (a config from a newer version). */
@@ -77,11 +82,11 @@ function params(specs: readonly { id: string; label: string }[], values: Readonl
  * The loss as the run trains it: the short name, the parameters that differ from their defaults
  * or between the runs that share this loss, the add-ons and mixup. "focal γ=3", "CE + mixup".
  */
-function lossPart(variant: RunVariant, all: readonly RunVariant[]): string {
+function lossPart(variant: RunVariant, all: readonly RunVariant[], task: Task): string {
   const { id } = variant.loss;
   let specs: readonly { id: string; label: string; default: number }[] = [];
   try {
-    specs = (preferenceLossFind(id) ?? lossById(id)).params;
+    specs = taskLossById(task, id).params;
   } catch {
     // an unknown loss has no parameter specs to show
   }
@@ -91,7 +96,7 @@ function lossPart(variant: RunVariant, all: readonly RunVariant[]): string {
     const spec = specs.find((p) => p.id === param);
     return (spec !== undefined && value !== spec.default) || same.some((v) => v.loss.params[param] !== value);
   };
-  const head = [lossName(id), ...params(specs, variant.loss.params, shown)].join(' ');
+  const head = [lossName(id, task), ...params(specs, variant.loss.params, shown)].join(' ');
   const addons = Object.keys(variant.loss.addons)
     .sort()
     .map((addon) => ADDON_SHORT[addon] ?? safeName(() => addonById(addon).name, addon));
@@ -140,10 +145,10 @@ function optimizerDiffs(variant: RunVariant, base: RunVariant): string[] {
 export function runLabels(config: ExperimentConfig): RunLabel[] {
   const variants: RunVariant[] = [config, ...config.compare.runs];
   const base = variants[0]!;
-  const baseLoss = lossPart(base, variants);
+  const baseLoss = lossPart(base, variants, config.task);
   return variants.map((variant, i) => {
     const letter = String.fromCharCode(65 + i);
-    const loss = lossPart(variant, variants);
+    const loss = lossPart(variant, variants, config.task);
     const moe = moeRunLabelParts(config, variant, base);
     const parts = i === 0 ? [loss, ...moe] : [...(loss !== baseLoss ? [loss] : []), ...optimizerDiffs(variant, base), ...moe];
     const detail = parts.length > 0 ? parts.join(', ') : `${loss} (as A)`;

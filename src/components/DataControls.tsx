@@ -6,6 +6,7 @@ import { NumberField, SelectField, SliderField } from './fields';
 import { CsvUpload } from './data/CsvUpload';
 import { DatasetSource } from './data/DatasetSource';
 import { RegressionDataControls } from './data/RegressionDataControls';
+import { TaskSelect } from './data/TaskSelect';
 import { PreferenceDataControls } from './preference/PreferenceDataControls';
 
 const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
@@ -35,6 +36,7 @@ function ClassificationDataControls() {
   return (
     <fieldset className="panel">
       <legend>Data</legend>
+      <TaskSelect />
       <SelectField<DatasetKind>
         label="Dataset"
         value={data.kind}

@@ -17,7 +17,7 @@ const MIN_SIZE = 160;
 const MAX_SIZE = 900;
 
 /** The largest square that fits the box, in whole pixels. */
-function squareFitting(box: { width: number; height: number } | null): number {
+export function squareFitting(box: { width: number; height: number } | null): number {
   if (!box) return SIZE;
   const side = box.height > 0 ? Math.min(box.width, box.height) : box.width;
   return Math.round(Math.min(MAX_SIZE, Math.max(MIN_SIZE, side)));

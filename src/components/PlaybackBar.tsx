@@ -4,7 +4,6 @@ import type { TrainerClient } from '../app/trainerClient';
 import { useEffect, useRef, useState } from 'react';
 import { playbackKeyAction } from './playbackKeys';
 import { lossById } from '../losses/registry';
-import { preferenceLossFind } from '../losses/preference/registry';
 import { configRuns } from '../engine/config';
 import { ReachedTotal } from './ReachedTotal';
 
@@ -18,7 +17,10 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
   // Training goes on while any run has not diverged; each run's steps/s adds to the total.
   const diverged = useTrainingStore((s) => s.runs.every((run) => run.diverged !== null));
   const stepsPerSecond = useTrainingStore((s) => (s.runs[0]?.latest ? s.runs.reduce((sum, run) => sum + (run.latest?.stepsPerSecond ?? 0), 0) : null));
-  const blocked = useConfigStore((s) => configRuns(s.config).map((run) => (preferenceLossFind(run.loss.id) ? null : lossById(run.loss.id).unavailableReason(s.config.data.classes, run.loss.params))).find((r) => r !== null) ?? null);
+  // Every regression loss is available; a classification loss may not be for these classes.
+  const blocked = useConfigStore((s) =>
+    s.config.task === 'classification' ? (configRuns(s.config).map((run) => lossById(run.loss.id).unavailableReason(s.config.data.classes, run.loss.params)).find((r) => r !== null) ?? null) : null,
+  );
   const canTrain = ready && !diverged && !blocked;
   const [stepSize, setStepSize] = useState(10);
   // Space plays and pauses, "." steps, anywhere on the page but where the key already means something.
