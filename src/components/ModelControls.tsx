@@ -3,6 +3,7 @@ import { LIMITS } from '../engine/config';
 import { ACTIVATIONS, type Activation } from '../engine/mlp';
 import { NumberField, SelectField, SliderField } from './fields';
 import { MoeModelControls, MoeTrainingControls } from './moe/MoeControls';
+import { InputFeatureToggles } from './playground/InputFeatureToggles';
 
 export function ModelControls() {
   const model = useConfigStore((s) => s.config.model);
@@ -37,6 +38,7 @@ export function ModelControls() {
         options={ACTIVATIONS.map((a) => ({ value: a, label: a }))}
         onChange={(activation) => update((c) => void (c.model.activation = activation))}
       />
+      <InputFeatureToggles />
       <NumberField
         label="Weight seed"
         value={seed}
