@@ -6,6 +6,7 @@ import { NumberField, SelectField, SliderField } from './fields';
 import { CsvUpload } from './data/CsvUpload';
 import { DatasetSource } from './data/DatasetSource';
 import { RegressionDataControls } from './data/RegressionDataControls';
+import { SplitControls } from './playground/SplitControls';
 import { TaskSelect } from './data/TaskSelect';
 import { PreferenceDataControls } from './preference/PreferenceDataControls';
 
@@ -17,7 +18,12 @@ const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
 export function DataControls() {
   const task = useConfigStore((s) => s.config.task);
   if (task === 'preference') return <PreferenceDataControls />;
-  return task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />;
+  return (
+    <>
+      {task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />}
+      <SplitControls />
+    </>
+  );
 }
 
 function ClassificationDataControls() {

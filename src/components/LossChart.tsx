@@ -12,6 +12,7 @@ import { ExportPngButton } from './export/ExportPngButton';
 import { useImportedLossSeries } from './export/importedSeries';
 import { ShowingRun } from './compare/ShowingRun';
 import { ClassMetricsReadout } from './ClassMetricsReadout';
+import { PenaltyReadout } from './playground/PenaltyReadout';
 
 const WIDTH = 460;
 const HEIGHT = 220;
@@ -105,6 +106,7 @@ function LossMetrics() {
             <dd data-testid="validation-accuracy">{formatMetric(evaluation?.validationAccuracy, 3)}</dd>
           </>
         )}
+        <PenaltyReadout />
       </dl>
       {classifying && <ClassMetricsReadout />}
     </>

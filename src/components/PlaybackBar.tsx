@@ -6,6 +6,7 @@ import { playbackKeyAction } from './playbackKeys';
 import { lossById } from '../losses/registry';
 import { configRuns } from '../engine/config';
 import { ReachedTotal } from './ReachedTotal';
+import { PlaySpeed } from './playground/PlaySpeed';
 
 /** The choices for how many steps one press of Step takes. */
 const STEP_SIZES = [1, 10, 100, 1000];
@@ -66,6 +67,7 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
           </option>
         ))}
       </select>
+      <PlaySpeed />
       <button type="button" data-testid="reset" disabled={!ready} onClick={() => client.reset()}>
         ↺ Reset
       </button>
