@@ -4,7 +4,7 @@ import { CopyLink } from '../components/CopyLink';
 import { ExportMenu } from '../components/export/ExportMenu';
 import { ImportedRun } from '../components/export/ImportedRun';
 import { DataControls } from '../components/DataControls';
-import { DecisionBoundary } from '../components/DecisionBoundary';
+import { OutputView } from '../components/OutputView';
 import { LossChart } from '../components/LossChart';
 import { LossControls } from '../components/LossControls';
 import { MetricsControls } from '../components/MetricsControls';
@@ -14,6 +14,8 @@ import { OptimizerControls } from '../components/OptimizerControls';
 import { PlaybackBar } from '../components/PlaybackBar';
 import { OptionalView, ViewToggles } from '../components/ViewToggles';
 import { LandscapePanel } from '../components/landscape/LandscapePanel';
+import { PreferencePanel } from '../components/preference/PreferencePanel';
+import { useConfigStore } from './configStore';
 import { LandscapeSettings } from '../components/landscape/LandscapeControls';
 import { RunTabs } from '../components/compare/RunTabs';
 import { LessonsMenu } from '../components/lessons/LessonsMenu';
@@ -22,7 +24,7 @@ import { ControlColumn, ControlGate } from '../components/lessons/ControlGate';
 import { PresenterToggle } from '../components/PresenterToggle';
 import { Dock, useDockOpen } from '../components/layout/Dock';
 import { SettingsGroup } from '../components/layout/SettingsGroup';
-import { LazyCalibrationPanel, LazyCompareView, LazyLossShape, LazySharpnessPanel, LazyTelemetryPanel } from '../components/layout/lazyViews';
+import { LazyCalibrationPanel, LazyCompareView, LazyLossShape, LazyNetworkView, LazySharpnessPanel, LazyTelemetryPanel } from '../components/layout/lazyViews';
 
 /**
  * Composition only. One screen from 1024 px up: the header with Play, the settings column on the
@@ -31,6 +33,7 @@ import { LazyCalibrationPanel, LazyCompareView, LazyLossShape, LazySharpnessPane
  */
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
   const docked = useDockOpen();
+  const preference = useConfigStore((s) => s.config.task === 'preference');
   return (
     <div className="app">
       <a className="skip-link" href="#charts" data-testid="skip-link">
@@ -91,9 +94,9 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
           <ImportedRun />
           <LessonPanel />
           <div className={docked ? 'core core-docked' : 'core'} data-testid="core-views">
-            <DecisionBoundary />
+            <OutputView />
             <LossChart />
-            <LandscapePanel />
+            {preference ? <PreferencePanel /> : <LandscapePanel />}
           </div>
           <Dock
             toggles={
@@ -102,6 +105,9 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
               </ControlGate>
             }
           >
+            <OptionalView id="network">
+              <LazyNetworkView client={client} />
+            </OptionalView>
             <OptionalView id="lossShape">
               <LazyLossShape />
             </OptionalView>

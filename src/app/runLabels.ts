@@ -4,6 +4,8 @@ import { scheduleById } from '../engine/schedules/schedules';
 import { addonById } from '../losses/addons';
 import { MIXUP_ALPHA_DEFAULT } from '../losses/mixup';
 import { lossById } from '../losses/registry';
+import { taskLossById } from '../losses/taskLosses';
+import type { Task } from '../engine/task';
 
 /** A run's name in a comparison: its letter and what sets it apart. */
 export interface RunLabel {
@@ -53,7 +55,11 @@ export function runLabelNumber(value: number): string {
   return size === 0 || (size >= 1e-3 && size < 1e5) ? String(rounded) : rounded.toExponential().replace('e+', 'e');
 }
 
-function lossName(id: string): string {
+/** Regression losses whose full names are long; the rest go by their names ("HL-Gauss"). */
+const REGRESSION_SHORT: Readonly<Record<string, string>> = { mse: 'MSE', mae: 'MAE', huber: 'Huber', 'log-cosh': 'log-cosh', pinball: 'pinball' };
+
+function lossName(id: string, task: Task): string {
+  if (task !== 'classification') return (task === 'regression' ? REGRESSION_SHORT[id] : undefined) ?? safeName(() => taskLossById(task, id).name, id);
   return LOSS_SHORT[id] ?? safeName(() => lossById(id).name, id);
 }
 
@@ -75,11 +81,11 @@ function params(specs: readonly { id: string; label: string }[], values: Readonl
  * The loss as the run trains it: the short name, the parameters that differ from their defaults
  * or between the runs that share this loss, the add-ons and mixup. "focal γ=3", "CE + mixup".
  */
-function lossPart(variant: RunVariant, all: readonly RunVariant[]): string {
+function lossPart(variant: RunVariant, all: readonly RunVariant[], task: Task): string {
   const { id } = variant.loss;
   let specs: readonly { id: string; label: string; default: number }[] = [];
   try {
-    specs = lossById(id).params;
+    specs = taskLossById(task, id).params;
   } catch {
     // an unknown loss has no parameter specs to show
   }
@@ -89,7 +95,7 @@ function lossPart(variant: RunVariant, all: readonly RunVariant[]): string {
     const spec = specs.find((p) => p.id === param);
     return (spec !== undefined && value !== spec.default) || same.some((v) => v.loss.params[param] !== value);
   };
-  const head = [lossName(id), ...params(specs, variant.loss.params, shown)].join(' ');
+  const head = [lossName(id, task), ...params(specs, variant.loss.params, shown)].join(' ');
   const addons = Object.keys(variant.loss.addons)
     .sort()
     .map((addon) => ADDON_SHORT[addon] ?? safeName(() => addonById(addon).name, addon));
@@ -138,10 +144,10 @@ function optimizerDiffs(variant: RunVariant, base: RunVariant): string[] {
 export function runLabels(config: ExperimentConfig): RunLabel[] {
   const variants: RunVariant[] = [config, ...config.compare.runs];
   const base = variants[0]!;
-  const baseLoss = lossPart(base, variants);
+  const baseLoss = lossPart(base, variants, config.task);
   return variants.map((variant, i) => {
     const letter = String.fromCharCode(65 + i);
-    const loss = lossPart(variant, variants);
+    const loss = lossPart(variant, variants, config.task);
     const parts = i === 0 ? [loss] : [...(loss !== baseLoss ? [loss] : []), ...optimizerDiffs(variant, base)];
     const detail = parts.length > 0 ? parts.join(', ') : `${loss} (as A)`;
     return { letter, detail, text: `${letter} · ${detail}` };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configClamp } from '../engine/config';
+import { TASKS } from '../engine/task';
 import { configFromSearch, configToSearch } from './urlCodec';
 import { runJson, runJsonParse } from './export/runJson';
 
@@ -21,7 +22,7 @@ describe('task in links and run files', () => {
   });
 
   it('names what it changed: an unknown task, a loss or data of the other task, a parameter out of range', () => {
-    expect(configFromSearch('task=ranking').notices).toEqual(['task=ranking is not one of classification, regression → classification']);
+    expect(configFromSearch('task=ranking').notices).toEqual([`task=ranking is not one of ${TASKS.join(', ')} → classification`]);
     expect(configFromSearch('task=regression&loss=focal').notices).toEqual(['loss=focal → mse']);
     expect(configFromSearch('task=regression&data=spiral').notices).toEqual(['data=spiral → sine']);
     expect(configFromSearch('loss=hl-gauss').notices).toEqual(['loss=hl-gauss → ce']);

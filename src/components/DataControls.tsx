@@ -6,6 +6,9 @@ import { NumberField, SelectField, SliderField } from './fields';
 import { CsvUpload } from './data/CsvUpload';
 import { DatasetSource } from './data/DatasetSource';
 import { RegressionDataControls } from './data/RegressionDataControls';
+import { SplitControls } from './playground/SplitControls';
+import { TaskSelect } from './data/TaskSelect';
+import { PreferenceDataControls } from './preference/PreferenceDataControls';
 
 const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
   symmetric: 'symmetric',
@@ -14,7 +17,13 @@ const NOISE_KIND_LABELS: Record<LabelNoiseKind, string> = {
 
 export function DataControls() {
   const task = useConfigStore((s) => s.config.task);
-  return task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />;
+  if (task === 'preference') return <PreferenceDataControls />;
+  return (
+    <>
+      {task === 'regression' ? <RegressionDataControls /> : <ClassificationDataControls />}
+      <SplitControls />
+    </>
+  );
 }
 
 function ClassificationDataControls() {
@@ -33,6 +42,7 @@ function ClassificationDataControls() {
   return (
     <fieldset className="panel">
       <legend>Data</legend>
+      <TaskSelect />
       <SelectField<DatasetKind>
         label="Dataset"
         value={data.kind}

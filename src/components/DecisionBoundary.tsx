@@ -4,7 +4,8 @@ import { useConfigStore } from '../app/configStore';
 import { useTrainingStore } from '../app/trainingStore';
 import { datasetIsGenerated } from '../engine/datasets';
 import { LIMITS } from '../engine/config';
-import { boundaryCreate, type BoundaryRenderer } from './boundaryRender';
+import { boundaryCellAt, boundaryCreate, type BoundaryRenderer } from './boundaryRender';
+import { BoundaryStyleToggles } from './playground/BoundaryStyleToggles';
 import { ExportPngButton } from './export/ExportPngButton';
 import { AddPointControls, addedPointAppend } from './data/AddPointControls';
 import { BoundaryViewControls } from './data/BoundaryViewControls';
@@ -17,7 +18,7 @@ const MIN_SIZE = 160;
 const MAX_SIZE = 900;
 
 /** The largest square that fits the box, in whole pixels. */
-function squareFitting(box: { width: number; height: number } | null): number {
+export function squareFitting(box: { width: number; height: number } | null): number {
   if (!box) return SIZE;
   const side = box.height > 0 ? Math.min(box.width, box.height) : box.width;
   return Math.round(Math.min(MAX_SIZE, Math.max(MIN_SIZE, side)));
@@ -36,33 +37,40 @@ export function DecisionBoundary() {
   const kind = useConfigStore((s) => s.config.data.kind);
   const added = useConfigStore((s) => s.config.data.added.length / 3);
   const [addClass, setAddClass] = useState(0);
+  const style = useConfigStore((s) => s.config.boundary);
+  const [hover, setHover] = useState<[number, number] | null>(null);
   const flippedCount = points ? points.flipped.reduce((a, b) => a + b, 0) : 0;
   const addable = points !== null && points.features === 2 && datasetIsGenerated(kind);
   const selectedClass = points ? Math.min(addClass, points.classes - 1) : 0;
   // The canvas is the largest square its box holds: the box takes what the layout leaves.
   const [box, boxRef] = useBoxSize<HTMLDivElement>();
   const size = squareFitting(box);
-  const latest = useRef({ points, boundary });
+  const latest = useRef({ points, boundary, style });
   useEffect(() => {
-    latest.current = { points, boundary };
-  }, [points, boundary]);
+    latest.current = { points, boundary, style };
+  }, [points, boundary, style]);
 
   useEffect(() => {
     if (!canvasRef.current) return;
     renderer.current = boundaryCreate(canvasRef.current, size);
-    renderer.current.update(latest.current.points, latest.current.boundary);
+    renderer.current.update(latest.current.points, latest.current.boundary, latest.current.style);
     return () => renderer.current?.dispose();
   }, [size]);
 
   useEffect(() => {
-    renderer.current?.update(points, boundary);
-  }, [points, boundary]);
+    renderer.current?.update(points, boundary, style);
+  }, [points, boundary, style]);
 
   const onClick = (event: React.MouseEvent<HTMLCanvasElement>) => {
     if (!addable || added >= LIMITS.addedPoints.max) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const at = renderer.current?.planeAt(event.clientX - rect.left, event.clientY - rect.top);
     if (at) addedPointAppend(at[0], at[1], selectedClass);
+  };
+
+  const onMove = (event: React.MouseEvent<HTMLCanvasElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    setHover(renderer.current?.planeAt(event.clientX - rect.left, event.clientY - rect.top) ?? null);
   };
 
   const count = points?.y.length ?? 0;
@@ -88,6 +96,8 @@ export function DecisionBoundary() {
             role="img"
             aria-label={`${count} points and the predicted class over the plane${points ? ` of ${points.axes[0]} and ${points.axes[1]}` : ''}`}
             onClick={onClick}
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(null)}
           />
         </div>
         <span className="boundary-axis boundary-axis-x" data-testid="boundary-x-axis">
@@ -99,7 +109,24 @@ export function DecisionBoundary() {
         {points && points.added > 0 && <span data-testid="added-count"> · squares: {points.added} added</span>}
         {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
       </p>
+      <BoundaryStyleToggles />
+      <BoundaryReadout at={hover} />
       {addable && points && <AddPointControls classNames={points.classNames} selected={selectedClass} onSelect={setAddClass} added={added} />}
     </section>
+  );
+}
+
+/** The model's output under the pointer, as the heatmap shows it (its grid cell). */
+function BoundaryReadout({ at }: { at: [number, number] | null }) {
+  const points = useTrainingStore((s) => s.points);
+  const boundary = useSelectedRunState((r) => r.boundary);
+  const output = at && points && boundary ? boundaryCellAt(boundary, points.extent, at[0], at[1]) : null;
+  return (
+    <p className="legend boundary-readout" data-testid="boundary-readout" aria-live="off">
+      {at && points && output
+        ? `${points.axes[0]} ${at[0].toFixed(2)}, ${points.axes[1]} ${at[1].toFixed(2)}: ` +
+          Array.from(output, (p, k) => `${points.classNames[k] ?? `class ${k + 1}`} ${p.toFixed(3)}`).join(' · ')
+        : 'hover over the plane to read the model’s output there'}
+    </p>
   );
 }

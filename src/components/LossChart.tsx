@@ -1,3 +1,4 @@
+import { useConfigStore } from '../app/configStore';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTrainingStore, type RunState } from '../app/trainingStore';
 import { useSelectedRunState } from '../app/selectedRunState';
@@ -11,6 +12,7 @@ import { ExportPngButton } from './export/ExportPngButton';
 import { useImportedLossSeries } from './export/importedSeries';
 import { ShowingRun } from './compare/ShowingRun';
 import { ClassMetricsReadout } from './ClassMetricsReadout';
+import { PenaltyReadout } from './playground/PenaltyReadout';
 
 const WIDTH = 460;
 const HEIGHT = 220;
@@ -86,6 +88,7 @@ export function LossChart() {
 function LossMetrics() {
   const trainLoss = useSelectedRunState((r) => r.trainLoss.last());
   const evaluation = useSelectedRunState((r) => r.evaluation);
+  const classifying = useConfigStore((s) => s.config.task === 'classification');
   return (
     <>
       <ShowingRun testId="showing-run-metrics" />
@@ -94,12 +97,18 @@ function LossMetrics() {
         <dd data-testid="train-loss">{formatMetric(trainLoss)}</dd>
         <dt>validation loss</dt>
         <dd data-testid="validation-loss">{formatMetric(evaluation?.validationLoss)}</dd>
-        <dt>train accuracy</dt>
-        <dd data-testid="train-accuracy">{formatMetric(evaluation?.trainAccuracy, 3)}</dd>
-        <dt>validation accuracy</dt>
-        <dd data-testid="validation-accuracy">{formatMetric(evaluation?.validationAccuracy, 3)}</dd>
+        {/* A regression has no accuracies: its errors are under its output view. */}
+        {classifying && (
+          <>
+            <dt>train accuracy</dt>
+            <dd data-testid="train-accuracy">{formatMetric(evaluation?.trainAccuracy, 3)}</dd>
+            <dt>validation accuracy</dt>
+            <dd data-testid="validation-accuracy">{formatMetric(evaluation?.validationAccuracy, 3)}</dd>
+          </>
+        )}
+        <PenaltyReadout />
       </dl>
-      <ClassMetricsReadout />
+      {classifying && <ClassMetricsReadout />}
     </>
   );
 }

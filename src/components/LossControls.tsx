@@ -4,9 +4,11 @@ import { LIMITS } from '../engine/config';
 import { ADDONS } from '../losses/addons';
 import { MIXUP_ALPHA_DEFAULT } from '../losses/mixup';
 import { LOSSES, lossById } from '../losses/registry';
+import { taskLossById, taskLosses } from '../losses/taskLosses';
 import type { LossParamSpec } from '../losses/types';
 import { SelectField, SliderField } from './fields';
 import { Formula } from './Formula';
+import { PreferenceLossControls } from './preference/PreferenceLossControls';
 
 function ParamSliders(props: { specs: readonly LossParamSpec[]; values: Record<string, number>; prefix: string; onChange(id: string, value: number): void }) {
   return (
@@ -33,9 +35,12 @@ export function LossControls() {
   const loss = useSelectedVariant((v) => v.loss);
   const mixup = useSelectedVariant((v) => v.training.mixup);
   const classes = useConfigStore((s) => s.config.data.classes);
+  const task = useConfigStore((s) => s.config.task);
   const updateVariant = useUpdateVariant();
-  const spec = lossById(loss.id);
-  const unavailable = spec.unavailableReason(classes, loss.params);
+  if (task === 'preference') return <PreferenceLossControls />;
+  const classifying = task === 'classification';
+  const spec = taskLossById(task, loss.id);
+  const unavailable = classifying ? lossById(loss.id).unavailableReason(classes, loss.params) : null;
   return (
     <fieldset className="panel">
       <legend>Loss</legend>
@@ -43,7 +48,11 @@ export function LossControls() {
         label="Loss"
         value={loss.id}
         testId="loss"
-        options={LOSSES.map((l) => ({ value: l.id, label: l.name, disabledReason: l.id === loss.id ? null : l.unavailableReason(classes) }))}
+        options={
+          classifying
+            ? LOSSES.map((l) => ({ value: l.id, label: l.name, disabledReason: l.id === loss.id ? null : l.unavailableReason(classes) }))
+            : taskLosses(task).map((l) => ({ value: l.id, label: l.name }))
+        }
         onChange={(id) => updateVariant((c) => void (c.loss = { id, params: {}, addons: c.loss.addons }))}
       />
       {unavailable && (
@@ -62,7 +71,8 @@ export function LossControls() {
         {spec.note} <cite>{spec.source}</cite>
       </p>
       <div className="addons" role="group" aria-label="Add-ons">
-        {ADDONS.map((addon) => {
+        {/* The add-ons act on class logits; a regression has none (configParts.ts). */}
+        {(classifying ? ADDONS : []).map((addon) => {
           const params = loss.addons[addon.id];
           return (
             <div key={addon.id} className="addon">

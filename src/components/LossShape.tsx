@@ -9,6 +9,7 @@ import { ChartTable, useChartTableToggle } from './ChartTable';
 import type { TableSeries } from './chartTable';
 import { ExportPngButton } from './export/ExportPngButton';
 import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from './lossShapeRender';
+import { RegressionLossShape } from './regression/RegressionLossShape';
 
 const WIDTH = 560;
 const HEIGHT = 200;
@@ -19,6 +20,11 @@ const HEIGHT = 200;
  * parameter slider moves the curves at once without asking the worker.
  */
 export function LossShape() {
+  const task = useConfigStore((s) => s.config.task);
+  return task === 'regression' ? <RegressionLossShape /> : <ClassificationLossShape />;
+}
+
+function ClassificationLossShape() {
   const loss = useSelectedVariant((v) => v.loss);
   const classes = useConfigStore((s) => s.config.data.classes);
   // null until the user picks a view: each loss opens on the one its note speaks of (LossSpec.shapeAxis).

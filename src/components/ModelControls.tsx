@@ -2,6 +2,7 @@ import { useConfigStore } from '../app/configStore';
 import { LIMITS } from '../engine/config';
 import { ACTIVATIONS, type Activation } from '../engine/mlp';
 import { NumberField, SelectField, SliderField } from './fields';
+import { InputFeatureToggles } from './playground/InputFeatureToggles';
 
 export function ModelControls() {
   const model = useConfigStore((s) => s.config.model);
@@ -35,6 +36,7 @@ export function ModelControls() {
         options={ACTIVATIONS.map((a) => ({ value: a, label: a }))}
         onChange={(activation) => update((c) => void (c.model.activation = activation))}
       />
+      <InputFeatureToggles />
       <NumberField
         label="Weight seed"
         value={seed}

@@ -6,6 +6,7 @@ import { SCHEDULES, scheduleById } from '../engine/schedules/schedules';
 import { NumberField, SelectField, SliderField } from './fields';
 import { Formula } from './Formula';
 import { SchedulePreview } from './SchedulePreview';
+import { RegularizationControls } from './playground/RegularizationControls';
 
 const BATCH_SIZES = [0, 1, 8, 16, 32, 64, 128, 256];
 
@@ -185,6 +186,7 @@ export function OptimizerControls() {
         />
       )}
       <ClipNormField value={optimizer.clipNorm} onChange={(clip) => updateVariant((c) => void (c.optimizer.clipNorm = clip))} />
+      <RegularizationControls />
       <ScheduleFields />
     </fieldset>
   );

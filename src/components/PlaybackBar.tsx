@@ -6,6 +6,7 @@ import { playbackKeyAction } from './playbackKeys';
 import { lossById } from '../losses/registry';
 import { configRuns } from '../engine/config';
 import { ReachedTotal } from './ReachedTotal';
+import { PlaySpeed } from './playground/PlaySpeed';
 
 /** The choices for how many steps one press of Step takes. */
 const STEP_SIZES = [1, 10, 100, 1000];
@@ -17,7 +18,10 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
   // Training goes on while any run has not diverged; each run's steps/s adds to the total.
   const diverged = useTrainingStore((s) => s.runs.every((run) => run.diverged !== null));
   const stepsPerSecond = useTrainingStore((s) => (s.runs[0]?.latest ? s.runs.reduce((sum, run) => sum + (run.latest?.stepsPerSecond ?? 0), 0) : null));
-  const blocked = useConfigStore((s) => configRuns(s.config).map((run) => lossById(run.loss.id).unavailableReason(s.config.data.classes, run.loss.params)).find((r) => r !== null) ?? null);
+  // Every regression loss is available; a classification loss may not be for these classes.
+  const blocked = useConfigStore((s) =>
+    s.config.task === 'classification' ? (configRuns(s.config).map((run) => lossById(run.loss.id).unavailableReason(s.config.data.classes, run.loss.params)).find((r) => r !== null) ?? null) : null,
+  );
   const canTrain = ready && !diverged && !blocked;
   const [stepSize, setStepSize] = useState(10);
   // Space plays and pauses, "." steps, anywhere on the page but where the key already means something.
@@ -63,6 +67,7 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
           </option>
         ))}
       </select>
+      <PlaySpeed />
       <button type="button" data-testid="reset" disabled={!ready} onClick={() => client.reset()}>
         ↺ Reset
       </button>

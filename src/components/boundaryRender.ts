@@ -3,8 +3,16 @@ import type { BoundaryGrid, DataPoints } from '../workers/protocol';
 import { SPLIT_ROLE } from '../workers/protocol';
 import { classColour, classRgb } from './palette';
 
+/** TensorFlow Playground's two switches: the held-out points drawn, the output as a hard class map. */
+export interface BoundaryStyle {
+  showTest: boolean;
+  discretize: boolean;
+}
+
+const DEFAULT_STYLE: BoundaryStyle = { showTest: true, discretize: false };
+
 export interface BoundaryRenderer {
-  update(points: DataPoints | null, boundary: BoundaryGrid | null): void;
+  update(points: DataPoints | null, boundary: BoundaryGrid | null, style?: BoundaryStyle): void;
   /** The plane coordinates under a position in CSS pixels from the canvas's top left, or null before there are points. */
   planeAt(px: number, py: number): [number, number] | null;
   dispose(): void;
@@ -32,27 +40,31 @@ export function boundaryCreate(canvas: HTMLCanvasElement, size: number): Boundar
   layer.width = size * ratio;
   layer.height = size * ratio;
   let layerOf: DataPoints | null = null;
+  let layerShowsTest = true;
   let heatOf: BoundaryGrid | null = null;
+  let heatDiscrete = false;
   let current: DataPoints | null = null;
 
   return {
-    update(points, boundary) {
+    update(points, boundary, style = DEFAULT_STYLE) {
       current = points;
       context.clearRect(0, 0, size, size);
       context.fillStyle = '#fff';
       context.fillRect(0, 0, size, size);
       const samePlane = !boundary || boundary.planeSerial === undefined || !points || boundary.planeSerial === points.planeSerial;
       if (boundary && samePlane) {
-        // A new frame of points alone keeps the boundary: its heat map is painted once per grid.
-        if (heatOf !== boundary) paintHeat(heat, boundary);
+        // A new frame of points alone keeps the boundary: its heat map is painted once per grid (and style).
+        if (heatOf !== boundary || heatDiscrete !== style.discretize) paintHeat(heat, boundary, style.discretize);
         heatOf = boundary;
+        heatDiscrete = style.discretize;
         context.imageSmoothingEnabled = true;
         context.drawImage(heat, 0, 0, size, size);
       }
       if (!points) return;
-      if (layerOf !== points) {
-        paintPoints(layer, points, size, ratio);
+      if (layerOf !== points || layerShowsTest !== style.showTest) {
+        paintPoints(layer, points, size, ratio, style.showTest);
         layerOf = points;
+        layerShowsTest = style.showTest;
       }
       context.drawImage(layer, 0, 0, size, size);
     },
@@ -67,7 +79,7 @@ export function boundaryCreate(canvas: HTMLCanvasElement, size: number): Boundar
   };
 }
 
-function paintPoints(layer: HTMLCanvasElement, points: DataPoints, size: number, ratio: number): void {
+function paintPoints(layer: HTMLCanvasElement, points: DataPoints, size: number, ratio: number, showTest: boolean): void {
   const context = layer.getContext('2d')!;
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, size, size);
@@ -79,6 +91,7 @@ function paintPoints(layer: HTMLCanvasElement, points: DataPoints, size: number,
   const radius = n > 3000 ? 1.8 : n > 1000 ? 2.5 : 3.2;
   const firstAdded = n - points.added;
   for (let i = 0; i < n; i++) {
+    if (!showTest && points.role[i] !== SPLIT_ROLE.train) continue;
     const px = x(points.plane[2 * i]!);
     const py = y(points.plane[2 * i + 1]!);
     context.beginPath();
@@ -111,7 +124,11 @@ function drawCross(context: CanvasRenderingContext2D, x: number, y: number): voi
   context.stroke();
 }
 
-function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid): void {
+/**
+ * Discretized (the Playground's "Discretize output"): every cell in its predicted class's colour
+ * at full strength, so only the boundary itself shows.
+ */
+function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid, discretize: boolean): void {
   const { resolution, classes, probabilities } = boundary;
   heat.width = resolution;
   heat.height = resolution;
@@ -127,7 +144,7 @@ function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid): void {
       if (p > bestP) [best, bestP] = [k, p];
     }
     // 0 at chance, 1 at certainty; capped so points stay visible on a confident background.
-    const strength = 0.75 * Math.max(0, Math.min(1, (bestP - chance) / (1 - chance)));
+    const strength = discretize ? 0.75 : 0.75 * Math.max(0, Math.min(1, (bestP - chance) / (1 - chance)));
     const [r, g, b] = colours[best]!;
     image.data[4 * cell] = 255 + (r - 255) * strength;
     image.data[4 * cell + 1] = 255 + (g - 255) * strength;
@@ -135,4 +152,14 @@ function paintHeat(heat: HTMLCanvasElement, boundary: BoundaryGrid): void {
     image.data[4 * cell + 3] = 255;
   }
   context.putImageData(image, 0, 0);
+}
+
+/** The model's output in the grid cell under plane point (x, y), as the heatmap shows it; null off the grid. */
+export function boundaryCellAt(boundary: BoundaryGrid, extent: readonly [number, number, number, number], x: number, y: number): Float32Array | null {
+  const [x0, x1, y0, y1] = extent;
+  const col = Math.floor(((x - x0) / (x1 - x0)) * boundary.resolution);
+  const row = Math.floor(((y1 - y) / (y1 - y0)) * boundary.resolution);
+  if (col < 0 || row < 0 || col >= boundary.resolution || row >= boundary.resolution) return null;
+  const cell = row * boundary.resolution + col;
+  return boundary.probabilities.slice(cell * boundary.classes, (cell + 1) * boundary.classes);
 }

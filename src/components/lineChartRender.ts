@@ -1,3 +1,4 @@
+import { lineChartHoverAt, lineChartHoverText } from './lineChartHover';
 import { decimateIndices, labelsThatFit, lineChartScales, DEFAULT_MARGIN, type LineChartOptions, type LineChartView, type LineSeries } from './lineChartLayout';
 
 export type { LineChartMargin, LineChartOptions, LineChartView, LineSeries } from './lineChartLayout';
@@ -54,6 +55,9 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
   let boxWidth = 0;
   let boxHeight = 0;
   let listed = '';
+  // The pointer's step while it is over the plot (the hover readout), and the x scale last drawn.
+  let hoverPx: number | null = null;
+  let drawnX: { invert: (px: number) => number } | null = null;
   const dpr = (): number => window.devicePixelRatio || 1;
   canvas.width = Math.round(width * dpr());
   canvas.height = Math.round(height * dpr());
@@ -93,6 +97,7 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
     const widest = Math.max(0, ...scales.yTicks.map((t) => context.measureText(t.label).width));
     if (widest + 10 > margin.left) scales = lineChartScales(series, view, W, H, { ...options, margin: { ...margin, left: Math.ceil(widest + 10) } });
     const { x, y, left, right, top, bottom } = scales;
+    drawnX = { invert: (px) => x.invert(px) };
 
     // Axes: the two lines, ticks, and labels that do not overlap each other or the axis label.
     context.strokeStyle = style.ink;
@@ -213,7 +218,64 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
 
     const names = JSON.stringify(drawn);
     if (names !== listed) canvas.setAttribute('data-series', (listed = names));
+    drawHover(x, y, left, right, top, bottom, style);
   };
+
+  /** Hover readout: a rule at the nearest step, a dot on each curve, and the values in a box. */
+  const drawHover = (x: (v: number) => number, y: (v: number) => number, left: number, right: number, top: number, bottom: number, style: ChartStyle): void => {
+    if (!context || hoverPx === null || hoverPx < left || hoverPx > right) {
+      canvas.removeAttribute('data-hover');
+      return;
+    }
+    if (!drawnX) return;
+    const values = lineChartHoverAt(series, drawnX.invert(hoverPx));
+    if (values.length === 0) return;
+    canvas.setAttribute('data-hover', lineChartHoverText(values));
+    const at = x(values[0]!.step);
+    context.strokeStyle = style.muted;
+    context.lineWidth = 1;
+    context.setLineDash([]);
+    context.beginPath();
+    context.moveTo(at, top);
+    context.lineTo(at, bottom);
+    context.stroke();
+    for (const v of values) {
+      const py = y(v.value);
+      if (!Number.isFinite(py) || py < top - 3 || py > bottom + 3) continue;
+      context.fillStyle = v.colour;
+      context.beginPath();
+      context.arc(x(v.step), py, 3, 0, 2 * Math.PI);
+      context.fill();
+    }
+    const f = style.fontSize;
+    const lines = [`step ${values[0]!.step.toLocaleString('en')}`, ...values.slice(0, 8).map((v) => lineChartHoverText([v]).split(' · ')[1]!)];
+    const widest = Math.max(...lines.map((l) => context.measureText(l).width));
+    const boxW = widest + 10;
+    const boxH = lines.length * (f + 3) + 6;
+    const boxX = at > (left + right) / 2 ? Math.max(left, at - boxW - 8) : Math.min(right - boxW, at + 8);
+    context.fillStyle = 'rgba(255, 255, 255, 0.92)';
+    context.strokeStyle = style.muted;
+    context.fillRect(boxX, top + 2, boxW, boxH);
+    context.strokeRect(boxX + 0.5, top + 2.5, boxW - 1, boxH - 1);
+    context.textAlign = 'left';
+    context.textBaseline = 'top';
+    lines.forEach((line, i) => {
+      context.fillStyle = i === 0 ? style.ink : (values[i - 1]?.colour ?? style.ink);
+      context.fillText(line, boxX + 5, top + 5 + i * (f + 3));
+    });
+  };
+
+  const onMove = (event: MouseEvent): void => {
+    const rect = canvas.getBoundingClientRect();
+    hoverPx = event.clientX - rect.left;
+    schedule();
+  };
+  const onLeave = (): void => {
+    hoverPx = null;
+    schedule();
+  };
+  canvas.addEventListener('mousemove', onMove);
+  canvas.addEventListener('mouseleave', onLeave);
 
   const schedule = (): void => {
     dirty = true;
@@ -244,6 +306,8 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
       schedule();
     },
     dispose() {
+      canvas.removeEventListener('mousemove', onMove);
+      canvas.removeEventListener('mouseleave', onLeave);
       cancelAnimationFrame(frame);
       resized.disconnect();
       seen.disconnect();

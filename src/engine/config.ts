@@ -201,7 +201,8 @@ export const LIMITS = {
   landscapeRange: { min: 0.05, max: 5 },
   landscapeResolution: { min: 11, max: 101 },
   landscapeRecomputeEvery: { min: 0, max: 100_000 },
-  preferenceResponses: { min: 3, max: 8 },
+  // Up to six responses: one colour each in the class palette.
+  preferenceResponses: { min: 3, max: 6 },
   preferenceLabelNoise: { min: 0, max: 0.5 },
   preferenceForgetFraction: { min: 0.05, max: 0.5 },
   preferenceWarmupSteps: { min: 0, max: 2000 },

@@ -19,6 +19,11 @@ export interface DataTable {
   classes: number;
   /** A short hash of the contents, so a new file with the same name is told apart. */
   hash: string;
+  /**
+   * The label column read as numbers, when every row holds a finite number: the target of a
+   * regression on this file. Absent when any row does not (the column can then only be a class).
+   */
+  targets?: Float32Array;
 }
 
 /**

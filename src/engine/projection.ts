@@ -101,6 +101,12 @@ export function planeGridInputs(plane: Plane, resolution: number): Float32Array 
   return inputs;
 }
 
+/** Inputs for `count` points along the x-axis of the extent, left to right, for data with one feature: `count × 1`. */
+export function curveGridInputs(extent: Extent, count: number): Float32Array {
+  const [x0, x1] = extent;
+  return Float32Array.from({ length: count }, (_, i) => x0 + ((i + 0.5) / count) * (x1 - x0));
+}
+
 /** A square extent around the points with a 15 % margin, at least [−1.15, 1.15]², centred on 0. */
 export function extentOfCoordinates(coordinates: Float32Array): Extent {
   let max = 1;

@@ -53,6 +53,14 @@ describe.each(REGRESSION_KINDS)('%s', (kind) => {
       expect(sd(left)).toBeLessThan(0.1);
       expect(sd(right)).toBeGreaterThan(0.45);
       expect(sd(right)).toBeLessThan(0.6);
+    } else if (kind === 'outliers') {
+      const r = residuals(kind, data);
+      const outliers = r.filter((v) => Math.abs(v) > 1.2);
+      // One in ten moved by 1.5–3 (a few land within 1.2 through the noise); the rest have SD 0.3.
+      expect(outliers.length / r.length).toBeGreaterThan(0.08);
+      expect(outliers.length / r.length).toBeLessThan(0.12);
+      expect(Math.abs(sd(r.filter((v) => Math.abs(v) <= 1.2)) - 0.3)).toBeLessThan(0.03);
+      expect(Math.abs(r.reduce((a, b) => a + b, 0) / r.length)).toBeLessThan(0.06);
     } else {
       expect(Math.abs(sd(residuals(kind, data)) - 0.3)).toBeLessThan(0.03);
     }

@@ -6,7 +6,7 @@ import { rng, rngSeedFor, type Rng } from './rng';
  * generators, and the noise-free targets in about [-1, 1], so learning rates and the loss's
  * parameters (Huber's δ, the histogram support) carry over between them.
  */
-export const REGRESSION_KINDS = ['plane', 'multi-gauss', 'sine', 'hetero-sine', 'two-branch'] as const;
+export const REGRESSION_KINDS = ['plane', 'multi-gauss', 'sine', 'hetero-sine', 'two-branch', 'outliers'] as const;
 export type RegressionKind = (typeof REGRESSION_KINDS)[number];
 
 export interface RegressionDataRequest {
@@ -56,6 +56,9 @@ const BUMPS: readonly (readonly [cx: number, cy: number, sign: number])[] = [
 const BUMP_SD = 0.2;
 /** The two-branch targets sit this far above and below a shared curve. */
 const BRANCH_OFFSET = 0.5;
+/** Share of the outliers kind's points that get an outlier offset, and the offset's size range. */
+export const OUTLIER_SHARE = 0.1;
+const OUTLIER_OFFSET = { min: 1.5, max: 3 } as const;
 
 export const REGRESSION_DATA_INFO: Record<RegressionKind, RegressionDataInfo> = {
   plane: { label: 'Plane', features: 2, description: 'y = (x₁ + x₂) / 2, a linear target; noise adds Gaussian noise of SD 0.5 × noise.' },
@@ -75,6 +78,11 @@ export const REGRESSION_DATA_INFO: Record<RegressionKind, RegressionDataInfo> = 
     features: 1,
     description: 'each point lies on one of two curves, 0.3 sin(πx) ± 0.5, chosen at random with equal odds; the mean lies between them, where there is no data. Noise adds Gaussian noise of SD 0.5 × noise.',
   },
+  outliers: {
+    label: 'Sine with outliers (1-D)',
+    features: 1,
+    description: 'y = sin(πx) with Gaussian noise of SD 0.5 × noise, and one point in ten moved up or down by 1.5 to 3 (heavy tails); the outliers are symmetric, so the mean is still sin(πx).',
+  },
 };
 
 /**
@@ -89,6 +97,7 @@ export function regressionTargetMean(kind: RegressionKind, x1: number, x2 = 0): 
       return BUMPS.reduce((sum, [cx, cy, sign]) => sum + sign * Math.exp(-((x1 - cx) ** 2 + (x2 - cy) ** 2) / (2 * BUMP_SD ** 2)), 0);
     case 'sine':
     case 'hetero-sine':
+    case 'outliers':
       return Math.sin(Math.PI * x1);
     case 'two-branch':
       return 0.3 * Math.sin(Math.PI * x1);
@@ -126,6 +135,11 @@ export function regressionDataGenerate(request: RegressionDataRequest): Regressi
     if (features === 2) x[i * features + 1] = x2;
     const centre = kind === 'two-branch' ? regressionBranches(x1)[random.next() < 0.5 ? 1 : 0] : regressionTargetMean(kind, x1, x2);
     y[i] = centre + regressionNoiseSd(kind, noise, x1) * random.normal();
+    // Drawn for every point of this kind, so an outlier's place does not depend on the noise level.
+    if (kind === 'outliers') {
+      const [u, size, sign] = [random.next(), random.next(), random.next()];
+      if (u < OUTLIER_SHARE) y[i]! += (sign < 0.5 ? -1 : 1) * (OUTLIER_OFFSET.min + size * (OUTLIER_OFFSET.max - OUTLIER_OFFSET.min));
+    }
   }
   return { x, y, features };
 }

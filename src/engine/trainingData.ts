@@ -5,6 +5,8 @@ import { labelNoiseApply } from './dataShaping';
 import { dataTableImbalance, dataTableStandardise, type DataTable } from './dataTable';
 import { realDataTable } from './realData';
 import { isRegressionKind } from './task';
+import type { RegressionTargets } from './regressionTargets';
+import { regressionTrainingDataCreate } from './regressionTrainingData';
 import { planeCreate, type DataView, type Plane } from './projection';
 import { inputFeatureMatrix, inputFeaturesFor, type InputFeatureId } from './inputFeatures';
 
@@ -37,6 +39,8 @@ export interface TrainingData {
   classNames: string[];
   /** The plane the boundary is drawn on; replaced by trainingDataSetView without retraining. */
   plane: Plane;
+  /** A regression's real targets (regressionTrainingData.ts); absent for classification. */
+  regression?: RegressionTargets;
   /**
    * The input features the model sees (computed from the raw columns), or null when it sees the
    * raw columns themselves (data of more than two columns).
@@ -65,6 +69,7 @@ export function trainingDataModelInputs(data: Pick<TrainingData, 'inputFeatures'
  * name and hash); without it this throws, rather than train on something else unannounced.
  */
 export function trainingDataCreate(config: ExperimentConfig, table: DataTable | null = null): TrainingData {
+  if (config.task === 'regression') return regressionTrainingDataCreate(config, table);
   const source = datasetFor(config.data, table);
   const { dataset: base } = source;
   const split = datasetSplit(base.y.length, splitFractions(config.data.trainFraction), config.data.seed);

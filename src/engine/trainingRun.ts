@@ -2,7 +2,7 @@ import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D, type Variab
 import { mlpActivate, mlpForward, mlpInitWeights, mlpWeightTensors, type MlpShape } from './mlp';
 import { rng, rngPermutation, rngSeedFor, type Rng } from './rng';
 import { trainingDataModelInputs, type TrainingData } from './trainingData';
-import { planeGridInputs, type Plane } from './projection';
+import { curveGridInputs, planeGridInputs, type Plane } from './projection';
 import type { ExperimentConfig } from './config';
 import { lossById } from '../losses/registry';
 import { addonById, type AddonSpec } from '../losses/addons';
@@ -18,6 +18,11 @@ import { sharpnessPowerIteration } from './metrics/sharpness';
 import { preconditionedGradientAt } from './preconditionedSharpness';
 import { MoeTraining } from './moe/moeTraining';
 import { regularizationKernels, regularizationPenalty } from './regularization';
+import { regressionLossById } from '../losses/regression/regressionLosses';
+import { regressionLossAsSpec } from '../losses/regression/asLossSpec';
+import { binCentres } from '../losses/regression/bins';
+import type { RegressionLossSpec } from '../losses/regression/types';
+import type { RegressionSplitName } from './regressionTargets';
 
 export interface StepResult {
   /** The minibatch loss before the update (the data term: an L1/L2 penalty is not in it). */
@@ -68,6 +73,10 @@ export class TrainingRun {
   private epochOrder: Int32Array = new Int32Array(0);
   private epochCursor = 0;
   private grid: { resolution: number; plane: Plane; points: Tensor2D } | undefined;
+  /** A regression's loss with its predict; null when classifying. */
+  private readonly regressionLoss: RegressionLossSpec | null;
+  /** What the loss is computed against, per split: one-hot rows, or a regression's encoded targets. */
+  private readonly targets: Record<SplitName, Tensor2D>;
   /** Optimizer steps taken so far. */
   steps = 0;
   /** Set when the model is a mixture of experts (config.model.kind 'moe'). */
@@ -78,12 +87,16 @@ export class TrainingRun {
     readonly data: TrainingData,
   ) {
     const config = currentConfig;
+    this.regressionLoss = data.regression ? regressionLossById(config.loss.id) : null;
     this.shape = {
       inputs: data.inputs,
       hidden: Array.from({ length: config.model.layers }, () => config.model.width),
-      outputs: data.dataset.classes,
+      outputs: this.regressionLoss ? this.regressionLoss.outputs(config.loss.params) : data.dataset.classes,
       activation: config.model.activation,
     };
+    const regression = data.regression;
+    const splitTargets = (split: SplitName): Tensor2D => (regression ? regression.encoded(config.loss.id, config.loss.params, split) : data[split].targets);
+    this.targets = { train: splitTargets('train'), validation: splitTargets('validation'), test: splitTargets('test') };
     this.moe = config.model.kind === 'moe' ? new MoeTraining(config, data) : null;
     const initial = this.moe ? this.moe.initialTensors() : mlpWeightTensors(mlpInitWeights(this.shape, config.seed));
     this.variables = initial.map((t) => {
@@ -91,7 +104,7 @@ export class TrainingRun {
       t.dispose();
       return v;
     });
-    this.loss = lossById(config.loss.id);
+    this.loss = this.regressionLoss ? regressionLossAsSpec(this.regressionLoss) : lossById(config.loss.id);
     this.addons = Object.entries(config.loss.addons).map(([id, params]) => ({ spec: addonById(id), params }));
     this.mixupOrder = rng(rngSeedFor(config.seed, 'mixup'));
     const optimizer = optimizerById(config.optimizer.id);
@@ -193,7 +206,8 @@ export class TrainingRun {
    */
   sharpness(warmStart: readonly Tensor[] | null, iterations: number): { eigenvalue: Scalar; vector: Tensor[]; preconditioned: boolean } {
     const context = this.lossContext();
-    const { x, targets } = this.data.train;
+    const { x } = this.data.train;
+    const targets = this.targets.train;
     const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.withPenalty(this.objective(ps, x, targets, context), ps))(params);
     // With a preconditioner P (Adam) the sharpness that meets a stability line is λ_max(P⁻¹H).
     const diagonal = this.optimizer.preconditioner?.() ?? null;
@@ -211,28 +225,56 @@ export class TrainingRun {
     return tf.tidy(() => this.logits(this.data[split].x));
   }
 
-  /** Validation and test loss, and accuracies, at the current weights. */
+  /** Validation and test loss, and accuracies (NaN for a regression, which has none), at the current weights. */
   evaluate(): Evaluation {
     const context = this.lossContext();
     return tf.tidy(() => {
-      const { train, validation } = this.data;
+      const { validation, test } = this.data;
+      const accuracyOf = (split: SplitName): Scalar => (this.regressionLoss ? tf.scalar(NaN) : accuracy(this.logits(this.data[split].x), this.data[split].targets));
       return {
-        validationLoss: this.objective(this.variables, validation.x, validation.targets, context),
-        trainAccuracy: accuracy(this.logits(train.x), train.targets),
-        validationAccuracy: accuracy(this.logits(validation.x), validation.targets),
-        testLoss: this.objective(this.variables, this.data.test.x, this.data.test.targets, context),
-        testAccuracy: accuracy(this.logits(this.data.test.x), this.data.test.targets),
+        validationLoss: this.objective(this.variables, validation.x, this.targets.validation, context),
+        trainAccuracy: accuracyOf('train'),
+        validationAccuracy: accuracyOf('validation'),
+        testLoss: this.objective(this.variables, test.x, this.targets.test, context),
+        testAccuracy: accuracyOf('test'),
       };
     });
   }
 
+  /** A regression's predictions for the points of a split, `[n]`, at the current weights. */
+  regressionPredictions(split: SplitName): Tensor1D {
+    return tf.tidy(() => this.predict(this.data[split].x));
+  }
+
   /**
-   * Class probabilities over a `resolution²` grid of the plane the boundary is drawn on (the
-   * data's plane, or a 2-D slice of feature space: see projection.ts), `resolution² × K`.
+   * For a histogram loss, the centre of each point's most probable bin (the mode of the predicted
+   * distribution, where the mean may lie between two modes), `[n]`; null for a point loss.
+   */
+  regressionModes(split: SplitName): Tensor1D | null {
+    const loss = this.regressionLoss;
+    const regression = this.data.regression;
+    if (!loss || !regression || loss.kind !== 'histogram') return null;
+    const centres = binCentres(regression.support, loss.outputs(this.config.loss.params));
+    return tf.tidy(() => tf.gather(tf.tensor1d(Float32Array.from(centres)), tf.argMax(this.logits(this.data[split].x), 1)) as Tensor1D);
+  }
+
+  /** A regression's predictions at `x` (model inputs, `n × F`), `[n]`. */
+  private predict(x: Tensor2D): Tensor1D {
+    const loss = this.regressionLoss;
+    const regression = this.data.regression;
+    if (!loss || !regression) throw new Error('only a regression run predicts values');
+    return loss.predict(this.logits(x), this.config.loss.params, regression.support);
+  }
+
+  /**
+   * Class probabilities (a regression's predictions, one column) over a `resolution²` grid of the
+   * plane the boundary is drawn on (the data's plane, or a 2-D slice of feature space: see
+   * projection.ts), `resolution² × K`. Data of one input has a line, not a plane: its
+   * resolution² points then run along it (curveGridInputs).
    */
   predictGrid(resolution: number): Tensor2D {
     const points = this.gridPoints(resolution);
-    return tf.tidy(() => tf.softmax(this.logits(points)));
+    return tf.tidy(() => (this.regressionLoss ? (tf.expandDims(this.predict(points), 1) as Tensor2D) : tf.softmax(this.logits(points))));
   }
 
   /** A mixture's gate probabilities over the training split, `n × N_E` (null for an MLP). */
@@ -254,7 +296,8 @@ export class TrainingRun {
     const plane = this.data.plane;
     if (this.grid?.resolution !== resolution || this.grid.plane !== plane) {
       this.grid?.points.dispose();
-      const inputs = trainingDataModelInputs(this.data, planeGridInputs(plane, resolution));
+      const raw = this.data.dataset.features === 1 ? curveGridInputs(plane.extent, resolution * resolution) : planeGridInputs(plane, resolution);
+      const inputs = trainingDataModelInputs(this.data, raw);
       this.grid = { resolution, plane, points: tf.tensor2d(inputs, [resolution * resolution, this.data.inputs]) };
     }
     return this.grid.points;
@@ -296,7 +339,8 @@ export class TrainingRun {
       const layers = this.variables.length / 2;
       for (let l = 0; l < layers; l++) {
         const z = tf.add(tf.matMul(h, this.variables[2 * l] as Tensor2D), this.variables[2 * l + 1]!) as Tensor2D;
-        h = l + 1 < layers ? (mlpActivate(z, this.shape.activation) as Tensor2D) : tf.softmax(z);
+        // A regression's outputs are its values (point losses) or bin logits; a classifier's, class probabilities.
+        h = l + 1 < layers ? (mlpActivate(z, this.shape.activation) as Tensor2D) : this.regressionLoss ? z : tf.softmax(z);
         out.push(h);
       }
       return out;
@@ -417,9 +461,9 @@ export class TrainingRun {
     const { train } = this.data;
     const global = this.moe?.nextBatchIndices();
     const order = global ? global.indices : this.nextBatchIndices();
-    if (!order) return { x: train.x, targets: train.targets, microBatches: 1 };
+    if (!order) return { x: train.x, targets: this.targets.train, microBatches: 1 };
     const indices = tf.tensor1d(order, 'int32');
-    return { x: tf.gather(train.x, indices), targets: tf.gather(train.targets, indices), microBatches: global?.microBatches ?? 1 };
+    return { x: tf.gather(train.x, indices), targets: tf.gather(this.targets.train, indices), microBatches: global?.microBatches ?? 1 };
   }
 
   /** The next minibatch's indices into the training split; null for the whole split. */
@@ -436,6 +480,8 @@ export class TrainingRun {
     return indices;
   }
 }
+
+type SplitName = RegressionSplitName;
 
 function accuracy(logits: Tensor, targets: Tensor2D): Scalar {
   return tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(targets, 1)), 'float32'));

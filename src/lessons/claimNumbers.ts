@@ -1,6 +1,6 @@
 import type { RunState } from '../app/trainingStore';
-import { SPLIT_ROLE, type BoundaryGrid, type DataPoints } from '../workers/protocol';
-import type { ClaimRunNumbers } from './claimTypes';
+import { SPLIT_ROLE, type BoundaryGrid, type DataPoints, type RegressionEvaluation } from '../workers/protocol';
+import type { ClaimRegressionNumbers, ClaimRunNumbers } from './claimTypes';
 
 /**
  * The numbers a claim checks, read from what a run has streamed to the main thread: the same
@@ -35,7 +35,25 @@ export function claimNumbersOf(run: RunState, points: DataPoints | null): ClaimR
     planeShares: run.boundary ? planeShares(run.boundary.probabilities, run.boundary.classes) : [],
     heldOutRecall: run.boundary && points ? heldOutRecall(run.boundary, points) : [],
     trainClassCounts: points ? trainClassCounts(points) : [],
+    regression: evaluation.regression && points?.targets ? regressionNumbers(evaluation.regression, points, points.targets) : null,
     moe: run.moe ? run.moe.stats : null,
+  };
+}
+
+function regressionNumbers(evaluation: RegressionEvaluation, points: DataPoints, targets: Float32Array): ClaimRegressionNumbers {
+  const test = Array.from(points.role.keys()).filter((i) => points.role[i] === SPLIT_ROLE.test);
+  const { modes } = evaluation;
+  return {
+    testMse: evaluation.test.mse,
+    testMae: evaluation.test.mae,
+    baselineMse: evaluation.baseline.mse,
+    baselineMae: evaluation.baseline.mae,
+    test: {
+      x: test.map((i) => points.x[i * points.features]!),
+      target: test.map((i) => targets[i]!),
+      prediction: test.map((i) => evaluation.predictions[i]!),
+      mode: modes ? test.map((i) => modes[i]!) : null,
+    },
   };
 }
 

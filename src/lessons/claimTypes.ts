@@ -49,8 +49,20 @@ export interface ClaimRunNumbers {
   trainClassCounts: readonly number[];
   /** max |θᵢ| over every parameter, from the latest weights. */
   weightMaxAbs: number | null;
+  /** A regression's numbers (the metrics readout's and the curve's); null when classifying. */
+  regression: ClaimRegressionNumbers | null;
   /** A mixture of experts' routing over the training split (specialisation, loads); null for an MLP. */
   moe: MoeRoutingStats | null;
+}
+
+export interface ClaimRegressionNumbers {
+  testMse: number;
+  testMae: number;
+  /** Test MSE and MAE of predicting the training targets' mean. */
+  baselineMse: number;
+  baselineMae: number;
+  /** The test points: first input, target, prediction, and the predicted mode (histogram losses; else null). */
+  test: { x: number[]; target: number[]; prediction: number[]; mode: number[] | null };
 }
 
 /** One number a claim looked at, named for the panel: "MAE test accuracy − CE test accuracy". */

@@ -79,6 +79,7 @@ describe('every lesson’s claim', () => {
       step: 1, diverged: false, trainAccuracy: 0.5, validationAccuracy: 0.5, testAccuracy: 0.5, testLoss: 1, trainLoss: 1, trainLossFirst: 1, trainLossPeak: 1,
       ece: 0, eceScaled: 0, temperature: 1, meanLogSumExp: 0, testConfidence: 0.5, trainConfidence: 0.5, sharpness: [{ step: 1, eigenvalue: 0, threshold: 1, preconditioned: false }],
       meanLogitNorm: 0, weightMaxAbs: 0, planeShares: [0.5, 0.5], heldOutRecall: [0.5, 0.5], trainClassCounts: [1, 1],
+      regression: null,
       moe: { load: [0.5, 0.5], meanGate: [0.5, 0.5], balance: 1, maxLoadRatio: 1, specialisation: 0, topShare: 0.5, routerEntropy: 1 },
     };
     const runs = Array.from({ length: 1 + (lesson.config.compare?.runs.length ?? 0) }, () => flat);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { configClamp, configRuns } from '../engine/config';
 import { LOSSES } from '../losses/registry';
+import { taskLossIds } from '../losses/taskLosses';
+import { regressionBranches } from '../engine/regressionData';
+import { shareOnBranch } from './hlGaussVsMse';
 import { LESSONS, lessonById, lessonConfig, lessonFind } from './registry';
 
 describe('lessons', () => {
@@ -21,9 +24,10 @@ describe('lessons', () => {
 
   it.each(LESSONS.map((l) => [l.id, l] as const))('%s: its losses exist and are available for its data', (_, lesson) => {
     const config = lessonConfig(lesson);
-    const known = new Set(LOSSES.map((l) => l.id));
+    const known = new Set(taskLossIds(config.task));
     const given = [lesson.config.loss?.id, ...(lesson.config.compare?.runs ?? []).map((r) => r.loss?.id)].filter((id) => id !== undefined);
     for (const id of given) expect(known.has(id), id).toBe(true);
+    if (config.task !== 'classification') return;
     for (const run of configRuns(config)) expect(LOSSES.find((l) => l.id === run.loss.id)!.unavailableReason(config.data.classes)).toBeNull();
   });
 
@@ -47,5 +51,16 @@ describe('lessons', () => {
     expect(lessonById('label-noise').id).toBe('label-noise');
     expect(() => lessonById('no-such-lesson')).toThrow('unknown lesson: no-such-lesson');
     expect(lessonFind('no-such-lesson')).toBeNull();
+  });
+});
+
+describe('hl-gauss-vs-mse', () => {
+  it('counts a value as on a branch with the engine’s branches', () => {
+    const x = [-0.7, 0, 0.4, 0.9];
+    const onUpper = x.map((v) => regressionBranches(v)[1] + 0.1);
+    const between = x.map((v) => (regressionBranches(v)[0] + regressionBranches(v)[1]) / 2);
+    expect(shareOnBranch(onUpper, x)).toBe(1);
+    expect(shareOnBranch(between, x)).toBe(0);
+    expect(shareOnBranch([regressionBranches(0.4)[0] - 0.25, between[0]!], [0.4, -0.7])).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { calibration } from './calibration';
 import { compSumFamily } from './compSumFamily';
 import { ceVsMse } from './ceVsMse';
 import { edgeOfStability } from './edgeOfStability';
+import { hlGaussVsMse } from './hlGaussVsMse';
 import { imbalance } from './imbalance';
 import { labelNoise } from './labelNoise';
 import { labelSmoothingOptimum } from './labelSmoothingOptimum';
@@ -19,6 +20,7 @@ export const LESSONS: readonly Lesson[] = [
   ceVsMse,
   labelNoise,
   compSumFamily,
+  hlGaussVsMse,
   calibration,
   labelSmoothingOptimum,
   overlap,

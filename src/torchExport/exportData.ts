@@ -7,7 +7,7 @@ import { dataTableImbalance, dataTableStandardise, type DataTable } from '../eng
 import { isRegressionKind } from '../engine/task';
 import { datasetGenerate, datasetIsGenerated, datasetSplit, datasetSubset, type Dataset } from '../engine/datasets';
 import { realDataTable } from '../engine/realData';
-import { datasetWithAdded, SPLIT_FRACTIONS } from '../engine/trainingData';
+import { datasetWithAdded, splitFractions } from '../engine/trainingData';
 import { TorchExportError } from './pyLiteral';
 
 export interface ExportSplit {
@@ -39,7 +39,7 @@ function baseDataset(data: ExperimentConfig['data'], table: DataTable | null): D
 /** The data of a config, split as the engine splits it. `table` is the uploaded file for kind 'csv'. */
 export function exportData(config: ExperimentConfig, table: DataTable | null = null): ExportData {
   const base = baseDataset(config.data, table);
-  const split = datasetSplit(base.y.length, SPLIT_FRACTIONS, config.data.seed);
+  const split = datasetSplit(base.y.length, splitFractions(config.data.trainFraction), config.data.seed);
   labelNoiseApply(base.y, split.train, base.classes, config.data.labelNoise, config.data.labelNoiseKind, config.data.seed);
   const { dataset, train } = datasetWithAdded(base, split.train, config.data.added);
   const part = (indices: Int32Array): ExportSplit => {

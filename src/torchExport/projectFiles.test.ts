@@ -146,4 +146,14 @@ describe('exported project text', () => {
     expect(weights.sizes).toEqual([2, 8, 8, 2]);
     expect(weights.layers.map((l) => l.w.length)).toEqual([16, 64, 16]);
   });
+
+  test('the train fraction reaches data.json; input features and L1/L2, which train.py lacks, are refused saying so', () => {
+    const split = JSON.parse(filesOf(configClamp({ data: { trainFraction: 0.8 } }).config).get('data.json')!) as { train: { y: number[] }; validation: { y: number[] }; test: { y: number[] } };
+    expect([split.train.y.length, split.validation.y.length, split.test.y.length]).toEqual([320, 40, 40]);
+    expect(() => torchProjectFiles(configClamp({ model: { features: ['x1', 'x2', 'x1sq'] } }).config)).toThrow(/raw inputs x₁, x₂; this experiment uses the input features x1, x2, x1sq/);
+    expect(() => torchProjectFiles(configFromSearch('?run2.reg=l2&run2.loss=mae').config)).toThrow(/L1\/L2 regularization, which run 2 uses/);
+    expect(() => torchProjectFiles(configClamp({ training: { regularization: 'l1', regularizationRate: 0.01 } }).config)).toThrow(TorchExportError);
+    // Iris has four columns: the toggles do not apply to it, so they do not stop its export.
+    expect(() => torchProjectFiles(configClamp({ data: { kind: 'iris' }, model: { features: ['x1sq'] } }).config)).not.toThrow();
+  });
 });

@@ -1,6 +1,8 @@
 // An experiment as a small PyTorch project: fixed Python modules, the generated experiment.py,
 // the exact points (data.json), the exact initial weights (weights.json) and a README.
-import { configClamp, type ExperimentConfig } from '../engine/config';
+import { configClamp, configRuns, type ExperimentConfig } from '../engine/config';
+import { DEFAULT_INPUT_FEATURES, inputFeaturesFor } from '../engine/inputFeatures';
+import { TorchExportError } from './pyLiteral';
 import type { DataTable } from '../engine/dataTable';
 import { mlpInitWeights, mlpLayerSizes } from '../engine/mlp';
 import { exportData, type ExportSplit } from './exportData';
@@ -73,6 +75,7 @@ export function torchProjectFiles(input: ExperimentConfig, table: DataTable | nu
   const { config } = configClamp(input);
   if (config.model.kind === 'moe') throw new Error(TORCH_MOE_REFUSAL);
   const data = dataJson(config, table);
+  torchExportSupports(config, data.features);
   const files: ProjectFile[] = [
     { path: 'README.md', content: projectReadme(config) },
     { path: 'requirements.txt', content: 'torch>=1.13\n' },
@@ -82,4 +85,23 @@ export function torchProjectFiles(input: ExperimentConfig, table: DataTable | nu
     ...Object.entries(PYTHON_SOURCES).map(([path, content]) => ({ path, content })),
   ];
   return files;
+}
+
+/**
+ * Settings the exported training does not reproduce yet are refused with a message rather than
+ * exported into a project that would train something else: input features other than the raw
+ * x₁, x₂ (the project trains on data.json's raw columns) and L1/L2 penalties (train.py's objective
+ * is the loss and its add-ons).
+ */
+export function torchExportSupports(config: ExperimentConfig, inputs: number): void {
+  const features = config.model.features;
+  // Data of more than two columns trains on its columns whatever the toggles say (inputFeaturesFor).
+  const used = inputFeaturesFor(features, inputs);
+  if (used !== null && used.join(',') !== DEFAULT_INPUT_FEATURES.slice(0, inputs).join(',')) {
+    throw new TorchExportError(`The PyTorch export trains on the raw inputs x₁, x₂; this experiment uses the input features ${features.join(', ')}. Turn the features back to x₁, x₂ to export.`);
+  }
+  const penalised = configRuns(config).findIndex((run) => run.training.regularization !== 'none' && run.training.regularizationRate > 0);
+  if (penalised >= 0) {
+    throw new TorchExportError(`The PyTorch export does not include L1/L2 regularization, which run ${penalised + 1} uses. Set regularization to none to export.`);
+  }
 }

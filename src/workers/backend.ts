@@ -116,8 +116,15 @@ export async function backendStart(name: BackendName, forced: boolean): Promise<
     wasmThreadsSettled = true;
     const threads = await import('./wasmThreads');
     if (!threads.wasmThreadsAvailable()) return;
-    if (forced) await threads.wasmThreadsRestart(true);
-    else await threads.wasmThreadsChoose(wasmThreadsTrial);
+    if (!forced) {
+      await threads.wasmThreadsChoose(wasmThreadsTrial);
+      return;
+    }
+    try {
+      await threads.wasmThreadsRestart(true);
+    } catch {
+      await threads.wasmThreadsRestart(false); // threads failed to start here: forced WASM runs without
+    }
   }
 }
 

@@ -24,5 +24,6 @@ export function dataPoints(data: TrainingData, planeSerial: number): DataPoints 
     featureNames: data.featureNames,
     classNames: data.classNames,
     added: data.added,
+    ...(data.regression ? { targets: data.regression.all.slice() } : {}),
   };
 }

@@ -1,7 +1,8 @@
 import { tf } from '../engine/tf';
 import type { TrainingRun } from '../engine/trainingRun';
 import { classCounts, classMetrics, minorityClasses } from '../engine/metrics/classMetrics';
-import type { CalibrationFrame, FrameEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from './protocol';
+import { regressionConstantErrors, regressionErrors } from '../engine/metrics/regressionMetrics';
+import type { CalibrationFrame, FrameEvaluation, RegressionEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from './protocol';
 import { moeProbe } from './moeProbe';
 
 /** At most this many frames a second reach the main thread, however fast training runs. */
@@ -135,13 +136,15 @@ export class FrameBuilder {
     const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.validationAccuracy, evaluation.testLoss, evaluation.testAccuracy, run.penalty()];
     const summary = tf.stack(parts);
     tf.dispose(parts);
-    const testPredictions = tf.tidy(() => tf.argMax(run.splitLogits('test'), 1));
-    const [values, predicted] = await Promise.all([summary.data(), testPredictions.data()]);
+    // A regression's outputs are not class scores: its one "class" is predicted everywhere.
+    const testPredictions = tf.tidy(() => (run.data.regression ? tf.zeros([run.data.test.labels.length], 'int32') : tf.argMax(run.splitLogits('test'), 1)));
+    const [values, predicted, regression] = await Promise.all([summary.data(), testPredictions.data(), regressionEvaluation(run)]);
     summary.dispose();
     testPredictions.dispose();
     const { classes } = run.data.dataset;
     this.evaluationCostMs = this.now() - started;
     return {
+      ...(regression ? { regression } : {}),
       step,
       validationLoss: values[0]!,
       trainAccuracy: values[1]!,
@@ -162,4 +165,29 @@ export class FrameBuilder {
     this.boundaryCostMs = this.now() - started;
     return probabilities;
   }
+}
+
+/** A regression's errors on each split and its predictions for every point; null when classifying. */
+async function regressionEvaluation(run: TrainingRun): Promise<RegressionEvaluation | null> {
+  const targets = run.data.regression;
+  if (!targets) return null;
+  const splits = ['train', 'validation', 'test'] as const;
+  const tensors = splits.map((split) => run.regressionPredictions(split));
+  const modeTensors = splits.map((split) => run.regressionModes(split));
+  const [values, modeValues] = (await Promise.all([Promise.all(tensors.map((t) => t.data())), Promise.all(modeTensors.map((t) => t?.data() ?? null))])) as [Float32Array[], (Float32Array | null)[]];
+  tf.dispose([...tensors, ...modeTensors.filter((t) => t !== null)]);
+  const scatter = (parts: readonly (Float32Array | null)[]): Float32Array => {
+    const out = new Float32Array(targets.all.length);
+    splits.forEach((split, s) => run.data.split[split].forEach((point, i) => (out[point] = parts[s]![i]!)));
+    return out;
+  };
+  const predictions = scatter(values);
+  return {
+    modes: modeValues[0] ? scatter(modeValues) : null,
+    train: regressionErrors(values[0]!, targets.train),
+    validation: regressionErrors(values[1]!, targets.validation),
+    test: regressionErrors(values[2]!, targets.test),
+    baseline: regressionConstantErrors(targets.mean, targets.test),
+    predictions,
+  };
 }

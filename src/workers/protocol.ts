@@ -4,6 +4,7 @@ import type { DataTable } from '../engine/dataTable';
 import type { DataView } from '../engine/projection';
 import type { CalibrationReport } from '../engine/metrics/calibration';
 import type { ClassMetrics } from '../engine/metrics/classMetrics';
+import type { RegressionErrors } from '../engine/metrics/regressionMetrics';
 import type { BackendChoice } from './backendDecision';
 import type { MoeRoutingStats } from '../engine/moe/moeStats';
 
@@ -145,6 +146,20 @@ export interface FrameEvaluation {
   testClasses: ClassMetrics;
   /** The training split's minority classes (see minorityClasses); empty when balanced. */
   minorityClasses: number[];
+  /** A regression's errors and predictions (accuracies are then NaN); absent when classifying. */
+  regression?: RegressionEvaluation;
+}
+
+export interface RegressionEvaluation {
+  train: RegressionErrors;
+  validation: RegressionErrors;
+  test: RegressionErrors;
+  /** Predicting the training targets' mean for every test point. */
+  baseline: RegressionErrors;
+  /** The prediction for every point of the dataset, in DataPoints' order. */
+  predictions: Float32Array;
+  /** For a histogram loss, the centre of each point's most probable bin (the predicted mode); null for a point loss. */
+  modes: Float32Array | null;
 }
 
 export interface BoundaryGrid {
@@ -200,6 +215,8 @@ export interface DataPoints {
   classNames: string[];
   /** The last `added` points were added by clicking on the plane. */
   added: number;
+  /** A regression's target for every point (its `y` is then all zeros); absent when classifying. */
+  targets?: Float32Array;
 }
 
 /** Where a run picks up after its worker was restarted: the weights of a frame and their step. */

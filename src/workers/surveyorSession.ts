@@ -5,6 +5,8 @@ import type { ExperimentConfig } from '../engine/config';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import { lossById } from '../losses/registry';
+import { regressionLossById } from '../losses/regression/regressionLosses';
+import { regressionLossAsSpec } from '../losses/regression/asLossSpec';
 import { landscapeSlice, landscapeUnflatten, type LandscapeObjective, type LayerShape } from '../engine/landscape';
 import { configRuns } from '../engine/config';
 import type { Checkpoint } from './surveyorPlane';
@@ -213,14 +215,18 @@ export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData,
   // The surfaces' evaluators are written for a stack of dense layers; a mixture routes between them.
   if (runConfig.model.kind === 'moe') throw new Error('The loss landscape is not drawn for a mixture of experts yet: its evaluators know plain MLPs only.');
   const { classes } = data.dataset;
-  const sizes = [data.inputs, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), classes];
+  const { id, params } = runConfig.loss;
+  // A regression's objective: its own loss against the training targets encoded for it.
+  const regression = data.regression ? { loss: regressionLossById(id), targets: data.regression.encoded(id, params, 'train') } : null;
+  const outputs = regression ? regression.loss.outputs(params) : classes;
+  const sizes = [data.inputs, ...Array.from({ length: runConfig.model.layers }, () => runConfig.model.width), outputs];
   const shapes = sizes.slice(1).map((outputs, l) => ({ inputs: sizes[l]!, outputs }));
   const objective: LandscapeObjective = {
     activation: runConfig.model.activation,
     x: data.train.x,
-    targets: data.train.targets,
-    loss: lossById(runConfig.loss.id),
-    params: runConfig.loss.params,
+    targets: regression ? regression.targets : data.train.targets,
+    loss: regression ? regressionLossAsSpec(regression.loss) : lossById(id),
+    params,
     context: { classes, classPriors: data.classPriors, step: 0, seed: runConfig.seed },
     penalty: { kind: runConfig.training.regularization, rate: runConfig.training.regularizationRate },
   };

@@ -309,7 +309,9 @@ export class TrainerSession {
     const { run } = slot;
     const { calibrationEvery, sharpnessEvery } = run.config.metrics;
     const probes: Promise<void>[] = [];
-    if ((run.steps === 0 && calibrationEvery > 0) || crossed(calibrationEvery, slot.lastCalibrationStep, run.steps)) {
+    // Calibration is of class probabilities: a regression has none.
+    const calibrates = run.data.regression === undefined;
+    if (calibrates && ((run.steps === 0 && calibrationEvery > 0) || crossed(calibrationEvery, slot.lastCalibrationStep, run.steps))) {
       slot.lastCalibrationStep = run.steps;
       probes.push(probeCalibration(run).then((c) => slot.frames.setCalibration(c)));
     }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useConfigStore } from '../../app/configStore';
 import { useTrainingStore } from '../../app/trainingStore';
 import { configRuns } from '../../engine/config';
-import { lossById } from '../../losses/registry';
+import { taskLossById } from '../../losses/taskLosses';
 import { useRunLabels } from '../../app/runLabelHooks';
 import type { RunLabel } from '../../app/runLabels';
 import { runColour } from '../palette';
@@ -39,7 +39,7 @@ function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined, labe
 export function SummaryTable() {
   const runs = useTrainingStore((s) => s.runs);
   const frameCount = useTrainingStore((s) => s.frameCount);
-  const lossNames = useConfigStore((s) => configRuns(s.config).map((r) => lossById(r.loss.id).name).join('\n'));
+  const lossNames = useConfigStore((s) => configRuns(s.config).map((r) => taskLossById(s.config.task, r.loss.id).name).join('\n'));
   // The runs share their data, so run A's minority classes are every run's.
   const minority = useTrainingStore((s) => {
     const names = s.points?.classNames;

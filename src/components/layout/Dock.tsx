@@ -4,9 +4,13 @@ import { classroomHidden } from '../../app/classroomUrl';
 import { useConfigStore } from '../../app/configStore';
 import { VIEW_IDS } from '../../engine/config';
 
-/** Whether the dock shows anything: an optional view is open, or runs are compared. */
+/**
+ * Whether the dock shows anything: an optional view is open, or runs are compared. Its views are
+ * about classes (calibration, the loss shape, the comparison table): task 'preference' shows its
+ * own numbers in the preference panel and has no dock.
+ */
 export function useDockOpen(): boolean {
-  return useConfigStore((s) => s.config.compare.runs.length > 0 || VIEW_IDS.some((id) => s.config.views[id]));
+  return useConfigStore((s) => s.config.task !== 'preference' && (s.config.compare.runs.length > 0 || VIEW_IDS.some((id) => s.config.views[id])));
 }
 
 /**
@@ -17,7 +21,8 @@ export function useDockOpen(): boolean {
 export function Dock({ toggles, children }: { toggles: ReactNode; children: ReactNode }) {
   const open = useDockOpen();
   const togglesHidden = useClassroomStore((s) => classroomHidden(s, 'views'));
-  if (!open && togglesHidden) return null;
+  const preference = useConfigStore((s) => s.config.task === 'preference');
+  if (preference || (!open && togglesHidden)) return null;
   return (
     <section className={open ? 'dock dock-open' : 'dock'} aria-label="More views" data-testid="dock">
       <div className="dock-bar">

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType } from 'react';
+import type { TrainerClient } from '../../app/trainerClient';
 import { useConfigStore } from '../../app/configStore';
 
 // The views the first screen does not show are loaded when first opened, so they stay out of the
@@ -35,4 +36,21 @@ const LoadedCompareView = loading(CompareView, 'the comparison');
 export function LazyCompareView() {
   const compared = useConfigStore((s) => s.config.compare.runs.length > 0);
   return compared ? <LoadedCompareView /> : null;
+}
+
+const NetworkView = lazy(() => import('../network/NetworkView').then((m) => ({ default: m.NetworkView })));
+
+/** The network view talks to the trainer (it asks for snapshots and sends edited weights). */
+export function LazyNetworkView({ client }: { client: TrainerClient }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="panel note dock-loading" role="status">
+          Loading the network…
+        </p>
+      }
+    >
+      <NetworkView client={client} />
+    </Suspense>
+  );
 }

@@ -92,7 +92,7 @@ describe('config for task=preference', () => {
 
   it('clamps the preference settings with a notice', () => {
     const { config, changes } = configClamp({ task: 'preference', preference: { responses: 50, labelNoise: -1, forgetFraction: 0.9, warmupSteps: 1.5 } });
-    expect(config.preference).toEqual({ responses: 8, labelNoise: 0, forgetFraction: 0.5, warmupSteps: 2 });
+    expect(config.preference).toEqual({ responses: 6, labelNoise: 0, forgetFraction: 0.5, warmupSteps: 2 });
     expect(changes.length).toBe(4);
   });
 });

@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSelectedVariant } from '../../app/variantHooks';
+import { useTrainingStore } from '../../app/trainingStore';
+import { REGRESSION_SUPPORT_MARGIN } from '../../engine/regressionTargets';
+import { regressionSupport } from '../../losses/regression/bins';
+import { REGRESSION_LOSSES, regressionLossById, regressionLossParamsResolve } from '../../losses/regression/regressionLosses';
+import { regressionShapeCurve, regressionTargetHistogram } from '../../losses/regression/regressionShape';
+import type { RegressionSupport } from '../../losses/regression/types';
+import { SPLIT_ROLE, type DataPoints } from '../../workers/protocol';
+import { SelectField } from '../fields';
+import { Formula } from '../Formula';
+import { ExportPngButton } from '../export/ExportPngButton';
+import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from '../lossShapeRender';
+
+const WIDTH = 560;
+const HEIGHT = 200;
+const FALLBACK_SUPPORT: RegressionSupport = { vMin: -1.5, vMax: 1.5 };
+
+/** The support the runs use: the training targets' range and margin (regressionTargets.ts). */
+function supportOf(points: DataPoints | null): RegressionSupport {
+  const targets = points?.targets;
+  if (!targets) return FALLBACK_SUPPORT;
+  const train = Array.from(targets).filter((_, i) => points.role[i] === SPLIT_ROLE.train);
+  return train.length > 0 ? regressionSupport(train, REGRESSION_SUPPORT_MARGIN) : FALLBACK_SUPPORT;
+}
+
+/**
+ * A regression loss (and one to compare with) against the residual r = ŷ − y, with its derivative,
+ * from the float64 references; for a histogram loss also its target over the bins.
+ */
+export function RegressionLossShape() {
+  const loss = useSelectedVariant((v) => v.loss);
+  const points = useTrainingStore((s) => s.points);
+  const [compareId, setCompareId] = useState('mse');
+  const svgRef = useRef<SVGSVGElement>(null);
+  const renderer = useRef<LossShapeRenderer | null>(null);
+  const spec = regressionLossById(loss.id);
+  const compare = compareId === 'none' || compareId === loss.id ? null : regressionLossById(compareId);
+  const support = useMemo(() => supportOf(points), [points]);
+
+  const series = useMemo((): ShapeSeries[] => {
+    const out: ShapeSeries[] = [{ name: spec.id, colour: '#0072B2', dashed: false, curve: regressionShapeCurve(spec, loss.params, support) }];
+    if (compare) out.push({ name: compare.id, colour: '#D55E00', dashed: true, curve: regressionShapeCurve(compare, regressionLossParamsResolve(compare), support) });
+    return out;
+  }, [spec, loss.params, compare, support]);
+
+  useEffect(() => {
+    if (!svgRef.current) return;
+    renderer.current = lossShapeCreate(svgRef.current, WIDTH, HEIGHT);
+    return () => renderer.current?.dispose();
+  }, []);
+  useEffect(() => {
+    renderer.current?.update(series, 'residual r = ŷ − y');
+  }, [series]);
+
+  const middle = (support.vMin + support.vMax) / 2;
+  const histogram = spec.kind === 'histogram' ? regressionTargetHistogram(spec, loss.params, support, middle) : null;
+  return (
+    <section className="panel loss-shape" aria-label="Loss shape" data-testid="loss-shape">
+      <header className="chart-header">
+        <h2>Loss shape</h2>
+        <span className="legend">
+          <span className="swatch" style={{ background: '#0072B2' }} /> {spec.name}
+          {compare && (
+            <>
+              <span className="swatch dashed" style={{ borderColor: '#D55E00' }} /> {compare.name}
+            </>
+          )}
+        </span>
+        <ExportPngButton chart="loss-shape" label="the loss shape" />
+      </header>
+      <div className="loss-shape-body">
+        <div className="loss-shape-side">
+          <Formula tex={spec.tex} testId="loss-shape-formula" />
+          <div className="inline-fields">
+            <SelectField
+              label="Compare with"
+              value={compareId}
+              testId="loss-shape-compare"
+              options={[{ value: 'none', label: 'nothing' }, ...REGRESSION_LOSSES.filter((l) => l.id !== loss.id).map((l) => ({ value: l.id, label: l.name }))]}
+              onChange={setCompareId}
+            />
+          </div>
+          {spec.kind === 'histogram' && (
+            <p className="note">
+              Drawn for a model whose histogram is a Gaussian around its prediction ŷ; the bins span {support.vMin.toFixed(2)} to {support.vMax.toFixed(2)}, the training
+              targets’ range and {Math.round(REGRESSION_SUPPORT_MARGIN * 100)} % on each side.
+            </p>
+          )}
+        </div>
+        <div className="loss-shape-figure">
+          <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" />
+          {histogram && <TargetHistogram centres={histogram.centres} probabilities={histogram.probabilities} target={middle} />}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** The target histogram over the bins, as bars, for y at the middle of the support. */
+function TargetHistogram({ centres, probabilities, target }: { centres: number[]; probabilities: number[]; target: number }) {
+  const width = 560;
+  const height = 90;
+  const top = Math.max(...probabilities, 1e-9);
+  const bar = (width - 40) / probabilities.length;
+  return (
+    <svg className="loss-shape-chart" viewBox={`0 0 ${width} ${height}`} role="img" data-testid="target-histogram" aria-label={`target histogram over ${centres.length} bins for y = ${target.toFixed(2)}`}>
+      <text x={4} y={12} className="axis-label">
+        target p_i(y) over the {centres.length} bins, y = {target.toFixed(2)}
+      </text>
+      {probabilities.map((p, i) => (
+        <rect key={i} x={20 + i * bar + 0.5} width={Math.max(1, bar - 1)} y={height - 14 - (p / top) * (height - 34)} height={(p / top) * (height - 34)} fill="#0072B2" />
+      ))}
+      <text x={20} y={height - 2} className="axis-label">
+        {centres[0]!.toFixed(2)}
+      </text>
+      <text x={width - 20} y={height - 2} textAnchor="end" className="axis-label">
+        {centres.at(-1)!.toFixed(2)}
+      </text>
+    </svg>
+  );
+}
