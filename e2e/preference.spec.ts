@@ -41,3 +41,19 @@ test('DPO vs RPO: under DPO both log-probabilities fall while RPO keeps log π(y
     await page.screenshot({ path: `e2e/screenshots/preference-${width}.png` });
   }
 });
+
+test('gradient ascent vs NPO: the unlearning view shows the retain set collapsing under gradient ascent only', async ({ page }) => {
+  const app = new AppPage(page);
+  // The unlearning lesson's setting (src/lessons/preference/npoUnlearning.ts).
+  await app.open('?backend=wasm&task=preference&points=120&layers=2&width=16&act=tanh&loss=ga&opt=sgd&lr=0.15&steps=40&preference.responses=5&preference.warmupSteps=150&run2.loss=npo&run2.loss.beta=1');
+  await expect(page.getByTestId('preference-panel')).toHaveAttribute('data-family', 'unlearning');
+  await app.play();
+  await expect.poll(async () => (await app.snapshot()).runs.map((r) => r.step), { timeout: 90_000 }).toEqual([40, 40]);
+  await expect.poll(() => readout(page, 1, 'retainProb').catch(() => NaN)).not.toBeNaN();
+  expect(await readout(page, 0, 'retainProb'), 'GA: retain-set π').toBeLessThan(0.5);
+  expect(await readout(page, 1, 'retainProb'), 'NPO: retain-set π').toBeGreaterThan((await readout(page, 0, 'retainProb')) + 0.2);
+  await expect(page.getByTestId('preference-chart-sets')).toHaveAttribute('data-series', JSON.stringify(['run0-forgetProb', 'run0-retainProb', 'run1-forgetProb', 'run1-retainProb']));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'e2e/screenshots/preference-unlearning-1366.png' });
+});

@@ -10,6 +10,8 @@ import { csvRead, type CsvCells } from '../engine/csv';
 import { csvDefaultLabel, csvTable } from '../engine/csvTable';
 import type { DataTable } from '../engine/dataTable';
 import { DATASET_INFO } from '../engine/datasets';
+import { csvDefaultTarget, csvRegressionTable } from '../engine/csvRegressionTable';
+import { REGRESSION_DATA_INFO } from '../engine/regressionData';
 import { useConfigStore } from './configStore';
 
 /** Bigger files are refused unread: 10 000 rows of a few dozen numbers is well under this. */
@@ -34,7 +36,9 @@ export function dataTableUpload(name: string, bytes: Uint8Array): boolean {
   }
   const cells = csvRead(bytes);
   if (!cells.ok) return fail(`${name}: ${cells.error}`, null);
-  return tableApply(name, cells.value, csvDefaultLabel(cells.value));
+  // A regression's target is a number; a classifier's label is usually text.
+  const regression = useConfigStore.getState().config.task === 'regression';
+  return tableApply(name, cells.value, regression ? csvDefaultTarget(cells.value) : csvDefaultLabel(cells.value));
 }
 
 /** Picks another label column of the file in use (or of the file waiting for one). */
@@ -51,13 +55,15 @@ export function dataTableDismiss(): void {
 }
 
 function tableApply(name: string, cells: CsvCells, label: string): boolean {
-  const table = csvTable(cells, label, name);
+  const regression = useConfigStore.getState().config.task === 'regression';
+  const table = regression ? csvRegressionTable(cells, label, name) : csvTable(cells, label, name);
   if (!table.ok) return fail(`${name}: ${table.error}`, { name, cells, label });
   useDataTableStore.setState({ file: { name, cells, label }, table: table.value, pending: null, error: null });
   useConfigStore.getState().update((c) => {
     c.data.kind = 'csv';
     c.data.csv = { name, label, hash: table.value.hash };
-    c.data.classes = table.value.classes;
+    // A regression's table has one "class"; the config's class count is classification's.
+    if (!regression) c.data.classes = table.value.classes;
     c.data.view = { mode: 'features', x: 0, y: Math.min(1, table.value.features - 1) };
     c.data.added = [];
   });
@@ -90,8 +96,10 @@ export function dataTableFallback(): boolean {
   const store = useConfigStore.getState();
   if (!dataTableMissing(store.config)) return false;
   const name = store.config.data.csv.name;
-  const fallback = 'circle';
-  const notice = `This experiment trained on an uploaded CSV file${name ? ` (${name})` : ''}, and files are not part of links: upload it again (Data → Upload CSV). Showing ${DATASET_INFO[fallback].label} meanwhile.`;
+  const regression = store.config.task === 'regression';
+  const fallback = regression ? 'sine' : 'circle';
+  const label = regression ? REGRESSION_DATA_INFO.sine.label : DATASET_INFO.circle.label;
+  const notice = `This experiment trained on an uploaded CSV file${name ? ` (${name})` : ''}, and files are not part of links: upload it again (Data → Upload CSV). Showing ${label} meanwhile.`;
   const notices = store.notices;
   store.update((c) => {
     c.data.kind = fallback;

@@ -25,3 +25,25 @@ describe('task=preference in links', () => {
     expect(configClamp(config).changes).toEqual([]);
   });
 });
+
+describe('task=preference in the JSON run file and the PyTorch export', () => {
+  it('round-trips the config and the preference series through the JSON export and import', async () => {
+    const { runJson, runJsonParse } = await import('./export/runJson');
+    const { runMetricsEmpty } = await import('./export/runMetrics');
+    const { config } = configFromSearch('?task=preference&loss=npo&loss.beta=2&run2.loss=ga&preference.forgetFraction=0.3&preference.warmupSteps=100');
+    const metrics = runMetricsEmpty();
+    metrics.trainLoss = { step: [1, 2], value: [0.5, 0.4] };
+    metrics.preference = { step: [0, 2], logChosen: [-1.5, -1.6], logRejected: [-1.7, -2], cosine: [0.2, 0.9], margin: [0, 0.3], winRate: [0.5, 0.6], forgetProb: [0.9, 0.5], retainProb: [0.95, 0.9], bestProb: [0.9, 0.85] };
+    const runs = [{ step: 2, diverged: null, metrics }, { step: 2, diverged: null, metrics }];
+    const parsed = runJsonParse(runJson(config, runs, { url: 'https://example.org/', exportedAt: new Date(0) }));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.config).toEqual(config);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.runs[0]!.metrics.preference).toEqual(metrics.preference);
+  });
+
+  it('the PyTorch export refuses it, saying why', async () => {
+    const { torchExportFromLink } = await import('../torchExport/fromLink');
+    expect(() => torchExportFromLink('?task=preference&loss=dpo')).toThrow(/preference and unlearning runs \(task=preference\) train only in the app/);
+  });
+});

@@ -9,7 +9,7 @@ export const CSV_MIN_CLASSES = 2;
 export const CSV_MAX_CLASSES = 6;
 export const CSV_MAX_FEATURES = 64;
 /** The largest float32, the type the features are trained in. */
-const FLOAT32_MAX = 3.4028234663852886e38;
+export const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** Cells read as "no value": empty, NA, N/A, NaN, null, none, ? (any case). */
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?']);

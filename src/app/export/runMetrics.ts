@@ -21,6 +21,8 @@ export const METRIC_COLUMNS = {
   calibration: ['step', 'ece', 'eceScaled', 'nll', 'nllScaled'],
   telemetry: ['step', 'learningRate', 'gradientNorm', 'distanceFromInit', 'meanLogitNorm'],
   sharpness: ['step', 'eigenvalue', 'threshold'],
+  /** Task 'preference': the policy's probe points (PreferencePoint); empty for other tasks. */
+  preference: ['step', 'logChosen', 'logRejected', 'cosine', 'margin', 'winRate', 'forgetProb', 'retainProb', 'bestProb'],
 } as const;
 
 export type MetricGroup = keyof typeof METRIC_COLUMNS;
@@ -84,6 +86,7 @@ export function runMetricsFromState(run: RunState): RunMetrics {
       run.telemetry.map((t) => ({ step: t.step, learningRate: t.learningRate, gradientNorm: t.gradientNorm, distanceFromInit: t.distanceFromInit, meanLogitNorm: t.meanLogitNorm })),
     ),
     sharpness: columns('sharpness', run.sharpness),
+    preference: columns('preference', run.preference),
   };
 }
 

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import { useConfigStore } from '../../app/configStore';
 import { dataTableChooseLabel, dataTableDismiss, dataTableUpload, useDataTableStore } from '../../app/dataTableStore';
 
 /**
@@ -13,6 +14,7 @@ export function CsvUpload() {
   const pending = useDataTableStore((s) => s.pending);
   const error = useDataTableStore((s) => s.error);
   const labelSource = pending ?? file;
+  const regression = useConfigStore((s) => s.config.task === 'regression');
   return (
     <div className="csv-upload">
       <label htmlFor={id}>Upload CSV</label>
@@ -30,10 +32,17 @@ export function CsvUpload() {
           if (input.current) input.current.value = '';
         }}
       />
-      <p className="note field-note">A header row; numeric feature columns; one label column with 2–6 classes; at most 10,000 rows; UTF-8.</p>
+      <p className="note field-note">
+        {regression
+          ? 'A header row; numeric feature columns; one numeric target column; at most 10,000 rows; UTF-8.'
+          : 'A header row; numeric feature columns; one label column with 2–6 classes; at most 10,000 rows; UTF-8.'}
+      </p>
       {labelSource && (
         <div className="field">
-          <label htmlFor={`${id}-label`}>Label column{pending ? ` of ${pending.name}` : ''}</label>
+          <label htmlFor={`${id}-label`}>
+            {regression ? 'Target column' : 'Label column'}
+            {pending ? ` of ${pending.name}` : ''}
+          </label>
           <select id={`${id}-label`} value={labelSource.label} data-testid="csv-label" onChange={(event) => dataTableChooseLabel(event.target.value)}>
             {labelSource.cells.header.map((name) => (
               <option key={name} value={name}>
