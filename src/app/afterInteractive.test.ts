@@ -23,23 +23,29 @@ describe('afterInteractive', () => {
     vi.useRealTimers();
   });
 
-  it('waits for the trainer’s backend (Play enabled), then resolves', async () => {
+  it('waits for the trainer’s backend (Play enabled) and then the first training frame', async () => {
     vi.useFakeTimers();
     const { store, afterInteractive } = await fresh();
     const waiting = afterInteractive();
     await vi.advanceTimersByTimeAsync(3000);
     expect(await settled(waiting)).toBe(false);
     store.useTrainingStore.setState({ backend: WASM });
+    // Then the first training frame, or a second without one.
+    expect(await settled(waiting)).toBe(false);
+    store.useTrainingStore.setState({ step: 10 });
     expect(await settled(waiting)).toBe(true);
     // Later callers find it resolved.
     expect(await settled(afterInteractive())).toBe(true);
   });
 
-  it('resolves when no backend could start, and in any case after a few seconds', async () => {
+  it('goes on a second after no backend could start, and in any case after a few seconds more', async () => {
     vi.useFakeTimers();
     const failed = await fresh();
     const waiting = failed.afterInteractive();
     failed.store.useTrainingStore.setState({ backendError: 'no backend' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await settled(waiting)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(await settled(waiting)).toBe(true);
 
     const silent = await fresh();
@@ -47,6 +53,8 @@ describe('afterInteractive', () => {
     await vi.advanceTimersByTimeAsync(7000);
     expect(await settled(late)).toBe(false);
     await vi.advanceTimersByTimeAsync(1500);
+    expect(await settled(late)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(await settled(late)).toBe(true);
   });
 });

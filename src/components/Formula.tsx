@@ -1,16 +1,13 @@
 import type katex from 'katex';
 import { useEffect, useRef } from 'react';
 import { useBoxSize } from './layout/useBoxSize';
-import { afterInteractive } from '../app/afterInteractive';
 
 type Katex = typeof katex;
 let katexLoading: Promise<Katex> | null = null;
 
-/** KaTeX and its stylesheet, fetched once Play can be pressed rather than with the page. */
+/** KaTeX and its stylesheet, fetched with the first formula rather than with the page. */
 function katexLoad(): Promise<Katex> {
-  katexLoading ??= afterInteractive()
-    .then(() => Promise.all([import('katex'), import('katex/dist/katex.min.css')]))
-    .then(([module]) => module.default);
+  katexLoading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([module]) => module.default);
   return katexLoading;
 }
 
