@@ -24,7 +24,7 @@ import { ControlColumn, ControlGate } from '../components/lessons/ControlGate';
 import { PresenterToggle } from '../components/PresenterToggle';
 import { Dock, useDockOpen } from '../components/layout/Dock';
 import { SettingsGroup } from '../components/layout/SettingsGroup';
-import { LazyCalibrationPanel, LazyCompareView, LazyLossShape, LazyNetworkView, LazySharpnessPanel, LazyTelemetryPanel } from '../components/layout/lazyViews';
+import { LazyCalibrationPanel, LazyCompareView, LazyLossShape, LazyMoePanel, LazyNetworkView, LazySharpnessPanel, LazyTelemetryPanel } from '../components/layout/lazyViews';
 
 /**
  * Composition only. One screen from 1024 px up: the header with Play, the settings column on the
@@ -105,6 +105,7 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
               </ControlGate>
             }
           >
+            <LazyMoePanel />
             <OptionalView id="network">
               <LazyNetworkView client={client} />
             </OptionalView>

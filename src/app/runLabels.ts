@@ -3,6 +3,7 @@ import { optimizerById } from '../engine/optimizers/registry';
 import { scheduleById } from '../engine/schedules/schedules';
 import { addonById } from '../losses/addons';
 import { MIXUP_ALPHA_DEFAULT } from '../losses/mixup';
+import { moeRunLabelParts } from './moeRunLabels';
 import { lossById } from '../losses/registry';
 import { taskLossById } from '../losses/taskLosses';
 import type { Task } from '../engine/task';
@@ -148,7 +149,8 @@ export function runLabels(config: ExperimentConfig): RunLabel[] {
   return variants.map((variant, i) => {
     const letter = String.fromCharCode(65 + i);
     const loss = lossPart(variant, variants, config.task);
-    const parts = i === 0 ? [loss] : [...(loss !== baseLoss ? [loss] : []), ...optimizerDiffs(variant, base)];
+    const moe = moeRunLabelParts(config, variant, base);
+    const parts = i === 0 ? [loss, ...moe] : [...(loss !== baseLoss ? [loss] : []), ...optimizerDiffs(variant, base), ...moe];
     const detail = parts.length > 0 ? parts.join(', ') : `${loss} (as A)`;
     return { letter, detail, text: `${letter} · ${detail}` };
   });

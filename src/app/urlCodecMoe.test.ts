@@ -32,7 +32,24 @@ describe('mixture-of-experts settings in the URL', () => {
     expect(configClamp({ training: { mixup: 0.4 } }).config.training.mixup).toBe(0.4);
   });
 
+  it('trains a mixture on classification only: another task gets an MLP, with a notice', () => {
+    const { config, notices } = configFromSearch('?task=regression&model=moe');
+    expect(config.model.kind).toBe('mlp');
+    expect(notices.join(' ')).toMatch(/model=moe → mlp/);
+    expect(configClamp({ task: 'regression', model: { kind: 'moe' } }).changes.join(' ')).toMatch(/classification only/);
+  });
+
   it('leaves the defaults out of the link', () => {
     expect(configToSearch(DEFAULT_CONFIG)).toBe('v=1');
+  });
+});
+
+describe('run labels of a mixture of experts', () => {
+  it('name the balance scope on both sides of a comparison, and what else differs', async () => {
+    const { runLabels } = await import('./runLabels');
+    const config = configFromSearch('?model=moe&run2.loss=ce&run2.lbl=global&run3.loss=ce&run3.lbl-alpha=0.3').config;
+    expect(runLabels(config).map((l) => l.text)).toEqual(['A · CE, micro-batch LBL', 'B · global-batch LBL', 'C · α 0.3']);
+    // An MLP ignores these options: its labels do not mention them.
+    expect(runLabels({ ...config, model: { ...config.model, kind: 'mlp' } }).map((l) => l.text)).toEqual(['A · CE', 'B · CE (as A)', 'C · CE (as A)']);
   });
 });

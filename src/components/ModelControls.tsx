@@ -2,6 +2,7 @@ import { useConfigStore } from '../app/configStore';
 import { LIMITS } from '../engine/config';
 import { ACTIVATIONS, type Activation } from '../engine/mlp';
 import { NumberField, SelectField, SliderField } from './fields';
+import { MoeModelControls, MoeTrainingControls } from './moe/MoeControls';
 import { InputFeatureToggles } from './playground/InputFeatureToggles';
 
 export function ModelControls() {
@@ -11,6 +12,7 @@ export function ModelControls() {
   return (
     <fieldset className="panel">
       <legend>Model</legend>
+      <MoeModelControls />
       <SliderField
         label="Hidden layers"
         value={model.layers}
@@ -46,6 +48,7 @@ export function ModelControls() {
         hint="seeds the initial weights and the minibatch order"
         onChange={(value) => update((c) => void (c.seed = value))}
       />
+      <MoeTrainingControls />
     </fieldset>
   );
 }

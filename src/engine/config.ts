@@ -326,16 +326,21 @@ export function configClamp(input: unknown): ClampResult {
     preference: preferenceClamp(asRecord(source.preference), d.preference, tools),
     seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
   };
-  moeMixupOff(config, changes);
+  moeCompatible(config, changes);
   return { config, changes };
 }
 
 /**
- * Mixup blends points across domains, which would undo a mixture's one-domain micro-batches:
- * a mixture of experts trains without it.
+ * A mixture of experts is a classifier here: other tasks train an MLP. Mixup blends points across
+ * domains, which would undo a mixture's one-domain micro-batches: a mixture trains without it.
  */
-function moeMixupOff(config: ExperimentConfig, changes: string[]): void {
+function moeCompatible(config: ExperimentConfig, changes: string[]): void {
   if (config.model.kind !== 'moe') return;
+  if (config.task !== 'classification') {
+    changes.push(`model.kind "moe" → mlp (a mixture of experts trains on classification only, not ${config.task})`);
+    config.model = { ...config.model, kind: 'mlp' };
+    return;
+  }
   for (const [i, run] of [config, ...config.compare.runs].entries()) {
     if (run.training.mixup === 0) continue;
     changes.push(`${i === 0 ? '' : `compare.runs.${i - 1}.`}training.mixup ${run.training.mixup} → 0 (a mixture of experts trains without mixup)`);

@@ -12,6 +12,7 @@ import { labelSmoothingOptimum } from './labelSmoothingOptimum';
 import { largeStep } from './largeStep';
 import { lionBox } from './lionBox';
 import { logitDrift } from './logitDrift';
+import { moeBalance } from './moeBalance';
 import { overlap } from './overlap';
 import type { Lesson } from './types';
 
@@ -26,6 +27,7 @@ export const LESSONS: readonly Lesson[] = [
   overlap,
   imbalance,
   logitDrift,
+  moeBalance,
   largeStep,
   lionBox,
   edgeOfStability,

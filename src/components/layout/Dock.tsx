@@ -10,7 +10,7 @@ import { VIEW_IDS } from '../../engine/config';
  * own numbers in the preference panel and has no dock.
  */
 export function useDockOpen(): boolean {
-  return useConfigStore((s) => s.config.task !== 'preference' && (s.config.compare.runs.length > 0 || VIEW_IDS.some((id) => s.config.views[id])));
+  return useConfigStore((s) => s.config.task !== 'preference' && (s.config.compare.runs.length > 0 || s.config.model.kind === 'moe' || VIEW_IDS.some((id) => s.config.views[id])));
 }
 
 /**

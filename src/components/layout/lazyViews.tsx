@@ -8,6 +8,7 @@ const LossShape = lazy(() => import('../LossShape').then((m) => ({ default: m.Lo
 const CalibrationPanel = lazy(() => import('../calibration/CalibrationPanel').then((m) => ({ default: m.CalibrationPanel })));
 const SharpnessPanel = lazy(() => import('../telemetry/SharpnessPanel').then((m) => ({ default: m.SharpnessPanel })));
 const TelemetryPanel = lazy(() => import('../telemetry/TelemetryPanel').then((m) => ({ default: m.TelemetryPanel })));
+const MoePanel = lazy(() => import('../moe/MoePanel').then((m) => ({ default: m.MoePanel })));
 const CompareView = lazy(() => import('../compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 function loading(View: ComponentType, label: string) {
@@ -31,6 +32,13 @@ export const LazyCalibrationPanel = loading(CalibrationPanel, 'calibration');
 export const LazySharpnessPanel = loading(SharpnessPanel, 'sharpness');
 export const LazyTelemetryPanel = loading(TelemetryPanel, 'gradients');
 const LoadedCompareView = loading(CompareView, 'the comparison');
+const LoadedMoePanel = loading(MoePanel, 'the experts');
+
+/** A mixture of experts' routing, shown whenever the model is one. */
+export function LazyMoePanel() {
+  const moe = useConfigStore((s) => s.config.model.kind === 'moe');
+  return moe ? <LoadedMoePanel /> : null;
+}
 
 /** The comparison, fetched only once there is a second run. */
 export function LazyCompareView() {
