@@ -27,6 +27,10 @@ export class NetworkProbe {
   async take(run: TrainingRun): Promise<NetworkSnapshot> {
     const started = this.now();
     this.lastAt = started;
+    if (run.moe) {
+      const unsupported = 'The network view draws a plain MLP; this model is a mixture of experts (see its gates on the boundary).';
+      return { step: run.steps, resolution: NETWORK_RESOLUTION, sizes: [], inputLabels: [], activation: '', activations: new Float32Array(0), weights: new Float32Array(0), unsupported };
+    }
     const layers = run.layerActivations(NETWORK_RESOLUTION);
     const joined = tf.concat(layers.map((t) => tf.reshape(tf.transpose(t), [-1])));
     const flat = run.weightsFlat();

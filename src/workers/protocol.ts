@@ -187,6 +187,8 @@ export interface NetworkSnapshot {
   activations: Float32Array;
   /** W₀ (row-major inputs × outputs), b₀, W₁, b₁, … */
   weights: Float32Array;
+  /** Set (and nothing drawn) for a model the view cannot draw as layers of neurons: why. */
+  unsupported?: string;
 }
 
 export const SPLIT_ROLE = { train: 0, validation: 1, test: 2 } as const;

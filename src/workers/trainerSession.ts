@@ -326,8 +326,8 @@ export class TrainerSession {
   }
 
   private async emitNetwork(slot: RunSlot, slots: readonly RunSlot[]): Promise<void> {
-    // The network view draws a stack of layers; a mixture of experts shows its routing instead.
-    if (slot.run.moe) return;
+    // The network view draws a stack of layers; for a mixture of experts the snapshot says why it
+    // draws nothing (NetworkProbe.take), and the boundary shows its routing instead.
     const snapshot = await this.network.take(slot.run);
     if (slots !== this.slots) return;
     this.emit({ type: 'network', revision: this.revision, run: slot.index, snapshot });

@@ -52,6 +52,15 @@ describe('TrainerSession and the network view', () => {
     expect(Math.abs(after.weights[2]! - 3.5)).toBeLessThan(0.5);
   });
 
+  it('says why it draws nothing for a mixture of experts, and training goes on', async () => {
+    const { session, snapshots } = sessionWithEvents();
+    session.configure(configClamp({ ...small, model: { ...small.model, kind: 'moe' } }).config, 1);
+    await session.watchNetwork(0);
+    await session.step(5);
+    expect(snapshots().at(-1)!.unsupported).toMatch(/mixture of experts/);
+    expect(snapshots().at(-1)!.step).toBe(5);
+  });
+
   it('plays at a set speed: that many steps a frame', async () => {
     const { session } = sessionWithEvents();
     session.configure({ ...small, playback: { stepsPerFrame: 2 } }, 1);

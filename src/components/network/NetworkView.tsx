@@ -50,8 +50,13 @@ export function NetworkView({ client }: { client: TrainerClient }) {
           onCancel={() => setEditing(null)}
         />
       )}
+      {snapshot?.unsupported && (
+        <p className="note" data-testid="network-unsupported">
+          {snapshot.unsupported}
+        </p>
+      )}
       <div className="network-box" ref={boxRef}>
-        {snapshot && box && box.width > 0 && <NetworkDiagram snapshot={snapshot} width={box.width} height={Math.max(120, box.height)} onHover={setHovered} onEdit={setEditing} />}
+        {snapshot && !snapshot.unsupported && box && box.width > 0 && <NetworkDiagram snapshot={snapshot} width={box.width} height={Math.max(120, box.height)} onHover={setHovered} onEdit={setEditing} />}
       </div>
     </section>
   );
