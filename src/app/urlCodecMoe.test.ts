@@ -53,3 +53,23 @@ describe('run labels of a mixture of experts', () => {
     expect(runLabels({ ...config, model: { ...config.model, kind: 'mlp' } }).map((l) => l.text)).toEqual(['A · CE', 'B · CE (as A)', 'C · CE (as A)']);
   });
 });
+
+describe('a mixture of experts in the run JSON', () => {
+  it('round-trips through export and import, and a bad value is clamped with a notice', async () => {
+    const { runJson, runJsonParse } = await import('./export/runJson');
+    const { runMetricsEmpty } = await import('./export/runMetrics');
+    const config = configFromSearch('?data=xor&model=moe&experts=3&top-k=2&domains=6&lbl-alpha=0.2&router-z=0.002&run2.loss=ce&run2.lbl=global').config;
+    const meta = { url: 'https://example.org/?v=1', exportedAt: new Date('2026-01-01T00:00:00Z') };
+    const text = runJson(config, [{ step: 0, diverged: null, metrics: runMetricsEmpty() }], meta);
+    const parsed = runJsonParse(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.config).toEqual(config);
+    expect(parsed.notices).toEqual([]);
+    const edited = JSON.parse(text) as { config: { model: { experts: number } } };
+    edited.config.model.experts = 20;
+    const clamped = runJsonParse(JSON.stringify(edited));
+    if (!clamped.ok) throw new Error(clamped.error);
+    expect(clamped.config.model.experts).toBe(8);
+    expect(clamped.notices.join(' ')).toMatch(/experts/);
+  });
+});
