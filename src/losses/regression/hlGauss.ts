@@ -26,7 +26,7 @@ export const hlGauss = histogramLoss({
   id: 'hl-gauss',
   name: 'HL-Gauss',
   tex: '\\ell = -\\sum_{i=1}^{m} p_i(y) \\log \\operatorname{softmax}(z)_i,\\quad p_i(y) = \\frac{\\Phi\\big(\\tfrac{e_{i} - y}{\\sigma}\\big) - \\Phi\\big(\\tfrac{e_{i-1} - y}{\\sigma}\\big)}{\\Phi\\big(\\tfrac{v_{\\max} - y}{\\sigma}\\big) - \\Phi\\big(\\tfrac{v_{\\min} - y}{\\sigma}\\big)},\\quad \\hat y = \\sum_i \\operatorname{softmax}(z)_i\\, c_i',
-  note: 'Regression as classification: the model outputs logits over m bins and is trained with cross-entropy against a Gaussian histogram of the target, and predicts the histogram mean. The spread of the Gaussian shares the target between neighbouring bins, which the paper finds makes training more robust to noisy and multi-modal targets than MSE; it recommends σ ≈ 0.75 bin widths.',
+  note: 'Regression as classification: the model outputs logits over m bins and is trained with cross-entropy against a Gaussian histogram of the target, and predicts the histogram mean. The spread of the Gaussian shares the target between neighbouring bins, which the paper finds makes training more robust to noisy and multi-modal targets than MSE (measured in deep RL); it recommends σ ≈ 0.75 bin widths. On this app\'s small datasets its mean fits no better than MSE\'s, with or without outliers; what it adds is a distribution whose mode can sit on one branch of a multi-modal target (the HL-Gauss lesson).',
   source: 'Stop Regressing: Training Value Functions via Classification for Scalable Deep RL (Farebrother et al. 2024)',
   params: [SIGMA],
   encode: hlGaussHistogram,
