@@ -5,7 +5,7 @@
 // same changes, with the same revision); the landscape section never restarts training.
 // In a comparison every run's surface is surveyed, one after another, and the 1-D view is the
 // line between run A's weights and the selected run's (B when A is selected).
-import { configTrainingPart, type ExperimentConfig, type LandscapeConfig } from '../engine/config';
+import { configTrainingKey, type ExperimentConfig, type LandscapeConfig } from '../engine/config';
 import { useConfigStore } from './configStore';
 import { landscapeStoreClear, useLandscapeStore } from './landscapeStore';
 import { useSelectionStore } from './selectionStore';
@@ -78,7 +78,7 @@ export function landscapeFollow(trainer: TrainerClient, surveyor: SurveyorClient
   };
 
   const configure = (config: ExperimentConfig, revision: number): void => {
-    const key = JSON.stringify(configTrainingPart(config));
+    const key = configTrainingKey(config);
     if (key === trainingKey) return;
     trainingKey = key;
     trainingRevision = revision;

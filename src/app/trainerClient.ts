@@ -1,4 +1,4 @@
-import { configTrainingPart, type ExperimentConfig } from '../engine/config';
+import { configTrainingKey, type ExperimentConfig } from '../engine/config';
 import type { DataView } from '../engine/projection';
 import { dataTableFallback, dataTableFor, dataTableMissing } from './dataTableStore';
 import { BACKEND_NAMES, exhaustiveSwitchError, type BackendName, type BareLoop, type ResumePoint, type TrainerCommand, type TrainerEvent, type TrainingFrame } from '../workers/protocol';
@@ -258,7 +258,7 @@ export function trainerClientFollowConfig(client: TrainerClient): () => void {
   dataTableFallback();
   const { config, revision } = useConfigStore.getState();
   client.configure(config, revision);
-  let trainingKey = JSON.stringify(configTrainingPart(config));
+  let trainingKey = configTrainingKey(config);
   let view = JSON.stringify(config.data.view);
   return useConfigStore.subscribe((state, previous) => {
     if (state.revision === previous.revision) return;
@@ -267,7 +267,7 @@ export function trainerClientFollowConfig(client: TrainerClient): () => void {
       queueMicrotask(dataTableFallback);
       return;
     }
-    const key = JSON.stringify(configTrainingPart(state.config));
+    const key = configTrainingKey(state.config);
     const nextView = JSON.stringify(state.config.data.view);
     if (key !== trainingKey) {
       trainingKey = key;

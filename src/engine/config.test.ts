@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configClamp, configRuns, DEFAULT_CONFIG, MAX_RUNS } from './config';
+import { configClamp, configRuns, configTrainingKey, DEFAULT_CONFIG, MAX_RUNS, type ExperimentConfig } from './config';
 
 describe('configClamp', () => {
   it('leaves the default config as it is, with no notices', () => {
@@ -80,5 +80,21 @@ describe('compare runs', () => {
       expect(run.seed).toBe(config.seed);
       expect(run.compare.runs).toEqual([]);
     }
+  });
+});
+
+describe('configTrainingKey', () => {
+  it('is the same for the defaults and the defaults clamped, whatever order their fields are listed in', () => {
+    const clamped = configClamp(DEFAULT_CONFIG).config;
+    expect(configTrainingKey(clamped)).toBe(configTrainingKey(DEFAULT_CONFIG));
+    const reordered = { ...DEFAULT_CONFIG, training: Object.fromEntries(Object.entries(DEFAULT_CONFIG.training).reverse()) } as ExperimentConfig;
+    expect(configTrainingKey(reordered)).toBe(configTrainingKey(DEFAULT_CONFIG));
+  });
+
+  it('changes with training and not with the landscape', () => {
+    const landscape = { ...DEFAULT_CONFIG, landscape: { ...DEFAULT_CONFIG.landscape, directions: 'pca' as const } };
+    expect(configTrainingKey(landscape)).toBe(configTrainingKey(DEFAULT_CONFIG));
+    const training = { ...DEFAULT_CONFIG, training: { ...DEFAULT_CONFIG.training, regularization: 'l2' as const } };
+    expect(configTrainingKey(training)).not.toBe(configTrainingKey(DEFAULT_CONFIG));
   });
 });

@@ -243,7 +243,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
     weightDecay: 0,
     clipNorm: 0,
   },
-  training: { mixup: 0, totalSteps: 2000, regularization: 'none', regularizationRate: 0.001, moe: MOE_TRAINING_DEFAULT },
+  training: { mixup: 0, totalSteps: 2000, moe: MOE_TRAINING_DEFAULT, regularization: 'none', regularizationRate: 0.001 },
   metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
   compare: { runs: [] },
   views: { lossShape: false, calibration: false, sharpness: false, telemetry: false, network: false },
@@ -379,6 +379,19 @@ export function configTrainingPart(config: ExperimentConfig): ConfigTrainingPart
   const { task, data, model, loss, optimizer, training, compare, preference, seed } = config;
   const { view: _view, ...trainingData } = data;
   return { task, data: trainingData, model, loss, optimizer, training, compare, preference, seed };
+}
+
+/**
+ * The training part as a string that two configs share exactly when they train alike. Keys are
+ * sorted: a config built by hand or from the defaults and the same config clamped list their
+ * fields in different orders, and that must not read as a change (it would restart training).
+ */
+export function configTrainingKey(config: ExperimentConfig): string {
+  return JSON.stringify(configTrainingPart(config), (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
 }
 
 /**

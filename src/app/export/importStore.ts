@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { configTrainingPart, type ExperimentConfig } from '../../engine/config';
+import { configTrainingKey, type ExperimentConfig } from '../../engine/config';
 import { useConfigStore } from '../configStore';
 import { runJsonParse } from './runJson';
 import type { RunRecord } from './runMetrics';
@@ -31,7 +31,7 @@ export const useImportStore = create<ImportState>(() => ({ imported: null, error
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
 function trainingKey(config: ExperimentConfig): string {
-  return JSON.stringify(configTrainingPart(config));
+  return configTrainingKey(config);
 }
 
 /** Loads a run file's text: on success the config is replaced and the reference set; on failure only the error is. */
