@@ -33,6 +33,24 @@ describe('PreferenceRun', () => {
   const config = (loss: string) =>
     configClamp({ task: 'preference', loss: { id: loss }, data: { points: 60 }, model: { layers: 1, width: 8 }, preference: { responses: 4, warmupSteps: 30 }, optimizer: { id: 'adam', learningRate: 0.02 } }).config;
 
+  it('applies the weight-decay option as decoupled decay: one SGD step moves θ by −ηλθ beyond the undecayed step', () => {
+    const t = preferenceTensorsCreate(preferenceProblemCreate(spec));
+    const base = configClamp({ task: 'preference', loss: { id: 'dpo' }, data: { points: 60 }, model: { layers: 1, width: 8 }, preference: { responses: 4 }, optimizer: { id: 'sgd', learningRate: 0.1 } }).config;
+    const decayed = { ...base, optimizer: { ...base.optimizer, weightDecay: 0.5 } };
+    const initial = preferenceInitialWeights(base, t, 'preference');
+    const plain = new PreferenceRun(base, t, initial);
+    const withDecay = new PreferenceRun(decayed, t, initial);
+    const theta0 = plain.weightsFlat().dataSync().slice();
+    plain.trainStep().loss.dispose();
+    withDecay.trainStep().loss.dispose();
+    const a = plain.weightsFlat().dataSync();
+    const b = withDecay.weightsFlat().dataSync();
+    theta0.forEach((w, i) => expect(b[i]! - a[i]!).toBeCloseTo(-0.1 * 0.5 * w, 5));
+    plain.dispose();
+    withDecay.dispose();
+    preferenceTensorsDispose(t);
+  });
+
   it('DPO widens the implicit reward margin from 0, and holds its tensor count step after step', () => {
     const t = preferenceTensorsCreate(preferenceProblemCreate(spec));
     const c = config('dpo');

@@ -4,6 +4,7 @@ import type { ExperimentConfig } from '../config';
 import { optimizerById } from '../optimizers/registry';
 import type { OptimizerState } from '../optimizers/types';
 import { gradientClipByGlobalNorm } from '../optimizers/gradientClip';
+import { optimizerHasWeightDecay, weightDecayApply } from '../optimizers/weightDecay';
 import { scheduleLearningRate } from '../schedules/schedules';
 import { preferenceLossById } from '../../losses/preference/registry';
 import type { PreferenceInputsTf, PreferenceLossSpec } from '../../losses/preference/types';
@@ -102,7 +103,8 @@ export class PreferenceRun {
   /** One full-batch optimizer step; returns the objective before the update (the caller disposes it). */
   trainStep(): { loss: Scalar; step: number; learningRate: number } {
     const learningRate = this.learningRate();
-    const { clipNorm } = this.config.optimizer;
+    const { clipNorm, weightDecay } = this.config.optimizer;
+    const ownsDecay = optimizerHasWeightDecay(optimizerById(this.config.optimizer.id));
     const loss = tf.tidy(() => {
       const objective = (): Scalar => this.objective(this.variables);
       const gradientAt = (): Tensor[] => {
@@ -111,6 +113,8 @@ export class PreferenceRun {
       };
       const { value, grads } = tf.variableGrads(objective, this.variables);
       const raw = this.variables.map((v) => grads[v.name]!);
+      // The general weight-decay option, decoupled and before the update, as for every other task.
+      if (weightDecay > 0 && !ownsDecay) weightDecayApply(this.variables, learningRate, weightDecay);
       this.optimizer.apply(this.variables, clipNorm > 0 ? gradientClipByGlobalNorm(raw, clipNorm) : raw, learningRate, gradientAt);
       return value;
     });
