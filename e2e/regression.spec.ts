@@ -22,8 +22,12 @@ test('a regression picked in the data panel trains HL-Gauss to a test MSE far be
   await page.setViewportSize({ width: 1366, height: 768 });
   const app = new AppPage(page);
   await app.open('?backend=wasm');
+  await expect(page.getByTestId('view-toggle-calibration')).toBeVisible();
   await page.getByTestId('task').selectOption('regression');
   await expect(page.getByTestId('regression-output')).toBeVisible();
+  // Calibration reads class probabilities: a regression does not offer it.
+  await expect(page.getByTestId('view-toggle-calibration')).toHaveCount(0);
+  await expect(page.getByTestId('view-toggle-sharpness')).toBeVisible();
   await page.getByTestId('dataset').selectOption('sine');
   await page.getByTestId('loss').selectOption('hl-gauss');
   await expect(page.getByTestId('loss-formula')).toBeVisible();

@@ -1,5 +1,6 @@
 import { useConfigStore } from '../app/configStore';
 import { VIEW_IDS, type ViewId } from '../engine/config';
+import type { Task } from '../engine/task';
 
 const LABELS: Record<ViewId, string> = {
   lossShape: 'Loss shape',
@@ -9,13 +10,22 @@ const LABELS: Record<ViewId, string> = {
   network: 'Network',
 };
 
+/** Views that read class probabilities: a regression has none (its fit and residuals show instead). */
+const CLASSES_ONLY: readonly ViewId[] = ['calibration'];
+
+/** Whether view `id` has anything to show for this task. */
+function viewApplies(id: ViewId, task: Task): boolean {
+  return task !== 'regression' || !CLASSES_ONLY.includes(id);
+}
+
 /** Opens and closes the optional views. A closed view is not rendered at all. */
 export function ViewToggles() {
   const views = useConfigStore((s) => s.config.views);
+  const task = useConfigStore((s) => s.config.task);
   const update = useConfigStore((s) => s.update);
   return (
     <div className="view-toggles" role="group" aria-label="Views">
-      {VIEW_IDS.map((id) => (
+      {VIEW_IDS.filter((id) => viewApplies(id, task)).map((id) => (
         <button
           key={id}
           type="button"
@@ -33,6 +43,6 @@ export function ViewToggles() {
 
 /** Renders its children only while the view is open. */
 export function OptionalView({ id, children }: { id: ViewId; children: React.ReactNode }) {
-  const open = useConfigStore((s) => s.config.views[id]);
+  const open = useConfigStore((s) => s.config.views[id] && viewApplies(id, s.config.task));
   return open ? <>{children}</> : null;
 }
