@@ -1,15 +1,17 @@
-import { DATASET_INFO, datasetClasses, datasetIsGenerated } from './datasets';
+// The experiment config's shape: the types every part of the app passes around. Its defaults and
+// limits (configDefaults.ts), the clamp that makes any input valid (configClamp.ts) and the helpers
+// that split a config into runs (configRuns.ts) live beside it and are re-exported here.
 import type { DataView } from './projection';
-import { DATA_LIMITS, dataAddedClamp, dataCsvClamp, dataViewClamp } from './configData';
-import { ACTIVATIONS, type Activation } from './mlp';
+import type { Activation } from './mlp';
 import type { CalibrationBinning } from './metrics/calibration';
-import { asRecord, clampTools, compareRunsClamp, landscapeClamp, runVariantClamp, viewsClamp } from './configParts';
-import { MODEL_KINDS, MOE_LIMITS, MOE_TRAINING_DEFAULT, type ModelKind, type MoeTrainingConfig } from './moe/moeTypes';
-import { boundaryClamp, inputFeaturesClamp, playbackClamp, PLAYGROUND_LIMITS } from './configPlayground';
-import { DEFAULT_INPUT_FEATURES } from './inputFeatures';
+import type { ModelKind, MoeTrainingConfig } from './moe/moeTypes';
 import type { RegularizationKind } from './regularization';
-import { preferenceClamp } from './configPreference';
-import { ALL_DATA_KINDS, TASK_DATA_KINDS, TASK_DEFAULTS, TASKS, type DataKind, type Task } from './task';
+import type { DataKind, Task } from './task';
+import type { LabelNoiseKind, LandscapeDirections, LandscapeView, ViewId } from './configDefaults';
+
+export * from './configDefaults';
+export * from './configClamp';
+export * from './configRuns';
 
 /**
  * Everything that defines an experiment, as plain data. The same config gives the same data,
@@ -151,16 +153,6 @@ export interface PreferenceConfig {
 
 /** What may differ between the runs of a comparison. */
 export type RunVariant = Pick<ExperimentConfig, 'loss' | 'optimizer' | 'training'>;
-/** Runs in a comparison, the base run included. */
-export const MAX_RUNS = 6;
-
-export const VIEW_IDS = ['lossShape', 'calibration', 'sharpness', 'telemetry', 'network'] as const;
-export type ViewId = (typeof VIEW_IDS)[number];
-
-export const LANDSCAPE_DIRECTIONS = ['random', 'pca', 'solutions'] as const;
-export type LandscapeDirections = (typeof LANDSCAPE_DIRECTIONS)[number];
-export const LANDSCAPE_VIEWS = ['surface', 'contour', 'slice'] as const;
-export type LandscapeView = (typeof LANDSCAPE_VIEWS)[number];
 
 export interface LandscapeConfig {
   /** Surfaces are computed only while the view is open. */
@@ -177,233 +169,4 @@ export interface LandscapeConfig {
   recomputeEvery: number;
   logHeight: boolean;
   view: LandscapeView;
-}
-
-export const LIMITS = {
-  points: { min: 20, max: 2000 },
-  noise: { min: 0, max: 1 },
-  classes: { min: 2, max: 6 },
-  seed: { min: 0, max: 2 ** 31 - 1 },
-  layers: { min: 0, max: 6 },
-  width: { min: 1, max: 64 },
-  learningRate: { min: 1e-5, max: 100 },
-  batchSize: { min: 0, max: 2000 },
-  mixup: { min: 0, max: 4 },
-  minorityFraction: { min: 0.05, max: 0.5 },
-  labelNoise: { min: 0, max: 0.5 },
-  weightDecay: { min: 0, max: 0.1 },
-  clipNorm: { min: 0, max: 100 },
-  totalSteps: { min: 10, max: 100_000 },
-  calibrationEvery: { min: 0, max: 10_000 },
-  bins: { min: 2, max: 50 },
-  sharpnessEvery: { min: 0, max: 10_000 },
-  telemetryEvery: { min: 0, max: 10_000 },
-  landscapeRange: { min: 0.05, max: 5 },
-  landscapeResolution: { min: 11, max: 101 },
-  landscapeRecomputeEvery: { min: 0, max: 100_000 },
-  // Up to six responses: one colour each in the class palette.
-  preferenceResponses: { min: 3, max: 6 },
-  preferenceLabelNoise: { min: 0, max: 0.5 },
-  preferenceForgetFraction: { min: 0.05, max: 0.5 },
-  preferenceWarmupSteps: { min: 0, max: 2000 },
-  ...DATA_LIMITS,
-  ...MOE_LIMITS,
-  ...PLAYGROUND_LIMITS,
-} as const;
-
-export const LABEL_NOISE_KINDS = ['symmetric', 'pair'] as const;
-export type LabelNoiseKind = (typeof LABEL_NOISE_KINDS)[number];
-export const BINNINGS: readonly CalibrationBinning[] = ['equal-width', 'equal-mass'];
-
-export const DEFAULT_CONFIG: ExperimentConfig = {
-  task: 'classification',
-  data: {
-    kind: 'circle',
-    points: 400,
-    noise: 0.1,
-    classes: 2,
-    seed: 1,
-    minorityFraction: 0.5,
-    labelNoise: 0,
-    labelNoiseKind: 'symmetric',
-    view: { mode: 'features', x: 0, y: 1 },
-    added: [],
-    csv: { name: '', label: '', hash: '' },
-    trainFraction: 0.6,
-    domains: 4,
-  },
-  model: { kind: 'mlp', experts: 4, topK: 1, layers: 2, width: 8, activation: 'tanh', features: [...DEFAULT_INPUT_FEATURES] },
-  loss: { id: 'ce', params: {}, addons: {} },
-  optimizer: {
-    id: 'adam',
-    learningRate: 0.03,
-    batchSize: 0,
-    params: { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
-    schedule: { id: 'constant', params: {} },
-    weightDecay: 0,
-    clipNorm: 0,
-  },
-  training: { mixup: 0, totalSteps: 2000, moe: MOE_TRAINING_DEFAULT, regularization: 'none', regularizationRate: 0.001 },
-  metrics: { calibrationEvery: 50, bins: 15, binning: 'equal-width', sharpnessEvery: 100, telemetryEvery: 10 },
-  compare: { runs: [] },
-  views: { lossShape: false, calibration: false, sharpness: false, telemetry: false, network: false },
-  boundary: { showTest: true, discretize: false },
-  playback: { stepsPerFrame: 0 },
-  landscape: { open: true, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
-  preference: { responses: 5, labelNoise: 0.1, forgetFraction: 0.2, warmupSteps: 300 },
-  seed: 1,
-};
-
-export interface ClampResult {
-  config: ExperimentConfig;
-  /** One plain sentence per value that was changed to fit. */
-  changes: string[];
-}
-
-/**
- * Makes any input a valid config: unknown values fall back to defaults, numbers are clamped to
- * their ranges. The limits live here, not in the widgets, so no URL or message can ask for more.
- */
-export function configClamp(input: unknown): ClampResult {
-  const changes: string[] = [];
-  const tools = clampTools(changes, LIMITS);
-  const { number, choice } = tools;
-  const source = asRecord(input);
-  const data = asRecord(source.data);
-  const model = asRecord(source.model);
-  const metrics = asRecord(source.metrics);
-  const d = DEFAULT_CONFIG;
-
-  const task = choice('task', source.task, TASKS, d.task);
-  const kind = dataKindClamp(task, data.kind, changes);
-  const requestedClasses = number('data.classes', data.classes, LIMITS.classes, d.data.classes, true);
-  // Classes belong to classification's generators; a regression config keeps the number as given.
-  const classes = datasetIsGenerated(kind) || kind === 'iris' || kind === 'penguins' || (kind === 'csv' && task === 'classification') ? datasetClasses(kind, requestedClasses) : requestedClasses;
-  if (classes !== requestedClasses && data.classes !== undefined && kind in DATASET_INFO) {
-    const info = DATASET_INFO[kind as keyof typeof DATASET_INFO];
-    changes.push(`${info.label} allows ${info.minClasses}–${info.maxClasses} classes → ${classes}`);
-  }
-  const base = runVariantClamp(source, '', taskRunDefaults(task), tools, task);
-  const config: ExperimentConfig = {
-    task,
-    data: {
-      kind,
-      points: number('data.points', data.points, LIMITS.points, d.data.points, true),
-      noise: number('data.noise', data.noise, LIMITS.noise, d.data.noise),
-      classes,
-      seed: number('data.seed', data.seed, LIMITS.seed, d.data.seed, true),
-      minorityFraction: number('data.minorityFraction', data.minorityFraction, LIMITS.minorityFraction, d.data.minorityFraction),
-      labelNoise: number('data.labelNoise', data.labelNoise, LIMITS.labelNoise, d.data.labelNoise),
-      labelNoiseKind: choice('data.labelNoiseKind', data.labelNoiseKind, LABEL_NOISE_KINDS, d.data.labelNoiseKind),
-      view: dataViewClamp(asRecord(data.view), d.data.view, kind, tools),
-      added: dataAddedClamp(data.added, kind, classes, tools),
-      csv: dataCsvClamp(asRecord(data.csv), d.data.csv, tools),
-      domains: number('data.domains', data.domains, LIMITS.domains, d.data.domains, true),
-      trainFraction: number('data.trainFraction', data.trainFraction, LIMITS.trainFraction, d.data.trainFraction),
-    },
-    model: {
-      kind: choice('model.kind', model.kind, MODEL_KINDS, d.model.kind),
-      experts: number('model.experts', model.experts, LIMITS.experts, d.model.experts, true),
-      topK: number('model.topK', model.topK, LIMITS.topK, d.model.topK, true),
-      layers: number('model.layers', model.layers, LIMITS.layers, d.model.layers, true),
-      width: number('model.width', model.width, LIMITS.width, d.model.width, true),
-      activation: choice('model.activation', model.activation, ACTIVATIONS, d.model.activation),
-      features: inputFeaturesClamp(model.features, d.model.features, tools),
-    },
-    ...base,
-    compare: { runs: compareRunsClamp(asRecord(source.compare).runs, base, MAX_RUNS, tools, task) },
-    metrics: {
-      calibrationEvery: number('metrics.calibrationEvery', metrics.calibrationEvery, LIMITS.calibrationEvery, d.metrics.calibrationEvery, true),
-      bins: number('metrics.bins', metrics.bins, LIMITS.bins, d.metrics.bins, true),
-      binning: choice('metrics.binning', metrics.binning, BINNINGS, d.metrics.binning),
-      sharpnessEvery: number('metrics.sharpnessEvery', metrics.sharpnessEvery, LIMITS.sharpnessEvery, d.metrics.sharpnessEvery, true),
-      telemetryEvery: number('metrics.telemetryEvery', metrics.telemetryEvery, LIMITS.telemetryEvery, d.metrics.telemetryEvery, true),
-    },
-    landscape: landscapeClamp(asRecord(source.landscape), d.landscape, tools, { directions: LANDSCAPE_DIRECTIONS, views: LANDSCAPE_VIEWS }),
-    views: viewsClamp(asRecord(source.views), d.views, tools),
-    boundary: boundaryClamp(asRecord(source.boundary), d.boundary, tools),
-    playback: playbackClamp(asRecord(source.playback), d.playback, tools),
-    preference: preferenceClamp(asRecord(source.preference), d.preference, tools),
-    seed: number('seed', source.seed, LIMITS.seed, d.seed, true),
-  };
-  moeCompatible(config, changes);
-  return { config, changes };
-}
-
-/**
- * A mixture of experts is a classifier here: other tasks train an MLP. Mixup blends points across
- * domains, which would undo a mixture's one-domain micro-batches: a mixture trains without it.
- */
-function moeCompatible(config: ExperimentConfig, changes: string[]): void {
-  if (config.model.kind !== 'moe') return;
-  if (config.task !== 'classification') {
-    changes.push(`model.kind "moe" → mlp (a mixture of experts trains on classification only, not ${config.task})`);
-    config.model = { ...config.model, kind: 'mlp' };
-    return;
-  }
-  for (const [i, run] of [config, ...config.compare.runs].entries()) {
-    if (run.training.mixup === 0) continue;
-    changes.push(`${i === 0 ? '' : `compare.runs.${i - 1}.`}training.mixup ${run.training.mixup} → 0 (a mixture of experts trains without mixup)`);
-    run.training = { ...run.training, mixup: 0 };
-  }
-}
-
-/** The data kind for a task: one of its own, else the task's default, saying why. */
-function dataKindClamp(task: Task, given: unknown, changes: string[]): DataKind {
-  const kinds = TASK_DATA_KINDS[task];
-  const fallback = TASK_DEFAULTS[task].dataKind;
-  if (given === undefined) return fallback;
-  if (typeof given === 'string' && (kinds as readonly string[]).includes(given)) return given as DataKind;
-  const known = typeof given === 'string' && (ALL_DATA_KINDS as readonly string[]).includes(given);
-  changes.push(known ? `data.kind "${given}" is not data for task ${task} → ${fallback}` : `data.kind "${String(given)}" is unknown → ${fallback}`);
-  return fallback;
-}
-
-/** The run defaults of a task: its default loss, the rest as DEFAULT_CONFIG. */
-function taskRunDefaults(task: Task): RunVariant {
-  const d = DEFAULT_CONFIG;
-  if (task === d.task) return d;
-  return { ...d, loss: { id: TASK_DEFAULTS[task].lossId, params: {}, addons: {} } };
-}
-
-export type ConfigTrainingPart = Pick<ExperimentConfig, 'task' | 'model' | 'loss' | 'optimizer' | 'training' | 'compare' | 'preference' | 'seed'> & {
-  data: Omit<ExperimentConfig['data'], 'view'>;
-};
-
-/**
- * The part of a config that defines the training runs themselves. Changing anything else (metric
- * cadences, which views are open, how landscapes are drawn, the plane the boundary is drawn on)
- * must not restart training.
- */
-export function configTrainingPart(config: ExperimentConfig): ConfigTrainingPart {
-  const { task, data, model, loss, optimizer, training, compare, preference, seed } = config;
-  const { view: _view, ...trainingData } = data;
-  return { task, data: trainingData, model, loss, optimizer, training, compare, preference, seed };
-}
-
-/**
- * The training part as a string that two configs share exactly when they train alike. Keys are
- * sorted: a config built by hand or from the defaults and the same config clamped list their
- * fields in different orders, and that must not read as a change (it would restart training).
- */
-export function configTrainingKey(config: ExperimentConfig): string {
-  return JSON.stringify(configTrainingPart(config), (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value,
-  );
-}
-
-/**
- * One config per run: the base config first, then one per compare run, each with the shared
- * data, model, seeds and probes and its own loss, optimizer and training options.
- */
-export function configRuns(config: ExperimentConfig): ExperimentConfig[] {
-  const single = { ...config, compare: { runs: [] } };
-  return [single, ...config.compare.runs.map((variant) => ({ ...single, ...variant }))];
-}
-
-/** The loss, optimizer and training options of run `index` (0: the base run), for reading or editing in place. */
-export function configVariant(config: ExperimentConfig, index: number): RunVariant {
-  return index === 0 ? config : (config.compare.runs[index - 1] ?? config);
 }

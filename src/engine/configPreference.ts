@@ -1,5 +1,6 @@
 // Clamping of task 'preference''s problem settings (its losses are scoped by task.ts like any task's).
-import { LIMITS, type PreferenceConfig } from './config';
+import type { PreferenceConfig } from './config';
+import { LIMITS } from './configDefaults';
 import type { ClampTools } from './configParts';
 
 export function preferenceClamp(given: Record<string, unknown>, d: PreferenceConfig, tools: ClampTools): PreferenceConfig {
