@@ -9,7 +9,7 @@ import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULES } from '../engine/schedules/schedules';
 import { allLossIds } from '../losses/taskLosses';
-import { type Path } from './urlCodecPaths';
+import type { Path } from './urlCodecPaths';
 
 export const URL_VERSION = '1';
 /** Keys the app reads apart from the config (backend choice; the classroom's, see classroomUrl.ts): never "unknown". */
