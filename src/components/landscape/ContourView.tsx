@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { contourCreate, type ContourRenderer } from './contourRender';
-import type { SurfaceHover, SurfaceScene } from './surfaceRender';
+import type { SurfaceHover, SurfaceScene } from './surfaceScene';
 
 const WIDTH = 560;
 const HEIGHT = 460;

@@ -7,7 +7,7 @@ import { ExportPngButton } from '../export/ExportPngButton';
 import { ContourView } from './ContourView';
 import { importedDrawingNote, importedProvenance, importedScenes } from './importedSurface';
 import { LandscapeViewTabs } from './LandscapeControls';
-import type { SurfaceHover } from './surfaceRender';
+import type { SurfaceHover } from './surfaceScene';
 import { SurfaceView } from './SurfaceView';
 
 function lossName(id: string | null): string | null {

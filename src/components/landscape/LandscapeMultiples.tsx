@@ -8,7 +8,7 @@ import { configRuns } from '../../engine/config';
 import { runColour } from '../palette';
 import { ContourView } from './ContourView';
 import { heightFieldsMemo, heightFieldsShared, type HeightField } from './surfaceField';
-import type { SurfaceHover, SurfaceScene } from './surfaceRender';
+import type { SurfaceHover, SurfaceScene } from './surfaceScene';
 import { SurfaceView } from './SurfaceView';
 
 // Each surface fills its cell of the grid; these are the drawing sizes until the cell is measured.

@@ -13,7 +13,7 @@ import { PathDiagnostics } from './PathDiagnostics';
 import { SliceView } from './SliceView';
 import { SurfaceView } from './SurfaceView';
 import { heightField, type HeightField } from './surfaceField';
-import type { SurfaceHover, SurfaceScene } from './surfaceRender';
+import type { SurfaceHover, SurfaceScene } from './surfaceScene';
 
 function planeCaption(directions: string, explained: [number, number] | null): string {
   if (directions === 'pca' && explained) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { cameraLinkPublish, useCameraLink, type CameraPose } from './cameraLink';
-import type { SurfaceHover, SurfaceRenderer, SurfaceScene } from './surfaceRender';
+import type { SurfaceHover, SurfaceRenderer, SurfaceScene } from './surfaceScene';
 import { useBoxSize } from '../layout/useBoxSize';
 import { afterInteractive } from '../../app/afterInteractive';
 

@@ -6,7 +6,7 @@ import { geoPath, geoTransform } from 'd3-geo';
 import { scaleLinear } from 'd3-scale';
 import { pointer, select } from 'd3-selection';
 import { line } from 'd3-shape';
-import type { SurfaceScene, SurfaceHover } from './surfaceRender';
+import type { SurfaceScene, SurfaceHover } from './surfaceScene';
 import { contourLevels, gridSample, gridValue, heightFraction, viridisCss } from './surfaceField';
 
 export interface ContourRenderer {

@@ -5,7 +5,7 @@
 import type { SurfaceImport } from '../../app/export/surfaceFile';
 import type { SurfaceSpec } from '../../workers/surveyorProtocol';
 import { heightField } from './surfaceField';
-import type { SurfaceScene } from './surfaceRender';
+import type { SurfaceScene } from './surfaceScene';
 
 /** The 3-D mesh's most points a side: 101² vertices, 20 000 triangles. */
 export const MESH_MAX = 101;

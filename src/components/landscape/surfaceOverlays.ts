@@ -6,7 +6,7 @@
 import * as THREE from 'three';
 import type { SurfaceSpec } from '../../workers/surveyorProtocol';
 import { contourLevels, contourLines, gridIndex, gridSample, heightFraction, type HeightField } from './surfaceField';
-import type { SurfaceScene } from './surfaceRender';
+import type { SurfaceScene } from './surfaceScene';
 
 /** Drawn height of the highest point; the base square spans [−1, 1]². */
 export const SURFACE_HEIGHT = 0.9;

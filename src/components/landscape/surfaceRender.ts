@@ -5,44 +5,15 @@
 // surface hides show through faintly, so the whole path is always seen.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import type { SurfaceSpec } from '../../workers/surveyorProtocol';
 import { useTrainingStore } from '../../app/trainingStore';
 import { drawQueueCancel, drawQueueRequest } from './surfaceDrawQueue';
-import type { CameraPose } from './cameraLink';
 import { surfaceOrbitByKey } from './surfaceKeys';
 import { framePath, gridHeightAt, type Vec3 } from './surfaceFrame';
-import { gridSample, heightFraction, viridisRgb, type HeightField } from './surfaceField';
+import { gridSample, heightFraction, viridisRgb } from './surfaceField';
 import { SURFACE_HEIGHT, surfaceOverlaysCreate } from './surfaceOverlays';
-
-export interface SurfaceHover {
-  alpha: number;
-  beta: number;
-  loss: number;
-}
-
-export interface SurfaceScene {
-  spec: SurfaceSpec;
-  /** Raw losses, for hover. */
-  values: Float32Array;
-  field: HeightField;
-  /** The path's (α, β) points, oldest first; points off the grid are left out. */
-  path: { alpha: ArrayLike<number>; beta: ArrayLike<number> } | null;
-  current: readonly [number, number];
-  contours: boolean;
-}
-
-export interface SurfaceRenderer {
-  update(scene: SurfaceScene): void;
-  /** Draws at a new size in CSS pixels (the canvas fills a box of the layout). */
-  resize(width: number, height: number): void;
-  resetCamera(): void;
-  /** The camera's angle around the vertical axis, in radians (tests check that orbiting moves it). */
-  azimuth(): number;
-  pose(): CameraPose;
-  /** Moves the camera to another surface's pose (reported to onCamera as not from this one). */
-  setPose(pose: CameraPose): void;
-  dispose(): void;
-}
+import type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
+import { softwareGl } from './surfaceSoftwareGl';
+import { CAMERA_START, FOV, fovFor, MAX_DISTANCE, PREFER_AZIMUTH, TARGET } from './surfaceCamera';
 
 const HEIGHT = SURFACE_HEIGHT;
 /** The least time between two drawn scenes on one canvas (camera moves are drawn at once). */
@@ -60,48 +31,6 @@ const PLAYING_UPDATE_MS = 300;
 const PLAYING_PIXEL_SCALE = 0.5;
 /** 3-D canvases alive on the page. */
 let liveCanvases = 0;
-
-let software: boolean | null = null;
-/**
- * Whether WebGL runs on a CPU renderer (SwiftShader, llvmpipe), asked once of a throw-away
- * context. There, 4× multisampling makes every draw the page waits for several times slower;
- * its edges are smoothed on a GPU only.
- */
-function softwareGl(): boolean {
-  if (software !== null) return software;
-  software = false;
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
-    if (gl) {
-      const info = gl.getExtension('WEBGL_debug_renderer_info');
-      const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-      software = /swiftshader|llvmpipe|softpipe|software/i.test(name);
-      gl.getExtension('WEBGL_lose_context')?.loseContext();
-    }
-  } catch {
-    // No answer: draw as on a GPU.
-  }
-  return software;
-}
-const CAMERA_START = new THREE.Vector3(2.1, 1.9, 2.3);
-const TARGET = new THREE.Vector3(0, 0.3, 0);
-const FOV = 38;
-/** The aspect the scene was composed for; narrower canvases widen the vertical field of view to keep the sides. */
-const ASPECT = 640 / 420;
-
-/** Vertical field of view (degrees) that shows at least what FOV shows at ASPECT, horizontally too. */
-function fovFor(aspect: number): number {
-  if (aspect >= ASPECT) return FOV;
-  const halfWidth = Math.tan(((FOV / 2) * Math.PI) / 180) * ASPECT;
-  return (2 * Math.atan(halfWidth / aspect) * 180) / Math.PI;
-}
-const MAX_DISTANCE = CAMERA_START.distanceTo(TARGET);
-const PREFER_AZIMUTH = Math.atan2(CAMERA_START.x - TARGET.x, CAMERA_START.z - TARGET.z);
-
-export interface SurfaceOptions {
-  /** Aim the camera at the optimizer's path on each new surface until the user moves it. */
-  framePath?: boolean;
-}
 
 /**
  * `onCamera` hears of every camera move: `own` is true when it came from this canvas (drag,
