@@ -5,7 +5,7 @@ export const CAMERA_START = new THREE.Vector3(2.1, 1.9, 2.3);
 export const TARGET = new THREE.Vector3(0, 0.3, 0);
 export const FOV = 38;
 /** The aspect the scene was composed for; narrower canvases widen the vertical field of view to keep the sides. */
-export const ASPECT = 640 / 420;
+const ASPECT = 640 / 420;
 
 /** Vertical field of view (degrees) that shows at least what FOV shows at ASPECT, horizontally too. */
 export function fovFor(aspect: number): number {

@@ -15,6 +15,9 @@ import type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from
 import { softwareGl } from './surfaceSoftwareGl';
 import { CAMERA_START, FOV, fovFor, MAX_DISTANCE, PREFER_AZIMUTH, TARGET } from './surfaceCamera';
 
+// The scene types live in surfaceScene.ts; importers of them from here keep working.
+export type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
+
 const HEIGHT = SURFACE_HEIGHT;
 /** The least time between two drawn scenes on one canvas (camera moves are drawn at once). */
 const MIN_UPDATE_MS = 100;
