@@ -1,4 +1,6 @@
-import { lineChartHoverAt, lineChartHoverText } from './lineChartHover';
+// The line chart on a canvas: sizing, scheduling and drawing of axes, curves and end labels.
+import { lineChartHoverDraw } from './lineChartHoverDraw';
+import { chartStyle } from './lineChartStyle';
 import { decimateIndices, labelsThatFit, lineChartScales, DEFAULT_MARGIN, type LineChartOptions, type LineChartView, type LineSeries } from './lineChartLayout';
 
 export type { LineChartMargin, LineChartOptions, LineChartView, LineSeries } from './lineChartLayout';
@@ -8,28 +10,6 @@ export interface LineChartRenderer {
   /** New data or a new view. Drawn at the next animation frame: several updates within one frame draw once. */
   update(series: readonly LineSeries[], view: LineChartView): void;
   dispose(): void;
-}
-
-/** What the page's style sheet says about the chart's look, read once per drawing. */
-interface ChartStyle {
-  font: string;
-  fontSize: number;
-  lineWidth: number;
-  muted: string;
-  ink: string;
-  cursor: string;
-}
-
-function chartStyle(canvas: HTMLCanvasElement): ChartStyle {
-  const computed = getComputedStyle(canvas);
-  const presenter = canvas.closest('.presenter') !== null;
-  const prop = (name: string, fallback: string): string => computed.getPropertyValue(name).trim() || fallback;
-  // --chart-font-size and --chart-line-width let the style sheet scale the charts; presenter mode
-  // asks for type of at least 20 px on a projector.
-  const fontSize = parseFloat(prop('--chart-font-size', presenter ? '20' : '11')) || 11;
-  const lineWidth = parseFloat(prop('--chart-line-width', presenter ? '3.5' : '2')) || 2;
-  const family = computed.fontFamily || 'system-ui, sans-serif';
-  return { font: `${fontSize}px ${family}`, fontSize, lineWidth, muted: prop('--muted', '#5b6776'), ink: prop('--ink', '#14202e'), cursor: prop('--focus', '#e69f00') };
 }
 
 /**
@@ -218,51 +198,7 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
 
     const names = JSON.stringify(drawn);
     if (names !== listed) canvas.setAttribute('data-series', (listed = names));
-    drawHover(x, y, left, right, top, bottom, style);
-  };
-
-  /** Hover readout: a rule at the nearest step, a dot on each curve, and the values in a box. */
-  const drawHover = (x: (v: number) => number, y: (v: number) => number, left: number, right: number, top: number, bottom: number, style: ChartStyle): void => {
-    if (!context || hoverPx === null || hoverPx < left || hoverPx > right) {
-      canvas.removeAttribute('data-hover');
-      return;
-    }
-    if (!drawnX) return;
-    const values = lineChartHoverAt(series, drawnX.invert(hoverPx));
-    if (values.length === 0) return;
-    canvas.setAttribute('data-hover', lineChartHoverText(values));
-    const at = x(values[0]!.step);
-    context.strokeStyle = style.muted;
-    context.lineWidth = 1;
-    context.setLineDash([]);
-    context.beginPath();
-    context.moveTo(at, top);
-    context.lineTo(at, bottom);
-    context.stroke();
-    for (const v of values) {
-      const py = y(v.value);
-      if (!Number.isFinite(py) || py < top - 3 || py > bottom + 3) continue;
-      context.fillStyle = v.colour;
-      context.beginPath();
-      context.arc(x(v.step), py, 3, 0, 2 * Math.PI);
-      context.fill();
-    }
-    const f = style.fontSize;
-    const lines = [`step ${values[0]!.step.toLocaleString('en')}`, ...values.slice(0, 8).map((v) => lineChartHoverText([v]).split(' · ')[1]!)];
-    const widest = Math.max(...lines.map((l) => context.measureText(l).width));
-    const boxW = widest + 10;
-    const boxH = lines.length * (f + 3) + 6;
-    const boxX = at > (left + right) / 2 ? Math.max(left, at - boxW - 8) : Math.min(right - boxW, at + 8);
-    context.fillStyle = 'rgba(255, 255, 255, 0.92)';
-    context.strokeStyle = style.muted;
-    context.fillRect(boxX, top + 2, boxW, boxH);
-    context.strokeRect(boxX + 0.5, top + 2.5, boxW - 1, boxH - 1);
-    context.textAlign = 'left';
-    context.textBaseline = 'top';
-    lines.forEach((line, i) => {
-      context.fillStyle = i === 0 ? style.ink : (values[i - 1]?.colour ?? style.ink);
-      context.fillText(line, boxX + 5, top + 5 + i * (f + 3));
-    });
+    lineChartHoverDraw(context, canvas, series, hoverPx, drawnX, { x, y, left, right, top, bottom }, style);
   };
 
   const onMove = (event: MouseEvent): void => {
