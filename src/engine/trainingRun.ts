@@ -16,7 +16,7 @@ import type { Evaluation, StepPlan, StepResult } from './trainingRunTypes';
 import { Minibatches } from './minibatchOrder';
 import { TrainingObjective } from './trainingObjective';
 import { runSharpness, type SharpnessResult } from './trainingRunSharpness';
-import { histogramBinCentres, histogramModes, regressionPredict } from './trainingRunRegression';
+import { histogramBinCentres, histogramModes } from './histogramModes';
 import { stepApply } from './trainingRunStep';
 import { evaluateRun } from './trainingRunEvaluation';
 import { assignWeights, GridPoints, layerActivations, setWeight } from './trainingRunProbes';
@@ -190,8 +190,10 @@ export class TrainingRun {
 
   /** A regression's predictions at `x` (model inputs, `n × F`), `[n]`. */
   private predict(x: Tensor2D): Tensor1D {
-    if (!this.regressionLoss || !this.data.regression) throw new Error('only a regression run predicts values');
-    return regressionPredict(this.regressionLoss, this.data, this.logits(x), this.config.loss.params);
+    const loss = this.regressionLoss;
+    const regression = this.data.regression;
+    if (!loss || !regression) throw new Error('only a regression run predicts values');
+    return loss.predict(this.logits(x), this.config.loss.params, regression.support);
   }
 
   /**

@@ -1,16 +1,9 @@
-// A regression run's readings of its outputs: predicted values, and a histogram loss's most probable bins.
+// A histogram regression's most probable bins: the mode of each point's predicted distribution.
 import { tf, type Tensor1D, type Tensor2D } from './tf';
 import type { TrainingData } from './trainingData';
 import { binCentres } from '../losses/regression/bins';
 import type { RegressionLossSpec } from '../losses/regression/types';
 import type { LossParams } from '../losses/types';
-
-/** A regression's predictions from the model's outputs `logits` (`n × outputs`), `[n]`. */
-export function regressionPredict(loss: RegressionLossSpec | null, data: TrainingData, logits: Tensor2D, params: LossParams): Tensor1D {
-  const regression = data.regression;
-  if (!loss || !regression) throw new Error('only a regression run predicts values');
-  return loss.predict(logits, params, regression.support);
-}
 
 /**
  * For a histogram loss, the centre of each bin; the mode of a point's predicted distribution is
