@@ -1,6 +1,7 @@
 import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D } from './tf';
 import { mlpActivate } from './mlp';
-import type { StepResult, TrainingRun } from './trainingRun';
+import type { TrainingRun } from './trainingRun';
+import type { StepResult } from './trainingRunTypes';
 
 /**
  * Can these runs take their steps as one batched computation? They must be at least two, with

@@ -1,47 +1,20 @@
-import { tf, type Scalar, type Tensor1D } from '../engine/tf';
+// A worker's training session: its data and runs, stepped in lockstep while playing, streamed out as events.
 import { configRuns, type ExperimentConfig } from '../engine/config';
 import { TrainingRun } from '../engine/trainingRun';
-import { batchedStepFits, batchedTrainStep } from '../engine/batchedStep';
 import type { TrainingStrategy } from './backendTrials';
 import { trainingDataCreate, trainingDataSetView, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import type { DataView } from '../engine/projection';
 import type { ResumePoint, TrainerEvent } from './protocol';
 import { dataPoints } from './dataPoints';
-import { BOUNDARY_RESOLUTION, FrameBuilder } from './frameBuilder';
-import { probeCalibration, SharpnessProbe, telemetryPoints } from './trainerProbes';
+import { BOUNDARY_RESOLUTION } from './frameBuilder';
+import { telemetryPoints } from './trainerProbes';
 import { yieldToMessages } from './yieldToMessages';
 import { NetworkProbe } from './networkProbe';
-
-/** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
-const CHUNK_TARGET_MS = 25;
-/**
- * On a GPU backend every readback waits for the device to drain its queue, so chunks are longer
- * there: fewer, larger syncs keep the GPU busy (frames still arrive ten or more times a second).
- */
-const GPU_CHUNK_TARGET_MS = 100;
-const GPU_BACKENDS = ['webgl', 'webgpu'];
-const MAX_STEPS_PER_CHUNK = 2000;
-/** With a play speed set, a chunk of that many steps takes at least one animation frame. */
-const FRAME_MS = 1000 / 60;
+import { runSlotCreate, runSlotProbe, runSlotResume, type RunSlot } from './runSlot';
+import { chunkRead, chunkStep, chunkStepsAdapted, FRAME_MS, type ChunkTensors } from './chunkStepping';
 
 export type Emit = (event: TrainerEvent) => void;
-
-/** Has `step` crossed a multiple of `every` since `last`? (every = 0: never.) */
-function crossed(every: number, last: number, step: number): boolean {
-  return every > 0 && Math.floor(step / every) > Math.floor(last / every);
-}
-
-/** One run of the session with what streams from it. */
-interface RunSlot {
-  index: number;
-  run: TrainingRun;
-  frames: FrameBuilder;
-  sharpness: SharpnessProbe;
-  divergedAt: number | null;
-  lastCalibrationStep: number;
-  lastSharpnessStep: number;
-}
 
 /**
  * Owns the data and the runs in a worker, steps the runs in lockstep while playing, and emits
@@ -181,23 +154,11 @@ export class TrainerSession {
     const data = this.data;
     if (!data) return;
     const runs = configRuns(config);
-    this.slots = runs.map((runConfig, index) => ({
-      index,
-      run: new TrainingRun(runConfig, data),
-      frames: new FrameBuilder(this.now, runs.length),
-      sharpness: new SharpnessProbe(),
-      divergedAt: null,
-      lastCalibrationStep: 0,
-      lastSharpnessStep: 0,
-    }));
+    this.slots = runs.map((runConfig, index) => runSlotCreate(index, new TrainingRun(runConfig, data), this.now, runs.length));
     // After the worker was restarted, each run goes on from the weights it last sent.
     for (const point of resume) {
       const slot = this.slots[point.run];
-      if (!slot) continue;
-      slot.run.restore(point.weights, point.step);
-      slot.frames.resumeAt(point.step);
-      slot.lastCalibrationStep = point.step;
-      slot.lastSharpnessStep = point.step;
+      if (slot) runSlotResume(slot, point);
     }
     this.activeLoop = null;
     this.status(false);
@@ -234,9 +195,7 @@ export class TrainerSession {
       if (slots !== this.slots) return;
       if (speed === 0) {
         // Adapt the chunk so each one (steps plus readback) takes about the target time.
-        const elapsed = Math.max(0.5, this.now() - started);
-        const target = GPU_BACKENDS.includes(tf.getBackend()) ? GPU_CHUNK_TARGET_MS : CHUNK_TARGET_MS;
-        this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * target) / elapsed)));
+        this.stepsPerChunk = chunkStepsAdapted(count, this.now() - started);
       }
       await Promise.all(live().map((slot) => this.probeAndEmit(slot, slots, false)));
       // A set play speed: `speed` steps an animation frame, however fast the machine is.
@@ -259,37 +218,19 @@ export class TrainerSession {
    * at once. A run that diverges stops alone.
    */
   private async runChunk(live: readonly RunSlot[], count: number, slots: readonly RunSlot[]): Promise<void> {
-    const losses = live.map((): Scalar[] => []);
-    const telemetry = live.map((): Tensor1D[] => []);
-    const meta = live.map((): { step: number; learningRate: number }[] => []);
-    const runs = live.map((slot) => slot.run);
-    const batched = this.strategy === 'batched' && batchedStepFits(runs);
-    for (let i = 0; i < count; i++) {
-      const results = batched ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
-      results.forEach((result, r) => {
-        losses[r]!.push(result.loss);
-        if (result.telemetry) {
-          telemetry[r]!.push(result.telemetry);
-          meta[r]!.push({ step: result.step, learningRate: result.learningRate });
-        }
-      });
-    }
-    await Promise.all(live.map((slot, r) => this.readChunk(slot, losses[r]!, telemetry[r]!, meta[r]!, slots)));
+    const chunks = chunkStep(live.map((slot) => slot.run), count, this.strategy);
+    await Promise.all(live.map((slot, r) => this.readChunk(slot, chunks[r]!, slots)));
   }
 
-  private async readChunk(slot: RunSlot, losses: Scalar[], telemetry: Tensor1D[], meta: { step: number; learningRate: number }[], slots: readonly RunSlot[]): Promise<void> {
-    const firstStep = slot.run.steps - losses.length + 1;
-    const stackedLosses = tf.stack(losses);
-    const stackedTelemetry = telemetry.length > 0 ? tf.concat(telemetry) : null;
-    tf.dispose([...losses, ...telemetry]);
-    const [values, telemetryValues] = await Promise.all([stackedLosses.data(), stackedTelemetry ? stackedTelemetry.data() : Promise.resolve(null)]);
-    stackedLosses.dispose();
-    stackedTelemetry?.dispose();
+  private async readChunk(slot: RunSlot, chunk: ChunkTensors, slots: readonly RunSlot[]): Promise<void> {
+    const firstStep = slot.run.steps - chunk.losses.length + 1;
+    const { meta } = chunk;
+    const { losses: values, telemetry: telemetryValues } = await chunkRead(chunk);
     if (slots !== this.slots) return;
     const bad = values.findIndex((v) => !Number.isFinite(v));
     slot.frames.addLosses(values.subarray(0, bad < 0 ? values.length : bad));
     if (telemetryValues) {
-      const points = telemetryPoints(telemetryValues as Float32Array, meta, slot.run.shape.hidden.length + 1);
+      const points = telemetryPoints(telemetryValues, meta, slot.run.shape.hidden.length + 1);
       slot.frames.addTelemetry(bad < 0 ? points : points.filter((p) => p.step < firstStep + bad));
     }
     if (bad < 0) return;
@@ -306,20 +247,7 @@ export class TrainerSession {
 
   /** Takes the calibration and sharpness probes that are due, then emits a frame if one is due. */
   private async probeAndEmit(slot: RunSlot, slots: readonly RunSlot[], force: boolean): Promise<void> {
-    const { run } = slot;
-    const { calibrationEvery, sharpnessEvery } = run.config.metrics;
-    const probes: Promise<void>[] = [];
-    // Calibration is of class probabilities: a regression has none.
-    const calibrates = run.data.regression === undefined;
-    if (calibrates && ((run.steps === 0 && calibrationEvery > 0) || crossed(calibrationEvery, slot.lastCalibrationStep, run.steps))) {
-      slot.lastCalibrationStep = run.steps;
-      probes.push(probeCalibration(run).then((c) => slot.frames.setCalibration(c)));
-    }
-    if (crossed(sharpnessEvery, slot.lastSharpnessStep, run.steps)) {
-      slot.lastSharpnessStep = run.steps;
-      probes.push(slot.sharpness.measure(run).then((p) => slot.frames.addSharpness(p)));
-    }
-    await Promise.all(probes);
+    await runSlotProbe(slot);
     if (slots !== this.slots) return;
     if (force || slot.frames.due()) await this.emitFrame(slot, slots, force);
     if (slot.index === this.networkRun && (force || this.network.due())) await this.emitNetwork(slot, slots);

@@ -1,0 +1,63 @@
+// How many steps a TrainerSession takes between readbacks, and taking them across its runs in lockstep.
+import { tf, type Scalar, type Tensor1D } from '../engine/tf';
+import type { TrainingRun } from '../engine/trainingRun';
+import { batchedStepFits, batchedTrainStep } from '../engine/batchedStep';
+import type { TrainingStrategy } from './backendTrials';
+
+/** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
+const CHUNK_TARGET_MS = 25;
+/**
+ * On a GPU backend every readback waits for the device to drain its queue, so chunks are longer
+ * there: fewer, larger syncs keep the GPU busy (frames still arrive ten or more times a second).
+ */
+const GPU_CHUNK_TARGET_MS = 100;
+const GPU_BACKENDS = ['webgl', 'webgpu'];
+const MAX_STEPS_PER_CHUNK = 2000;
+/** With a play speed set, a chunk of that many steps takes at least one animation frame. */
+export const FRAME_MS = 1000 / 60;
+
+/** The next chunk's step count, so each chunk (steps plus readback) takes about the target time. */
+export function chunkStepsAdapted(count: number, elapsedMs: number): number {
+  const elapsed = Math.max(0.5, elapsedMs);
+  const target = GPU_BACKENDS.includes(tf.getBackend()) ? GPU_CHUNK_TARGET_MS : CHUNK_TARGET_MS;
+  return Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * target) / elapsed)));
+}
+
+/** One run's chunk, not yet read back: each step's loss, and the telemetry vectors with their steps. */
+export interface ChunkTensors {
+  losses: Scalar[];
+  telemetry: Tensor1D[];
+  meta: { step: number; learningRate: number }[];
+}
+
+/**
+ * Steps every run `count` times in lockstep (step k of every run before step k + 1 of any),
+ * batched where the strategy says that was measured faster and the runs fit it.
+ */
+export function chunkStep(runs: readonly TrainingRun[], count: number, strategy: TrainingStrategy): ChunkTensors[] {
+  const chunks = runs.map((): ChunkTensors => ({ losses: [], telemetry: [], meta: [] }));
+  const batched = strategy === 'batched' && batchedStepFits(runs);
+  for (let i = 0; i < count; i++) {
+    const results = batched ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
+    results.forEach((result, r) => {
+      const chunk = chunks[r]!;
+      chunk.losses.push(result.loss);
+      if (result.telemetry) {
+        chunk.telemetry.push(result.telemetry);
+        chunk.meta.push({ step: result.step, learningRate: result.learningRate });
+      }
+    });
+  }
+  return chunks;
+}
+
+/** Reads a chunk's losses and telemetry back in one wait, disposing its tensors. */
+export async function chunkRead(chunk: ChunkTensors): Promise<{ losses: Float32Array; telemetry: Float32Array | null }> {
+  const stackedLosses = tf.stack(chunk.losses);
+  const stackedTelemetry = chunk.telemetry.length > 0 ? tf.concat(chunk.telemetry) : null;
+  tf.dispose([...chunk.losses, ...chunk.telemetry]);
+  const [losses, telemetry] = await Promise.all([stackedLosses.data(), stackedTelemetry ? stackedTelemetry.data() : Promise.resolve(null)]);
+  stackedLosses.dispose();
+  stackedTelemetry?.dispose();
+  return { losses: losses as Float32Array, telemetry: telemetry as Float32Array | null };
+}
