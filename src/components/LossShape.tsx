@@ -10,6 +10,7 @@ import type { TableSeries } from './chartTable';
 import { ExportPngButton } from './export/ExportPngButton';
 import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from './lossShapeRender';
 import { RegressionLossShape } from './regression/RegressionLossShape';
+import { LossShapeLegend } from './LossShapeLegend';
 
 const WIDTH = 560;
 const HEIGHT = 200;
@@ -63,14 +64,7 @@ function ClassificationLossShape() {
     <section className="panel loss-shape" aria-label="Loss shape" data-testid="loss-shape">
       <header className="chart-header">
         <h2>Loss shape</h2>
-        <span className="legend">
-          <span className="swatch" style={{ background: '#0072B2' }} /> {spec.name}
-          {compare && (
-            <>
-              <span className="swatch dashed" style={{ borderColor: '#D55E00' }} /> {compare.name}
-            </>
-          )}
-        </span>
+        <LossShapeLegend chosen={spec.name} compared={compare?.name ?? null} />
         {tableToggle}
         <ExportPngButton chart="loss-shape" label="the loss shape" />
       </header>

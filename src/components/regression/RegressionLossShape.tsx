@@ -11,6 +11,7 @@ import { SelectField } from '../fields';
 import { Formula } from '../Formula';
 import { ExportPngButton } from '../export/ExportPngButton';
 import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from '../lossShapeRender';
+import { LossShapeLegend } from '../LossShapeLegend';
 
 const WIDTH = 560;
 const HEIGHT = 200;
@@ -59,14 +60,7 @@ export function RegressionLossShape() {
     <section className="panel loss-shape" aria-label="Loss shape" data-testid="loss-shape">
       <header className="chart-header">
         <h2>Loss shape</h2>
-        <span className="legend">
-          <span className="swatch" style={{ background: '#0072B2' }} /> {spec.name}
-          {compare && (
-            <>
-              <span className="swatch dashed" style={{ borderColor: '#D55E00' }} /> {compare.name}
-            </>
-          )}
-        </span>
+        <LossShapeLegend chosen={spec.name} compared={compare?.name ?? null} />
         <ExportPngButton chart="loss-shape" label="the loss shape" />
       </header>
       <div className="loss-shape-body">
