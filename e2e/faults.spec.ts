@@ -63,8 +63,7 @@ test('a worker that dies while playing comes back playing, from the step of its 
   await app.open('?backend=cpu&data=spiral&steps=100000');
   await app.play();
   await expect.poll(async () => (await app.snapshot()).step, { timeout: 60_000 }).toBeGreaterThan(300);
-  const crashedAt = (await app.snapshot()).step;
-  await page.evaluate(() => window.__losscape!.crashTrainer());
+  const crashedAt = await page.evaluate(() => window.__losscape!.crashTrainer());
   const notice = page.getByTestId('fault-notices');
   await expect(notice).toContainText(/a new one resumed from step \d+ with the weights it last sent/);
   const resumedFrom = Number(/from step (\d+)/.exec((await notice.textContent()) ?? '')![1]);

@@ -1,6 +1,6 @@
 import type { TrainerClient } from './trainerClient';
 import { useConfigStore } from './configStore';
-import { useTrainingStore } from './trainingStore';
+import { trainingStoreFlush, useTrainingStore } from './trainingStore';
 import { landscapeSnapshot, type LandscapeSnapshot } from './landscapeStore';
 import type { SurveyorClient } from './surveyorClient';
 
@@ -43,8 +43,12 @@ export interface LosscapeTestHook {
   /** The loss-landscape view: the grid on screen (resolution, min, max), its plane, the slice. */
   landscape(): LandscapeSnapshot;
   surveyor: SurveyorClient | null;
-  /** Terminates the trainer worker as a crash would; the app restarts it and resumes (see TrainerClient). */
-  crashTrainer(): void;
+  /**
+   * Terminates the trainer worker as a crash would; the app restarts it and resumes (see
+   * TrainerClient). Returns the last step received before the crash: the worker trains on while a
+   * test reads the page, so only a step read at the moment of the crash bounds where it resumes.
+   */
+  crashTrainer(): number;
   /** Destroys the trainer's WebGPU device, as if it were lost; the app goes on on WASM. */
   loseWebGPUDevice(): void;
 }
@@ -60,7 +64,12 @@ export function testHookInstall(client: TrainerClient, surveyor: SurveyorClient 
     client,
     surveyor,
     landscape: landscapeSnapshot,
-    crashTrainer: () => client.crashForTest(),
+    crashTrainer: () => {
+      trainingStoreFlush();
+      const step = useTrainingStore.getState().step;
+      client.crashForTest();
+      return step;
+    },
     loseWebGPUDevice: () => client.loseDeviceForTest(),
     setConfig(input) {
       useConfigStore.getState().replace(input);
