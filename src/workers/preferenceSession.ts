@@ -2,10 +2,9 @@ import { tf } from '../engine/tf';
 import { configRuns, type ExperimentConfig } from '../engine/config';
 import { preferenceProblemCreate, type PreferenceProblem } from '../engine/preference/problem';
 import { preferenceTensorsCreate, preferenceTensorsDispose, type PreferenceTensors } from '../engine/preference/preferenceTensors';
-import { PREFERENCE_PROBE_FIELDS, PreferenceRun, preferenceInitialWeights } from '../engine/preference/preferenceRun';
-import type { DenseWeights } from '../engine/mlp';
+import { PREFERENCE_PROBE_FIELDS, PreferenceRun } from '../engine/preference/preferenceRun';
+import { preferenceStartWeights } from '../engine/preference/preferenceStart';
 import type { Extent } from '../engine/trainingData';
-import { preferenceLossById } from '../losses/preference/registry';
 import type { DataPoints, PreferencePoint, TrainerEvent } from './protocol';
 import { yieldToMessages } from './yieldToMessages';
 
@@ -87,13 +86,9 @@ export class PreferenceSession {
     const config = this.config;
     const tensors = this.tensors;
     if (!config || !tensors) return;
-    // Runs of one family share their initial weights (unlearning's warm-up is made once).
-    const initial = new Map<string, DenseWeights[]>();
-    this.runs = configRuns(config).map((runConfig) => {
-      const family = preferenceLossById(runConfig.loss.id).family;
-      if (!initial.has(family)) initial.set(family, preferenceInitialWeights(config, tensors, family));
-      return new PreferenceRun(runConfig, tensors, initial.get(family)!);
-    });
+    // Every run starts from the same weights, whatever its loss's family (preferenceStart.ts).
+    const initial = preferenceStartWeights(config, tensors);
+    this.runs = configRuns(config).map((runConfig) => new PreferenceRun(runConfig, tensors, initial));
     this.boundaryAt = this.runs.map(() => -Infinity);
     this.status(false);
     const runs = this.runs;
@@ -141,9 +136,12 @@ export class PreferenceSession {
     const due = final || this.now() - (this.boundaryAt[index] ?? -Infinity) >= BOUNDARY_EVERY_MS;
     if (due) this.boundaryAt[index] = this.now();
     const grid = due ? run.gridProbabilities(BOUNDARY_RESOLUTION, EXTENT) : null;
-    const [values, probabilities] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null)]);
+    // Weights travel with the boundary, as in TrainerSession: a restarted worker resumes from them.
+    const flat = due ? run.weightsFlat() : null;
+    const [values, probabilities, weights] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null), flat ? (flat.data() as Promise<Float32Array>) : Promise.resolve(null)]);
     probe.dispose();
     grid?.dispose();
+    flat?.dispose();
     if (runs !== this.runs) return;
     const point = { step } as PreferencePoint;
     PREFERENCE_PROBE_FIELDS.forEach((field, i) => (point[field] = values[i]!));
@@ -159,7 +157,7 @@ export class PreferenceSession {
         stepsPerSecond: 0,
         tensors: tf.memory().numTensors,
         boundary: probabilities ? { planeSerial: 0, resolution: BOUNDARY_RESOLUTION, classes: run.shape.outputs, probabilities: probabilities as Float32Array } : null,
-        weights: null,
+        weights,
         calibration: null,
         telemetry: [],
         sharpness: [],
