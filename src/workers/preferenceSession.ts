@@ -3,7 +3,7 @@ import { configRuns, type ExperimentConfig } from '../engine/config';
 import { preferenceProblemCreate, type PreferenceProblem } from '../engine/preference/problem';
 import { preferenceTensorsCreate, preferenceTensorsDispose, type PreferenceTensors } from '../engine/preference/preferenceTensors';
 import { PREFERENCE_PROBE_FIELDS, PreferenceRun } from '../engine/preference/preferenceRun';
-import { preferenceStartWeights } from '../engine/preference/preferenceStart';
+import { preferenceStartFamily, preferenceStartWeights } from '../engine/preference/preferenceStart';
 import type { Extent } from '../engine/trainingData';
 import type { DataPoints, PreferencePoint, TrainerEvent } from './protocol';
 import { yieldToMessages } from './yieldToMessages';
@@ -50,7 +50,7 @@ export class PreferenceSession {
     const { preference, data } = config;
     this.problem = preferenceProblemCreate({ prompts: data.points, responses: preference.responses, labelNoise: preference.labelNoise, forgetFraction: preference.forgetFraction, seed: data.seed });
     this.tensors = preferenceTensorsCreate(this.problem);
-    this.emit({ type: 'data', revision, points: preferencePoints(this.problem) });
+    this.emit({ type: 'data', revision, points: preferencePoints(this.problem, preferenceStartFamily(config) === 'unlearning') });
     this.startRuns();
   }
 
@@ -172,8 +172,11 @@ export class PreferenceSession {
   }
 }
 
-/** The prompts as the plane's points: labelled by their best response; forget-set prompts are "flipped" no more than pairs are. */
-function preferencePoints(problem: PreferenceProblem): DataPoints {
+/**
+ * The prompts as the plane's points, labelled by their best response, "flipped" where label noise
+ * swapped the pair; when a run unlearns, each marked as of the forget or the retain set.
+ */
+function preferencePoints(problem: PreferenceProblem, unlearning: boolean): DataPoints {
   const n = problem.best.length;
   const k = problem.spec.responses;
   return {
@@ -191,5 +194,13 @@ function preferencePoints(problem: PreferenceProblem): DataPoints {
     featureNames: ['x₁', 'x₂'],
     classNames: Array.from({ length: k }, (_, y) => `response ${y + 1}`),
     added: 0,
+    ...(unlearning ? { forget: preferenceForgetMask(problem) } : {}),
   };
+}
+
+/** 1 for each prompt of the forget set, 0 for the retain set. */
+function preferenceForgetMask(problem: PreferenceProblem): Uint8Array {
+  const mask = new Uint8Array(problem.best.length);
+  for (const i of problem.forget) mask[i] = 1;
+  return mask;
 }
