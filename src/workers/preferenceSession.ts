@@ -5,7 +5,7 @@ import { preferenceTensorsCreate, preferenceTensorsDispose, type PreferenceTenso
 import { PREFERENCE_PROBE_FIELDS, PreferenceRun } from '../engine/preference/preferenceRun';
 import { preferenceStartFamily, preferenceStartWeights } from '../engine/preference/preferenceStart';
 import type { Extent } from '../engine/trainingData';
-import type { DataPoints, PreferencePoint, TrainerEvent } from './protocol';
+import type { DataPoints, PreferencePoint, ResumePoint, TrainerEvent } from './protocol';
 import { yieldToMessages } from './yieldToMessages';
 
 /** Steps run in chunks of about this long between probes, frames and yields. */
@@ -41,7 +41,8 @@ export class PreferenceSession {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  configure(config: ExperimentConfig, revision: number): void {
+  /** `resume`: after the worker was restarted, each run goes on from the weights and step it last sent. */
+  configure(config: ExperimentConfig, revision: number, resume: readonly ResumePoint[] = []): void {
     this.revision = revision;
     this.config = config;
     this.generation += 1;
@@ -51,7 +52,7 @@ export class PreferenceSession {
     this.problem = preferenceProblemCreate({ prompts: data.points, responses: preference.responses, labelNoise: preference.labelNoise, forgetFraction: preference.forgetFraction, seed: data.seed });
     this.tensors = preferenceTensorsCreate(this.problem);
     this.emit({ type: 'data', revision, points: preferencePoints(this.problem, preferenceStartFamily(config) === 'unlearning') });
-    this.startRuns();
+    this.startRuns(resume);
   }
 
   reset(): void {
@@ -82,13 +83,14 @@ export class PreferenceSession {
     this.tensors = undefined;
   }
 
-  private startRuns(): void {
+  private startRuns(resume: readonly ResumePoint[] = []): void {
     const config = this.config;
     const tensors = this.tensors;
     if (!config || !tensors) return;
     // Every run starts from the same weights, whatever its loss's family (preferenceStart.ts).
     const initial = preferenceStartWeights(config, tensors);
     this.runs = configRuns(config).map((runConfig) => new PreferenceRun(runConfig, tensors, initial));
+    for (const point of resume) this.runs[point.run]?.restore(point.weights, point.step);
     this.boundaryAt = this.runs.map(() => -Infinity);
     this.status(false);
     const runs = this.runs;

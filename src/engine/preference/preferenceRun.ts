@@ -6,6 +6,7 @@ import type { OptimizerState } from '../optimizers/types';
 import { gradientClipByGlobalNorm } from '../optimizers/gradientClip';
 import { optimizerHasWeightDecay, weightDecayApply } from '../optimizers/weightDecay';
 import { scheduleLearningRate } from '../schedules/schedules';
+import { assignWeights } from '../trainingRunProbes';
 import { preferenceLossById } from '../../losses/preference/registry';
 import type { PreferenceInputsTf, PreferenceLossSpec } from '../../losses/preference/types';
 import { preferenceLogProbOf, type PreferenceTensors } from './preferenceTensors';
@@ -181,6 +182,15 @@ export class PreferenceRun {
       }
     }
     return tf.tidy(() => tf.softmax(this.logits(tf.tensor2d(inputs, [resolution * resolution, 2]))));
+  }
+
+  /**
+   * Goes on from `weights` (weightsFlat's order) at step `steps`, after a worker restart: π_ref
+   * stays the policy at the initial weights, and the optimizer's state starts afresh.
+   */
+  restore(weights: Float32Array, steps: number): void {
+    assignWeights(this.variables, weights);
+    this.steps = steps;
   }
 
   /** All parameters as one vector, W₀ (row-major), b₀, W₁, b₁, … */
