@@ -96,36 +96,37 @@ export function preferenceLandscapeObjective(runConfig: ExperimentConfig, t: Pre
     owned.push(value);
     return value;
   };
-  const built = tf.tidy(() => {
-    const params = mlpWeightTensors(reference);
-    const refLog = (x: Tensor2D): Tensor2D => tf.logSoftmax(mlpForward(params, x, shape.activation));
+  const params = mlpWeightTensors(reference);
+  /** log π_ref(y|x) of each row's response, from the reference policy's log-softmax on the set. */
+  const refOf = (x: Tensor2D, target: Tensor2D): Tensor1D => own(tf.tidy(() => logProbOf(tf.logSoftmax(mlpForward(params, x, shape.activation)), target)));
+  const held: HeldInputs = { rejected: null, refChosen: null, refRejected: null, forgetRows: 0, refForget: null, refRetain: null };
+  let x: Tensor2D;
+  let targets: Tensor2D;
+  try {
     if (loss.family === 'preference') {
-      const all = refLog(t.x);
-      return {
-        x: t.x,
-        targets: t.chosen,
-        held: { rejected: t.rejected, refChosen: logProbOf(all, t.chosen), refRejected: logProbOf(all, t.rejected), forgetRows: 0, refForget: null, refRetain: null },
-      };
+      x = t.x;
+      targets = t.chosen;
+      Object.assign(held, { rejected: t.rejected, refChosen: refOf(t.x, t.chosen), refRejected: refOf(t.x, t.rejected) });
+    } else {
+      held.forgetRows = t.forgetX.shape[0];
+      held.refForget = refOf(t.forgetX, t.forgetTarget);
+      x = t.forgetX;
+      targets = t.forgetTarget;
+      if (loss.usesRetain) {
+        held.refRetain = refOf(t.retainX, t.retainTarget);
+        x = own(tf.concat([t.forgetX, t.retainX], 0));
+        targets = own(tf.concat([t.forgetTarget, t.retainTarget], 0));
+      }
     }
-    const refForget = logProbOf(refLog(t.forgetX), t.forgetTarget);
-    if (!loss.usesRetain) return { x: t.forgetX, targets: t.forgetTarget, held: { rejected: null, refChosen: null, refRejected: null, forgetRows: t.forgetX.shape[0], refForget, refRetain: null } };
-    return {
-      x: tf.concat([t.forgetX, t.retainX], 0) as Tensor2D,
-      targets: tf.concat([t.forgetTarget, t.retainTarget], 0) as Tensor2D,
-      held: { rejected: null, refChosen: null, refRejected: null, forgetRows: t.forgetX.shape[0], refForget, refRetain: logProbOf(refLog(t.retainX), t.retainTarget) },
-    };
-  });
-  // The problem's own tensors stay the caller's; what was made here is freed with the landscape.
-  const problemTensors = new Set<Tensor>([t.x, t.chosen, t.rejected, t.forgetX, t.forgetTarget]);
-  for (const value of [built.x, built.targets, built.held.refChosen, built.held.refRejected, built.held.refForget, built.held.refRetain]) {
-    if (value && !problemTensors.has(value)) own(value);
+  } finally {
+    tf.dispose(params);
   }
   const k = t.responses;
   const objective: LandscapeObjective = {
     activation: shape.activation,
-    x: built.x,
-    targets: built.targets,
-    loss: preferenceLossAsSpec(loss, built.held),
+    x,
+    targets,
+    loss: preferenceLossAsSpec(loss, held),
     params: runConfig.loss.params,
     context: { classes: k, classPriors: new Float32Array(k).fill(1 / k), step: 0, seed: runConfig.seed },
   };
