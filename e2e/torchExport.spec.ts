@@ -9,6 +9,7 @@ const PROJECT_FILES = [
   'data.json',
   'data.py',
   'experiment.py',
+  'features.py',
   'generate.py',
   'landscape.py',
   'losses.py',

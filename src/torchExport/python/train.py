@@ -57,7 +57,7 @@ class Batches:
 def layer_sizes(exp, data, width=None, layers=None):
     width = exp.MODEL["width"] if width is None else width
     layers = exp.MODEL["layers"] if layers is None else layers
-    return [data.features] + [width] * layers + [data.classes]
+    return [data.inputs] + [width] * layers + [data.classes]
 
 
 def distributed():
