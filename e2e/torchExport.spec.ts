@@ -16,6 +16,7 @@ const PROJECT_FILES = [
   'metrics.py',
   'model.py',
   'optim.py',
+  'regularization.py',
   'requirements.txt',
   'rng.py',
   'train.py',

@@ -23,7 +23,7 @@ const KNOWN_STRINGS = new Set([
   ...ADDONS.flatMap((a) => a.params.map((p) => p.id)),
   'relu', 'tanh', 'sigmoid', 'linear', 'equal-width', 'equal-mass', 'random', 'pca', 'solutions',
   'layers', 'width', 'activation', 'loss', 'loss_params', 'addons', 'optimizer', 'optimizer_params', 'learning_rate', 'batch_size',
-  'schedule', 'schedule_params', 'weight_decay', 'clip_norm', 'mixup', 'total_steps', 'bins', 'binning', 'directions', 'keep_bias', 'range', 'resolution',
+  'schedule', 'schedule_params', 'weight_decay', 'clip_norm', 'mixup', 'regularization', 'regularization_rate', 'none', 'l1', 'l2', 'total_steps', 'bins', 'binning', 'directions', 'keep_bias', 'range', 'resolution',
 ]);
 const NAMES = new Set(['SEED', 'MODEL', 'RUNS', 'METRICS', 'LANDSCAPE', 'True', 'False']);
 
@@ -161,8 +161,10 @@ describe('exported project text', () => {
     expect((JSON.parse(iris.get('weights.json')!) as { sizes: number[] }).sizes[0]).toBe(4);
   });
 
-  test('L1/L2, which train.py lacks, is refused saying so', () => {
-    expect(() => torchProjectFiles(configFromSearch('?run2.reg=l2&run2.loss=mae').config)).toThrow(/L1\/L2 regularization, which run 2 uses/);
-    expect(() => torchProjectFiles(configClamp({ training: { regularization: 'l1', regularizationRate: 0.01 } }).config)).toThrow(TorchExportError);
+  test('L1/L2 reaches each run of experiment.py', () => {
+    const experiment = filesOf(configFromSearch('?reg=l1&reg-rate=0.003&run2.reg=l2&run2.reg-rate=0.01&run2.loss=mae').config).get('experiment.py')!;
+    expect(experiment).toContain('"regularization": "l1"');
+    expect(experiment).toContain('"regularization_rate": 0.003');
+    expect(experiment).toContain('"regularization": "l2"');
   });
 });

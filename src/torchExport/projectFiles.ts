@@ -1,9 +1,8 @@
 // An experiment as a small PyTorch project: fixed Python modules, the generated experiment.py,
 // the exact points (data.json), the exact initial weights (weights.json) and a README.
-import { configClamp, configRuns, type ExperimentConfig } from '../engine/config';
+import { configClamp, type ExperimentConfig } from '../engine/config';
 import { inputFeaturesFor } from '../engine/inputFeatures';
 import { splitFractions } from '../engine/trainingData';
-import { TorchExportError } from './pyLiteral';
 import type { DataTable } from '../engine/dataTable';
 import { mlpInitWeights, mlpLayerSizes } from '../engine/mlp';
 import { exportData, type ExportSplit } from './exportData';
@@ -79,7 +78,6 @@ export function torchProjectFiles(input: ExperimentConfig, table: DataTable | nu
   const { config } = configClamp(input);
   if (config.model.kind === 'moe') throw new Error(TORCH_MOE_REFUSAL);
   const data = dataJson(config, table);
-  torchExportSupports(config);
   const files: ProjectFile[] = [
     { path: 'README.md', content: projectReadme(config) },
     { path: 'requirements.txt', content: 'torch>=1.13\n' },
@@ -89,16 +87,4 @@ export function torchProjectFiles(input: ExperimentConfig, table: DataTable | nu
     ...Object.entries(PYTHON_SOURCES).map(([path, content]) => ({ path, content })),
   ];
   return files;
-}
-
-/**
- * Settings the exported training does not reproduce yet are refused with a message rather than
- * exported into a project that would train something else: L1/L2 penalties (train.py's objective
- * is the loss and its add-ons).
- */
-export function torchExportSupports(config: ExperimentConfig): void {
-  const penalised = configRuns(config).findIndex((run) => run.training.regularization !== 'none' && run.training.regularizationRate > 0);
-  if (penalised >= 0) {
-    throw new TorchExportError(`The PyTorch export does not include L1/L2 regularization, which run ${penalised + 1} uses. Set regularization to none to export.`);
-  }
 }

@@ -10,6 +10,7 @@ import metrics from './python/metrics.py?raw';
 import model from './python/model.py?raw';
 import optim from './python/optim.py?raw';
 import rng from './python/rng.py?raw';
+import regularization from './python/regularization.py?raw';
 import train from './python/train.py?raw';
 
 export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
@@ -23,5 +24,6 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'model.py': model,
   'optim.py': optim,
   'rng.py': rng,
+  'regularization.py': regularization,
   'train.py': train,
 };
