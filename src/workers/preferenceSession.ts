@@ -4,6 +4,7 @@ import { preferenceProblemCreate, type PreferenceProblem } from '../engine/prefe
 import { preferenceTensorsCreate, preferenceTensorsDispose, type PreferenceTensors } from '../engine/preference/preferenceTensors';
 import { PREFERENCE_PROBE_FIELDS, PreferenceRun } from '../engine/preference/preferenceRun';
 import { preferenceStartFamily, preferenceStartWeights } from '../engine/preference/preferenceStart';
+import { landscapeFlatten } from '../engine/landscape/params';
 import type { Extent } from '../engine/trainingData';
 import type { DataPoints, PreferencePoint, ResumePoint, TrainerEvent } from './protocol';
 import { yieldToMessages } from './yieldToMessages';
@@ -35,6 +36,8 @@ export class PreferenceSession {
   private stepsPerChunk = 1;
   /** When each run's boundary was last computed. */
   private boundaryAt: number[] = [];
+  /** Each run's π_ref parameters (its initial weights), sent with its weights for the landscape. */
+  private references: Float32Array[] = [];
 
   constructor(
     private readonly emit: Emit,
@@ -91,6 +94,8 @@ export class PreferenceSession {
     const initial = preferenceStartWeights(config, tensors);
     this.runs = configRuns(config).map((runConfig) => new PreferenceRun(runConfig, tensors, initial));
     for (const point of resume) this.runs[point.run]?.restore(point.weights, point.step);
+    const reference = landscapeFlatten(initial);
+    this.references = this.runs.map(() => reference);
     this.boundaryAt = this.runs.map(() => -Infinity);
     this.status(false);
     const runs = this.runs;
@@ -138,12 +143,14 @@ export class PreferenceSession {
     const due = final || this.now() - (this.boundaryAt[index] ?? -Infinity) >= BOUNDARY_EVERY_MS;
     if (due) this.boundaryAt[index] = this.now();
     const grid = due ? run.gridProbabilities(BOUNDARY_RESOLUTION, EXTENT) : null;
-    // Weights travel with the boundary, as in TrainerSession: a restarted worker resumes from them.
-    const flat = due ? run.weightsFlat() : null;
-    const [values, probabilities, weights] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null), flat ? (flat.data() as Promise<Float32Array>) : Promise.resolve(null)]);
+    // Every frame carries the weights (the surveyor's path, and where a restarted worker resumes;
+    // a frame comes once per chunk) and π_ref's (the landscape's objective).
+    const weightsTensor = run.weightsFlat();
+    const reference = this.references[index]!.slice();
+    const [values, probabilities, weights] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null), weightsTensor.data() as Promise<Float32Array>]);
     probe.dispose();
     grid?.dispose();
-    flat?.dispose();
+    weightsTensor.dispose();
     if (runs !== this.runs) return;
     const point = { step } as PreferencePoint;
     PREFERENCE_PROBE_FIELDS.forEach((field, i) => (point[field] = values[i]!));
@@ -160,6 +167,7 @@ export class PreferenceSession {
         tensors: tf.memory().numTensors,
         boundary: probabilities ? { planeSerial: 0, resolution: BOUNDARY_RESOLUTION, classes: run.shape.outputs, probabilities: probabilities as Float32Array } : null,
         weights,
+        reference,
         calibration: null,
         telemetry: [],
         sharpness: [],
