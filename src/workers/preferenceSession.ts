@@ -4,6 +4,7 @@ import { preferenceProblemCreate, type PreferenceProblem } from '../engine/prefe
 import { preferenceTensorsCreate, preferenceTensorsDispose, type PreferenceTensors } from '../engine/preference/preferenceTensors';
 import { PREFERENCE_PROBE_FIELDS, PreferenceRun, preferenceInitialWeights } from '../engine/preference/preferenceRun';
 import type { DenseWeights } from '../engine/mlp';
+import { landscapeFlatten } from '../engine/landscape/params';
 import type { Extent } from '../engine/trainingData';
 import { preferenceLossById } from '../losses/preference/registry';
 import type { DataPoints, PreferencePoint, TrainerEvent } from './protocol';
@@ -36,6 +37,8 @@ export class PreferenceSession {
   private stepsPerChunk = 1;
   /** When each run's boundary was last computed. */
   private boundaryAt: number[] = [];
+  /** Each run's π_ref parameters (its initial weights), sent with its weights for the landscape. */
+  private references: Float32Array[] = [];
 
   constructor(
     private readonly emit: Emit,
@@ -94,6 +97,7 @@ export class PreferenceSession {
       if (!initial.has(family)) initial.set(family, preferenceInitialWeights(config, tensors, family));
       return new PreferenceRun(runConfig, tensors, initial.get(family)!);
     });
+    this.references = configRuns(config).map((runConfig) => landscapeFlatten(initial.get(preferenceLossById(runConfig.loss.id).family)!));
     this.boundaryAt = this.runs.map(() => -Infinity);
     this.status(false);
     const runs = this.runs;
@@ -141,9 +145,13 @@ export class PreferenceSession {
     const due = final || this.now() - (this.boundaryAt[index] ?? -Infinity) >= BOUNDARY_EVERY_MS;
     if (due) this.boundaryAt[index] = this.now();
     const grid = due ? run.gridProbabilities(BOUNDARY_RESOLUTION, EXTENT) : null;
-    const [values, probabilities] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null)]);
+    // Every frame carries the weights (the surveyor's path; a frame comes once per chunk) and π_ref's (the landscape's objective).
+    const weightsTensor = run.weightsFlat();
+    const reference = this.references[index]!.slice();
+    const [values, probabilities, weights] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null), weightsTensor.data() as Promise<Float32Array>]);
     probe.dispose();
     grid?.dispose();
+    weightsTensor.dispose();
     if (runs !== this.runs) return;
     const point = { step } as PreferencePoint;
     PREFERENCE_PROBE_FIELDS.forEach((field, i) => (point[field] = values[i]!));
@@ -159,7 +167,8 @@ export class PreferenceSession {
         stepsPerSecond: 0,
         tensors: tf.memory().numTensors,
         boundary: probabilities ? { planeSerial: 0, resolution: BOUNDARY_RESOLUTION, classes: run.shape.outputs, probabilities: probabilities as Float32Array } : null,
-        weights: null,
+        weights,
+        reference,
         calibration: null,
         telemetry: [],
         sharpness: [],

@@ -33,6 +33,8 @@ export interface TrainingFrame {
   moe?: MoeFrame;
   /** Task 'preference': the policy's probe points since the last frame. */
   preference?: PreferencePoint[];
+  /** Task 'preference': π_ref's parameters (the run's initial weights, frozen), with the weights, for the landscape's objective. */
+  reference?: Float32Array;
 }
 
 /** What task 'preference' measures of a policy at a step (see PreferenceRun.probe). */

@@ -12,6 +12,7 @@ import { SURVEY_STRATEGIES, surveyStrategyIs } from './surveyorEvaluator';
 import { surveyorEventTransferables, type SurveyorCommand, type SurveyorEvent } from './surveyorProtocol';
 import { SurveyorSession, surveyorModelBuild } from './surveyorSession';
 import { surveyorMoeInitialLayers } from './surveyorMoe';
+import { preferenceSurveyTrial } from './surveyorPreference';
 import { mlpInitWeights } from '../engine/mlp';
 import { trainingDataCreate } from '../engine/trainingData';
 import { configClamp, type ExperimentConfig } from '../engine/config';
@@ -44,6 +45,15 @@ let backendReady: Promise<unknown> = Promise.resolve();
 
 /** Every strategy timed on the current backend, on the experiment's data and initial weights. */
 async function trialOn(backend: BackendName, config: ExperimentConfig, table: DataTable | null): Promise<BackendTrial[]> {
+  if (config.task === 'preference') {
+    const trial = preferenceSurveyTrial(config);
+    try {
+      const timings = await surveyTrial(trial.model.objective, trial.center, SURVEY_STRATEGIES, TRIAL_BUDGET_MS);
+      return timings.map((t) => ({ backend, strategy: t.strategy, rate: t.rate, ...(t.error ? { error: t.error } : {}) }));
+    } finally {
+      trial.dispose();
+    }
+  }
   const data = trainingDataCreate(config, table);
   try {
     const model = surveyorModelBuild(config, data, 0, 0);
@@ -85,7 +95,7 @@ async function handle(command: SurveyorCommand, ready: Promise<unknown>): Promis
       session.configure(command.config, command.revision, command.table);
       return;
     case 'checkpoint':
-      session.checkpoint(command.revision, command.run, command.step, command.weights);
+      session.checkpoint(command.revision, command.run, command.step, command.weights, command.reference);
       return;
     case 'survey':
       session.survey(command.request);
