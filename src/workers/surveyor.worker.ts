@@ -11,6 +11,7 @@ import { benchMatMul, benchSurface } from './surveyorBench';
 import { SURVEY_STRATEGIES, surveyStrategyIs } from './surveyorEvaluator';
 import { surveyorEventTransferables, type SurveyorCommand, type SurveyorEvent } from './surveyorProtocol';
 import { SurveyorSession, surveyorModelBuild } from './surveyorSession';
+import { surveyorMoeInitialLayers } from './surveyorMoe';
 import { preferenceSurveyTrial } from './surveyorPreference';
 import { mlpInitWeights } from '../engine/mlp';
 import { trainingDataCreate } from '../engine/trainingData';
@@ -57,7 +58,10 @@ async function trialOn(backend: BackendName, config: ExperimentConfig, table: Da
   try {
     const model = surveyorModelBuild(config, data, 0, 0);
     const shape = { inputs: data.inputs, hidden: model.shapes.slice(0, -1).map((l) => l.outputs), outputs: data.dataset.classes, activation: model.objective.activation };
-    const timings = await surveyTrial(model.objective, mlpInitWeights(shape, config.seed), SURVEY_STRATEGIES, TRIAL_BUDGET_MS);
+    const initial = surveyorMoeInitialLayers(model.objective, config.seed) ?? mlpInitWeights(shape, config.seed);
+    // A mixture's evaluator has no stacked2d form (moeEvaluate.ts): it would time batched twice.
+    const strategies = model.objective.moe ? SURVEY_STRATEGIES.filter((s) => s !== 'stacked2d') : SURVEY_STRATEGIES;
+    const timings = await surveyTrial(model.objective, initial, strategies, TRIAL_BUDGET_MS);
     return timings.map((t) => ({ backend, strategy: t.strategy, rate: t.rate, ...(t.error ? { error: t.error } : {}) }));
   } finally {
     data.dispose();

@@ -13,6 +13,7 @@ import type { Checkpoint } from './surveyorPlane';
 import type { SliceEnd, SliceRequest, SurveyorEvent, SurveyRequest } from './surveyorProtocol';
 import { surveyRun } from './surveyorSurvey';
 import type { SurveyStrategy } from './surveyorEvaluator';
+import { surveyorMoeObjective } from './surveyorMoe';
 import { PreferenceSurvey } from './surveyorPreference';
 
 /** Checkpoints kept per run; past it every other middle one is dropped, so coverage stays even. */
@@ -238,8 +239,8 @@ export class SurveyorSession {
 export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData, run: number, revision: number): SurveyorModel {
   const runConfig = configRuns(config)[run];
   if (!runConfig) throw new Error(`there is no run ${run}`);
-  // The surfaces' evaluators are written for a stack of dense layers; a mixture routes between them.
-  if (runConfig.model.kind === 'moe') throw new Error('The loss landscape is not drawn for a mixture of experts yet: its evaluators know plain MLPs only.');
+  // A mixture routes between stacks of dense layers: its own evaluator (moeEvaluate.ts).
+  if (runConfig.model.kind === 'moe') return { ...surveyorMoeObjective(runConfig, data), revision };
   const { classes } = data.dataset;
   const { id, params } = runConfig.loss;
   // A regression's objective: its own loss against the training targets encoded for it.
