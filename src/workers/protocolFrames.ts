@@ -199,5 +199,7 @@ export interface DataPoints {
   added: number;
   /** A regression's target for every point (its `y` is then all zeros); absent when classifying. */
   targets?: Float32Array;
+  /** Task 'preference' when a run unlearns: 1 for a prompt of the forget set, 0 for the retain set. */
+  forget?: Uint8Array;
 }
 
