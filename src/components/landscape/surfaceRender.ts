@@ -13,6 +13,7 @@ import { gridSample, heightFraction, viridisRgb } from './surfaceField';
 import { SURFACE_HEIGHT, surfaceOverlaysCreate } from './surfaceOverlays';
 import type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
 import { softwareGl } from './surfaceSoftwareGl';
+import { fencedDrawCreate, yieldToMain } from './surfaceFencedDraw';
 import { CAMERA_START, FOV, fovFor, MAX_DISTANCE, PREFER_AZIMUTH, TARGET } from './surfaceCamera';
 
 // The scene types live in surfaceScene.ts; importers of them from here keep working.
@@ -38,16 +39,23 @@ let liveCanvases = 0;
 /**
  * `onCamera` hears of every camera move: `own` is true when it came from this canvas (drag,
  * wheel, keys, reset), false when setPose copied another surface's camera.
+ *
+ * Made in steps, each its own task (the page stays responsive while the 3-D view starts): the
+ * software-renderer probe, the WebGL context, then the shader programs one by one (fencedDraw's
+ * warmUp). Each step alone takes 5–30 ms on a 2-core machine; together they took 60–160 ms.
  */
-export function surfaceCreate(
+export async function surfaceCreate(
   canvas: HTMLCanvasElement,
   width: number,
   height: number,
   onHover: (hover: SurfaceHover | null) => void,
   onCamera: (own: boolean) => void = () => {},
   options: SurfaceOptions = {},
-): SurfaceRenderer {
-  const renderer = new THREE.WebGLRenderer({ canvas, antialias: !softwareGl(), preserveDrawingBuffer: true });
+): Promise<SurfaceRenderer> {
+  const software = softwareGl();
+  await yieldToMain();
+  // No antialias on the canvas: it only shows the copy of a picture drawn (multisampled on a GPU) into a render target.
+  const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
   const fullRatio = Math.min(2, window.devicePixelRatio || 1);
   const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
   renderer.setPixelRatio(ratioFor(useTrainingStore.getState().playing));
@@ -80,9 +88,10 @@ export function surfaceCreate(
   let current: SurfaceScene | null = null;
   let resolution = 0;
 
-  const render = (): void => {
-    renderer.render(scene, camera);
-  };
+  await yieldToMain();
+  const fenced = fencedDrawCreate(renderer, scene, camera, { samples: software ? 0 : 4 });
+  await fenced.warmUp();
+  const render = (): void => fenced.draw();
   const requestRender = (): void => drawQueueRequest(render);
   const unsubscribePlaying = useTrainingStore.subscribe((state, previous) => {
     if (state.playing === previous.playing) return;
@@ -256,6 +265,7 @@ export function surfaceCreate(
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerleave', onLeave);
       controls.dispose();
+      fenced.dispose();
       overlays.dispose();
       geometry.dispose();
       material.dispose();
