@@ -29,7 +29,8 @@ function where(e) {
 
 /**
  * The renderer main thread's tasks over `longMs`, each as a tree of the events nested in it that
- * took at least MIN_PART_MS (so a wait on the GPU process shows under the call that made it).
+ * took at least MIN_PART_MS (so a wait on the GPU process shows under the call that made it). On a loaded machine a task's
+ * wall time stretches; its CPU time (tdur) says what it would take on a quiet one, waits aside.
  */
 const MIN_PART_MS = Number(process.env.MIN_PART_MS || 4);
 function longTasksFromTrace(trace, longMs) {
@@ -52,7 +53,7 @@ function longTasksFromTrace(trace, longMs) {
         if (stack.length < 6) lines.push(`${'  '.repeat(stack.length + 2)}${(e.dur / 1000).toFixed(1).padStart(6)} ms  ${e.name} ${where(e)}`);
         stack.push(e.ts + e.dur);
       }
-      tasks.push({ pid: main.pid, ts: task.ts, ms: task.dur / 1000, lines });
+      tasks.push({ pid: main.pid, ts: task.ts, ms: task.dur / 1000, cpuMs: (task.tdur ?? Number.NaN) / 1000, lines });
     }
   }
   return tasks;
@@ -113,7 +114,7 @@ async function main() {
     const mark = trace.traceEvents.find((e) => e.name === 'losscape-play');
     for (const t of longTasksFromTrace(trace, LONG_MS)) {
       const at = mark ? `${((t.ts - mark.ts) / 1000).toFixed(0)} ms after Play` : `ts ${(t.ts / 1000).toFixed(0)}`;
-      console.log(`${t.ms.toFixed(0)} ms task (${at})`);
+      console.log(`${t.ms.toFixed(0)} ms task (${at}; ${t.cpuMs.toFixed(0)} ms of it on the CPU, the rest waiting)`);
       for (const line of t.lines) console.log(line);
     }
   } finally {

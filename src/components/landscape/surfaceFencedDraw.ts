@@ -47,14 +47,19 @@ export function afterNextFrame(): Promise<void> {
 }
 
 export interface FencedDraw {
-  /** Draws the scene; the canvas shows it once the GPU is done. A draw asked for meanwhile follows the current one. */
-  draw(): void;
   /**
-   * Links every shader program the scene's objects use, one per task, hidden objects included
-   * (a path or contours that appear later would otherwise link inside a frame). The canvas is
-   * left blank (the clear colour).
+   * Draws the scene; the canvas shows it once the GPU is done. Settles after the frame that
+   * showed it (its read-back done): the caller starts no other GPU work before (surfaceDrawQueue.ts).
    */
-  warmUp(): Promise<void>;
+  draw(): Promise<void>;
+  /**
+   * Steps that link every shader program the scene's objects use, one each, hidden objects
+   * included (a path or contours that appear later would otherwise link inside a frame); each
+   * settles once the GPU is done. The canvas is left blank (the clear colour). The first waits
+   * for its context's first frame: a new context's canvas is read back at the next commit (it
+   * shows its cleared buffer), and that commit should find the GPU idle.
+   */
+  warmUpSteps(): Array<() => Promise<void>>;
   dispose(): void;
 }
 
@@ -70,8 +75,6 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
   const copyScene = new THREE.Scene();
   copyScene.add(copy);
   const copyCamera = new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1);
-  let inFlight = false;
-  let again = false;
   let disposed = false;
 
   const drawToTarget = (): void => {
@@ -82,38 +85,25 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
     renderer.setRenderTarget(null);
   };
 
-  const draw = (): void => {
+  const draw = async (): Promise<void> => {
     if (disposed) return;
-    if (inFlight) {
-      again = true;
-      return;
-    }
-    inFlight = true;
     drawToTarget();
-    void gpuDone(gl).then(() => {
-      inFlight = false;
-      if (disposed) return;
-      renderer.render(copyScene, copyCamera);
-      if (again) {
-        again = false;
-        draw();
-      }
-    });
+    await gpuDone(gl);
+    if (disposed) return;
+    renderer.render(copyScene, copyCamera);
+    await afterNextFrame();
   };
 
-  const warmUp = async (): Promise<void> => {
-    // A new context's canvas is read back at the next commit (it shows its cleared buffer): that
-    // commit should find the GPU idle, not busy linking the first program.
-    await afterNextFrame();
+  const warmUpSteps = (): Array<() => Promise<void>> => {
     const parts: THREE.Object3D[] = [];
     scene.traverse((o) => {
       if ((o as THREE.Mesh).material) parts.push(o);
     });
-    const was = parts.map((o) => ({ visible: o.visible, culled: o.frustumCulled }));
-    // One program per task: only one part is drawn into the target (an empty geometry links its
+    // One program per step: only one part is drawn into the target (an empty geometry links its
     // program and draws nothing), and the GPU is done before the next.
-    for (const only of parts) {
+    const steps = parts.map((only) => async (): Promise<void> => {
       if (disposed) return;
+      const was = parts.map((o) => ({ visible: o.visible, culled: o.frustumCulled }));
       parts.forEach((o) => (o.visible = o === only));
       only.frustumCulled = false;
       drawToTarget();
@@ -122,20 +112,24 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
         o.frustumCulled = was[k]!.culled;
       });
       await gpuDone(gl);
-    }
-    if (disposed) return;
-    // Last the copy's own program (it writes sRGB for the canvas, so it is linked for the canvas),
-    // copying a blank target: the canvas's first read-back waits for one quad only.
-    renderer.setRenderTarget(target);
-    renderer.clear();
-    renderer.setRenderTarget(null);
-    renderer.render(copyScene, copyCamera);
-    await gpuDone(gl);
+    });
+    // Last the copy's own program (it writes sRGB for the canvas, so it is linked for the
+    // canvas), copying a blank target.
+    steps.push(async () => {
+      if (disposed) return;
+      renderer.setRenderTarget(target);
+      renderer.clear();
+      renderer.setRenderTarget(null);
+      renderer.render(copyScene, copyCamera);
+      await gpuDone(gl);
+      await afterNextFrame();
+    });
+    return steps;
   };
 
   return {
     draw,
-    warmUp,
+    warmUpSteps,
     dispose: () => {
       disposed = true;
       target.dispose();

@@ -13,7 +13,7 @@ import { gridSample, heightFraction, viridisRgb } from './surfaceField';
 import { SURFACE_HEIGHT, surfaceOverlaysCreate } from './surfaceOverlays';
 import type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
 import { softwareGl } from './surfaceSoftwareGl';
-import { fencedDrawCreate, yieldToMain } from './surfaceFencedDraw';
+import { afterNextFrame, fencedDrawCreate, yieldToMain } from './surfaceFencedDraw';
 import { CAMERA_START, FOV, fovFor, MAX_DISTANCE, PREFER_AZIMUTH, TARGET } from './surfaceCamera';
 
 // The scene types live in surfaceScene.ts; importers of them from here keep working.
@@ -41,8 +41,9 @@ let liveCanvases = 0;
  * wheel, keys, reset), false when setPose copied another surface's camera.
  *
  * Made in steps, each its own task (the page stays responsive while the 3-D view starts): the
- * software-renderer probe, the WebGL context, then the shader programs one by one (fencedDraw's
- * warmUp). Each step alone takes 5–30 ms on a 2-core machine; together they took 60–160 ms.
+ * WebGL context, the scene, then the shader programs one by one (surfaceFencedDraw.ts's warm-up,
+ * taking turns with other canvases' draws). Each step alone takes 5–30 ms on a quiet 2-core
+ * machine; together they took 60–160 ms.
  */
 export async function surfaceCreate(
   canvas: HTMLCanvasElement,
@@ -52,8 +53,7 @@ export async function surfaceCreate(
   onCamera: (own: boolean) => void = () => {},
   options: SurfaceOptions = {},
 ): Promise<SurfaceRenderer> {
-  const software = softwareGl();
-  await yieldToMain();
+  await yieldToMain(); // three.js's module was evaluated in this task
   // No antialias on the canvas: it only shows the copy of a picture drawn (multisampled on a GPU) into a render target.
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
   const fullRatio = Math.min(2, window.devicePixelRatio || 1);
@@ -89,9 +89,11 @@ export async function surfaceCreate(
   let resolution = 0;
 
   await yieldToMain();
-  const fenced = fencedDrawCreate(renderer, scene, camera, { samples: software ? 0 : 4 });
-  await fenced.warmUp();
-  const render = (): void => fenced.draw();
+  const fenced = fencedDrawCreate(renderer, scene, camera, { samples: softwareGl(renderer.getContext()) ? 0 : 4 });
+  // The warm-up's GPU work takes turns with every canvas's draws, as they do with each other.
+  await afterNextFrame();
+  for (const step of fenced.warmUpSteps()) await new Promise<void>((resolve) => drawQueueRequest(() => step().then(resolve)));
+  const render = (): Promise<void> => fenced.draw();
   const requestRender = (): void => drawQueueRequest(render);
   const unsubscribePlaying = useTrainingStore.subscribe((state, previous) => {
     if (state.playing === previous.playing) return;
