@@ -90,7 +90,13 @@ async function main(): Promise<void> {
       put(`compare.batchedOverLooped.${backend}`, rates.batchedOverLooped);
       put(`compare.throughputRatio.${backend}`, rates.throughputRatio);
       const single = { ...COMPARE6_CONFIG, compare: { runs: [] } };
-      put(`compare.kernelsPerStep.${backend}`, { one: await kernelsPerStep(single, 'looped'), looped6: await kernelsPerStep(COMPARE6_CONFIG, 'looped'), batched6: await kernelsPerStep(COMPARE6_CONFIG, 'batched') });
+      const batched6 = await kernelsPerStep(COMPARE6_CONFIG, 'batched');
+      put(`compare.kernelsPerStep.${backend}`, {
+        one: (await kernelsPerStep(single, 'looped')).step,
+        looped6: (await kernelsPerStep(COMPARE6_CONFIG, 'looped')).step,
+        batched6: batched6.step,
+        batched6HandBack: batched6.handBack,
+      });
       log(`compare ${backend}: one run ${rates.one.toFixed(1)} steps/s; six runs looped ${rates.looped.toFixed(1)}, batched ${rates.batched.toFixed(1)} (×${rates.batchedOverLooped.toFixed(2)})`);
     });
   }

@@ -114,6 +114,21 @@ export class TrainingRun {
     return this.variables;
   }
 
+  /** The optimizer's state, which a batched step (batchedRuns.ts) takes over and hands back. */
+  get optimizerState(): OptimizerState {
+    return this.optimizer;
+  }
+
+  /** θ₀ [W₀, b₀, …], for the telemetry's ‖θ − θ₀‖. */
+  get initialParameters(): readonly Tensor[] {
+    return this.initial;
+  }
+
+  /** Whether the objective adds an L1/L2 penalty of the weights. */
+  penaltyActive(): boolean {
+    return this.objectives.penaltyActive();
+  }
+
   /**
    * The first half of a step, inside a tidy: the next minibatch (mixed under mixup) and the
    * objective as a function of its logits. Draws the batch order and mixup like trainStep.
@@ -225,11 +240,12 @@ export class TrainingRun {
   }
 
   /**
-   * The data loss of a step's objective taken at the current weights (before the update): the
-   * curve shows it, and the penalty is reported beside it (penalty()).
+   * The data loss of a step's objective taken at the current weights (before the update), or at
+   * `params` where a batched step holds them: the curve shows it, and the penalty is reported
+   * beside it (penalty()).
    */
-  dataLoss(objective: Scalar): Scalar {
-    return this.objectives.penaltyActive() ? tf.sub(objective, this.penalty()) : objective;
+  dataLoss(objective: Scalar, params: readonly Tensor[] = this.variables): Scalar {
+    return this.objectives.penaltyActive() ? tf.sub(objective, this.penalty(params)) : objective;
   }
 
   /** Every layer's activations over a `resolution²` grid of the boundary's plane (trainingRunProbes.ts). */
