@@ -54,8 +54,8 @@ export async function compareRates(measureMs: number, rounds = 2): Promise<Compa
 /**
  * Kernels a step of every run launches (tfjs's profiler, one step after a warm-up): what a
  * backend's per-kernel overhead multiplies, and so what batching saves on WebGPU. A batched step is
- * counted inside a batch held over steps, as a chunk takes them; `handBack` is what a chunk's batch
- * costs once, set up and handed back to the runs.
+ * counted inside a batch held over steps, as chunks take them; `handBack` is what a batch costs once,
+ * set up and handed back to the runs when they are read.
  */
 export async function kernelsPerStep(config: ExperimentConfig, strategy: TrainingStrategy): Promise<{ step: number; handBack: number }> {
   const data = trainingDataCreate(config, null);
@@ -68,16 +68,19 @@ export async function kernelsPerStep(config: ExperimentConfig, strategy: Trainin
       return { step: (await tf.profile(step)).kernels.length, handBack: 0 };
     }
     let held!: BatchedRuns;
-    const setUp = await tf.profile(() => {
-      held = new BatchedRuns(runs);
-    });
+    // Read at once: the profiler hands back the same object, refilled, on its next call.
+    const setUpKernels = (
+      await tf.profile(() => {
+        held = new BatchedRuns(runs);
+      })
+    ).kernels.length;
     try {
       release(held.step());
       const step = (await tf.profile(() => release(held.step()))).kernels.length;
-      const flush = await tf.profile(() => held.flush());
-      return { step, handBack: setUp.kernels.length + flush.kernels.length };
+      const handBack = (await tf.profile(() => held.handBack())).kernels.length;
+      return { step, handBack: setUpKernels + handBack };
     } finally {
-      held.dispose();
+      held.handBack();
     }
   } finally {
     for (const run of runs) run.dispose();

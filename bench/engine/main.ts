@@ -7,6 +7,7 @@
 //   BENCH_ENGINE_ONLY               e.g. "compare": only these sections (train, trainSweep, compare, landscape)
 //   BENCH_ENGINE_QUICK=1            a smaller sweep and 21×21 surfaces, for a quick look
 //   BENCH_ENGINE_WASM_DIR           where tfjs-backend-wasm's .wasm files are (set by engine.mjs)
+//   BENCH_ENGINE_OUT_DIR            where engine.mjs writes the bundle (default node_modules/.cache/…)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { tf } from '../../src/engine/tf';

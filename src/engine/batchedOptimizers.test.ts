@@ -131,3 +131,31 @@ describe('batched optimizer kernels', () => {
     expect(new Set(counts).size).toBe(1);
   });
 });
+
+describe('a batch held over chunks', () => {
+  it('keeps the runs until one is read, then hands everything back and leaves no tensor behind', () => {
+    const configs = [configOf([...variants('adamw'), ...variants('rmsprop').slice(0, 2)])];
+    const before = tf.memory().numTensors;
+    const data = trainingDataCreate(configs[0]!);
+    const runs = configRuns(configs[0]!).map((c) => new TrainingRun(c, data));
+    batched(3)(runs);
+    const holder = runs[0]!.hold.current;
+    expect(holder).not.toBeNull();
+    expect(runs.every((run) => run.hold.current === holder)).toBe(true);
+    // A second chunk goes on with the same batch.
+    batched(2)(runs);
+    expect(runs[3]!.hold.current).toBe(holder);
+    // Reading one run's weights hands every run back.
+    const mid = weightsOf(runs.slice(2, 3));
+    expect(runs.every((run) => run.hold.current === null)).toBe(true);
+    batched(3)(runs);
+    expect(runs[0]!.hold.current).not.toBe(holder);
+    const after = weightsOf(runs);
+    for (const run of runs) run.dispose();
+    data.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    const want = trained(configs, looped(5));
+    expectSameWeights(mid, want.slice(2, 3));
+    expectSameWeights(after, trained(configs, looped(8)));
+  });
+});

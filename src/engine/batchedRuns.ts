@@ -8,6 +8,7 @@ import { optimizerHasWeightDecay } from './optimizers/weightDecay';
 import { rowNorms, type BatchedRule, type BatchedRunStep } from './optimizers/batchedRule';
 import { gradientTelemetryTensor } from './metrics/gradients';
 import { RowLayout, rowsObjectives } from './batchedRows';
+import type { RunHolder } from './runHold';
 
 /** The runs of one optimizer: contiguous rows, one update for all of them. */
 interface Group {
@@ -26,11 +27,14 @@ interface Group {
  * schedules and hyperparameters, which are per-run columns — share one update, so the kernels of
  * the update do not grow with the runs. The rows are ordered by optimizer, each group contiguous.
  *
- * While it steps, the batch holds the weights and the optimizers' state; `flush` writes both back
- * into the runs (whose variables are stale until then), so the runs can be read, stepped alone or
- * batched again. Each row's numbers equal those of TrainingRun.trainStep within float32 rounding.
+ * The batch holds the weights and the optimizers' state (the runs' own variables are stale) from
+ * its creation, over as many steps and chunks as it is given, until anything reads or writes a run
+ * (a probe, a frame, a step alone, an edited weight): the run then has the batch hand everything
+ * back (runHold.ts), and the batch is done. So setting up and handing back, a few kernels a weight
+ * tensor, are paid only when the runs are looked at. Each row's numbers equal those of
+ * TrainingRun.trainStep within float32 rounding.
  */
-export class BatchedRuns {
+export class BatchedRuns implements RunHolder {
   /** The runs in row order; `order[i]` is the index in the caller's list of row i. */
   private readonly rows: TrainingRun[];
   private readonly order: number[];
@@ -42,6 +46,7 @@ export class BatchedRuns {
   /** Each row's clip norm (0: none) and general weight decay (0 where the optimizer owns its own). */
   private readonly clip: number[];
   private readonly decay: number[];
+  private holding = true;
 
   constructor(runs: readonly TrainingRun[]) {
     if (runs.length === 0) throw new Error('a batch needs at least one run');
@@ -63,10 +68,17 @@ export class BatchedRuns {
       start += members.length;
       return group;
     });
+    for (const run of this.rows) run.hold.take(this);
+  }
+
+  /** Whether this batch still holds exactly `runs` (in any order), so it can go on stepping them. */
+  holds(runs: readonly TrainingRun[]): boolean {
+    return this.holding && runs.length === this.rows.length && this.order.every((i, r) => runs[i] === this.rows[r]);
   }
 
   /** One step of every run; the results in the caller's order of runs. */
   step(): StepResult[] {
+    if (!this.holding) throw new Error('this batch has handed its runs back');
     const runs = this.rows;
     const count = runs.length;
     const learningRates = runs.map((run) => run.learningRate());
@@ -103,17 +115,17 @@ export class BatchedRuns {
     return out;
   }
 
-  /** Writes the weights and the optimizers' state back into the runs. */
-  flush(): void {
+  /** Writes the weights and the optimizers' state back into the runs, lets them go and frees the batch. */
+  handBack(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    for (const run of this.rows) run.hold.drop(this);
     this.layout.write(this.theta, this.rows.map((run) => run.parameters));
     for (const group of this.groups) {
       const members = this.rows.slice(group.start, group.start + group.count);
       group.slots.forEach((slot, s) => this.layout.write(slot, members.map((run) => run.optimizerState.carry.slots[s]!)));
     }
     this.rows.forEach((run, r) => (run.optimizerState.carry.t = this.t[r]!));
-  }
-
-  dispose(): void {
     this.theta.dispose();
     for (const group of this.groups) for (const slot of group.slots) slot.dispose();
   }

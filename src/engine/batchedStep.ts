@@ -23,19 +23,16 @@ export function batchedStepFits(runs: readonly TrainingRun[]): boolean {
 }
 
 /**
- * `count` steps of every run as one batched computation (BatchedRuns), each step's results in the
- * runs' order; the weights and optimizer state are the runs' own again when it returns. The
- * batch's set-up and hand-back cost a few kernels a weight tensor, paid once for all the steps.
+ * `count` steps of every run as one batched computation, each step's results in the runs' order.
+ * The batch (BatchedRuns) that already holds these runs goes on; else a new one takes them. It
+ * keeps their weights and optimizer state until a run is next read or written, which hands them
+ * back (runHold.ts): consecutive chunks pay the set-up and hand-back once.
  */
 export function batchedTrainSteps(runs: readonly TrainingRun[], count: number, onStep: (results: StepResult[]) => void): void {
   if (!batchedStepFits(runs)) throw new Error('these runs cannot step as one batch: they need the same model and batch size');
-  const batch = new BatchedRuns(runs);
-  try {
-    for (let i = 0; i < count; i++) onStep(batch.step());
-    batch.flush();
-  } finally {
-    batch.dispose();
-  }
+  const holder = runs[0]!.hold.current;
+  const batch = holder instanceof BatchedRuns && holder.holds(runs) ? holder : new BatchedRuns(runs);
+  for (let i = 0; i < count; i++) onStep(batch.step());
 }
 
 /** One batched step of every run (batchedTrainSteps with a count of 1). */

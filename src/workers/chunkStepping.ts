@@ -46,8 +46,8 @@ export function chunkStep(runs: readonly TrainingRun[], count: number, strategy:
         chunk.meta.push({ step: result.step, learningRate: result.learningRate });
       }
     });
-  // A batch holds the runs' weights and optimizer state for the whole chunk and hands them back
-  // at its end, before the probes read the runs.
+  // A batch holds the runs' weights and optimizer state over chunks, until the probes or a frame
+  // read a run, which has it hand them back (batchedRuns.ts).
   if (strategy === 'batched' && batchedStepFits(runs)) batchedTrainSteps(runs, count, collect);
   else for (let i = 0; i < count; i++) collect(runs.map((run) => run.trainStep()));
   return chunks;
