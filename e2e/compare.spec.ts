@@ -49,7 +49,7 @@ test('a diverging run stops alone while the others go on', async ({ page }) => {
   await page.getByTestId('learning-rate').fill('2'); // η = 100 on MSE: diverges at once
   await page.getByTestId('step-size').selectOption('100');
   await page.getByTestId('step').click();
-  await expect(page.getByTestId('diverged')).toContainText(/Run B diverged at step \d+/);
+  await expect(page.getByTestId('diverged')).toContainText(/Run B · MSE, SGD, lr 100 diverged at step \d+/);
   await expect.poll(async () => (await app.snapshot()).runs[0]!.step).toBe(100);
   await expect(page.getByTestId('step')).toBeEnabled();
   await page.getByTestId('step').click();

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { findTorchPython } from '../src/torchExport/torchPython';
 import { AppPage } from './app';
+import { colouredShare } from './canvasChecks';
 
 const LINK = '?v=1&backend=cpu&data=moons&seed=5';
 /** A surface of the same experiment from the same exporter (landscape.py --steps 60 --resolution 21), for machines without PyTorch. */
@@ -15,27 +16,6 @@ interface SurfaceFile {
   resolution: number;
   losses: number[][];
   path: { steps: number[] };
-}
-
-/**
- * The share of the canvas drawn in colour (the viridis mesh), apart from the white background
- * and the grey floor grid: the 3-D view keeps its drawing buffer, so it can be read back.
- */
-function colouredShare(page: Page, testId: string): Promise<number> {
-  return page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d')!;
-    context.drawImage(canvas, 0, 0);
-    const { data } = context.getImageData(0, 0, copy.width, copy.height);
-    let coloured = 0;
-    for (let k = 0; k < data.length; k += 4) {
-      const [r, g, b] = [data[k]!, data[k + 1]!, data[k + 2]!];
-      if (Math.max(r, g, b) - Math.min(r, g, b) > 40) coloured++;
-    }
-    return coloured / (data.length / 4);
-  });
 }
 
 /** The app's own PyTorch export of LINK, run with PyTorch (torchrun, two processes) to a 201×201 surface.json; the fixture without PyTorch. */

@@ -93,10 +93,11 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
           <Notices urlNotices={urlNotices} />
           <ImportedRun />
           <LessonPanel />
-          <div className={docked ? 'core core-docked' : 'core'} data-testid="core-views">
+          <div className={docked ? 'core core-docked' : preference ? 'core core-preference' : 'core'} data-testid="core-views">
             <OutputView />
             <LossChart />
-            {preference ? <PreferencePanel /> : <LandscapePanel />}
+            {preference && <PreferencePanel />}
+            <LandscapePanel />
           </div>
           <Dock
             toggles={

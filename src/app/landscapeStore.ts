@@ -97,6 +97,8 @@ export interface LandscapeSnapshot {
   completed: number;
   explainedVariance: [number, number] | null;
   pathPoints: number;
+  /** The path's last checkpoint (the current weights): its true loss and the surface's under it. */
+  pathLast: { loss: number; surfaceLoss: number } | null;
   slicePoints: number;
   barrier: number | null;
   error: string | null;
@@ -104,7 +106,7 @@ export interface LandscapeSnapshot {
   lastSurfaceMs: number | null;
   checkpointStep: number | null;
   /** Each surveyed run's grid on screen (in a comparison, one per run). */
-  runs: { run: number; resolution: number; min: number | null; max: number | null; complete: boolean; step: number | null }[];
+  runs: { run: number; resolution: number; min: number | null; max: number | null; complete: boolean; step: number | null; pathPoints: number }[];
   /** The one height and colour scale the runs' surfaces share: the loss range over all their grids. */
   scale: { zMin: number; zMax: number } | null;
 }
@@ -134,6 +136,7 @@ export function landscapeSnapshot(): LandscapeSnapshot {
     completed: s.completed,
     explainedVariance: surface?.plane.explainedVariance ?? null,
     pathPoints: s.path?.steps.length ?? 0,
+    pathLast: s.path && s.path.steps.length > 0 ? { loss: s.path.loss.at(-1)!, surfaceLoss: s.path.surfaceLoss.at(-1)! } : null,
     slicePoints: s.slice?.alphas.length ?? 0,
     barrier: s.slice?.barrier.height ?? null,
     error: s.error,
@@ -141,7 +144,7 @@ export function landscapeSnapshot(): LandscapeSnapshot {
     lastSurfaceMs: surface?.complete ? surface.elapsedMs : null,
     checkpointStep: s.checkpointStep,
     runs: s.runs.flatMap((r, run) =>
-      r.surface ? [{ run, resolution: r.surface.spec.resolution, min: r.surface.min, max: r.surface.max, complete: r.surface.complete, step: r.surface.step }] : [],
+      r.surface ? [{ run, resolution: r.surface.spec.resolution, min: r.surface.min, max: r.surface.max, complete: r.surface.complete, step: r.surface.step, pathPoints: r.path?.steps.length ?? 0 }] : [],
     ),
     scale: landscapeSharedRange(s.runs),
   };

@@ -63,7 +63,9 @@ export class SurveyorClient {
   /** Forwards a weight snapshot as a trajectory checkpoint (a copy: listeners share the array). */
   checkpoint(snapshot: WeightSnapshot): void {
     const weights = snapshot.weights.slice();
-    this.worker.postMessage({ type: 'checkpoint', revision: snapshot.revision, run: snapshot.run, step: snapshot.step, weights } satisfies SurveyorCommand, [weights.buffer]);
+    const reference = snapshot.reference?.slice();
+    const command: SurveyorCommand = { type: 'checkpoint', revision: snapshot.revision, run: snapshot.run, step: snapshot.step, weights, ...(reference ? { reference } : {}) };
+    this.worker.postMessage(command, reference ? [weights.buffer, reference.buffer] : [weights.buffer]);
   }
 
   /**

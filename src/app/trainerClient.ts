@@ -14,6 +14,8 @@ export interface WeightSnapshot {
   step: number;
   /** W₀ (row-major), b₀, W₁, b₁, … — shared by all listeners: copy before transferring. */
   weights: Float32Array;
+  /** Task 'preference': the run's π_ref parameters, which its objective (and so its landscape) depends on. */
+  reference?: Float32Array;
 }
 
 export type WeightListener = (snapshot: WeightSnapshot) => void;
@@ -231,7 +233,8 @@ export class TrainerClient {
         const weights = event.frame.weights;
         if (weights) this.lastWeights.set(event.run, { run: event.run, step: event.frame.step, weights });
         // Every run's weights: a listener that follows one run filters by `run`.
-        if (weights) for (const listener of this.weightListeners) listener({ revision: event.revision, run: event.run, step: event.frame.step, weights });
+        const reference = event.frame.reference;
+        if (weights) for (const listener of this.weightListeners) listener({ revision: event.revision, run: event.run, step: event.frame.step, weights, ...(reference ? { reference } : {}) });
         return;
       }
       case 'status':

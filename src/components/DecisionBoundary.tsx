@@ -11,6 +11,7 @@ import { AddPointControls, addedPointAppend } from './data/AddPointControls';
 import { BoundaryViewControls } from './data/BoundaryViewControls';
 import { useBoxSize } from './layout/useBoxSize';
 import { ShowingRun } from './compare/ShowingRun';
+import { PreferencePlaneLegend } from './preference/PreferencePlaneLegend';
 
 /** Drawing size until the box is measured, and the bounds of a square that fills the box. */
 const SIZE = 420;
@@ -35,6 +36,7 @@ export function DecisionBoundary() {
   const points = useTrainingStore((s) => s.points);
   const boundary = useSelectedRunState((r) => r.boundary);
   const kind = useConfigStore((s) => s.config.data.kind);
+  const preference = useConfigStore((s) => s.config.task === 'preference');
   const added = useConfigStore((s) => s.config.data.added.length / 3);
   const [addClass, setAddClass] = useState(0);
   const style = useConfigStore((s) => s.config.boundary);
@@ -91,6 +93,7 @@ export function DecisionBoundary() {
             ref={canvasRef}
             data-testid="boundary"
             data-points={count}
+            data-forget={points?.forget ? points.forget.reduce((a, b) => a + b, 0) : undefined}
             data-addable={addable}
             className={addable ? 'addable' : undefined}
             role="img"
@@ -104,11 +107,15 @@ export function DecisionBoundary() {
           {points?.axes[0] ?? ''} →
         </span>
       </div>
-      <p className="legend boundary-legend">
-        filled: train · rings: validation and test · shade: confidence
-        {points && points.added > 0 && <span data-testid="added-count"> · squares: {points.added} added</span>}
-        {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
-      </p>
+      {preference ? (
+        <PreferencePlaneLegend points={points} />
+      ) : (
+        <p className="legend boundary-legend">
+          filled: train · rings: validation and test · shade: confidence
+          {points && points.added > 0 && <span data-testid="added-count"> · squares: {points.added} added</span>}
+          {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
+        </p>
+      )}
       <BoundaryStyleToggles />
       <BoundaryReadout at={hover} />
       {addable && points && <AddPointControls classNames={points.classNames} selected={selectedClass} onSelect={setAddClass} added={added} />}

@@ -1,19 +1,14 @@
 import { useSelectedVariant } from '../app/variantHooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useConfigStore } from '../app/configStore';
 import { lossShapeCurve, type LossShapeAxis } from '../losses/lossShape';
 import { LOSSES, lossById, lossParamsResolve } from '../losses/registry';
 import { SelectField } from './fields';
-import { Formula } from './Formula';
 import { ChartTable, useChartTableToggle } from './ChartTable';
 import type { TableSeries } from './chartTable';
-import { ExportPngButton } from './export/ExportPngButton';
-import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from './lossShapeRender';
+import type { ShapeSeries } from './lossShapeRender';
 import { RegressionLossShape } from './regression/RegressionLossShape';
-import { LossShapeLegend } from './LossShapeLegend';
-
-const WIDTH = 560;
-const HEIGHT = 200;
+import { LossShapeFrame, useLossShapeChart } from './LossShapeFrame';
 
 /**
  * The selected loss (and one to compare with) as a function of the true-class probability or,
@@ -31,8 +26,6 @@ function ClassificationLossShape() {
   // null until the user picks a view: each loss opens on the one its note speaks of (LossSpec.shapeAxis).
   const [axisChoice, setAxis] = useState<LossShapeAxis | null>(null);
   const [compareId, setCompareId] = useState('ce');
-  const svgRef = useRef<SVGSVGElement>(null);
-  const renderer = useRef<LossShapeRenderer | null>(null);
   const spec = lossById(loss.id);
   const wanted: LossShapeAxis = axisChoice ?? spec.shapeAxis ?? 'probability';
   const axis: LossShapeAxis = wanted === 'margin' && classes !== 2 ? 'probability' : wanted;
@@ -47,60 +40,41 @@ function ClassificationLossShape() {
     return out;
   }, [spec, loss.params, classes, axis, compare]);
 
-  useEffect(() => {
-    if (!svgRef.current) return;
-    renderer.current = lossShapeCreate(svgRef.current, WIDTH, HEIGHT);
-    return () => renderer.current?.dispose();
-  }, []);
-
   const axisLabel = axis === 'probability' ? 'true-class probability p_y' : axis === 'margin' ? 'margin m = z_y − z_other' : 'true-class logit z_y (other logits fixed)';
-  useEffect(() => {
-    renderer.current?.update(series, axisLabel);
-  }, [series, axisLabel]);
+  const svgRef = useLossShapeChart(series, axisLabel);
   const { shown: tableShown, toggle: tableToggle } = useChartTableToggle('Loss shape');
   const tableSeries = useMemo(() => shapeTableSeries(series), [series]);
 
   return (
-    <section className="panel loss-shape" aria-label="Loss shape" data-testid="loss-shape">
-      <header className="chart-header">
-        <h2>Loss shape</h2>
-        <LossShapeLegend chosen={spec.name} compared={compare?.name ?? null} />
-        {tableToggle}
-        <ExportPngButton chart="loss-shape" label="the loss shape" />
-      </header>
-      <div className="loss-shape-body">
-        <div className="loss-shape-side">
-          <Formula tex={spec.tex} testId="loss-shape-formula" />
-          <div className="inline-fields">
-            <SelectField
-              label="Compare with"
-              value={compareId}
-              testId="loss-shape-compare"
-              options={[{ value: 'none', label: 'nothing' }, ...LOSSES.filter((l) => l.id !== loss.id).map((l) => ({ value: l.id, label: l.name }))]}
-              onChange={setCompareId}
-            />
-            <SelectField<LossShapeAxis>
-              label="Against"
-              value={axis}
-              testId="loss-shape-axis"
-              options={[
-                { value: 'probability', label: 'true-class probability' },
-                { value: 'logit', label: 'true-class logit' },
-                { value: 'margin', label: 'margin (two classes)', disabledReason: classes === 2 ? null : 'needs two classes' },
-              ]}
-              onChange={setAxis}
-            />
-          </div>
-          {spec.level === 'batch' && (
-            <p className="note">A batch-level loss: drawn for a batch with one example of each class, all at the same value.</p>
-          )}
-        </div>
-        <div className="loss-shape-figure">
+    <LossShapeFrame
+      chosenName={spec.name}
+      comparedName={compare?.name ?? null}
+      tex={spec.tex}
+      compareId={compareId}
+      compareOptions={LOSSES.filter((l) => l.id !== loss.id).map((l) => ({ value: l.id, label: l.name }))}
+      onCompare={setCompareId}
+      headerExtra={tableToggle}
+      extraFields={
+        <SelectField<LossShapeAxis>
+          label="Against"
+          value={axis}
+          testId="loss-shape-axis"
+          options={[
+            { value: 'probability', label: 'true-class probability' },
+            { value: 'logit', label: 'true-class logit' },
+            { value: 'margin', label: 'margin (two classes)', disabledReason: classes === 2 ? null : 'needs two classes' },
+          ]}
+          onChange={setAxis}
+        />
+      }
+      sideExtra={spec.level === 'batch' && <p className="note">A batch-level loss: drawn for a batch with one example of each class, all at the same value.</p>}
+      figure={
+        <>
           <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" style={tableShown ? { display: 'none' } : undefined} />
           {tableShown && <ChartTable series={tableSeries} caption={`Loss and derivative against ${{ probability: 'the true-class probability', margin: 'the margin', logit: 'the true-class logit' }[axis]}`} stepLabel={{ probability: 'p_y', margin: 'margin', logit: 'z_y' }[axis]} />}
-        </div>
-      </div>
-    </section>
+        </>
+      }
+    />
   );
 }
 

@@ -24,7 +24,7 @@ export interface BoundaryRenderer {
  * Points are drawn on top at their coordinates on the plane (DataPoints.plane: the data itself
  * for 2-D data, a projection otherwise): training points filled, validation and test points as
  * rings, training points whose label noise flipped crossed out, points added by clicking as
- * squares. A boundary computed for another plane (an older view) is not drawn.
+ * squares, and (unlearning) the forget set's prompts as outlined diamonds. A boundary computed for another plane (an older view) is not drawn.
  */
 export function boundaryCreate(canvas: HTMLCanvasElement, size: number): BoundaryRenderer {
   const ratio = globalThis.devicePixelRatio || 1;
@@ -95,13 +95,16 @@ function paintPoints(layer: HTMLCanvasElement, points: DataPoints, size: number,
     const px = x(points.plane[2 * i]!);
     const py = y(points.plane[2 * i + 1]!);
     context.beginPath();
+    const forget = points.forget?.[i] === 1;
     if (i >= firstAdded) context.rect(px - 4, py - 4, 8, 8);
+    else if (forget) diamondPath(context, px, py, radius + 2.3);
     else context.arc(px, py, radius, 0, 2 * Math.PI);
     if (points.role[i] === SPLIT_ROLE.train) {
       context.fillStyle = classColour(points.y[i]!);
       context.fill();
-      context.strokeStyle = i >= firstAdded ? '#14202e' : '#fff';
-      context.lineWidth = 1;
+      // A prompt to unlearn is a diamond with a dark outline; the retain set's are the usual dots.
+      context.strokeStyle = i >= firstAdded || forget ? MARK_COLOUR : '#fff';
+      context.lineWidth = forget ? 1.6 : 1;
     } else {
       context.strokeStyle = classColour(points.y[i]!);
       context.lineWidth = 1.6;
@@ -109,6 +112,18 @@ function paintPoints(layer: HTMLCanvasElement, points: DataPoints, size: number,
     context.stroke();
     if (points.flipped[i]) drawCross(context, px, py);
   }
+}
+
+/** The outline of added points, forget-set prompts and flipped labels' crosses. */
+export const MARK_COLOUR = '#14202e';
+
+/** A diamond (a square on its corner) of half-diagonal `r` around (x, y), as a path to fill and stroke. */
+export function diamondPath(context: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  context.moveTo(x, y - r);
+  context.lineTo(x + r, y);
+  context.lineTo(x, y + r);
+  context.lineTo(x - r, y);
+  context.closePath();
 }
 
 /** Marks a point whose training label was flipped by label noise: it is drawn in its noisy class's colour. */
@@ -119,7 +134,7 @@ function drawCross(context: CanvasRenderingContext2D, x: number, y: number): voi
   context.lineTo(x + r, y + r);
   context.moveTo(x - r, y + r);
   context.lineTo(x + r, y - r);
-  context.strokeStyle = '#14202e';
+  context.strokeStyle = MARK_COLOUR;
   context.lineWidth = 1.4;
   context.stroke();
 }

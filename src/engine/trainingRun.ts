@@ -190,6 +190,25 @@ export class TrainingRun {
     return runSharpness(gradientAt, this.variables, this.optimizer, { warmStart, iterations, seed: this.config.seed });
   }
 
+  /**
+   * The total objective over the whole training set at the current weights, penalty included: for
+   * a mixture of experts the task loss, α·LBL and the router z-loss with each domain as one
+   * micro-batch (moeFullBatch.ts). What the loss landscape draws at its centre.
+   */
+  fullObjective(): Scalar {
+    return tf.tidy(() => {
+      const context = this.lossContext();
+      const { x } = this.data.train;
+      const targets = this.targets.train;
+      const moe = this.moe;
+      if (!moe) return this.objectives.withPenalty(this.objectives.ofLogits(this.logits(x), targets, context), this.variables);
+      const routed = moe.forward(this.variables, x);
+      const task = this.objectives.ofLogits(routed.logits, targets, context);
+      const auxiliary = moe.fullBatchAuxiliaryLoss(routed);
+      return this.objectives.withPenalty(auxiliary ? (tf.add(task, auxiliary) as Scalar) : task, this.variables);
+    });
+  }
+
   /** Logits of the validation or test split at the current weights, `n × K`. */
   splitLogits(split: 'validation' | 'test'): Tensor2D {
     return tf.tidy(() => this.logits(this.data[split].x));

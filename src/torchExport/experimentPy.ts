@@ -6,6 +6,7 @@ import { OPTIMIZERS, optimizerById } from '../engine/optimizers/registry';
 import { SCHEDULES, scheduleById } from '../engine/schedules/schedules';
 import { ADDONS, addonById } from '../losses/addons';
 import { LOSSES, lossById } from '../losses/registry';
+import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { pyBool, pyId, pyInteger, pyNumber, pyParams, TorchExportError } from './pyLiteral';
 
 const LOSS_IDS = LOSSES.map((l) => l.id);
@@ -36,6 +37,8 @@ function runPy(run: ExperimentConfig, index: number): string {
     `"weight_decay": ${pyNumber(o.weightDecay, `${where} weight decay`)}`,
     `"clip_norm": ${pyNumber(o.clipNorm, `${where} clip norm`)}`,
     `"mixup": ${pyNumber(run.training.mixup, `${where} mixup`)}`,
+    `"regularization": ${pyId(run.training.regularization, REGULARIZATION_KINDS, `${where} regularization`)}`,
+    `"regularization_rate": ${pyNumber(run.training.regularizationRate, `${where} regularization rate`)}`,
     `"total_steps": ${pyInteger(run.training.totalSteps, `${where} total steps`, LIMITS.totalSteps.min, LIMITS.totalSteps.max)}`,
   ];
   return `    {\n${lines.map((line) => `        ${line},`).join('\n')}\n    },`;

@@ -23,7 +23,7 @@ const KNOWN_STRINGS = new Set([
   ...ADDONS.flatMap((a) => a.params.map((p) => p.id)),
   'relu', 'tanh', 'sigmoid', 'linear', 'equal-width', 'equal-mass', 'random', 'pca', 'solutions',
   'layers', 'width', 'activation', 'loss', 'loss_params', 'addons', 'optimizer', 'optimizer_params', 'learning_rate', 'batch_size',
-  'schedule', 'schedule_params', 'weight_decay', 'clip_norm', 'mixup', 'total_steps', 'bins', 'binning', 'directions', 'keep_bias', 'range', 'resolution',
+  'schedule', 'schedule_params', 'weight_decay', 'clip_norm', 'mixup', 'regularization', 'regularization_rate', 'none', 'l1', 'l2', 'total_steps', 'bins', 'binning', 'directions', 'keep_bias', 'range', 'resolution',
 ]);
 const NAMES = new Set(['SEED', 'MODEL', 'RUNS', 'METRICS', 'LANDSCAPE', 'True', 'False']);
 
@@ -147,13 +147,24 @@ describe('exported project text', () => {
     expect(weights.layers.map((l) => l.w.length)).toEqual([16, 64, 16]);
   });
 
-  test('the train fraction reaches data.json; input features and L1/L2, which train.py lacks, are refused saying so', () => {
-    const split = JSON.parse(filesOf(configClamp({ data: { trainFraction: 0.8 } }).config).get('data.json')!) as { train: { y: number[] }; validation: { y: number[] }; test: { y: number[] } };
+  test('the train fraction reaches data.json; so do the input features, which size the first layer', () => {
+    const split = JSON.parse(filesOf(configClamp({ data: { trainFraction: 0.8 } }).config).get('data.json')!) as { train: { y: number[] }; validation: { y: number[] }; test: { y: number[] }; source: { split: { validation: number } } };
     expect([split.train.y.length, split.validation.y.length, split.test.y.length]).toEqual([320, 40, 40]);
-    expect(() => torchProjectFiles(configClamp({ model: { features: ['x1', 'x2', 'x1sq'] } }).config)).toThrow(/raw inputs x₁, x₂; this experiment uses the input features x1, x2, x1sq/);
-    expect(() => torchProjectFiles(configFromSearch('?run2.reg=l2&run2.loss=mae').config)).toThrow(/L1\/L2 regularization, which run 2 uses/);
-    expect(() => torchProjectFiles(configClamp({ training: { regularization: 'l1', regularizationRate: 0.01 } }).config)).toThrow(TorchExportError);
-    // Iris has four columns: the toggles do not apply to it, so they do not stop its export.
-    expect(() => torchProjectFiles(configClamp({ data: { kind: 'iris' }, model: { features: ['x1sq'] } }).config)).not.toThrow();
+    expect(split.source.split.validation).toBeCloseTo(0.1, 12);
+    // Given in any order, the features are the catalogue's order (as the engine builds the model).
+    const featured = filesOf(configClamp({ model: { features: ['sinx1', 'x1', 'x1sq'] } }).config);
+    expect((JSON.parse(featured.get('data.json')!) as { input_features: string[] }).input_features).toEqual(['x1', 'x1sq', 'sinx1']);
+    expect((JSON.parse(featured.get('weights.json')!) as { sizes: number[] }).sizes).toEqual([3, 8, 8, 2]);
+    // Iris has four columns: the toggles do not apply to it; it trains on its columns.
+    const iris = filesOf(configClamp({ data: { kind: 'iris' }, model: { features: ['x1sq'] } }).config);
+    expect((JSON.parse(iris.get('data.json')!) as { input_features: null }).input_features).toBeNull();
+    expect((JSON.parse(iris.get('weights.json')!) as { sizes: number[] }).sizes[0]).toBe(4);
+  });
+
+  test('L1/L2 reaches each run of experiment.py', () => {
+    const experiment = filesOf(configFromSearch('?reg=l1&reg-rate=0.003&run2.reg=l2&run2.reg-rate=0.01&run2.loss=mae').config).get('experiment.py')!;
+    expect(experiment).toContain('"regularization": "l1"');
+    expect(experiment).toContain('"regularization_rate": 0.003');
+    expect(experiment).toContain('"regularization": "l2"');
   });
 });

@@ -1,8 +1,8 @@
 // An experiment as a small PyTorch project: fixed Python modules, the generated experiment.py,
 // the exact points (data.json), the exact initial weights (weights.json) and a README.
-import { configClamp, configRuns, type ExperimentConfig } from '../engine/config';
-import { DEFAULT_INPUT_FEATURES, inputFeaturesFor } from '../engine/inputFeatures';
-import { TorchExportError } from './pyLiteral';
+import { configClamp, type ExperimentConfig } from '../engine/config';
+import { inputFeaturesFor } from '../engine/inputFeatures';
+import { splitFractions } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import { mlpInitWeights, mlpLayerSizes } from '../engine/mlp';
 import { exportData, type ExportSplit } from './exportData';
@@ -26,9 +26,11 @@ function splitJson(split: ExportSplit, features: number): string {
   return `{\n    "x": [\n${rows.join(',\n')}\n    ],\n    "y": ${numbers(split.y)}\n  }`;
 }
 
-function dataJson(config: ExperimentConfig, table: DataTable | null): { text: string; features: number; classes: number } {
+function dataJson(config: ExperimentConfig, table: DataTable | null): { text: string; inputs: number; classes: number } {
   const data = exportData(config, table);
   const d = config.data;
+  // What the model sees (features.py computes it from the raw points); null: the raw columns.
+  const inputFeatures = inputFeaturesFor(config.model.features, data.features);
   // How the points were made, numbers and catalog ids only (an uploaded file's name stays out).
   const source = {
     kind: d.kind,
@@ -41,10 +43,11 @@ function dataJson(config: ExperimentConfig, table: DataTable | null): { text: st
     labelNoiseKind: d.labelNoiseKind,
     // Points added by clicking, as x, y, class triples.
     added: d.added,
-    split: { train: 0.6, validation: 0.2, test: 0.2 },
+    split: { train: d.trainFraction, ...splitFractions(d.trainFraction) },
   };
   const text = `{
   "features": ${data.features},
+  "input_features": ${JSON.stringify(inputFeatures)},
   "classes": ${data.classes},
   "source": ${JSON.stringify(source)},
   "class_priors": ${numbers(data.classPriors)},
@@ -53,11 +56,11 @@ function dataJson(config: ExperimentConfig, table: DataTable | null): { text: st
   "test": ${splitJson(data.test, data.features)}
 }
 `;
-  return { text, features: data.features, classes: data.classes };
+  return { text, inputs: inputFeatures ? inputFeatures.length : data.features, classes: data.classes };
 }
 
-function weightsJson(config: ExperimentConfig, features: number, classes: number): string {
-  const shape = { inputs: features, hidden: Array.from({ length: config.model.layers }, () => config.model.width), outputs: classes, activation: config.model.activation };
+function weightsJson(config: ExperimentConfig, inputs: number, classes: number): string {
+  const shape = { inputs, hidden: Array.from({ length: config.model.layers }, () => config.model.width), outputs: classes, activation: config.model.activation };
   const layers = mlpInitWeights(shape, config.seed).map((layer) => `    {"w": ${numbers(layer.w)}, "b": ${numbers(layer.b)}}`);
   return `{\n  "sizes": ${JSON.stringify(mlpLayerSizes(shape))},\n  "layers": [\n${layers.join(',\n')}\n  ]\n}\n`;
 }
@@ -75,33 +78,13 @@ export function torchProjectFiles(input: ExperimentConfig, table: DataTable | nu
   const { config } = configClamp(input);
   if (config.model.kind === 'moe') throw new Error(TORCH_MOE_REFUSAL);
   const data = dataJson(config, table);
-  torchExportSupports(config, data.features);
   const files: ProjectFile[] = [
     { path: 'README.md', content: projectReadme(config) },
     { path: 'requirements.txt', content: 'torch>=1.13\n' },
     { path: 'experiment.py', content: experimentPy(config) },
     { path: 'data.json', content: data.text },
-    { path: 'weights.json', content: weightsJson(config, data.features, data.classes) },
+    { path: 'weights.json', content: weightsJson(config, data.inputs, data.classes) },
     ...Object.entries(PYTHON_SOURCES).map(([path, content]) => ({ path, content })),
   ];
   return files;
-}
-
-/**
- * Settings the exported training does not reproduce yet are refused with a message rather than
- * exported into a project that would train something else: input features other than the raw
- * x₁, x₂ (the project trains on data.json's raw columns) and L1/L2 penalties (train.py's objective
- * is the loss and its add-ons).
- */
-export function torchExportSupports(config: ExperimentConfig, inputs: number): void {
-  const features = config.model.features;
-  // Data of more than two columns trains on its columns whatever the toggles say (inputFeaturesFor).
-  const used = inputFeaturesFor(features, inputs);
-  if (used !== null && used.join(',') !== DEFAULT_INPUT_FEATURES.slice(0, inputs).join(',')) {
-    throw new TorchExportError(`The PyTorch export trains on the raw inputs x₁, x₂; this experiment uses the input features ${features.join(', ')}. Turn the features back to x₁, x₂ to export.`);
-  }
-  const penalised = configRuns(config).findIndex((run) => run.training.regularization !== 'none' && run.training.regularizationRate > 0);
-  if (penalised >= 0) {
-    throw new TorchExportError(`The PyTorch export does not include L1/L2 regularization, which run ${penalised + 1} uses. Set regularization to none to export.`);
-  }
 }

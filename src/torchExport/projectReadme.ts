@@ -53,11 +53,15 @@ from the settings and makes more the same way); a real table has only the points
 ## What it reproduces
 
 - **data.json**: the exact points the app trained on (train, validation and test splits, label noise
-  and added points included) and the training class priors.
+  and added points included), the training class priors, and the input features the model sees.
+- **features.py**: the input features (x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂) computed from the raw
+  points as the app computes them.
 - **weights.json** and **model.py**: the MLP at the app's exact initial weights; \`model.initial_weights\`
   draws the same numbers from the seed (He-normal before ReLU, Glorot-normal otherwise).
 - **losses.py**: every loss and add-on of the app, and mixup, written in PyTorch with its formula and
   source in a docstring.
+- **regularization.py**: the L1/L2 penalty on the kernels, added to the objective (the printed curve
+  is the data loss, as in the app; the landscape and lambda_max are of the whole objective).
 - **optim.py**: every optimizer and schedule with the app's conventions (decoupled weight decay times
   the learning rate, momentum on raw gradients, RMSProp's rho, Adam's folded bias corrections, SAM, Lion...).
 - **metrics.py**: ECE and MCE with the app's binning, temperature scaling by golden-section search,

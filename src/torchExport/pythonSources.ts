@@ -2,6 +2,7 @@
 // (readable and runnable on their own); Vite inlines them with `?raw`.
 import compat from './python/compat.py?raw';
 import data from './python/data.py?raw';
+import features from './python/features.py?raw';
 import generate from './python/generate.py?raw';
 import landscape from './python/landscape.py?raw';
 import losses from './python/losses.py?raw';
@@ -9,11 +10,13 @@ import metrics from './python/metrics.py?raw';
 import model from './python/model.py?raw';
 import optim from './python/optim.py?raw';
 import rng from './python/rng.py?raw';
+import regularization from './python/regularization.py?raw';
 import train from './python/train.py?raw';
 
 export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'compat.py': compat,
   'data.py': data,
+  'features.py': features,
   'generate.py': generate,
   'landscape.py': landscape,
   'losses.py': losses,
@@ -21,5 +24,6 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'model.py': model,
   'optim.py': optim,
   'rng.py': rng,
+  'regularization.py': regularization,
   'train.py': train,
 };

@@ -2,11 +2,11 @@ import { tf } from '../engine/tf';
 import { configRuns, type ExperimentConfig } from '../engine/config';
 import { preferenceProblemCreate, type PreferenceProblem } from '../engine/preference/problem';
 import { preferenceTensorsCreate, preferenceTensorsDispose, type PreferenceTensors } from '../engine/preference/preferenceTensors';
-import { PREFERENCE_PROBE_FIELDS, PreferenceRun, preferenceInitialWeights } from '../engine/preference/preferenceRun';
-import type { DenseWeights } from '../engine/mlp';
+import { PREFERENCE_PROBE_FIELDS, PreferenceRun } from '../engine/preference/preferenceRun';
+import { preferenceStartFamily, preferenceStartWeights } from '../engine/preference/preferenceStart';
+import { landscapeFlatten } from '../engine/landscape/params';
 import type { Extent } from '../engine/trainingData';
-import { preferenceLossById } from '../losses/preference/registry';
-import type { DataPoints, PreferencePoint, TrainerEvent } from './protocol';
+import type { DataPoints, PreferencePoint, ResumePoint, TrainerEvent } from './protocol';
 import { yieldToMessages } from './yieldToMessages';
 
 /** Steps run in chunks of about this long between probes, frames and yields. */
@@ -36,13 +36,16 @@ export class PreferenceSession {
   private stepsPerChunk = 1;
   /** When each run's boundary was last computed. */
   private boundaryAt: number[] = [];
+  /** Each run's π_ref parameters (its initial weights), sent with its weights for the landscape. */
+  private references: Float32Array[] = [];
 
   constructor(
     private readonly emit: Emit,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  configure(config: ExperimentConfig, revision: number): void {
+  /** `resume`: after the worker was restarted, each run goes on from the weights and step it last sent. */
+  configure(config: ExperimentConfig, revision: number, resume: readonly ResumePoint[] = []): void {
     this.revision = revision;
     this.config = config;
     this.generation += 1;
@@ -51,8 +54,8 @@ export class PreferenceSession {
     const { preference, data } = config;
     this.problem = preferenceProblemCreate({ prompts: data.points, responses: preference.responses, labelNoise: preference.labelNoise, forgetFraction: preference.forgetFraction, seed: data.seed });
     this.tensors = preferenceTensorsCreate(this.problem);
-    this.emit({ type: 'data', revision, points: preferencePoints(this.problem) });
-    this.startRuns();
+    this.emit({ type: 'data', revision, points: preferencePoints(this.problem, preferenceStartFamily(config) === 'unlearning') });
+    this.startRuns(resume);
   }
 
   reset(): void {
@@ -83,17 +86,16 @@ export class PreferenceSession {
     this.tensors = undefined;
   }
 
-  private startRuns(): void {
+  private startRuns(resume: readonly ResumePoint[] = []): void {
     const config = this.config;
     const tensors = this.tensors;
     if (!config || !tensors) return;
-    // Runs of one family share their initial weights (unlearning's warm-up is made once).
-    const initial = new Map<string, DenseWeights[]>();
-    this.runs = configRuns(config).map((runConfig) => {
-      const family = preferenceLossById(runConfig.loss.id).family;
-      if (!initial.has(family)) initial.set(family, preferenceInitialWeights(config, tensors, family));
-      return new PreferenceRun(runConfig, tensors, initial.get(family)!);
-    });
+    // Every run starts from the same weights, whatever its loss's family (preferenceStart.ts).
+    const initial = preferenceStartWeights(config, tensors);
+    this.runs = configRuns(config).map((runConfig) => new PreferenceRun(runConfig, tensors, initial));
+    for (const point of resume) this.runs[point.run]?.restore(point.weights, point.step);
+    const reference = landscapeFlatten(initial);
+    this.references = this.runs.map(() => reference);
     this.boundaryAt = this.runs.map(() => -Infinity);
     this.status(false);
     const runs = this.runs;
@@ -141,9 +143,14 @@ export class PreferenceSession {
     const due = final || this.now() - (this.boundaryAt[index] ?? -Infinity) >= BOUNDARY_EVERY_MS;
     if (due) this.boundaryAt[index] = this.now();
     const grid = due ? run.gridProbabilities(BOUNDARY_RESOLUTION, EXTENT) : null;
-    const [values, probabilities] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null)]);
+    // Every frame carries the weights (the surveyor's path, and where a restarted worker resumes;
+    // a frame comes once per chunk) and π_ref's (the landscape's objective).
+    const weightsTensor = run.weightsFlat();
+    const reference = this.references[index]!.slice();
+    const [values, probabilities, weights] = await Promise.all([probe.data(), grid ? grid.data() : Promise.resolve(null), weightsTensor.data() as Promise<Float32Array>]);
     probe.dispose();
     grid?.dispose();
+    weightsTensor.dispose();
     if (runs !== this.runs) return;
     const point = { step } as PreferencePoint;
     PREFERENCE_PROBE_FIELDS.forEach((field, i) => (point[field] = values[i]!));
@@ -159,7 +166,8 @@ export class PreferenceSession {
         stepsPerSecond: 0,
         tensors: tf.memory().numTensors,
         boundary: probabilities ? { planeSerial: 0, resolution: BOUNDARY_RESOLUTION, classes: run.shape.outputs, probabilities: probabilities as Float32Array } : null,
-        weights: null,
+        weights,
+        reference,
         calibration: null,
         telemetry: [],
         sharpness: [],
@@ -174,8 +182,11 @@ export class PreferenceSession {
   }
 }
 
-/** The prompts as the plane's points: labelled by their best response; forget-set prompts are "flipped" no more than pairs are. */
-function preferencePoints(problem: PreferenceProblem): DataPoints {
+/**
+ * The prompts as the plane's points, labelled by their best response, "flipped" where label noise
+ * swapped the pair; when a run unlearns, each marked as of the forget or the retain set.
+ */
+function preferencePoints(problem: PreferenceProblem, unlearning: boolean): DataPoints {
   const n = problem.best.length;
   const k = problem.spec.responses;
   return {
@@ -193,5 +204,13 @@ function preferencePoints(problem: PreferenceProblem): DataPoints {
     featureNames: ['x₁', 'x₂'],
     classNames: Array.from({ length: k }, (_, y) => `response ${y + 1}`),
     added: 0,
+    ...(unlearning ? { forget: preferenceForgetMask(problem) } : {}),
   };
+}
+
+/** 1 for each prompt of the forget set, 0 for the retain set. */
+function preferenceForgetMask(problem: PreferenceProblem): Uint8Array {
+  const mask = new Uint8Array(problem.best.length);
+  for (const i of problem.forget) mask[i] = 1;
+  return mask;
 }

@@ -92,6 +92,7 @@ export function eventTransferables(event: TrainerEvent): Transferable[] {
       const buffers: Transferable[] = [event.frame.losses.buffer as ArrayBuffer];
       if (event.frame.boundary) buffers.push(event.frame.boundary.probabilities.buffer as ArrayBuffer);
       if (event.frame.weights) buffers.push(event.frame.weights.buffer as ArrayBuffer);
+      if (event.frame.reference) buffers.push(event.frame.reference.buffer as ArrayBuffer);
       return buffers;
     }
     case 'boundary':

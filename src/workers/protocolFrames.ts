@@ -33,6 +33,8 @@ export interface TrainingFrame {
   moe?: MoeFrame;
   /** Task 'preference': the policy's probe points since the last frame. */
   preference?: PreferencePoint[];
+  /** Task 'preference': π_ref's parameters (the run's initial weights, frozen), with the weights, for the landscape's objective. */
+  reference?: Float32Array;
 }
 
 /** What task 'preference' measures of a policy at a step (see PreferenceRun.probe). */
@@ -197,5 +199,7 @@ export interface DataPoints {
   added: number;
   /** A regression's target for every point (its `y` is then all zeros); absent when classifying. */
   targets?: Float32Array;
+  /** Task 'preference' when a run unlearns: 1 for a prompt of the forget set, 0 for the retain set. */
+  forget?: Uint8Array;
 }
 

@@ -11,6 +11,8 @@ import { benchMatMul, benchSurface } from './surveyorBench';
 import { SURVEY_STRATEGIES, surveyStrategyIs } from './surveyorEvaluator';
 import { surveyorEventTransferables, type SurveyorCommand, type SurveyorEvent } from './surveyorProtocol';
 import { SurveyorSession, surveyorModelBuild } from './surveyorSession';
+import { surveyorMoeInitialLayers } from './surveyorMoe';
+import { preferenceSurveyTrial } from './surveyorPreference';
 import { mlpInitWeights } from '../engine/mlp';
 import { trainingDataCreate } from '../engine/trainingData';
 import { configClamp, type ExperimentConfig } from '../engine/config';
@@ -43,11 +45,23 @@ let backendReady: Promise<unknown> = Promise.resolve();
 
 /** Every strategy timed on the current backend, on the experiment's data and initial weights. */
 async function trialOn(backend: BackendName, config: ExperimentConfig, table: DataTable | null): Promise<BackendTrial[]> {
+  if (config.task === 'preference') {
+    const trial = preferenceSurveyTrial(config);
+    try {
+      const timings = await surveyTrial(trial.model.objective, trial.center, SURVEY_STRATEGIES, TRIAL_BUDGET_MS);
+      return timings.map((t) => ({ backend, strategy: t.strategy, rate: t.rate, ...(t.error ? { error: t.error } : {}) }));
+    } finally {
+      trial.dispose();
+    }
+  }
   const data = trainingDataCreate(config, table);
   try {
     const model = surveyorModelBuild(config, data, 0, 0);
     const shape = { inputs: data.inputs, hidden: model.shapes.slice(0, -1).map((l) => l.outputs), outputs: data.dataset.classes, activation: model.objective.activation };
-    const timings = await surveyTrial(model.objective, mlpInitWeights(shape, config.seed), SURVEY_STRATEGIES, TRIAL_BUDGET_MS);
+    const initial = surveyorMoeInitialLayers(model.objective, config.seed) ?? mlpInitWeights(shape, config.seed);
+    // A mixture's evaluator has no stacked2d form (moeEvaluate.ts): it would time batched twice.
+    const strategies = model.objective.moe ? SURVEY_STRATEGIES.filter((s) => s !== 'stacked2d') : SURVEY_STRATEGIES;
+    const timings = await surveyTrial(model.objective, initial, strategies, TRIAL_BUDGET_MS);
     return timings.map((t) => ({ backend, strategy: t.strategy, rate: t.rate, ...(t.error ? { error: t.error } : {}) }));
   } finally {
     data.dispose();
@@ -81,7 +95,7 @@ async function handle(command: SurveyorCommand, ready: Promise<unknown>): Promis
       session.configure(command.config, command.revision, command.table);
       return;
     case 'checkpoint':
-      session.checkpoint(command.revision, command.run, command.step, command.weights);
+      session.checkpoint(command.revision, command.run, command.step, command.weights, command.reference);
       return;
     case 'survey':
       session.survey(command.request);

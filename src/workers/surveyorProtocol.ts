@@ -82,7 +82,8 @@ export type SurveyorBenchMode = 'default' | 'batched' | 'perPoint' | 'stacked2d'
 export type SurveyorCommand =
   | { type: 'init'; backend: BackendName | null }
   | { type: 'configure'; revision: number; config: ExperimentConfig; table: DataTable | null }
-  | { type: 'checkpoint'; revision: number; run: number; step: number; weights: Float32Array }
+  /** `reference`: task 'preference', the run's π_ref parameters (its objective's reference policy). */
+  | { type: 'checkpoint'; revision: number; run: number; step: number; weights: Float32Array; reference?: Float32Array }
   | { type: 'survey'; request: SurveyRequest }
   | { type: 'slice'; request: SliceRequest }
   | { type: 'cancel' }

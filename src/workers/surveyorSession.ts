@@ -13,6 +13,8 @@ import type { Checkpoint } from './surveyorPlane';
 import type { SliceEnd, SliceRequest, SurveyorEvent, SurveyRequest } from './surveyorProtocol';
 import { surveyRun } from './surveyorSurvey';
 import type { SurveyStrategy } from './surveyorEvaluator';
+import { surveyorMoeObjective } from './surveyorMoe';
+import { PreferenceSurvey } from './surveyorPreference';
 
 /** Checkpoints kept per run; past it every other middle one is dropped, so coverage stays even. */
 export const SURVEYOR_CHECKPOINT_CAPACITY = 200;
@@ -25,12 +27,18 @@ export interface SurveyorModel {
   objective: LandscapeObjective;
   shapes: LayerShape[];
   revision: number;
+  /** Frees tensors the model holds itself (a preference run's π_ref log-probabilities); absent when the data holds them all. */
+  dispose?: () => void;
 }
 
 export class SurveyorSession {
   private config: ExperimentConfig | null = null;
   private revision = 0;
   private data: TrainingData | null = null;
+  /** Task 'preference': its problem's tensors, in the place of `data` (surveyorPreference.ts). */
+  private preference: PreferenceSurvey | null = null;
+  /** Task 'preference': each run's π_ref parameters, as the trainer sent them with its weights. */
+  private references = new Map<number, Float32Array>();
   /** Per run: its objective differs from the others' only in the loss. */
   private models = new Map<number, SurveyorModel>();
   private stale = false;
@@ -59,13 +67,25 @@ export class SurveyorSession {
     this.stale = true;
     this.checkpoints = new Map();
     this.pathLosses = new Map();
+    this.references = new Map();
     this.pending = null;
     this.token.cancelled = true;
   }
 
-  /** Records a run's weights at `step`; a step lower than its last means the run was reset. */
-  checkpoint(revision: number, run: number, step: number, weights: Float32Array): void {
+  /**
+   * Records a run's weights at `step`; a step lower than its last means the run was reset.
+   * `reference`: a preference run's π_ref parameters; new ones rebuild the run's objective.
+   */
+  checkpoint(revision: number, run: number, step: number, weights: Float32Array, reference?: Float32Array): void {
     if (revision !== this.revision) return;
+    if (reference && !sameValues(reference, this.references.get(run))) {
+      this.references.set(run, reference);
+      // A survey in progress may still be evaluating the old objective: freed once it is done.
+      const old = this.models.get(run);
+      if (old?.dispose) void this.idle().then(old.dispose);
+      this.models.delete(run);
+      this.pathLosses.delete(run);
+    }
     let trajectory = this.checkpoints.get(run) ?? [];
     const last = trajectory[trajectory.length - 1];
     if (last && step < last.step) {
@@ -106,15 +126,15 @@ export class SurveyorSession {
   /** A run's objective (its own loss) and the layer shapes, rebuilt if the config changed. */
   currentModel(run = 0): SurveyorModel {
     if (!this.config) throw new Error('the surveyor has no experiment yet');
-    if (this.stale || !this.data) {
-      this.data?.dispose();
-      this.data = trainingDataCreate(this.config, this.table);
-      this.models = new Map();
+    if (this.stale || (!this.data && !this.preference)) {
+      this.disposeData();
+      if (this.config.task === 'preference') this.preference = new PreferenceSurvey(this.config);
+      else this.data = trainingDataCreate(this.config, this.table);
       this.stale = false;
     }
     const cached = this.models.get(run);
     if (cached) return cached;
-    const model = surveyorModelBuild(this.config, this.data, run, this.revision);
+    const model = this.preference ? this.preference.model(run, this.revision, this.references.get(run)) : surveyorModelBuild(this.config, this.data!, run, this.revision);
     this.models.set(run, model);
     return model;
   }
@@ -135,9 +155,16 @@ export class SurveyorSession {
 
   dispose(): void {
     this.cancel();
+    this.disposeData();
+  }
+
+  private disposeData(): void {
+    for (const model of this.models.values()) model.dispose?.();
+    this.models = new Map();
     this.data?.dispose();
     this.data = null;
-    this.models = new Map();
+    this.preference?.dispose();
+    this.preference = null;
   }
 
   private enqueue(job: Job): void {
@@ -212,8 +239,8 @@ export class SurveyorSession {
 export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData, run: number, revision: number): SurveyorModel {
   const runConfig = configRuns(config)[run];
   if (!runConfig) throw new Error(`there is no run ${run}`);
-  // The surfaces' evaluators are written for a stack of dense layers; a mixture routes between them.
-  if (runConfig.model.kind === 'moe') throw new Error('The loss landscape is not drawn for a mixture of experts yet: its evaluators know plain MLPs only.');
+  // A mixture routes between stacks of dense layers: its own evaluator (moeEvaluate.ts).
+  if (runConfig.model.kind === 'moe') return { ...surveyorMoeObjective(runConfig, data), revision };
   const { classes } = data.dataset;
   const { id, params } = runConfig.loss;
   // A regression's objective: its own loss against the training targets encoded for it.
@@ -231,4 +258,8 @@ export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData,
     penalty: { kind: runConfig.training.regularization, rate: runConfig.training.regularizationRate },
   };
   return { objective, shapes, revision };
+}
+
+function sameValues(a: Float32Array, b: Float32Array | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
 }

@@ -81,7 +81,7 @@ async function handle(command: TrainerCommand, ready: Promise<unknown>): Promise
       preferenceActive = command.config.task === 'preference';
       if (preferenceActive) {
         session.pause();
-        preferenceSession.configure(command.config, command.revision);
+        preferenceSession.configure(command.config, command.revision, command.resume);
       } else {
         preferenceSession.dispose();
         session.configure(command.config, command.revision, command.table, command.resume);

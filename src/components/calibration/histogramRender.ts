@@ -2,6 +2,7 @@ import { max } from 'd3-array';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
+import { axisTitlesCentred } from './axisTitles';
 import type { ConfidenceHistogram } from '../../engine/metrics/calibration';
 
 export const HISTOGRAM_COLOURS = { correct: '#0072B2', wrong: '#E69F00', rule: '#14202e' } as const;
@@ -39,20 +40,8 @@ export function histogramCreate(svg: SVGSVGElement, width: number, height: numbe
   const rules = root.append('g').attr('class', 'histogram-rules');
   root.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - MARGIN.bottom})`).call(axisBottom(x).ticks(5));
   const yAxis = root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`);
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('x', (MARGIN.left + width - MARGIN.right) / 2)
-    .attr('y', height - 4)
-    .attr('text-anchor', 'middle')
-    .text('confidence');
-  // Along the y axis, clear of the rules' labels above the plot.
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('transform', `translate(12,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text('examples');
+  // The y title along the y axis, clear of the rules' labels above the plot.
+  axisTitlesCentred(root, { width, height, margin: MARGIN }, { x: 'confidence', y: 'examples', yInset: 12 });
 
   return {
     update(histogram, marks) {

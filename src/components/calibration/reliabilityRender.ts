@@ -1,6 +1,7 @@
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
+import { axisTitlesCentred } from './axisTitles';
 import type { CalibrationReport, ReliabilityBin } from '../../engine/metrics/calibration';
 
 export const RELIABILITY_COLOURS = { accuracy: '#0072B2', gap: '#D55E00', empty: '#f3f4f6' } as const;
@@ -68,19 +69,7 @@ export function reliabilityCreate(svg: SVGSVGElement, width: number, height: num
     .attr('stroke-opacity', 0.6);
   root.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - MARGIN.bottom})`).call(axisBottom(x).ticks(5));
   root.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(5));
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('x', (MARGIN.left + width - MARGIN.right) / 2)
-    .attr('y', height - 4)
-    .attr('text-anchor', 'middle')
-    .text('confidence');
-  root
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('transform', `translate(11,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text('accuracy');
+  axisTitlesCentred(root, { width, height, margin: MARGIN }, { x: 'confidence', y: 'accuracy', yInset: 11 });
 
   return {
     update(report) {

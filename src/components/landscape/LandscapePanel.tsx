@@ -12,6 +12,7 @@ import { LandscapeMultiples } from './LandscapeMultiples';
 import { PathDiagnostics } from './PathDiagnostics';
 import { SliceView } from './SliceView';
 import { SurfaceView } from './SurfaceView';
+import { MoeLandscapeNote } from '../moe/MoeLandscapeNote';
 import { heightField, type HeightField } from './surfaceField';
 import type { SurfaceHover, SurfaceScene } from './surfaceScene';
 
@@ -136,6 +137,7 @@ export function LandscapePanel() {
           {settings.logHeight ? '; height is log₁₀ loss' : ''}. Orange: the optimizer&apos;s path (white dot: its start); red: the current weights.
         </p>
       )}
+      {planar && <MoeLandscapeNote />}
     </section>
   );
 }

@@ -51,7 +51,7 @@ export function PreferenceDataControls() {
         value={preference.warmupSteps}
         {...LIMITS.preferenceWarmupSteps}
         step={10}
-        hint="Unlearning starts from the policy fine-tuned this many Adam steps on every prompt's best response"
+        hint="Unlearning starts from the policy fine-tuned this many Adam steps on every prompt's best response; so does every run of a comparison that has an unlearning run"
         testId="preference-warmup"
         onChange={(warmupSteps) => update((c) => void (c.preference.warmupSteps = warmupSteps))}
       />

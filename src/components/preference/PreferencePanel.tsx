@@ -53,7 +53,8 @@ export function PreferencePanel() {
       <div className="preference-charts" ref={boxRef}>
         {charts.map((spec) => (
           <figure key={spec.id} className="preference-chart">
-            <figcaption>
+            {/* One line: a note too long for a narrow chart ends in an ellipsis, and the title holds it whole. */}
+            <figcaption title={`${spec.title} — ${spec.note}`}>
               {spec.title} <span className="note">{spec.note}</span>
             </figcaption>
             <LineChart

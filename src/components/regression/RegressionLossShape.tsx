@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSelectedVariant } from '../../app/variantHooks';
 import { useTrainingStore } from '../../app/trainingStore';
 import { REGRESSION_SUPPORT_MARGIN } from '../../engine/regressionTargets';
@@ -7,14 +7,9 @@ import { REGRESSION_LOSSES, regressionLossById, regressionLossParamsResolve } fr
 import { regressionShapeCurve, regressionTargetHistogram } from '../../losses/regression/regressionShape';
 import type { RegressionSupport } from '../../losses/regression/types';
 import { SPLIT_ROLE, type DataPoints } from '../../workers/protocol';
-import { SelectField } from '../fields';
-import { Formula } from '../Formula';
-import { ExportPngButton } from '../export/ExportPngButton';
-import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from '../lossShapeRender';
-import { LossShapeLegend } from '../LossShapeLegend';
+import type { ShapeSeries } from '../lossShapeRender';
+import { LossShapeFrame, useLossShapeChart } from '../LossShapeFrame';
 
-const WIDTH = 560;
-const HEIGHT = 200;
 const FALLBACK_SUPPORT: RegressionSupport = { vMin: -1.5, vMax: 1.5 };
 
 /** The support the runs use: the training targets' range and margin (regressionTargets.ts). */
@@ -33,8 +28,6 @@ export function RegressionLossShape() {
   const loss = useSelectedVariant((v) => v.loss);
   const points = useTrainingStore((s) => s.points);
   const [compareId, setCompareId] = useState('mse');
-  const svgRef = useRef<SVGSVGElement>(null);
-  const renderer = useRef<LossShapeRenderer | null>(null);
   const spec = regressionLossById(loss.id);
   const compare = compareId === 'none' || compareId === loss.id ? null : regressionLossById(compareId);
   const support = useMemo(() => supportOf(points), [points]);
@@ -45,49 +38,33 @@ export function RegressionLossShape() {
     return out;
   }, [spec, loss.params, compare, support]);
 
-  useEffect(() => {
-    if (!svgRef.current) return;
-    renderer.current = lossShapeCreate(svgRef.current, WIDTH, HEIGHT);
-    return () => renderer.current?.dispose();
-  }, []);
-  useEffect(() => {
-    renderer.current?.update(series, 'residual r = ŷ − y');
-  }, [series]);
+  const svgRef = useLossShapeChart(series, 'residual r = ŷ − y');
 
   const middle = (support.vMin + support.vMax) / 2;
   const histogram = spec.kind === 'histogram' ? regressionTargetHistogram(spec, loss.params, support, middle) : null;
   return (
-    <section className="panel loss-shape" aria-label="Loss shape" data-testid="loss-shape">
-      <header className="chart-header">
-        <h2>Loss shape</h2>
-        <LossShapeLegend chosen={spec.name} compared={compare?.name ?? null} />
-        <ExportPngButton chart="loss-shape" label="the loss shape" />
-      </header>
-      <div className="loss-shape-body">
-        <div className="loss-shape-side">
-          <Formula tex={spec.tex} testId="loss-shape-formula" />
-          <div className="inline-fields">
-            <SelectField
-              label="Compare with"
-              value={compareId}
-              testId="loss-shape-compare"
-              options={[{ value: 'none', label: 'nothing' }, ...REGRESSION_LOSSES.filter((l) => l.id !== loss.id).map((l) => ({ value: l.id, label: l.name }))]}
-              onChange={setCompareId}
-            />
-          </div>
-          {spec.kind === 'histogram' && (
-            <p className="note">
-              Drawn for a model whose histogram is a Gaussian around its prediction ŷ; the bins span {support.vMin.toFixed(2)} to {support.vMax.toFixed(2)}, the training
-              targets’ range and {Math.round(REGRESSION_SUPPORT_MARGIN * 100)} % on each side.
-            </p>
-          )}
-        </div>
-        <div className="loss-shape-figure">
+    <LossShapeFrame
+      chosenName={spec.name}
+      comparedName={compare?.name ?? null}
+      tex={spec.tex}
+      compareId={compareId}
+      compareOptions={REGRESSION_LOSSES.filter((l) => l.id !== loss.id).map((l) => ({ value: l.id, label: l.name }))}
+      onCompare={setCompareId}
+      sideExtra={
+        spec.kind === 'histogram' && (
+          <p className="note">
+            Drawn for a model whose histogram is a Gaussian around its prediction ŷ; the bins span {support.vMin.toFixed(2)} to {support.vMax.toFixed(2)}, the training
+            targets’ range and {Math.round(REGRESSION_SUPPORT_MARGIN * 100)} % on each side.
+          </p>
+        )
+      }
+      figure={
+        <>
           <svg ref={svgRef} className="loss-shape-chart" data-testid="loss-shape-chart" />
           {histogram && <TargetHistogram centres={histogram.centres} probabilities={histogram.probabilities} target={middle} />}
-        </div>
-      </div>
-    </section>
+        </>
+      }
+    />
   );
 }
 

@@ -10,7 +10,9 @@ import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf';
 import { mlpForward, mlpWeightTensors, type Activation, type DenseWeights } from '../mlp';
 import type { LossContext, LossParams, LossSpec } from '../../losses/types';
 import { landscapeCheckShapes, landscapePlanePoint, type LandscapePlane } from './params';
-import { landscapePenaltyActive, landscapePenaltyAt, landscapePenaltyOf, type LandscapePenalty } from './penalty';
+import { landscapePenaltyOf, type LandscapePenalty } from './penalty';
+import { landscapeAugmented, landscapeCoefficients, landscapeEvaluateChunked, landscapeStackRows } from './chunks';
+import { landscapeMoeEvaluator, landscapeMoeLossOf, type LandscapeMoe } from './moeEvaluate';
 import { landscapeActivate, landscapeChunkLosses, landscapeMeanLoss as meanLoss, landscapeStacked2d, landscapeTiledTargets } from './stacked2d';
 
 export { landscapeActivate };
@@ -27,6 +29,11 @@ export interface LandscapeObjective {
   context: LossContext;
   /** An L1/L2 penalty training adds to the loss: the surface is then of the whole objective. */
   penalty?: LandscapePenalty;
+  /**
+   * Set when the model is a mixture of experts (moeEvaluate.ts): the layers are its router's and
+   * then each expert's, and the surface is of its total objective (task loss, α·LBL, z-loss).
+   */
+  moe?: LandscapeMoe;
 }
 
 export interface LandscapeEvaluatorOptions {
@@ -77,22 +84,6 @@ export const LANDSCAPE_DEFAULT_MAX_ELEMENTS = 1 << 22;
 
 type Tensor3D = tf.Tensor3D;
 
-/** A layer's weights with its bias as one extra row: (inputs + 1) × outputs, row-major. */
-function augmented(layer: DenseWeights): Float32Array {
-  const out = new Float32Array((layer.inputs + 1) * layer.outputs);
-  out.set(layer.w);
-  out.set(layer.b, layer.inputs * layer.outputs);
-  return out;
-}
-
-/** Rows [centre, d1, d2?] as one [2 or 3, size] tensor. */
-function stackRows(rows: readonly Float32Array[]): Tensor2D {
-  const size = rows[0]!.length;
-  const flat = new Float32Array(rows.length * size);
-  rows.forEach((row, k) => flat.set(row, k * size));
-  return tf.tensor2d(flat, [rows.length, size]);
-}
-
 /**
  * Prepares a plane for batched evaluation; holds a few tensors until dispose().
  *
@@ -113,6 +104,7 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
   const { center, d1, d2 } = plane;
   landscapeCheckShapes(d1, center, 'direction d1');
   if (d2) landscapeCheckShapes(d2, center, 'direction d2');
+  if (objective.moe) return landscapeMoeEvaluator(objective, objective.moe, plane, options.strategy ?? landscapeDefaultStrategy(tf.getBackend()), options.maxElements ?? LANDSCAPE_DEFAULT_MAX_ELEMENTS);
   const first = center[0];
   if (!first) throw new Error('the model has no layers');
   const [n] = objective.x.shape;
@@ -144,8 +136,8 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
   // Batched: weights with the bias as an extra row. Per point: weights and biases apart.
   const laterStacks = (stacked ? [] : center.slice(1)).map((layer, k) => {
     const at = (layers: readonly DenseWeights[]): DenseWeights => layers[k + 1]!;
-    if (!perPoint) return { layer, stack: kept(stackRows(directions.map((layers) => augmented(at(layers))))), biasStack: null };
-    return { layer, stack: kept(stackRows(directions.map((layers) => at(layers).w))), biasStack: kept(stackRows(directions.map((layers) => at(layers).b))) };
+    if (!perPoint) return { layer, stack: kept(landscapeStackRows(directions.map((layers) => landscapeAugmented(at(layers))))), biasStack: null };
+    return { layer, stack: kept(landscapeStackRows(directions.map((layers) => at(layers).w))), biasStack: kept(landscapeStackRows(directions.map((layers) => at(layers).b))) };
   });
   // The bias column and the tiled targets, sized for a full chunk and sliced for a short one.
   const onesFull = strategy === 'batched' && laterStacks.length > 0 ? kept(tf.ones([chunkSize, n, 1]) as Tensor3D) : null;
@@ -167,12 +159,7 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
   const chunkLosses = (alphas: Float32Array, betas: Float32Array): Tensor1D => {
     const g = alphas.length;
     const m = directions.length;
-    const coefficients = new Float32Array(g * m);
-    for (let i = 0; i < g; i++) {
-      coefficients[i * m] = 1;
-      coefficients[i * m + 1] = alphas[i]!;
-      if (d2) coefficients[i * m + 2] = betas[i]!;
-    }
+    const coefficients = landscapeCoefficients(alphas, betas, m);
     if (stacked) return stacked.losses(coefficients, g);
     if (perPoint) {
       // One small tensor per point rather than slices of a shared one (Slice is slow on wasm).
@@ -191,37 +178,8 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
     return landscapeChunkLosses(objective, tf.reshape(z, [g * n, classes]) as Tensor2D, g, tiledFull);
   };
 
-  const evaluate = async (alphas: ArrayLike<number>, betas?: ArrayLike<number>): Promise<Float32Array> => {
-    if (disposed) throw new Error('landscape evaluator used after dispose');
-    if (betas && betas.length !== alphas.length) throw new Error('alphas and betas differ in length');
-    if (!betas && d2) throw new Error('a plane needs beta coordinates');
-    const out = new Float32Array(alphas.length);
-    const launch = (start: number): Tensor1D => {
-      const end = Math.min(alphas.length, start + chunkSize);
-      const chunkA = Float32Array.from({ length: end - start }, (_, i) => alphas[start + i]!);
-      const chunkB = Float32Array.from({ length: end - start }, (_, i) => betas?.[start + i] ?? 0);
-      return tf.tidy(() => chunkLosses(chunkA, chunkB));
-    };
-    // One chunk ahead: on a GPU the next chunk's work is queued while this one is read back.
-    let pending = alphas.length > 0 ? launch(0) : null;
-    try {
-      for (let start = 0; pending; start += chunkSize) {
-        const current: Tensor1D = pending;
-        pending = null;
-        try {
-          if (disposed) throw new Error('landscape evaluator disposed during evaluation');
-          pending = start + chunkSize < alphas.length ? launch(start + chunkSize) : null;
-          out.set(await current.data(), start);
-        } finally {
-          current.dispose();
-        }
-      }
-    } finally {
-      pending?.dispose();
-    }
-    if (landscapePenaltyActive(objective.penalty)) for (let i = 0; i < out.length; i++) out[i]! += landscapePenaltyAt(objective.penalty, plane, alphas[i]!, betas?.[i] ?? 0);
-    return out;
-  };
+  const evaluate = (alphas: ArrayLike<number>, betas?: ArrayLike<number>): Promise<Float32Array> =>
+    landscapeEvaluateChunked({ chunkSize, plane, penalty: objective.penalty, disposed: () => disposed, chunk: chunkLosses }, alphas, betas);
 
   return {
     chunkSize,
@@ -236,8 +194,9 @@ export function landscapeEvaluator(objective: LandscapeObjective, plane: Landsca
   };
 }
 
-/** The loss of one parameter set: one plain mlpForward. */
+/** The loss of one parameter set: one plain mlpForward (a mixture's own forward pass). */
 export async function landscapeLossOf(objective: LandscapeObjective, layers: readonly DenseWeights[]): Promise<number> {
+  if (objective.moe) return landscapeMoeLossOf(objective, objective.moe, layers);
   const value = tf.tidy(() => {
     const logits = mlpForward(mlpWeightTensors(layers), objective.x, objective.activation);
     return meanLoss(objective, logits, objective.targets);

@@ -95,3 +95,17 @@ export function moeReferenceZLoss(routerLogits: readonly number[][]): number {
   });
   return squares.reduce((a, b) => a + b, 0) / squares.length;
 }
+
+/**
+ * LBL over a whole training set with each domain one micro-batch (moeFullBatch.ts): micro, the
+ * mean over the non-empty domains of each domain's own LBL; global, one LBL over all rows.
+ */
+export function moeReferenceFullBatchLbl(probs: readonly number[][], mask: readonly number[][], domains: readonly number[], topK: number, scope: BalanceScope): number {
+  if (scope === 'global') return moeReferenceLbl(probs, mask, topK, 1, 'global');
+  const present = [...new Set(domains)];
+  const lbl = present.map((d) => {
+    const rows = domains.flatMap((dt, t) => (dt === d ? [t] : []));
+    return moeReferenceLbl(rows.map((t) => probs[t]!), rows.map((t) => mask[t]!), topK, 1, 'global');
+  });
+  return lbl.reduce((a, b) => a + b, 0) / lbl.length;
+}

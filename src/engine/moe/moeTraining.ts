@@ -9,28 +9,42 @@ import { moeLoadBalancingLoss, moeRouterZLoss } from './moeBalance';
 import { moeDomains } from './moeDomains';
 import { MoeBatchSampler } from './moeBatches';
 import { datasetSubset } from '../datasets';
+import { moeDomainAverager, moeFullBatchAuxiliaryLoss, type MoeDomainAverager } from './moeFullBatch';
+
+/** The domain of every training point of `data` (moeDomains.ts), in the order of data.train. */
+export function moeTrainDomains(config: ExperimentConfig, data: TrainingData): Int32Array {
+  const train = datasetSubset(data.dataset, data.split.train);
+  return moeDomains(train.x, train.features, config.data.domains);
+}
+
+/** A mixture's shape from its config and data. */
+export function moeShapeOf(config: ExperimentConfig, data: TrainingData): MoeShape {
+  const { model } = config;
+  return {
+    inputs: data.inputs,
+    outputs: data.dataset.classes,
+    experts: model.experts,
+    topK: Math.min(model.topK, model.experts),
+    hidden: Array.from({ length: model.layers }, () => model.width),
+    activation: model.activation,
+  };
+}
 
 export class MoeTraining {
   readonly shape: MoeShape;
   /** The domain of every training point. */
   readonly trainDomains: Int32Array;
   private readonly sampler: MoeBatchSampler;
+  /** The training set's domains as the micro-batches of one global batch (moeFullBatch.ts). */
+  private readonly averager: MoeDomainAverager;
 
   constructor(
     private readonly config: ExperimentConfig,
     data: TrainingData,
   ) {
-    const { model } = config;
-    this.shape = {
-      inputs: data.inputs,
-      outputs: data.dataset.classes,
-      experts: model.experts,
-      topK: Math.min(model.topK, model.experts),
-      hidden: Array.from({ length: model.layers }, () => model.width),
-      activation: model.activation,
-    };
-    const train = datasetSubset(data.dataset, data.split.train);
-    this.trainDomains = moeDomains(train.x, train.features, config.data.domains);
+    this.shape = moeShapeOf(config, data);
+    this.trainDomains = moeTrainDomains(config, data);
+    this.averager = moeDomainAverager(this.trainDomains, config.data.domains);
     this.sampler = new MoeBatchSampler(this.trainDomains, config.data.domains, config.seed);
   }
 
@@ -54,6 +68,15 @@ export class MoeTraining {
     if (zLoss > 0) terms.push(tf.mul(zLoss, moeRouterZLoss(forward.routerLogits)));
     if (terms.length === 0) return null;
     return (terms.length === 1 ? terms[0]! : tf.addN(terms)) as Scalar;
+  }
+
+  /**
+   * α·LBL + z·(router z-loss) of a forward pass over the whole training set, each domain one
+   * micro-batch (moeFullBatch.ts): the auxiliary part of the objective the landscape draws.
+   */
+  fullBatchAuxiliaryLoss(forward: MoeForward): Scalar | null {
+    const { alpha, zLoss, balance } = this.config.training.moe;
+    return moeFullBatchAuxiliaryLoss(forward, { alpha, zLoss, balance, topK: this.shape.topK }, this.averager);
   }
 
   /** The next global batch's indices into the training split, and its micro-batch count. */

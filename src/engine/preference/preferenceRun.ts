@@ -6,9 +6,11 @@ import type { OptimizerState } from '../optimizers/types';
 import { gradientClipByGlobalNorm } from '../optimizers/gradientClip';
 import { optimizerHasWeightDecay, weightDecayApply } from '../optimizers/weightDecay';
 import { scheduleLearningRate } from '../schedules/schedules';
+import { assignWeights } from '../trainingRunProbes';
 import { preferenceLossById } from '../../losses/preference/registry';
 import type { PreferenceInputsTf, PreferenceLossSpec } from '../../losses/preference/types';
 import { preferenceLogProbOf, type PreferenceTensors } from './preferenceTensors';
+import { PreferenceBatches, preferenceRowsAll, type PreferenceRows } from './preferenceBatches';
 
 /** The numbers a probe reads back, in this order (see PREFERENCE_PROBE_FIELDS). */
 export const PREFERENCE_PROBE_FIELDS = [
@@ -74,6 +76,9 @@ export class PreferenceRun {
   private readonly optimizer: OptimizerState;
   /** log π_ref over all prompts, the forget set and the retain set (`· × K`), and π_ref over all prompts. */
   private readonly refLog: { all: Tensor2D; forget: Tensor2D; retain: Tensor2D; probs: Tensor2D };
+  /** Every prompt's rows with log π_ref of their responses, and the minibatches drawn from them. */
+  private readonly rows: PreferenceRows;
+  private readonly batches: PreferenceBatches;
   steps = 0;
 
   constructor(
@@ -93,6 +98,8 @@ export class PreferenceRun {
       const all = tf.logSoftmax(this.logits(t.x));
       return { all, forget: tf.logSoftmax(this.logits(t.forgetX)), retain: tf.logSoftmax(this.logits(t.retainX)), probs: tf.exp(all) };
     });
+    this.rows = preferenceRowsAll(t, this.refLog);
+    this.batches = new PreferenceBatches(config.seed, this.rows, this.loss.family, this.loss.usesRetain, () => this.config.optimizer.batchSize);
   }
 
   learningRate(): number {
@@ -100,13 +107,14 @@ export class PreferenceRun {
     return scheduleLearningRate(optimizer.schedule, optimizer.learningRate, this.steps, training.totalSteps);
   }
 
-  /** One full-batch optimizer step; returns the objective before the update (the caller disposes it). */
+  /** One optimizer step on the next minibatch; returns its objective before the update (the caller disposes it). */
   trainStep(): { loss: Scalar; step: number; learningRate: number } {
     const learningRate = this.learningRate();
     const { clipNorm, weightDecay } = this.config.optimizer;
     const ownsDecay = optimizerHasWeightDecay(optimizerById(this.config.optimizer.id));
     const loss = tf.tidy(() => {
-      const objective = (): Scalar => this.objective(this.variables);
+      const rows = this.batches.next();
+      const objective = (): Scalar => this.objective(this.variables, rows);
       const gradientAt = (): Tensor[] => {
         const again = tf.variableGrads(objective, this.variables).grads;
         return this.variables.map((v) => again[v.name]!);
@@ -122,7 +130,7 @@ export class PreferenceRun {
     return { loss, step: this.steps, learningRate };
   }
 
-  /** The objective at the current weights. */
+  /** The objective at the current weights, over every prompt. */
   objectiveNow(): Scalar {
     return tf.tidy(() => this.objective(this.variables));
   }
@@ -183,6 +191,17 @@ export class PreferenceRun {
     return tf.tidy(() => tf.softmax(this.logits(tf.tensor2d(inputs, [resolution * resolution, 2]))));
   }
 
+  /**
+   * Goes on from `weights` (weightsFlat's order) at step `steps`, after a worker restart: π_ref
+   * stays the policy at the initial weights, and the optimizer's state starts afresh.
+   */
+  restore(weights: Float32Array, steps: number): void {
+    assignWeights(this.variables, weights);
+    // The minibatch order is replayed, so the steps after it draw the batches an unbroken run would.
+    for (let s = 0; s < steps; s++) this.batches.skip();
+    this.steps = steps;
+  }
+
   /** All parameters as one vector, W₀ (row-major), b₀, W₁, b₁, … */
   weightsFlat(): Tensor1D {
     return tf.tidy(() => tf.concat(this.variables.map((v) => tf.reshape(v, [-1]))) as Tensor1D);
@@ -192,29 +211,24 @@ export class PreferenceRun {
     this.optimizer.dispose();
     tf.dispose(this.variables);
     tf.dispose([this.refLog.all, this.refLog.forget, this.refLog.retain, this.refLog.probs]);
+    // The rows' inputs and targets are the shared tensors; only log π_ref of each row is the run's.
+    tf.dispose([this.rows.pairs.refChosen, this.rows.pairs.refRejected, this.rows.forget.ref, this.rows.retain.ref]);
   }
 
   private logits(x: Tensor2D, params: readonly Tensor[] = this.variables): Tensor2D {
     return mlpForward(params, x, this.shape.activation);
   }
 
-  /** The loss on the inputs its family reads: the pairs, or the forget (and retain) sets. */
-  private objective(params: readonly Tensor[]): Scalar {
-    const t = this.t;
+  /** The loss on the rows its family reads (a minibatch, or every prompt): the pairs, or the forget (and retain) sets. */
+  private objective(params: readonly Tensor[], rows: PreferenceRows = this.rows): Scalar {
     const inputs: PreferenceInputsTf = {};
     if (this.loss.family === 'preference') {
-      inputs.pairs = {
-        logits: this.logits(t.x, params),
-        chosen: t.chosen,
-        rejected: t.rejected,
-        refChosen: tf.sum(tf.mul(t.chosen, this.refLog.all), 1),
-        refRejected: tf.sum(tf.mul(t.rejected, this.refLog.all), 1),
-      };
+      const { x, ...pairs } = rows.pairs;
+      inputs.pairs = { logits: this.logits(x, params), ...pairs };
     } else {
-      inputs.forget = { logits: this.logits(t.forgetX, params), target: t.forgetTarget, ref: tf.sum(tf.mul(t.forgetTarget, this.refLog.forget), 1) };
-      if (this.loss.usesRetain) {
-        inputs.retain = { logits: this.logits(t.retainX, params), target: t.retainTarget, ref: tf.sum(tf.mul(t.retainTarget, this.refLog.retain), 1) };
-      }
+      const { forget, retain } = rows;
+      inputs.forget = { logits: this.logits(forget.x, params), target: forget.target, ref: forget.ref };
+      if (this.loss.usesRetain) inputs.retain = { logits: this.logits(retain.x, params), target: retain.target, ref: retain.ref };
     }
     return this.loss.compute(inputs, this.config.loss.params);
   }

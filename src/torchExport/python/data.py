@@ -4,6 +4,7 @@ data.json holds the train, validation and test splits as the app made them (the 
 generator or table, the class imbalance, the 60/20/20 split, label noise on the training labels
 only, and any points added by clicking), the training class priors that LDAM and logit
 adjustment use, and how the data was made. Features are float32 values; labels are class indices.
+`input_features` names what the model sees (features.py): `x` of a split is that, `raw` the points.
 `load(points=N)` makes N points with the same generator and settings instead (generate.py).
 """
 import json
@@ -12,13 +13,16 @@ import os
 import torch
 
 import generate
+from features import feature_matrix
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class Split:
-    def __init__(self, x, y, classes):
-        self.x = torch.tensor(x, dtype=torch.float32).reshape(len(y), -1)
+    def __init__(self, x, y, classes, features=None):
+        self.raw = torch.tensor(x, dtype=torch.float32).reshape(len(y), -1)
+        # The model's inputs: the input features of the raw points.
+        self.x = feature_matrix(self.raw, features)
         self.labels = torch.tensor(y, dtype=torch.int64)
         # One-hot targets, as the app's losses take them.
         self.targets = torch.nn.functional.one_hot(self.labels, classes).to(torch.float32)
@@ -28,14 +32,17 @@ class Data:
     def __init__(self, path=None, points=None):
         with open(path or os.path.join(HERE, "data.json")) as f:
             raw = json.load(f)
+        # The input features (features.py) the model sees; None: the raw columns.
+        self.input_features = raw.get("input_features")
         if points is not None:
             raw = generate.make(raw["source"], points)
         self.features = raw["features"]
+        self.inputs = len(self.input_features) if self.input_features is not None else self.features
         self.classes = raw["classes"]
         self.source = raw["source"]
-        self.train = Split(raw["train"]["x"], raw["train"]["y"], self.classes)
-        self.validation = Split(raw["validation"]["x"], raw["validation"]["y"], self.classes)
-        self.test = Split(raw["test"]["x"], raw["test"]["y"], self.classes)
+        self.train = Split(raw["train"]["x"], raw["train"]["y"], self.classes, self.input_features)
+        self.validation = Split(raw["validation"]["x"], raw["validation"]["y"], self.classes, self.input_features)
+        self.test = Split(raw["test"]["x"], raw["test"]["y"], self.classes, self.input_features)
         # Training class frequencies, kept as the app keeps them (float32).
         self.class_priors = [float(p) for p in raw["class_priors"]]
 

@@ -131,9 +131,10 @@ def make(source, points=None):
         xs, ys, _ = _balanced(kind, max(counts) * k, source["noise"], source["classes"], seed)
         xs, ys = _take_counts(xs, ys, k, counts, seed)
     n = len(ys)
-    # The 60 / 20 / 20 split.
+    # The split (60 / 20 / 20 by default; validation and test share what training leaves).
     order = permutation(Rng(seed_for(seed, "split")), n)
-    validation, test = js_round(n * 0.2), js_round(n * 0.2)
+    fractions = source.get("split", {"validation": 0.2, "test": 0.2})
+    validation, test = js_round(n * fractions["validation"]), js_round(n * fractions["test"])
     train = max(1, n - validation - test)
     split = {"train": order[:train], "validation": order[train:train + validation], "test": order[train + validation:]}
     # Label noise on the training labels only.

@@ -9,7 +9,8 @@ Directions, as in the app:
 - "pca": the top two principal directions of the trajectory (Li et al. section 7), from the
   Gram matrix of the centred checkpoints by power iteration with deflation, in float64, with the
   same seeded start; the grid covers the projected path with a 20% margin.
-The surface is the loss alone (no add-ons) over the full training split.
+The surface is the loss (no add-ons) over the full training split, plus the run's L1/L2 penalty
+when it has one (the objective training minimises), added in float64 at each point.
 
 Run: python3 landscape.py [--steps N] [--resolution R] [--directions random|pca] [--out surface.json]
 Distributed: torchrun --nproc_per_node=N landscape.py --resolution 201 trains as train.py does,
@@ -26,6 +27,7 @@ import torch.distributed as dist
 import data as data_module
 import experiment
 import losses
+import regularization
 import train
 from model import forward_with
 from rng import Rng, seed_for
@@ -158,10 +160,11 @@ def grid_axis(lo, hi, resolution):
     return torch.tensor([lo + (hi - lo) * k / (resolution - 1) for k in range(resolution)], dtype=torch.float32)
 
 
-def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, context, alpha_range, beta_range, resolution, rows=None):
+def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, context, alpha_range, beta_range, resolution, rows=None, penalty=("none", 0)):
     """Losses on the grid, row-major with beta along the rows: losses[i][j] = L(center + alpha_j d1 + beta_i d2).
     Each point's weights are center + alpha d1 + beta d2 in float64, rounded once to float32.
-    `rows` limits the work to some rows (to split a grid across processes)."""
+    `rows` limits the work to some rows (to split a grid across processes); `penalty`: the
+    run's (kind, rate) of L1/L2, added at each point's float64 weights."""
     alphas = grid_axis(*alpha_range, resolution).tolist()
     betas = grid_axis(*beta_range, resolution).tolist()
     c, a, b = (v.to(torch.float64) for v in (center, d1, d2))
@@ -171,10 +174,10 @@ def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, cont
         for i in rows if rows is not None else range(resolution):
             row = []
             for alpha in alphas:
-                flat = (c + alpha * a + betas[i] * b).to(torch.float32)
-                z = forward_with(unflatten(flat, sizes), split.x, activation)
+                exact = c + alpha * a + betas[i] * b
+                z = forward_with(unflatten(exact.to(torch.float32), sizes), split.x, activation)
                 value = fn(z, split.targets, loss_params, context)
-                row.append(float(value.mean() if level == "example" else value))
+                row.append(float(value.mean() if level == "example" else value) + regularization.penalty_at(*penalty, exact, sizes))
             out.append(row)
     return out
 
@@ -212,7 +215,7 @@ def main():
         beta_range = (beta_range[0] * zoom, beta_range[1] * zoom)
     context = losses.Context(data.classes, data.class_priors, 0, experiment.SEED)
     rows = list(range(rank, args.resolution, world))
-    part = surface(center.cpu(), d1, d2, sizes, experiment.MODEL["activation"], data.train, run["loss"], run["loss_params"], context, alpha_range, beta_range, args.resolution, rows)
+    part = surface(center.cpu(), d1, d2, sizes, experiment.MODEL["activation"], data.train, run["loss"], run["loss_params"], context, alpha_range, beta_range, args.resolution, rows, (run["regularization"], run["regularization_rate"]))
     if world > 1:
         parts = [None] * world
         dist.all_gather_object(parts, (rows, part))

@@ -2,7 +2,8 @@
 the loss curve: the minibatch objective before each update, one line per step.
 
 Each step: the learning rate from the schedule; the next minibatch (the whole training split,
-or a seeded per-epoch order); mixup when on; the gradient of the objective (loss + add-ons);
+or a seeded per-epoch order); mixup when on; the gradient of the objective (loss + add-ons + the
+L1/L2 penalty, whose value is reported apart: the curve is the data loss, as in the app);
 clipping to a global norm; decoupled weight decay for optimizers without their own; the update.
 At the end: accuracy, calibration of the test split before and after temperature scaling (T fitted
 on the validation split) and lambda_max of the training-loss Hessian.
@@ -29,6 +30,7 @@ import experiment as default_experiment
 import losses
 import metrics
 import optim
+import regularization
 from model import app_parameters, build_model, flat_parameters, forward_with
 from rng import Rng, permutation, seed_for
 
@@ -54,10 +56,22 @@ class Batches:
         return self.split.x[rows], self.split.targets[rows]
 
 
+def penalised(run):
+    return regularization.active(run["regularization"], run["regularization_rate"])
+
+
+def run_penalty(run, params):
+    """The run's L1/L2 penalty on the kernels of `params` (the app's order, or nn.Linear's: the
+    weight of each layer comes before its bias either way); 0 when off."""
+    if not penalised(run):
+        return torch.zeros(())
+    return regularization.penalty(run["regularization"], run["regularization_rate"], regularization.kernels_of(params))
+
+
 def layer_sizes(exp, data, width=None, layers=None):
     width = exp.MODEL["width"] if width is None else width
     layers = exp.MODEL["layers"] if layers is None else layers
-    return [data.features] + [width] * layers + [data.classes]
+    return [data.inputs] + [width] * layers + [data.classes]
 
 
 def distributed():
@@ -108,6 +122,8 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
             for p in params:
                 p.grad = None
             value = losses.objective(run["loss"], run["loss_params"], run["addons"], net(x), t, context, t_b, lambdas) * share
+            # The penalty is the same on every process: DDP's average keeps its gradient whole.
+            value = value + run_penalty(run, params)
             value.backward()  # under DDP, the gradients arrive averaged over the processes
             grads = [p.grad for p in params]
             if run["clip_norm"] > 0:
@@ -118,7 +134,8 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
         if world > 1:
             dist.all_reduce(value)
             value = value / world
-        history.append(float(value))
+        # The curve shows the data loss: the objective less the penalty at the same weights.
+        history.append(float(value - run_penalty(run, params).detach()) if penalised(run) else float(value))
         with torch.no_grad():
             if run["weight_decay"] > 0 and not own_decay:
                 optim.apply_weight_decay(params, lr, run["weight_decay"])
@@ -152,7 +169,7 @@ def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20, 
     def gradient_at(ps):
         ps = [p.detach().requires_grad_(True) for p in ps]
         z = forward_with(ps, data.train.x, exp.MODEL["activation"])
-        value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, data.train.targets, context)
+        value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, data.train.targets, context) + run_penalty(run, ps)
         return list(torch.autograd.grad(value, ps))
 
     at = app_parameters(model)

@@ -1,0 +1,40 @@
+"""L1 and L2 penalties on the weights (src/engine/regularization.ts), as in TensorFlow Playground:
+added to the objective as rate * sum|w| (L1) or rate * sum w^2 / 2 (L2) over the kernels only
+(biases are not penalised). With the 1/2, L2's gradient is rate * w: plain SGD with L2 at rate
+lambda is weight decay at lambda. The loss curve shows the data loss; the penalty is reported
+beside it, and the landscape and lambda_max are of the whole objective.
+"""
+import torch
+
+KINDS = ("none", "l1", "l2")
+
+
+def active(kind, rate):
+    return kind != "none" and rate > 0
+
+
+def penalty(kind, rate, kernels):
+    """The penalty over weight matrices (a scalar tensor, differentiable in them), summed per
+    matrix and then over matrices, as the engine adds them."""
+    if not active(kind, rate) or not kernels:
+        return torch.zeros(())
+    per_matrix = [w.abs().sum() if kind == "l1" else 0.5 * (w * w).sum() for w in kernels]
+    return rate * torch.stack(per_matrix).sum()
+
+
+def kernels_of(params):
+    """The kernels of an MLP's parameters in the app's order [W0, b0, W1, b1, ...]."""
+    return params[0::2]
+
+
+def penalty_at(kind, rate, flat, sizes):
+    """The penalty of flat weights (the app's order) in float64, as the landscape adds it at each
+    grid point before the weights are rounded to float32."""
+    if not active(kind, rate):
+        return 0.0
+    total, offset = 0.0, 0
+    for inputs, outputs in zip(sizes[:-1], sizes[1:]):
+        w = flat[offset:offset + inputs * outputs].to(torch.float64)
+        total += float(w.abs().sum() if kind == "l1" else 0.5 * (w * w).sum())
+        offset += inputs * outputs + outputs
+    return rate * total
