@@ -38,6 +38,8 @@ export class PreferenceSession {
   private boundaryAt: number[] = [];
   /** Each run's π_ref parameters (its initial weights), sent with its weights for the landscape. */
   private references: Float32Array[] = [];
+  /** Each run's step and time at its last frame while training, for its steps per second (the live landscape paces itself by them). */
+  private rateFrom: ({ step: number; at: number } | undefined)[] = [];
 
   constructor(
     private readonly emit: Emit,
@@ -112,6 +114,7 @@ export class PreferenceSession {
     if (runs.length === 0) return;
     const generation = ++this.generation;
     this.status(true);
+    this.rateFrom = [];
     let remaining = steps;
     while (remaining > 0 && generation === this.generation && runs === this.runs) {
       const started = this.now();
@@ -163,7 +166,7 @@ export class PreferenceSession {
         losses,
         firstStep: step - losses.length + 1,
         evaluation: null,
-        stepsPerSecond: 0,
+        stepsPerSecond: this.rate(index, step),
         tensors: tf.memory().numTensors,
         boundary: probabilities ? { planeSerial: 0, resolution: BOUNDARY_RESOLUTION, classes: run.shape.outputs, probabilities: probabilities as Float32Array } : null,
         weights,
@@ -174,6 +177,14 @@ export class PreferenceSession {
         preference: [point],
       },
     });
+  }
+
+  /** Steps a second since the run's last frame of this play (0 for its first). */
+  private rate(index: number, step: number): number {
+    const now = this.now();
+    const from = this.rateFrom[index];
+    this.rateFrom[index] = { step, at: now };
+    return from && step > from.step && now > from.at ? ((step - from.step) * 1000) / (now - from.at) : 0;
   }
 
   private status(playing: boolean): void {

@@ -65,14 +65,17 @@ function moeReferenceLogSumExp(z: readonly number[]): number {
 }
 
 describe("a mixture of experts' loss landscape", () => {
-  for (const [balance, topK] of [
-    ['micro', 2],
-    ['global', 1],
-  ] as const) {
-    it(`${balance}-batch LBL, top-${topK}: the centre is the trainer's total objective, a point off it the plain-TS objective there`, async () => {
+  const cases = [
+    { balance: 'micro', topK: 2, layers: 1, activation: 'tanh' },
+    { balance: 'global', topK: 1, layers: 2, activation: 'relu' },
+    { balance: 'micro', topK: 1, layers: 0, activation: 'tanh' },
+  ] as const;
+  for (const { balance, topK, layers, activation } of cases) {
+    it(`${balance}-batch LBL, top-${topK}, ${layers} hidden: the centre is the trainer's total objective, a point off it the plain-TS objective there`, async () => {
       // The second case also has an add-on (z-reg), part of the task loss in training.
       const loss = balance === 'global' ? { id: 'ce', addons: { 'z-reg': { lambda: 0.005 } } } : { id: 'ce' };
-      const config = configClamp({ ...base, loss, model: { ...base.model, topK }, training: { ...base.training, moe: { ...base.training.moe, balance }, regularization: 'l2', regularizationRate: 0.003 } }).config;
+      const model = { ...base.model, topK, layers, activation };
+      const config = configClamp({ ...base, loss, model, training: { ...base.training, moe: { ...base.training.moe, balance }, regularization: 'l2', regularizationRate: 0.003 } }).config;
       const data = trainingDataCreate(config);
       try {
         const { weights, total } = trained(config, data, 40);

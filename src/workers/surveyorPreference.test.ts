@@ -81,6 +81,29 @@ describe('the surveyor on a preference run', () => {
     expect(Math.abs(centres[0]! - centres[1]!)).toBeGreaterThan(1e-3);
   });
 
+  it('IPO: the 1-D slice from the initial weights starts at the loss the trainer reported for its first step', async () => {
+    const { config } = configClamp({ task: 'preference', loss: { id: 'ipo' }, data: { points: 30, seed: 5 }, model: { layers: 1, width: 6 }, preference: { responses: 3 } });
+    const events: SurveyorEvent[] = [];
+    const surveyor = new SurveyorSession((event) => events.push(event));
+    surveyor.configure(config, 1);
+    let first: number | null = null;
+    const trainer = new PreferenceSession((event) => {
+      if (event.type !== 'frame') return;
+      if (event.frame.firstStep === 1 && event.frame.losses.length > 0) first = event.frame.losses[0]!;
+      if (event.frame.weights) surveyor.checkpoint(event.revision, event.run, event.frame.step, event.frame.weights.slice(), event.frame.reference?.slice());
+    });
+    trainer.configure(config, 1);
+    await trainer.step(10);
+    surveyor.slice({ id: 1, from: { kind: 'initial' }, to: { kind: 'current' }, points: 5, range: [0, 1] });
+    await surveyor.idle();
+    const slice = events.find((e) => e.type === 'slice');
+    if (slice?.type !== 'slice') throw new Error(`no slice: ${JSON.stringify(events.find((e) => e.type === 'failed'))}`);
+    expect(Math.abs(slice.slice.lossA - first!)).toBeLessThan(1e-5 * Math.max(1, first!));
+    expect(slice.slice.losses[0]).toBeCloseTo(slice.slice.lossA, 5);
+    expect(slice.slice.lossB).toBeLessThan(slice.slice.lossA); // IPO went down along the way
+    trainer.dispose();
+  });
+
   it('NPO + retain on PCA directions of the path: the centre is the reported loss, the path lies on the plane', async () => {
     const { events, reported } = await trainAndSurvey({ loss: { id: 'npo-rt', params: { beta: 0.5, lambda: 2 } } }, 15, { directions: 'pca', keepBias: true, range: 1, resolution: 9, preempt: true });
     const failed = events.find((e) => e.type === 'failed');

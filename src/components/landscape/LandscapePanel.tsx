@@ -51,6 +51,7 @@ export function LandscapePanel() {
   const error = useLandscapeStore((s) => s.error);
   const backend = useLandscapeStore((s) => s.backend);
   const runCount = useConfigStore((s) => 1 + s.config.compare.runs.length);
+  const preference = useConfigStore((s) => s.config.task === 'preference');
   const [hover, setHover] = useState<(SurfaceHover & { run: number | null }) | null>(null);
   const onHover = useCallback((h: SurfaceHover | null) => setHover(h && { ...h, run: null }), []);
   const onRunHover = useCallback((h: SurfaceHover | null, run: number) => setHover(h && { ...h, run }), []);
@@ -127,7 +128,7 @@ export function LandscapePanel() {
       </div>
       {compare && settings.view === 'slice' && (
         <p className="note" data-testid="landscape-slice-note">
-          The straight line between run A’s current weights and another run’s (the selected run, or B), measured with run A’s loss on the training set.
+          The straight line between run A’s current weights and another run’s (the selected run, or B), measured with {preference ? 'run A’s objective (its pairs, or its forget and retain sets)' : 'run A’s loss on the training set'}.
         </p>
       )}
       {planar && (compare || settings.view === 'contour') && hoverText}

@@ -53,6 +53,7 @@ export function SurfaceView({ scene, onHover, options = {} }: { scene: SurfaceSc
     if (!canvas) return;
     let disposed = false;
     let unsubscribe = (): void => {};
+    let size = sizeRef.current;
     const onCamera = (own: boolean): void => {
       const r = renderer.current;
       if (!r) return;
@@ -63,10 +64,18 @@ export function SurfaceView({ scene, onHover, options = {} }: { scene: SurfaceSc
     afterInteractive()
       .then(() => import('./surfaceRender'))
       .then(({ surfaceCreate }) => {
-        if (disposed) return;
-        const size = sizeRef.current;
+        if (disposed) return null;
+        size = sizeRef.current;
         // Linked surfaces share one camera, so none of them frames its own path.
-        renderer.current = surfaceCreate(canvas, size.width, size.height, (hover) => hoverRef.current(hover), onCamera, { framePath: link === undefined });
+        return surfaceCreate(canvas, size.width, size.height, (hover) => hoverRef.current(hover), onCamera, { framePath: link === undefined });
+      })
+      .then((created) => {
+        if (!created) return;
+        // Made in several tasks: the view may have gone meanwhile.
+        if (disposed) return created.dispose();
+        renderer.current = created;
+        // The box may have been measured anew while the renderer was being made.
+        if (sizeRef.current !== size) created.resize(sizeRef.current.width, sizeRef.current.height);
         // A surface that joins a linked set takes the set's camera; then follows it.
         const follow = ({ pose, source }: { pose: CameraPose | null; source: string | null }): void => {
           if (pose && source !== link) renderer.current?.setPose(pose);

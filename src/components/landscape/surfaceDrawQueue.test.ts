@@ -25,9 +25,9 @@ describe('surfaceDrawQueue', () => {
   it('draws one canvas per animation frame, oldest request first, each once however often it asked', () => {
     const frame = manualFrames();
     const drawn: string[] = [];
-    const a = () => drawn.push('a');
-    const b = () => drawn.push('b');
-    const c = () => drawn.push('c');
+    const a = () => void drawn.push('a');
+    const b = () => void drawn.push('b');
+    const c = () => void drawn.push('c');
     drawQueueRequest(a);
     drawQueueRequest(b);
     drawQueueRequest(a);
@@ -46,11 +46,42 @@ describe('surfaceDrawQueue', () => {
     expect(drawQueueLength()).toBe(0);
   });
 
+  it('starts the next draw only once an asynchronous one has settled, in a later frame', async () => {
+    const frame = manualFrames();
+    const drawn: string[] = [];
+    let finishA = (): void => {};
+    const a = () => {
+      drawn.push('a');
+      return new Promise<void>((resolve) => (finishA = resolve));
+    };
+    const b = () => void drawn.push('b');
+    drawQueueRequest(a);
+    drawQueueRequest(b);
+    frame();
+    expect(drawn).toEqual(['a']);
+    frame();
+    frame();
+    expect(drawn).toEqual(['a']); // a is still drawing: b waits, whatever the frames
+    drawQueueRequest(a); // asked for again while drawing: drawn again after b
+    finishA();
+    await Promise.resolve();
+    expect(drawn).toEqual(['a']);
+    frame();
+    expect(drawn).toEqual(['a', 'b']);
+    frame();
+    expect(drawn).toEqual(['a', 'b', 'a']);
+    finishA();
+    await Promise.resolve();
+    frame();
+    expect(drawn).toEqual(['a', 'b', 'a']);
+    expect(drawQueueLength()).toBe(0);
+  });
+
   it('forgets a cancelled draw', () => {
     const frame = manualFrames();
     const drawn: string[] = [];
-    const a = () => drawn.push('a');
-    const b = () => drawn.push('b');
+    const a = () => void drawn.push('a');
+    const b = () => void drawn.push('b');
     drawQueueRequest(a);
     drawQueueRequest(b);
     drawQueueCancel(a);
@@ -64,7 +95,7 @@ describe('surfaceDrawQueue', () => {
     const frame = manualFrames();
     const drawn: string[] = [];
     inputQuietKeyAt(performance.now());
-    drawQueueRequest(() => drawn.push('a'));
+    drawQueueRequest(() => void drawn.push('a'));
     frame();
     expect(drawn).toEqual([]);
     vi.advanceTimersByTime(QUIET_MS);

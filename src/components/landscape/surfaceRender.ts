@@ -13,6 +13,7 @@ import { gridSample, heightFraction, viridisRgb } from './surfaceField';
 import { SURFACE_HEIGHT, surfaceOverlaysCreate } from './surfaceOverlays';
 import type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
 import { softwareGl } from './surfaceSoftwareGl';
+import { afterNextFrame, fencedDrawCreate, yieldToMain } from './surfaceFencedDraw';
 import { CAMERA_START, FOV, fovFor, MAX_DISTANCE, PREFER_AZIMUTH, TARGET } from './surfaceCamera';
 
 // The scene types live in surfaceScene.ts; importers of them from here keep working.
@@ -38,16 +39,23 @@ let liveCanvases = 0;
 /**
  * `onCamera` hears of every camera move: `own` is true when it came from this canvas (drag,
  * wheel, keys, reset), false when setPose copied another surface's camera.
+ *
+ * Made in steps, each its own task (the page stays responsive while the 3-D view starts): the
+ * WebGL context, the scene, then the shader programs one by one (surfaceFencedDraw.ts's warm-up,
+ * taking turns with other canvases' draws). Each step alone takes 5–30 ms on a quiet 2-core
+ * machine; together they took 60–160 ms.
  */
-export function surfaceCreate(
+export async function surfaceCreate(
   canvas: HTMLCanvasElement,
   width: number,
   height: number,
   onHover: (hover: SurfaceHover | null) => void,
   onCamera: (own: boolean) => void = () => {},
   options: SurfaceOptions = {},
-): SurfaceRenderer {
-  const renderer = new THREE.WebGLRenderer({ canvas, antialias: !softwareGl(), preserveDrawingBuffer: true });
+): Promise<SurfaceRenderer> {
+  await yieldToMain(); // three.js's module was evaluated in this task
+  // No antialias on the canvas: it only shows the copy of a picture drawn (multisampled on a GPU) into a render target.
+  const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
   const fullRatio = Math.min(2, window.devicePixelRatio || 1);
   const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
   renderer.setPixelRatio(ratioFor(useTrainingStore.getState().playing));
@@ -80,9 +88,12 @@ export function surfaceCreate(
   let current: SurfaceScene | null = null;
   let resolution = 0;
 
-  const render = (): void => {
-    renderer.render(scene, camera);
-  };
+  await yieldToMain();
+  const fenced = fencedDrawCreate(renderer, scene, camera, { samples: softwareGl(renderer.getContext()) ? 0 : 4 });
+  // The warm-up's GPU work takes turns with every canvas's draws, as they do with each other.
+  await afterNextFrame();
+  for (const step of fenced.warmUpSteps()) await new Promise<void>((resolve) => drawQueueRequest(() => step().then(resolve)));
+  const render = (): Promise<void> => fenced.draw();
   const requestRender = (): void => drawQueueRequest(render);
   const unsubscribePlaying = useTrainingStore.subscribe((state, previous) => {
     if (state.playing === previous.playing) return;
@@ -256,6 +267,7 @@ export function surfaceCreate(
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerleave', onLeave);
       controls.dispose();
+      fenced.dispose();
       overlays.dispose();
       geometry.dispose();
       material.dispose();

@@ -1,24 +1,17 @@
-// Whether WebGL runs on a CPU renderer, asked once per page: the 3-D surface then draws without multisampling.
+// Whether WebGL runs on a CPU renderer: the 3-D surface then draws without multisampling.
 
-let software: boolean | null = null;
 /**
- * Whether WebGL runs on a CPU renderer (SwiftShader, llvmpipe), asked once of a throw-away
- * context. There, 4× multisampling makes every draw the page waits for several times slower;
- * its edges are smoothed on a GPU only.
+ * Whether `gl` runs on a CPU renderer (SwiftShader, llvmpipe). There, 4× multisampling makes
+ * every draw the page waits for several times slower; its edges are smoothed on a GPU only.
+ * Asked of the surface's own context: a throw-away context to ask would cost the main thread a
+ * second context's creation (15–90 ms on a 2-core machine).
  */
-export function softwareGl(): boolean {
-  if (software !== null) return software;
-  software = false;
+export function softwareGl(gl: WebGLRenderingContext | WebGL2RenderingContext): boolean {
   try {
-    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
-    if (gl) {
-      const info = gl.getExtension('WEBGL_debug_renderer_info');
-      const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-      software = /swiftshader|llvmpipe|softpipe|software/i.test(name);
-      gl.getExtension('WEBGL_lose_context')?.loseContext();
-    }
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    return /swiftshader|llvmpipe|softpipe|software/i.test(name);
   } catch {
-    // No answer: draw as on a GPU.
+    return false; // no answer: draw as on a GPU
   }
-  return software;
 }

@@ -4,11 +4,11 @@
 // every parameter of the router and the experts.
 //
 // Batched like the MLP's surfaces (evaluate.ts): every layer that reads the inputs — the router
-// and each expert's first layer — is linear in (α, β), so X·W(α, β) + b(α, β) is one matMul of
+// and the experts' first layers — is linear in (α, β), so X·W(α, β) + b(α, β) is one matMul of
 // the chunk's coefficient rows [1, α, β] with a stack [XW + b; XD₁ + b′₁; XD₂ + b′₂] made once per
-// surface; each expert's later layers are one rank-3 matMul over the chunk's G points; the
-// routing (softmax, top-k, gates), the LBL of each point and its z-loss are rank-3 ops over
-// [G, n, N_E]. `perPoint` runs the same ops one point at a time.
+// surface. The experts run as one wide MLP (moeWide.ts), whose later layers are one rank-3 matMul
+// over the chunk's G points each; the routing (softmax, top-k, gates), each point's LBL and its
+// z-loss are rank-3 ops over [G, n, N_E]. `perPoint` runs 2-D ops one point at a time.
 //
 // Top-k routing is piecewise: where a point's top expert changes, its logits switch from one
 // expert's output to another's and fᵢ jumps, so the surface has creases and small steps there.
@@ -17,13 +17,14 @@ import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D } from '../t
 import { mlpActivate, mlpWeightTensors, type DenseWeights } from '../mlp';
 import type { AddonSpec } from '../../losses/addons';
 import type { LossParams } from '../../losses/types';
-import { moeForward, type MoeShape } from '../moe/moeModel';
+import { moeForward, moeTopKMask, type MoeShape } from '../moe/moeModel';
 import { moeFullBatchAuxiliaryLoss, type MoeAuxiliarySettings, type MoeDomainAverager } from '../moe/moeFullBatch';
 import type { LandscapeEvaluator, LandscapeObjective, LandscapeStrategy } from './evaluate';
 import { landscapeAugmented, landscapeCoefficients, landscapeEvaluateChunked, landscapeStackRows } from './chunks';
 import { landscapeChunkLosses, landscapeMeanLoss, landscapeTiledTargets } from './stacked2d';
 import type { LandscapePlane } from './params';
 import { landscapePenaltyOf } from './penalty';
+import { moeGateMatrices, moeWideLayers } from './moeWide';
 
 type Tensor3D = tf.Tensor3D;
 
@@ -86,7 +87,21 @@ function balanceLosses(probs: Tensor3D, mask: Tensor3D, settings: MoeAuxiliarySe
   return tf.mul(experts, tf.mean(tf.sum(tf.mul(f, domainMeans(probs)), 2), 0)) as Tensor1D;
 }
 
-/** Batched evaluator of a mixture's total objective on a plane (`strategy` already resolved). */
+/** [m, n·out]: X·W + b of `layer` of the centre and of each direction, one row each. */
+function inputStack(x: Tensor2D, layers: readonly DenseWeights[]): Tensor2D {
+  return tf.tidy(() => {
+    const [n] = x.shape;
+    const rows = layers.map((layer) => tf.reshape(tf.add(tf.matMul(x, tf.tensor2d(layer.w, [layer.inputs, layer.outputs])), tf.tensor1d(layer.b)), [1, n * layer.outputs]));
+    return tf.concat(rows, 0) as Tensor2D;
+  });
+}
+
+/**
+ * Batched evaluator of a mixture's total objective on a plane (`strategy` already resolved):
+ * `batched` takes a chunk's G points through rank-3 ops at once, `perPoint` one point at a time
+ * through 2-D ops (on tfjs's wasm backend a rank-3 matMul over several matrices is slow). The
+ * experts run as one wide MLP with block-diagonal layers (moeWide.ts).
+ */
 export function landscapeMoeEvaluator(objective: LandscapeObjective, moe: LandscapeMoe, plane: LandscapePlane, strategy: LandscapeStrategy, maxElements: number): LandscapeEvaluator {
   const { center, d1, d2 } = plane;
   const { shape, auxiliary } = moe;
@@ -95,10 +110,13 @@ export function landscapeMoeEvaluator(objective: LandscapeObjective, moe: Landsc
   if (center.length !== 1 + experts * depth) throw new Error(`a mixture of ${experts} experts of ${depth} layers has ${1 + experts * depth} layers, the weights ${center.length}`);
   const [n] = objective.x.shape;
   const classes = shape.outputs;
+  const perPoint = strategy === 'perPoint';
   const directions = d2 ? [center, d1, d2] : [center, d1];
-  // Per point: the router's [n, N_E] logits, probabilities, mask and gates, every expert's widest
-  // activation (+1 for the bias column) and its gated [n, K] output.
-  const perPointElements = n * (4 * experts + experts * (Math.max(...center.map((l) => l.outputs)) + 1 + classes));
+  const wide = directions.map((layers) => moeWideLayers(layers, experts, depth));
+  const wideCentre = wide[0]!;
+  // Per point: the router's [n, N_E] logits, probabilities, mask and gates, and the wide network's
+  // widest activation (+1 for the bias column) twice over (its activation and its gated copy).
+  const perPointElements = n * (4 * experts + 2 * (Math.max(...wideCentre.map((l) => l.outputs)) + 1));
   const chunkSize = Math.max(1, Math.floor(maxElements / perPointElements));
 
   const keep: Tensor[] = [];
@@ -106,69 +124,79 @@ export function landscapeMoeEvaluator(objective: LandscapeObjective, moe: Landsc
     keep.push(t);
     return t;
   };
-  /** [m, n·out]: X·W + b of layer `l` for the centre and each direction. */
-  const inputStack = (l: number): Tensor2D =>
-    kept(
-      tf.tidy(() => {
-        const rows = directions.map((layers) => {
-          const layer = layers[l]!;
-          return tf.reshape(tf.add(tf.matMul(objective.x, tf.tensor2d(layer.w, [layer.inputs, layer.outputs])), tf.tensor1d(layer.b)), [1, n * layer.outputs]);
-        });
-        return tf.concat(rows, 0) as Tensor2D;
-      }),
-    );
-  const router = inputStack(0);
-  const expertStacks = Array.from({ length: experts }, (_, e) => {
-    const base = 1 + e * depth;
-    return {
-      first: inputStack(base),
-      firstOutputs: center[base]!.outputs,
-      later: center.slice(base + 1, base + depth).map((layer, k) => ({ layer, stack: kept(landscapeStackRows(directions.map((layers) => landscapeAugmented(layers[base + 1 + k]!)))) })),
-    };
+  const router = kept(inputStack(objective.x, directions.map((layers) => layers[0]!)));
+  const first = kept(inputStack(objective.x, wide.map((layers) => layers[0]!)));
+  const later = wideCentre.slice(1).map((layer, k) => {
+    const at = (layers: readonly DenseWeights[]): DenseWeights => layers[k + 1]!;
+    if (!perPoint) return { layer, stack: kept(landscapeStackRows(wide.map((layers) => landscapeAugmented(at(layers))))), biasStack: null };
+    return { layer, stack: kept(landscapeStackRows(wide.map((layers) => at(layers).w))), biasStack: kept(landscapeStackRows(wide.map((layers) => at(layers).b))) };
   });
-  const ones = depth > 1 ? kept(tf.ones([chunkSize, n, 1]) as Tensor3D) : null;
-  const tiledTargets = landscapeTiledTargets(objective, chunkSize);
+  const gateMatrices = moeGateMatrices(experts, classes);
+  const expand = kept(tf.tensor2d(gateMatrices.expand, [experts, experts * classes]));
+  const sum = kept(tf.tensor2d(gateMatrices.sum, [experts * classes, classes]));
+  const ones = !perPoint && depth > 1 ? kept(tf.ones([chunkSize, n, 1]) as Tensor3D) : null;
+  const tiledTargets = perPoint ? null : landscapeTiledTargets(objective, chunkSize);
   const tiledFull = tiledTargets ? kept(tiledTargets) : null;
   const averager = auxiliary.alpha > 0 && auxiliary.balance === 'micro' ? kept(tf.tensor2d(moe.averager.weights, [moe.averager.rows, moe.averager.points])) : null;
   let disposed = false;
 
-  /** Total objectives [g] of g points from their coefficient rows c (g × m), inside a tidy. */
-  const pointsLosses = (c: Tensor2D): Tensor1D => {
-    const g = c.shape[0];
-    const routerLogits = tf.reshape(tf.matMul(c, router), [g, n, experts]) as Tensor3D;
-    const probs = tf.softmax(routerLogits) as Tensor3D;
-    const mask = topKMask(probs, shape.topK);
-    const gates = tf.mul(probs, mask) as Tensor3D;
-    const bias = ones && (g === chunkSize ? ones : (tf.slice(ones, [0, 0, 0], [g, n, 1]) as Tensor3D));
-    let logits: Tensor3D | null = null;
-    expertStacks.forEach(({ first, firstOutputs, later }, e) => {
-      let z = tf.reshape(tf.matMul(c, first), [g, n, firstOutputs]) as Tensor3D;
-      for (const { layer, stack } of later) {
-        const h = tf.concat([mlpActivate(z, shape.activation) as Tensor3D, bias!], 2);
-        z = tf.matMul(h, tf.reshape(tf.matMul(c, stack), [g, layer.inputs + 1, layer.outputs]) as Tensor3D);
-      }
-      const term = tf.mul(z, tf.slice(gates, [0, 0, e], [g, n, 1])) as Tensor3D;
-      logits = logits ? (tf.add(logits, term) as Tensor3D) : term;
-    });
-    const flat = tf.reshape(logits!, [g * n, classes]) as Tensor2D;
-    const terms: Tensor[] = [landscapeChunkLosses(objective, flat, g, tiledFull)];
-    for (const addon of moe.addons) terms.push(tf.mean(tf.reshape(addon.spec.compute(flat, addon.params), [g, n]), 1));
+  /** The gated sum of the experts' logits from the wide output z ([rows, N_E·K]) and gates ([rows, N_E]). */
+  const gated = (z: Tensor2D, gates: Tensor2D): Tensor2D => tf.matMul(tf.mul(z, tf.matMul(gates, expand)), sum);
+
+  /** Task loss, add-ons, α·LBL and the z-loss of g points, [g], from their routing and logits [g·n, K]. */
+  const total = (g: number, logits: Tensor2D, routerLogits: Tensor3D, probs: Tensor3D, mask: Tensor3D): Tensor1D => {
+    const terms: Tensor[] = [landscapeChunkLosses(objective, logits, g, tiledFull)];
+    for (const addon of moe.addons) terms.push(tf.mean(tf.reshape(addon.spec.compute(logits, addon.params), [g, n]), 1));
     if (auxiliary.alpha > 0) terms.push(tf.mul(auxiliary.alpha, balanceLosses(probs, mask, auxiliary, averager)));
     if (auxiliary.zLoss > 0) terms.push(tf.mul(auxiliary.zLoss, tf.mean(tf.square(tf.logSumExp(routerLogits, 2)), 1)));
     return (terms.length === 1 ? terms[0]! : tf.addN(terms)) as Tensor1D;
   };
 
+  /** Total objectives [g] of a chunk's points from their coefficient rows c (g × m), rank-3 (inside a tidy). */
+  const batchedLosses = (c: Tensor2D): Tensor1D => {
+    const g = c.shape[0];
+    const routerLogits = tf.reshape(tf.matMul(c, router), [g, n, experts]) as Tensor3D;
+    const probs = tf.softmax(routerLogits) as Tensor3D;
+    const mask = topKMask(probs, shape.topK);
+    let z = tf.reshape(tf.matMul(c, first), [g, n, wideCentre[0]!.outputs]) as Tensor3D;
+    if (ones) {
+      const bias = g === chunkSize ? ones : (tf.slice(ones, [0, 0, 0], [g, n, 1]) as Tensor3D);
+      for (const { layer, stack } of later) {
+        const h = tf.concat([mlpActivate(z, shape.activation) as Tensor3D, bias], 2);
+        z = tf.matMul(h, tf.reshape(tf.matMul(c, stack), [g, layer.inputs + 1, layer.outputs]) as Tensor3D);
+      }
+    }
+    const logits = gated(tf.reshape(z, [g * n, experts * classes]) as Tensor2D, tf.reshape(tf.mul(probs, mask), [g * n, experts]) as Tensor2D);
+    return total(g, logits, routerLogits, probs, mask);
+  };
+
+  /** The total objective of one point, [1], from its coefficient row c (1 × m), 2-D (inside a tidy). */
+  const pointLoss = (c: Tensor2D): Tensor1D => {
+    const routerLogits = tf.reshape(tf.matMul(c, router), [n, experts]) as Tensor2D;
+    const probs = tf.softmax(routerLogits) as Tensor2D;
+    const mask = moeTopKMask(probs, shape.topK);
+    let z = tf.reshape(tf.matMul(c, first), [n, wideCentre[0]!.outputs]) as Tensor2D;
+    for (const { layer, stack, biasStack } of later) {
+      const weights = tf.reshape(tf.matMul(c, stack), [layer.inputs, layer.outputs]) as Tensor2D;
+      z = tf.add(tf.matMul(mlpActivate(z, shape.activation) as Tensor2D, weights), tf.reshape(tf.matMul(c, biasStack!), [layer.outputs]));
+    }
+    const logits = gated(z, tf.mul(probs, mask) as Tensor2D);
+    const as3 = (t: Tensor2D): Tensor3D => tf.reshape(t, [1, n, experts]) as Tensor3D;
+    return total(1, logits, as3(routerLogits), as3(probs), as3(mask));
+  };
+
   const chunk = (alphas: Float32Array, betas: Float32Array): Tensor1D => {
     const m = directions.length;
     const coefficients = landscapeCoefficients(alphas, betas, m);
-    if (strategy !== 'perPoint') return pointsLosses(tf.tensor2d(coefficients, [alphas.length, m]));
-    return tf.concat(Array.from({ length: alphas.length }, (_, i) => pointsLosses(tf.tensor2d(coefficients.subarray(i * m, (i + 1) * m), [1, m])))) as Tensor1D;
+    if (!perPoint) return batchedLosses(tf.tensor2d(coefficients, [alphas.length, m]));
+    // One small tensor per point rather than slices of a shared one (Slice is slow on wasm).
+    return tf.concat(Array.from({ length: alphas.length }, (_, i) => pointLoss(tf.tensor2d(coefficients.subarray(i * m, (i + 1) * m), [1, m])))) as Tensor1D;
   };
 
   return {
     chunkSize,
     // stacked2d's 2-D rewrite of the later layers is not made for a mixture: it runs batched.
-    strategy: strategy === 'perPoint' ? 'perPoint' : 'batched',
+    strategy: perPoint ? 'perPoint' : 'batched',
     evaluate: (alphas, betas) => landscapeEvaluateChunked({ chunkSize, plane, penalty: objective.penalty, disposed: () => disposed, chunk }, alphas, betas),
     dispose: () => {
       if (disposed) return;
