@@ -53,6 +53,12 @@ export interface FencedDraw {
    */
   draw(): Promise<void>;
   /**
+   * The canvas's new size (CSS pixels) and pixel ratio, for the next draw. The canvas itself is
+   * resized only when that draw is shown: resizing clears it, and a cleared canvas is read back
+   * at the next commit, which would then wait for a draw under way.
+   */
+  setSize(width: number, height: number, ratio: number): void;
+  /**
    * Steps that link every shader program the scene's objects use, one each, hidden objects
    * included (a path or contours that appear later would otherwise link inside a frame); each
    * settles once the GPU is done. The canvas is left blank (the clear colour). The first waits
@@ -65,6 +71,8 @@ export interface FencedDraw {
 
 export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, { samples }: { samples: number }): FencedDraw {
   const gl = renderer.getContext() as WebGL2RenderingContext;
+  const css = renderer.getSize(new THREE.Vector2());
+  const wanted = { width: css.x, height: css.y, ratio: renderer.getPixelRatio() };
   const size = renderer.getDrawingBufferSize(new THREE.Vector2());
   // sRGB storage (decoded on sampling) keeps the 8-bit target's darks as smooth as the canvas's
   // own buffer; `samples` stands in for the canvas's antialias, which now only shows the copy.
@@ -78,7 +86,8 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
   let disposed = false;
 
   const drawToTarget = (): void => {
-    renderer.getDrawingBufferSize(size);
+    // As three.js sizes a canvas's drawing buffer.
+    size.set(Math.floor(wanted.width * wanted.ratio), Math.floor(wanted.height * wanted.ratio));
     if (size.x !== target.width || size.y !== target.height) target.setSize(size.x, size.y);
     renderer.setRenderTarget(target);
     renderer.render(scene, camera);
@@ -90,6 +99,9 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
     drawToTarget();
     await gpuDone(gl);
     if (disposed) return;
+    renderer.getSize(css);
+    if (renderer.getPixelRatio() !== wanted.ratio) renderer.setPixelRatio(wanted.ratio);
+    if (css.x !== wanted.width || css.y !== wanted.height) renderer.setSize(wanted.width, wanted.height, false);
     renderer.render(copyScene, copyCamera);
     await afterNextFrame();
   };
@@ -129,6 +141,11 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
 
   return {
     draw,
+    setSize: (width, height, ratio) => {
+      wanted.width = width;
+      wanted.height = height;
+      wanted.ratio = ratio;
+    },
     warmUpSteps,
     dispose: () => {
       disposed = true;

@@ -58,7 +58,9 @@ export async function surfaceCreate(
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
   const fullRatio = Math.min(2, window.devicePixelRatio || 1);
   const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
-  renderer.setPixelRatio(ratioFor(useTrainingStore.getState().playing));
+  let ratio = ratioFor(useTrainingStore.getState().playing);
+  const cssSize = { width, height };
+  renderer.setPixelRatio(ratio);
   liveCanvases++;
   renderer.setSize(width, height, false);
   renderer.setClearColor(0xffffff, 1);
@@ -97,7 +99,8 @@ export async function surfaceCreate(
   const requestRender = (): void => drawQueueRequest(render);
   const unsubscribePlaying = useTrainingStore.subscribe((state, previous) => {
     if (state.playing === previous.playing) return;
-    renderer.setPixelRatio(ratioFor(state.playing));
+    ratio = ratioFor(state.playing);
+    fenced.setSize(cssSize.width, cssSize.height, ratio);
     requestRender();
     // A scene held back by the playing cadence is drawn as soon as training stops.
     if (!state.playing && applyTimer) {
@@ -237,7 +240,9 @@ export async function surfaceCreate(
   return {
     update,
     resize: (w, h) => {
-      renderer.setSize(w, h, false);
+      cssSize.width = w;
+      cssSize.height = h;
+      fenced.setSize(w, h, ratio);
       camera.aspect = w / h;
       camera.fov = fovFor(w / h);
       camera.updateProjectionMatrix();
