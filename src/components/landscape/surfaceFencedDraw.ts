@@ -46,6 +46,39 @@ export function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/**
+ * The copy onto the canvas: the target's (linear) colours, sRGB-encoded as three.js encodes a
+ * canvas's (its sRGBTransferOETF). A raw shader because three.js links its own materials once for
+ * a render target and once for the canvas (the output colour space differs), and the canvas's
+ * would first link, and have its software pipeline compiled, inside a frame that waits for it;
+ * a raw shader's one program is warmed up off screen with the rest.
+ */
+function copyMaterialCreate(picture: THREE.Texture): THREE.RawShaderMaterial {
+  return new THREE.RawShaderMaterial({
+    glslVersion: THREE.GLSL3,
+    uniforms: { picture: { value: picture } },
+    vertexShader: `
+      in vec3 position;
+      in vec2 uv;
+      out vec2 vUv;
+      void main() {
+        vUv = uv;
+        gl_Position = vec4(position.xy, 0.0, 1.0);
+      }`,
+    fragmentShader: `
+      precision highp float;
+      uniform sampler2D picture;
+      in vec2 vUv;
+      out vec4 colour;
+      void main() {
+        vec4 c = texture(picture, vUv);
+        colour = vec4(mix(pow(c.rgb, vec3(0.41666)) * 1.055 - vec3(0.055), c.rgb * 12.92, vec3(lessThanEqual(c.rgb, vec3(0.0031308)))), c.a);
+      }`,
+    depthTest: false,
+    depthWrite: false,
+  });
+}
+
 export interface FencedDraw {
   /**
    * Draws the scene; the canvas shows it once the GPU is done. Settles after the frame that
@@ -59,11 +92,9 @@ export interface FencedDraw {
    */
   setSize(width: number, height: number, ratio: number): void;
   /**
-   * Steps that link every shader program the scene's objects use, one each, hidden objects
-   * included (a path or contours that appear later would otherwise link inside a frame); each
-   * settles once the GPU is done. The canvas is left blank (the clear colour). The first waits
-   * for its context's first frame: a new context's canvas is read back at the next commit (it
-   * shows its cleared buffer), and that commit should find the GPU idle.
+   * Steps that link every shader program the scene's objects use and the copy's, one each,
+   * hidden objects included (a path or contours that appear later would otherwise link inside
+   * a frame); each settles once the GPU is done. The canvas is not touched.
    */
   warmUpSteps(): Array<() => Promise<void>>;
   dispose(): void;
@@ -77,7 +108,7 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
   // sRGB storage (decoded on sampling) keeps the 8-bit target's darks as smooth as the canvas's
   // own buffer; `samples` stands in for the canvas's antialias, which now only shows the copy.
   const target = new THREE.WebGLRenderTarget(size.x, size.y, { colorSpace: THREE.SRGBColorSpace, samples });
-  const copyMaterial = new THREE.MeshBasicMaterial({ map: target.texture, depthTest: false, depthWrite: false });
+  const copyMaterial = copyMaterialCreate(target.texture);
   const copy = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), copyMaterial);
   copy.frustumCulled = false;
   const copyScene = new THREE.Scene();
@@ -125,16 +156,15 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
       });
       await gpuDone(gl);
     });
-    // Last the copy's own program (it writes sRGB for the canvas, so it is linked for the
-    // canvas), copying a blank target.
+    // Last the copy's program, drawn into a scratch target as it will be onto the canvas.
     steps.push(async () => {
       if (disposed) return;
-      renderer.setRenderTarget(target);
-      renderer.clear();
-      renderer.setRenderTarget(null);
+      const scratch = new THREE.WebGLRenderTarget(size.x, size.y);
+      renderer.setRenderTarget(scratch);
       renderer.render(copyScene, copyCamera);
+      renderer.setRenderTarget(null);
       await gpuDone(gl);
-      await afterNextFrame();
+      scratch.dispose();
     });
     return steps;
   };

@@ -92,7 +92,9 @@ export async function surfaceCreate(
 
   await yieldToMain();
   const fenced = fencedDrawCreate(renderer, scene, camera, { samples: softwareGl(renderer.getContext()) ? 0 : 4 });
-  // The warm-up's GPU work takes turns with every canvas's draws, as they do with each other.
+  // A new context's canvas is read back at the next commit (it shows its cleared buffer): that
+  // commit should find the GPU idle, so the warm-up starts after it. Its steps take turns with
+  // every canvas's draws, as those do with each other.
   await afterNextFrame();
   for (const step of fenced.warmUpSteps()) await new Promise<void>((resolve) => drawQueueRequest(() => step().then(resolve)));
   const render = (): Promise<void> => fenced.draw();
