@@ -6,17 +6,22 @@ import { OPTIMIZERS, optimizerById } from '../engine/optimizers/registry';
 import { SCHEDULES, scheduleById } from '../engine/schedules/schedules';
 import { ADDONS, addonById } from '../losses/addons';
 import { LOSSES, lossById } from '../losses/registry';
+import { REGRESSION_LOSSES, regressionLossById } from '../losses/regression/regressionLosses';
 import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { pyBool, pyId, pyInteger, pyNumber, pyParams, TorchExportError } from './pyLiteral';
 
 const LOSS_IDS = LOSSES.map((l) => l.id);
+const REGRESSION_LOSS_IDS = REGRESSION_LOSSES.map((l) => l.id);
 const OPTIMIZER_IDS = OPTIMIZERS.map((o) => o.id);
 const SCHEDULE_IDS = SCHEDULES.map((s) => s.id);
 const ADDON_IDS = ADDONS.map((a) => a.id);
 
 function runPy(run: ExperimentConfig, index: number): string {
   const where = `run ${index + 1}`;
-  const lossId = pyId(run.loss.id, LOSS_IDS, `${where} loss`);
+  // Loss ids are scoped by the task: `mse` of a regression is the regression MSE.
+  const regression = run.task === 'regression';
+  const lossId = pyId(run.loss.id, regression ? REGRESSION_LOSS_IDS : LOSS_IDS, `${where} loss`);
+  const lossParams = regression ? regressionLossById(run.loss.id).params : lossById(run.loss.id).params;
   const optimizerId = pyId(run.optimizer.id, OPTIMIZER_IDS, `${where} optimizer`);
   const scheduleId = pyId(run.optimizer.schedule.id, SCHEDULE_IDS, `${where} schedule`);
   const addons = Object.entries(run.loss.addons).map(([id, params]) => {
@@ -26,7 +31,7 @@ function runPy(run: ExperimentConfig, index: number): string {
   const o = run.optimizer;
   const lines = [
     `"loss": ${lossId}`,
-    `"loss_params": ${pyParams(run.loss.params, lossById(run.loss.id).params, `${where} loss`)}`,
+    `"loss_params": ${pyParams(run.loss.params, lossParams, `${where} loss`)}`,
     `"addons": {${addons.join(', ')}}`,
     `"optimizer": ${optimizerId}`,
     `"optimizer_params": ${pyParams(o.params, optimizerById(o.id).params, `${where} optimizer`)}`,
@@ -44,6 +49,9 @@ function runPy(run: ExperimentConfig, index: number): string {
   return `    {\n${lines.map((line) => `        ${line},`).join('\n')}\n    },`;
 }
 
+/** The tasks train.py trains (preference runs are refused before this, in exportData). */
+const EXPORTED_TASKS = ['classification', 'regression'];
+
 /** The text of experiment.py for a (clamped) config. Throws TorchExportError on anything unexpected. */
 export function experimentPy(config: ExperimentConfig): string {
   const runs = configRuns(config);
@@ -55,6 +63,8 @@ initial weights). Generated; every value is a number or an id of the app's catal
 """
 
 SEED = ${pyInteger(config.seed, 'seed', LIMITS.seed.min, LIMITS.seed.max)}
+
+TASK = ${pyId(config.task, EXPORTED_TASKS, 'task')}
 
 MODEL = {
     "layers": ${pyInteger(model.layers, 'model layers', LIMITS.layers.min, LIMITS.layers.max)},

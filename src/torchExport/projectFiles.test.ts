@@ -6,6 +6,7 @@ import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULES } from '../engine/schedules/schedules';
 import { ADDONS } from '../losses/addons';
 import { LOSSES } from '../losses/registry';
+import { REGRESSION_LOSSES } from '../losses/regression/regressionLosses';
 import { configFromSearch } from '../app/urlCodec';
 import { experimentPy } from './experimentPy';
 import { torchProjectFiles } from './projectFiles';
@@ -21,11 +22,14 @@ const KNOWN_STRINGS = new Set([
   ...OPTIMIZERS.flatMap((o) => o.params.map((p) => p.id)),
   ...SCHEDULES.flatMap((s) => s.params.map((p) => p.id)),
   ...ADDONS.flatMap((a) => a.params.map((p) => p.id)),
+  ...REGRESSION_LOSSES.map((l) => l.id),
+  ...REGRESSION_LOSSES.flatMap((l) => l.params.map((p) => p.id)),
+  'classification', 'regression',
   'relu', 'tanh', 'sigmoid', 'linear', 'equal-width', 'equal-mass', 'random', 'pca', 'solutions',
   'layers', 'width', 'activation', 'loss', 'loss_params', 'addons', 'optimizer', 'optimizer_params', 'learning_rate', 'batch_size',
   'schedule', 'schedule_params', 'weight_decay', 'clip_norm', 'mixup', 'regularization', 'regularization_rate', 'none', 'l1', 'l2', 'total_steps', 'bins', 'binning', 'directions', 'keep_bias', 'range', 'resolution',
 ]);
-const NAMES = new Set(['SEED', 'MODEL', 'RUNS', 'METRICS', 'LANDSCAPE', 'True', 'False']);
+const NAMES = new Set(['SEED', 'TASK', 'MODEL', 'RUNS', 'METRICS', 'LANDSCAPE', 'True', 'False']);
 
 /**
  * Every token of experiment.py after its fixed docstring: a known name, a known quoted id, a
@@ -166,5 +170,15 @@ describe('exported project text', () => {
     expect(experiment).toContain('"regularization": "l1"');
     expect(experiment).toContain('"regularization_rate": 0.003');
     expect(experiment).toContain('"regularization": "l2"');
+  });
+
+  test('a regression exports its task, real targets and its loss’s output layer', () => {
+    const files = filesOf(configFromSearch('?task=regression&loss=hl-gauss&loss.bins=24&data=plane').config);
+    expect(files.get('experiment.py')).toContain('TASK = "regression"');
+    const data = JSON.parse(files.get('data.json')!) as { task: string; features: number; train: { y: number[] } };
+    expect(data.task).toBe('regression');
+    expect(data.features).toBe(2);
+    expect(data.train.y.some((y) => !Number.isInteger(y))).toBe(true);
+    expect((JSON.parse(files.get('weights.json')!) as { sizes: number[] }).sizes).toEqual([2, 8, 8, 24]);
   });
 });

@@ -5,6 +5,7 @@ import { inputFeaturesFor } from '../engine/inputFeatures';
 import { splitFractions } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import { mlpInitWeights, mlpLayerSizes } from '../engine/mlp';
+import { regressionLossById } from '../losses/regression/regressionLosses';
 import { exportData, type ExportSplit } from './exportData';
 import { experimentPy } from './experimentPy';
 import { projectReadme } from './projectReadme';
@@ -26,7 +27,7 @@ function splitJson(split: ExportSplit, features: number): string {
   return `{\n    "x": [\n${rows.join(',\n')}\n    ],\n    "y": ${numbers(split.y)}\n  }`;
 }
 
-function dataJson(config: ExperimentConfig, table: DataTable | null): { text: string; inputs: number; classes: number } {
+function dataJson(config: ExperimentConfig, table: DataTable | null): { text: string; inputs: number; outputs: number } {
   const data = exportData(config, table);
   const d = config.data;
   // What the model sees (features.py computes it from the raw points); null: the raw columns.
@@ -46,6 +47,7 @@ function dataJson(config: ExperimentConfig, table: DataTable | null): { text: st
     split: { train: d.trainFraction, ...splitFractions(d.trainFraction) },
   };
   const text = `{
+  "task": "${config.task === 'regression' ? 'regression' : 'classification'}",
   "features": ${data.features},
   "input_features": ${JSON.stringify(inputFeatures)},
   "classes": ${data.classes},
@@ -56,11 +58,14 @@ function dataJson(config: ExperimentConfig, table: DataTable | null): { text: st
   "test": ${splitJson(data.test, data.features)}
 }
 `;
-  return { text, inputs: inputFeatures ? inputFeatures.length : data.features, classes: data.classes };
+  // A regression's outputs are its loss's (one, or a histogram's bins), as TrainingRun sizes them.
+  const outputs = config.task === 'regression' ? regressionLossById(config.loss.id).outputs(config.loss.params) : data.classes;
+  return { text, inputs: inputFeatures ? inputFeatures.length : data.features, outputs };
 }
 
-function weightsJson(config: ExperimentConfig, inputs: number, classes: number): string {
-  const shape = { inputs, hidden: Array.from({ length: config.model.layers }, () => config.model.width), outputs: classes, activation: config.model.activation };
+/** Run 1's initial weights (a run of another shape, a regression loss with other outputs, draws its own by the same rule). */
+function weightsJson(config: ExperimentConfig, inputs: number, outputs: number): string {
+  const shape = { inputs, hidden: Array.from({ length: config.model.layers }, () => config.model.width), outputs, activation: config.model.activation };
   const layers = mlpInitWeights(shape, config.seed).map((layer) => `    {"w": ${numbers(layer.w)}, "b": ${numbers(layer.b)}}`);
   return `{\n  "sizes": ${JSON.stringify(mlpLayerSizes(shape))},\n  "layers": [\n${layers.join(',\n')}\n  ]\n}\n`;
 }
@@ -83,7 +88,7 @@ export function torchProjectFiles(input: ExperimentConfig, table: DataTable | nu
     { path: 'requirements.txt', content: 'torch>=1.13\n' },
     { path: 'experiment.py', content: experimentPy(config) },
     { path: 'data.json', content: data.text },
-    { path: 'weights.json', content: weightsJson(config, data.inputs, data.classes) },
+    { path: 'weights.json', content: weightsJson(config, data.inputs, data.outputs) },
     ...Object.entries(PYTHON_SOURCES).map(([path, content]) => ({ path, content })),
   ];
   return files;

@@ -25,7 +25,7 @@ ${list}
 Needs Python 3 and PyTorch (1.13 or later; \`pip install torch\`, or Debian's \`python3-torch\`).
 
 \`\`\`sh
-python3 train.py --steps 200          # the loss curve, one line per step, then accuracy, ECE, lambda_max
+python3 train.py --steps 200          # the loss curve, one line per step, then accuracy, ECE (a regression: MSE, MAE), lambda_max
 python3 train.py --steps 200 --run 1  # only the second run of a comparison
 python3 landscape.py --steps 200 --resolution 11            # the 11x11 surface around the weights after 200 steps
 python3 landscape.py --steps 200 --directions pca --every 10  # on the trajectory's PCA plane
@@ -58,6 +58,10 @@ from the settings and makes more the same way); a real table has only the points
   points as the app computes them.
 - **weights.json** and **model.py**: the MLP at the app's exact initial weights; \`model.initial_weights\`
   draws the same numbers from the seed (He-normal before ReLU, Glorot-normal otherwise).
+- **regression_losses.py** and **regression_targets.py**: for a regression (\`TASK = "regression"\`),
+  MSE, MAE, Huber, log-cosh, pinball, and HL-Gauss and two-hot with their target histograms over
+  bins spanning the training targets' range + 10 %; **generate_regression.py** makes the app's
+  regression datasets for \`--points\`; **evaluate.py** reports test MSE and MAE beside predicting the mean.
 - **losses.py**: every loss and add-on of the app, and mixup, written in PyTorch with its formula and
   source in a docstring.
 - **regularization.py**: the L1/L2 penalty on the kernels, added to the objective (the printed curve

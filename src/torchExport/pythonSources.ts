@@ -3,12 +3,16 @@
 import compat from './python/compat.py?raw';
 import data from './python/data.py?raw';
 import features from './python/features.py?raw';
+import evaluate from './python/evaluate.py?raw';
 import generate from './python/generate.py?raw';
+import generateRegression from './python/generate_regression.py?raw';
 import landscape from './python/landscape.py?raw';
 import losses from './python/losses.py?raw';
 import metrics from './python/metrics.py?raw';
 import model from './python/model.py?raw';
 import optim from './python/optim.py?raw';
+import regressionLosses from './python/regression_losses.py?raw';
+import regressionTargets from './python/regression_targets.py?raw';
 import rng from './python/rng.py?raw';
 import regularization from './python/regularization.py?raw';
 import train from './python/train.py?raw';
@@ -17,13 +21,17 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'compat.py': compat,
   'data.py': data,
   'features.py': features,
+  'evaluate.py': evaluate,
   'generate.py': generate,
+  'generate_regression.py': generateRegression,
   'landscape.py': landscape,
   'losses.py': losses,
   'metrics.py': metrics,
   'model.py': model,
   'optim.py': optim,
   'rng.py': rng,
+  'regression_losses.py': regressionLosses,
+  'regression_targets.py': regressionTargets,
   'regularization.py': regularization,
   'train.py': train,
 };

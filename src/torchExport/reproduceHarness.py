@@ -57,12 +57,12 @@ for index, folder in enumerate(folders):
         exported = json.load(f)
     # generate.py, at the exported settings, must make the very points of data.json.
     regenerated = None
-    if exported["source"]["kind"] in generate.GENERATORS:
+    if generate.makes(exported["source"]["kind"]):
         made = generate.make(exported["source"])
         regenerated = all(
             torch.equal(torch.tensor(made[s]["x"], dtype=torch.float32), torch.tensor(exported[s]["x"], dtype=torch.float32)) and made[s]["y"] == exported[s]["y"]
             for s in ("train", "validation", "test")
-        ) and torch.equal(torch.tensor(made["class_priors"], dtype=torch.float32), torch.tensor(exported["class_priors"], dtype=torch.float32))
+        ) and ("class_priors" not in made or torch.equal(torch.tensor(made["class_priors"], dtype=torch.float32), torch.tensor(exported["class_priors"], dtype=torch.float32)))
     for run in range(len(exp.RUNS)):
         result = train.train_run(data, run, steps, checkpoint_every=10, exp=exp, project_dir=folder)
         out = {"folder": os.path.basename(folder), "run": run, "losses": result["losses"], "nudged": None, "regenerated": regenerated}

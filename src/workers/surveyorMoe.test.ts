@@ -3,7 +3,7 @@ import { configClamp, configRuns, type ExperimentConfig } from '../engine/config
 import { tf } from '../engine/tf';
 import { TrainingRun } from '../engine/trainingRun';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
-import { landscapePlanePoint, landscapeRandomPlane, landscapeUnflatten, type LandscapePlane } from '../engine/landscape';
+import { landscapeLossOf, landscapePlanePoint, landscapeRandomPlane, landscapeUnflatten, type LandscapePlane } from '../engine/landscape';
 import { moeDomainOf } from '../engine/moe/moeDomains';
 import { moeReferenceForward, moeReferenceFullBatchLbl, moeReferenceSoftmax, moeReferenceZLoss } from '../engine/moe/moeReference';
 import type { MoeShape } from '../engine/moe/moeModel';
@@ -127,7 +127,7 @@ describe("a mixture of experts' loss landscape", () => {
     }
   });
 
-  it('the surveyor draws each run of a comparison (micro vs global) with its path, centred on its own total objective', async () => {
+  it('the surveyor draws each run of a comparison (micro vs global) with its path, centred on its own total objective, and the line between them', async () => {
     const config = configClamp({ ...base, compare: { runs: [{ training: { moe: { balance: 'global' } } }] } }).config;
     const data = trainingDataCreate(config);
     const events: SurveyorEvent[] = [];
@@ -170,6 +170,19 @@ describe("a mixture of experts' loss landscape", () => {
           if (directions === 'random') expect(Math.abs(path.surfaceLoss.at(-1)! - totals[run]!)).toBeLessThan(1e-5);
         }
       }
+      // The 1-D view: the line from run A's weights to run B's, under run A's objective; its ends
+      // are run A's total objective at each run's weights.
+      events.length = 0;
+      session.slice({ id: 2, from: { kind: 'current', run: 0 }, to: { kind: 'current', run: 1 }, points: 11, range: [-0.5, 1.5] });
+      await session.idle();
+      const slice = events.find((e) => e.type === 'slice');
+      if (slice?.type !== 'slice') throw new Error(`no slice: ${JSON.stringify(events.find((e) => e.type === 'failed'))}`);
+      expect(Math.abs(slice.slice.lossA - totals[0]!)).toBeLessThan(1e-5);
+      expect(slice.slice.losses.every(Number.isFinite)).toBe(true);
+      const bWeights = session.trajectory(1).at(-1)!.weights;
+      const model = session.currentModel(0);
+      const lossB = await landscapeLossOf(model.objective, landscapeUnflatten(bWeights, model.shapes));
+      expect(Math.abs(slice.slice.lossB - lossB)).toBeLessThan(1e-5);
     } finally {
       session.dispose();
       data.dispose();

@@ -8,6 +8,7 @@ Real tables (Iris, penguins, an uploaded file) cannot grow: for those only data.
 import math
 import struct
 
+import generate_regression
 from compat import js_round
 from rng import Rng, permutation, seed_for
 
@@ -115,10 +116,17 @@ def _take_counts(xs, ys, classes, counts, seed):
     return [xs[i] for i in rows], [ys[i] for i in rows]
 
 
+def makes(kind):
+    """Whether a generator (of classification or regression data) makes this kind."""
+    return kind in GENERATORS or kind in generate_regression.FEATURES
+
+
 def make(source, points=None):
     """data.json's content for the generator settings in `source` (its "source" entry), at
     `points` points (default: the exported number)."""
     kind = source["kind"]
+    if kind in generate_regression.FEATURES:
+        return generate_regression.make(source, points)
     if kind not in GENERATORS:
         raise ValueError(f"{kind} is a table, not a generator: it has only the points of data.json")
     points = source["points"] if points is None else points

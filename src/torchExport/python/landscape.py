@@ -27,6 +27,7 @@ import torch.distributed as dist
 import data as data_module
 import experiment
 import losses
+import regression_targets
 import regularization
 import train
 from model import forward_with
@@ -160,15 +161,17 @@ def grid_axis(lo, hi, resolution):
     return torch.tensor([lo + (hi - lo) * k / (resolution - 1) for k in range(resolution)], dtype=torch.float32)
 
 
-def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, context, alpha_range, beta_range, resolution, rows=None, penalty=("none", 0)):
+def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, context, alpha_range, beta_range, resolution, rows=None, penalty=("none", 0), targets=None, task="classification"):
     """Losses on the grid, row-major with beta along the rows: losses[i][j] = L(center + alpha_j d1 + beta_i d2).
     Each point's weights are center + alpha d1 + beta d2 in float64, rounded once to float32.
     `rows` limits the work to some rows (to split a grid across processes); `penalty`: the
-    run's (kind, rate) of L1/L2, added at each point's float64 weights."""
+    run's (kind, rate) of L1/L2, added at each point's float64 weights; `targets`: what the loss
+    is computed against (default the split's one-hot rows; a regression's encoded targets)."""
     alphas = grid_axis(*alpha_range, resolution).tolist()
     betas = grid_axis(*beta_range, resolution).tolist()
     c, a, b = (v.to(torch.float64) for v in (center, d1, d2))
-    fn, level = losses.LOSSES[loss_id]
+    fn, level = losses.loss_function(loss_id, task)
+    targets = split.targets if targets is None else targets
     out = []
     with torch.no_grad():
         for i in rows if rows is not None else range(resolution):
@@ -176,7 +179,7 @@ def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, cont
             for alpha in alphas:
                 exact = c + alpha * a + betas[i] * b
                 z = forward_with(unflatten(exact.to(torch.float32), sizes), split.x, activation)
-                value = fn(z, split.targets, loss_params, context)
+                value = fn(z, targets, loss_params, context)
                 row.append(float(value.mean() if level == "example" else value) + regularization.penalty_at(*penalty, exact, sizes))
             out.append(row)
     return out
@@ -215,7 +218,7 @@ def main():
         beta_range = (beta_range[0] * zoom, beta_range[1] * zoom)
     context = losses.Context(data.classes, data.class_priors, 0, experiment.SEED)
     rows = list(range(rank, args.resolution, world))
-    part = surface(center.cpu(), d1, d2, sizes, experiment.MODEL["activation"], data.train, run["loss"], run["loss_params"], context, alpha_range, beta_range, args.resolution, rows, (run["regularization"], run["regularization_rate"]))
+    part = surface(center.cpu(), d1, d2, sizes, experiment.MODEL["activation"], data.train, run["loss"], run["loss_params"], context, alpha_range, beta_range, args.resolution, rows, (run["regularization"], run["regularization_rate"]), regression_targets.split_targets(data, run, data.train), data.task)
     if world > 1:
         parts = [None] * world
         dist.all_gather_object(parts, (rows, part))

@@ -10,6 +10,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+import regression_losses
 import rng
 from compat import js_round
 
@@ -391,22 +392,29 @@ def mixup_batch(x, lambdas, partners):
     return lam * x + (1 - lam) * x[partners]
 
 
-def mixup_loss(loss_id, z, t_a, t_b, lambdas, params, context):
+def loss_function(loss_id, task="classification"):
+    """(function, level) of a loss id: ids are scoped by the task (`mse` of a regression is
+    regression_losses.mse, of a classification the Brier-like MSE above)."""
+    return regression_losses.LOSSES[loss_id] if task == "regression" else LOSSES[loss_id]
+
+
+def mixup_loss(loss_id, z, t_a, t_b, lambdas, params, context, task="classification"):
     """lambda L(y_A) + (1 - lambda) L(y_B): per example, or for a batch-level loss the two batch
     losses weighted by the mean lambda."""
-    fn, level = LOSSES[loss_id]
+    fn, level = loss_function(loss_id, task)
     loss_a = fn(z, t_a, params, context)
     loss_b = fn(z, t_b, params, context)
     weight = lambdas if level == "example" else lambdas.mean()
     return weight * loss_a + (1 - weight) * loss_b
 
 
-def objective(loss_id, loss_params, addons, z, t, context, t_b=None, lambdas=None):
+def objective(loss_id, loss_params, addons, z, t, context, t_b=None, lambdas=None, task="classification"):
     """The training objective: the loss (mixed over two targets under mixup), averaged over the
-    batch when it is per-example, plus the mean of each enabled add-on."""
-    fn, level = LOSSES[loss_id]
+    batch when it is per-example, plus the mean of each enabled add-on. A regression's `t` are
+    its encoded targets (regression_targets.encode)."""
+    fn, level = loss_function(loss_id, task)
     if t_b is not None:
-        values = mixup_loss(loss_id, z, t, t_b, lambdas, loss_params, context)
+        values = mixup_loss(loss_id, z, t, t_b, lambdas, loss_params, context, task)
     else:
         values = fn(z, t, loss_params, context)
     total = values.mean() if level == "example" else values

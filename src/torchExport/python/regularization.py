@@ -38,3 +38,16 @@ def penalty_at(kind, rate, flat, sizes):
         total += float(w.abs().sum() if kind == "l1" else 0.5 * (w * w).sum())
         offset += inputs * outputs + outputs
     return rate * total
+
+
+def run_active(run):
+    """Whether a run (experiment.RUNS entry) has a penalty."""
+    return active(run["regularization"], run["regularization_rate"])
+
+
+def of_run(run, params):
+    """The run's penalty on the kernels of `params` (the app's order [W0, b0, W1, ...], or
+    nn.Linear's: each layer's weight comes before its bias either way); 0 when off."""
+    if not run_active(run):
+        return torch.zeros(())
+    return penalty(run["regularization"], run["regularization_rate"], kernels_of(params))

@@ -28,10 +28,11 @@ from torch.nn.parallel import DistributedDataParallel
 import data as data_module
 import experiment as default_experiment
 import losses
-import metrics
 import optim
+import regression_targets
 import regularization
-from model import app_parameters, build_model, flat_parameters, forward_with
+from evaluate import evaluate  # noqa: F401 (train.evaluate, for scripts that import train)
+from model import build_model, flat_parameters
 from rng import Rng, permutation, seed_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -40,38 +41,29 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 class Batches:
     """The whole training split each step, or minibatches in a seeded order reshuffled each epoch."""
 
-    def __init__(self, split, size, seed):
-        self.split, self.size = split, size
+    def __init__(self, x, targets, size, seed):
+        self.x, self.targets, self.size = x, targets, size
         self.random = Rng(seed_for(seed, "batches"))
         self.order, self.cursor = [], 0
 
     def next(self):
-        total = len(self.split.labels)
+        total = self.x.shape[0]
         if self.size <= 0 or self.size >= total:
-            return self.split.x, self.split.targets
+            return self.x, self.targets
         if self.cursor + self.size > len(self.order):
             self.order, self.cursor = permutation(self.random, total), 0
         rows = torch.tensor(self.order[self.cursor:self.cursor + self.size], dtype=torch.int64)
         self.cursor += self.size
-        return self.split.x[rows], self.split.targets[rows]
+        return self.x[rows], self.targets[rows]
 
 
-def penalised(run):
-    return regularization.active(run["regularization"], run["regularization_rate"])
-
-
-def run_penalty(run, params):
-    """The run's L1/L2 penalty on the kernels of `params` (the app's order, or nn.Linear's: the
-    weight of each layer comes before its bias either way); 0 when off."""
-    if not penalised(run):
-        return torch.zeros(())
-    return regularization.penalty(run["regularization"], run["regularization_rate"], regularization.kernels_of(params))
-
-
-def layer_sizes(exp, data, width=None, layers=None):
+def layer_sizes(exp, data, width=None, layers=None, run=None):
+    """Inputs, hidden widths and outputs: one per class, or a regression loss's outputs (one, or a
+    histogram's bins)."""
     width = exp.MODEL["width"] if width is None else width
     layers = exp.MODEL["layers"] if layers is None else layers
-    return [data.inputs] + [width] * layers + [data.classes]
+    outputs = regression_targets.outputs(run["loss"], run["loss_params"]) if data.task == "regression" else data.classes
+    return [data.inputs] + [width] * layers + [outputs]
 
 
 def distributed():
@@ -92,13 +84,13 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
     run = exp.RUNS[run_index]
     rank, world, default_device = distributed()
     device = torch.device(device) if device else default_device
-    sizes = layer_sizes(exp, data, width, layers)
+    sizes = layer_sizes(exp, data, width, layers, run)
     model = build_model(sizes, exp.MODEL["activation"], exp.SEED, os.path.join(project_dir, "weights.json")).to(device)
     net = DistributedDataParallel(model) if world > 1 else model
     params = list(model.parameters())
     optimizer = optim.make_optimizer(run["optimizer"], params, run["optimizer_params"])
     own_decay = run["optimizer"] in optim.OWN_WEIGHT_DECAY
-    batches = Batches(data.train, run["batch_size"], exp.SEED)
+    batches = Batches(data.train.x, regression_targets.split_targets(data, run, data.train), run["batch_size"], exp.SEED)
     mixup_random = Rng(seed_for(exp.SEED, "mixup"))
     history = []
     checkpoints = [(0, flat_parameters(model).cpu().clone())]
@@ -121,9 +113,9 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
         def gradient(with_value=False):
             for p in params:
                 p.grad = None
-            value = losses.objective(run["loss"], run["loss_params"], run["addons"], net(x), t, context, t_b, lambdas) * share
+            value = losses.objective(run["loss"], run["loss_params"], run["addons"], net(x), t, context, t_b, lambdas, data.task) * share
             # The penalty is the same on every process: DDP's average keeps its gradient whole.
-            value = value + run_penalty(run, params)
+            value = value + regularization.of_run(run, params)
             value.backward()  # under DDP, the gradients arrive averaged over the processes
             grads = [p.grad for p in params]
             if run["clip_norm"] > 0:
@@ -135,7 +127,7 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
             dist.all_reduce(value)
             value = value / world
         # The curve shows the data loss: the objective less the penalty at the same weights.
-        history.append(float(value - run_penalty(run, params).detach()) if penalised(run) else float(value))
+        history.append(float(value - regularization.of_run(run, params).detach()) if regularization.run_active(run) else float(value))
         with torch.no_grad():
             if run["weight_decay"] > 0 and not own_decay:
                 optim.apply_weight_decay(params, lr, run["weight_decay"])
@@ -151,35 +143,6 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
             checkpoints.append((step + 1, flat_parameters(model).cpu().clone()))
     checkpoints.append((steps, flat_parameters(model).cpu().clone()))
     return {"losses": history, "model": model, "sizes": sizes, "checkpoints": checkpoints, "optimizer": optimizer}
-
-
-def evaluate(data, run, model, exp=default_experiment, sharpness_iterations=20, step=0, optimizer=None):
-    """Accuracy, calibration before and after temperature scaling, and lambda_max from a cold start
-    (`step` is the training step, for losses that draw per step). As in the app, with Adam it is the
-    preconditioned lambda_max(P^-1 H), the one that meets Adam's stability line."""
-    with torch.no_grad():
-        accuracy = {name: float((model(s.x).argmax(1) == s.labels).float().mean()) for name, s in (("train", data.train), ("validation", data.validation), ("test", data.test))}
-        fit = metrics.temperature_fit(model(data.validation.x), data.validation.labels)
-        test_logits = model(data.test.x).to(torch.float64)
-    bins, binning = exp.METRICS["bins"], exp.METRICS["binning"]
-    before = metrics.calibration(torch.softmax(test_logits, 1), data.test.labels, bins, binning)
-    after = metrics.calibration(torch.softmax(test_logits / fit["temperature"], 1), data.test.labels, bins, binning)
-    context = losses.Context(data.classes, data.class_priors, step, exp.SEED)
-
-    def gradient_at(ps):
-        ps = [p.detach().requires_grad_(True) for p in ps]
-        z = forward_with(ps, data.train.x, exp.MODEL["activation"])
-        value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, data.train.targets, context) + run_penalty(run, ps)
-        return list(torch.autograd.grad(value, ps))
-
-    at = app_parameters(model)
-    diagonal = optimizer.preconditioner() if hasattr(optimizer, "preconditioner") else None
-    if diagonal is not None:
-        # The optimizer's slots follow nn.Linear's layout; the app's weights are transposed.
-        scale = [torch.rsqrt(p.detach().cpu()).t().contiguous() if p.dim() == 2 else torch.rsqrt(p.detach().cpu()) for p in diagonal]
-        gradient_at = metrics.preconditioned(gradient_at, at, scale)
-    lam, _ = metrics.sharpness(gradient_at, at, iterations=sharpness_iterations, seed=exp.SEED)
-    return {"accuracy": accuracy, "temperature": fit, "calibration_before": before, "calibration_after": after, "lambda_max": lam, "preconditioned": diagonal is not None}
 
 
 def main():
@@ -207,10 +170,14 @@ def main():
             if step % args.every == 0 or step == args.steps:
                 print(f"{step} {value:.9g}")
         report = evaluate(data, run, result["model"].cpu(), step=args.steps, optimizer=result["optimizer"])
-        acc = report["accuracy"]
-        print(f"# accuracy train {acc['train']:.4f} validation {acc['validation']:.4f} test {acc['test']:.4f}")
-        b, a = report["calibration_before"], report["calibration_after"]
-        print(f"# test ECE {b['ece']:.4f} -> {a['ece']:.4f} after temperature {report['temperature']['temperature']:.4f}")
+        if data.task == "regression":
+            t = report["test"]
+            print(f"# test MSE {t['mse']:.6g} MAE {t['mae']:.6g} (predicting the training mean {report['baseline_mean']:.4g}: MSE {t['mean_mse']:.6g})")
+        else:
+            acc = report["accuracy"]
+            print(f"# accuracy train {acc['train']:.4f} validation {acc['validation']:.4f} test {acc['test']:.4f}")
+            b, a = report["calibration_before"], report["calibration_after"]
+            print(f"# test ECE {b['ece']:.4f} -> {a['ece']:.4f} after temperature {report['temperature']['temperature']:.4f}")
         if report["preconditioned"]:
             b1 = run["optimizer_params"]["beta1"]
             line = f"(2 + 2 b1)/((1 - b1) lr) = {(2 + 2 * b1) / ((1 - b1) * run['learning_rate']):.6g}"
