@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'node_modules', '.cache', 'losscape-engine-bench');
+// BENCH_ENGINE_OUT_DIR: where the bundle goes (the default is inside node_modules, which checkouts may share).
+const outDir = process.env.BENCH_ENGINE_OUT_DIR || join(root, 'node_modules', '.cache', 'losscape-engine-bench');
 // The emscripten glue of the wasm backend expects CommonJS's require and __dirname.
 const banner = [
   "import { createRequire as __createRequire } from 'node:module';",

@@ -3,7 +3,8 @@
 // (src/engine/batchedStep.ts), against one run alone.
 import { configRuns, type ExperimentConfig } from '../../src/engine/config';
 import { tf } from '../../src/engine/tf';
-import { batchedTrainStep } from '../../src/engine/batchedStep';
+import { BatchedRuns } from '../../src/engine/batchedRuns';
+import type { StepResult } from '../../src/engine/trainingRunTypes';
 import { trainingDataCreate } from '../../src/engine/trainingData';
 import { TrainingRun } from '../../src/engine/trainingRun';
 import { trainingTrial, type TrainingStrategy } from '../../src/workers/backendTrials';
@@ -52,19 +53,35 @@ export async function compareRates(measureMs: number, rounds = 2): Promise<Compa
 
 /**
  * Kernels a step of every run launches (tfjs's profiler, one step after a warm-up): what a
- * backend's per-kernel overhead multiplies, and so what batching saves on WebGPU.
+ * backend's per-kernel overhead multiplies, and so what batching saves on WebGPU. A batched step is
+ * counted inside a batch held over steps, as chunks take them; `handBack` is what a batch costs once,
+ * set up and handed back to the runs when they are read.
  */
-export async function kernelsPerStep(config: ExperimentConfig, strategy: TrainingStrategy): Promise<number> {
+export async function kernelsPerStep(config: ExperimentConfig, strategy: TrainingStrategy): Promise<{ step: number; handBack: number }> {
   const data = trainingDataCreate(config, null);
   const runs = configRuns(config).map((c) => new TrainingRun(c, data));
-  const step = (): void => {
-    const results = strategy === 'batched' ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
-    tf.dispose(results.flatMap((r) => (r.telemetry ? [r.loss, r.telemetry] : [r.loss])));
-  };
+  const release = (results: StepResult[]): void => tf.dispose(results.flatMap((r) => (r.telemetry ? [r.loss, r.telemetry] : [r.loss])));
   try {
-    step();
-    const profile = await tf.profile(step);
-    return profile.kernels.length;
+    if (strategy === 'looped') {
+      const step = (): void => release(runs.map((run) => run.trainStep()));
+      step();
+      return { step: (await tf.profile(step)).kernels.length, handBack: 0 };
+    }
+    let held!: BatchedRuns;
+    // Read at once: the profiler hands back the same object, refilled, on its next call.
+    const setUpKernels = (
+      await tf.profile(() => {
+        held = new BatchedRuns(runs);
+      })
+    ).kernels.length;
+    try {
+      release(held.step());
+      const step = (await tf.profile(() => release(held.step()))).kernels.length;
+      const handBack = (await tf.profile(() => held.handBack())).kernels.length;
+      return { step, handBack: setUpKernels + handBack };
+    } finally {
+      held.handBack();
+    }
   } finally {
     for (const run of runs) run.dispose();
     data.dispose();

@@ -7,6 +7,7 @@
 //   BENCH_ENGINE_ONLY               e.g. "compare": only these sections (train, trainSweep, compare, landscape)
 //   BENCH_ENGINE_QUICK=1            a smaller sweep and 21×21 surfaces, for a quick look
 //   BENCH_ENGINE_WASM_DIR           where tfjs-backend-wasm's .wasm files are (set by engine.mjs)
+//   BENCH_ENGINE_OUT_DIR            where engine.mjs writes the bundle (default node_modules/.cache/…)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { tf } from '../../src/engine/tf';
@@ -90,7 +91,13 @@ async function main(): Promise<void> {
       put(`compare.batchedOverLooped.${backend}`, rates.batchedOverLooped);
       put(`compare.throughputRatio.${backend}`, rates.throughputRatio);
       const single = { ...COMPARE6_CONFIG, compare: { runs: [] } };
-      put(`compare.kernelsPerStep.${backend}`, { one: await kernelsPerStep(single, 'looped'), looped6: await kernelsPerStep(COMPARE6_CONFIG, 'looped'), batched6: await kernelsPerStep(COMPARE6_CONFIG, 'batched') });
+      const batched6 = await kernelsPerStep(COMPARE6_CONFIG, 'batched');
+      put(`compare.kernelsPerStep.${backend}`, {
+        one: (await kernelsPerStep(single, 'looped')).step,
+        looped6: (await kernelsPerStep(COMPARE6_CONFIG, 'looped')).step,
+        batched6: batched6.step,
+        batched6HandBack: batched6.handBack,
+      });
       log(`compare ${backend}: one run ${rates.one.toFixed(1)} steps/s; six runs looped ${rates.looped.toFixed(1)}, batched ${rates.batched.toFixed(1)} (×${rates.batchedOverLooped.toFixed(2)})`);
     });
   }

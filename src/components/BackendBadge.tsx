@@ -29,6 +29,7 @@ export function BackendBadge() {
       className={backend.failures.length > 0 && backend.reason.startsWith('chosen') ? 'badge badge-warn' : 'badge'}
       data-testid="backend-badge"
       data-backend={backend.name}
+      data-size-class={backend.choice?.sizeClass}
       data-landscape-backend={landscape?.name}
       data-landscape-strategy={landscape?.choice?.strategy ?? undefined}
       role="status"

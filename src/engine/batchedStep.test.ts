@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configClamp, configRuns } from './config';
-import { batchedStepFits, batchedTrainStep } from './batchedStep';
+import { batchedStepFits, batchedTrainStep, batchedTrainSteps } from './batchedStep';
+import type { StepResult } from './trainingRunTypes';
 import { tf } from './tf';
 import { trainingDataCreate } from './trainingData';
 import { TrainingRun } from './trainingRun';
@@ -17,14 +18,22 @@ function trace(source: Record<string, unknown>, steps: number, batched: boolean)
   const data = trainingDataCreate(config);
   const runs = configRuns(config).map((c) => new TrainingRun(c, data));
   const out: Trace = { losses: runs.map(() => []), telemetry: runs.map(() => []), weights: [] };
-  for (let s = 0; s < steps; s++) {
-    const results = batched ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
+  let s = 0;
+  const record = (results: StepResult[]): void => {
+    s += 1;
     results.forEach((result, r) => {
-      expect(result.step).toBe(s + 1);
+      expect(result.step).toBe(s);
       out.losses[r]!.push(result.loss.dataSync()[0]!);
       if (result.telemetry) out.telemetry[r]!.push(Array.from(result.telemetry.dataSync()));
       tf.dispose([result.loss, ...(result.telemetry ? [result.telemetry] : [])]);
     });
+  };
+  // Batched: the first step as a batch of its own (set up and handed back), the rest as one batch.
+  if (batched) {
+    record(batchedTrainStep(runs));
+    batchedTrainSteps(runs, steps - 1, record);
+  } else {
+    for (let i = 0; i < steps; i++) record(runs.map((run) => run.trainStep()));
   }
   for (const run of runs) {
     const flat = run.weightsFlat();

@@ -19,6 +19,7 @@ import { runSharpness, type SharpnessResult } from './trainingRunSharpness';
 import { histogramBinCentres, histogramModes } from './histogramModes';
 import { stepApply } from './trainingRunStep';
 import { evaluateRun } from './trainingRunEvaluation';
+import { RunHold } from './runHold';
 import { assignWeights, GridPoints, layerActivations, setWeight } from './trainingRunProbes';
 
 type SplitName = RegressionSplitName;
@@ -29,9 +30,11 @@ type SplitName = RegressionSplitName;
  */
 export class TrainingRun {
   readonly shape: MlpShape;
-  private readonly variables: Variable[];
+  private readonly ownVariables: Variable[];
   private readonly objectives: TrainingObjective;
-  private readonly optimizer: OptimizerState;
+  private readonly ownOptimizer: OptimizerState;
+  /** The batch that holds the weights and optimizer state while it steps (runHold.ts). */
+  readonly hold = new RunHold();
   /** AdamW, Lion and the like decay weights themselves; the general option then stays off. */
   private readonly optimizerOwnsDecay: boolean;
   /** θ₀, for ‖θ − θ₀‖. */
@@ -64,14 +67,14 @@ export class TrainingRun {
     this.targets = { train: splitTargets('train'), validation: splitTargets('validation'), test: splitTargets('test') };
     this.moe = config.model.kind === 'moe' ? new MoeTraining(config, data) : null;
     const initial = this.moe ? this.moe.initialTensors() : mlpWeightTensors(mlpInitWeights(this.shape, config.seed));
-    this.variables = initial.map((t) => {
+    this.ownVariables = initial.map((t) => {
       const v = tf.variable(t, true);
       t.dispose();
       return v;
     });
     this.objectives = new TrainingObjective(() => this.config, this.regressionLoss);
     const optimizer = optimizerById(config.optimizer.id);
-    this.optimizer = optimizer.create(this.variables, config.optimizer.params);
+    this.ownOptimizer = optimizer.create(this.variables, config.optimizer.params);
     this.optimizerOwnsDecay = optimizerHasWeightDecay(optimizer);
     this.initial = this.variables.map((v) => tf.clone(v));
     this.batches = new Minibatches(config.seed, data, this.targets.train, this.moe, () => this.config.optimizer.batchSize);
@@ -80,6 +83,17 @@ export class TrainingRun {
 
   get config(): ExperimentConfig {
     return this.currentConfig;
+  }
+
+  /** The weights, handed back first by a batch that holds them (so every read and write sees them current). */
+  private get variables(): Variable[] {
+    this.hold.release();
+    return this.ownVariables;
+  }
+
+  private get optimizer(): OptimizerState {
+    this.hold.release();
+    return this.ownOptimizer;
   }
 
   /** Changes how often the probes run, without touching the training itself. */
@@ -112,6 +126,21 @@ export class TrainingRun {
   /** The weights [W₀, b₀, W₁, b₁, …], for stepping several runs as one computation (batchedStep.ts). */
   get parameters(): readonly Variable[] {
     return this.variables;
+  }
+
+  /** The optimizer's state, which a batched step (batchedRuns.ts) takes over and hands back. */
+  get optimizerState(): OptimizerState {
+    return this.optimizer;
+  }
+
+  /** θ₀ [W₀, b₀, …], for the telemetry's ‖θ − θ₀‖. */
+  get initialParameters(): readonly Tensor[] {
+    return this.initial;
+  }
+
+  /** Whether the objective adds an L1/L2 penalty of the weights. */
+  penaltyActive(): boolean {
+    return this.objectives.penaltyActive();
   }
 
   /**
@@ -244,11 +273,12 @@ export class TrainingRun {
   }
 
   /**
-   * The data loss of a step's objective taken at the current weights (before the update): the
-   * curve shows it, and the penalty is reported beside it (penalty()).
+   * The data loss of a step's objective taken at the current weights (before the update), or at
+   * `params` where a batched step holds them: the curve shows it, and the penalty is reported
+   * beside it (penalty()).
    */
-  dataLoss(objective: Scalar): Scalar {
-    return this.objectives.penaltyActive() ? tf.sub(objective, this.penalty()) : objective;
+  dataLoss(objective: Scalar, params: readonly Tensor[] = this.variables): Scalar {
+    return this.objectives.penaltyActive() ? tf.sub(objective, this.penalty(params)) : objective;
   }
 
   /** Every layer's activations over a `resolution²` grid of the boundary's plane (trainingRunProbes.ts). */

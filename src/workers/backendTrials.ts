@@ -6,7 +6,7 @@ import { tf } from '../engine/tf';
 import { configRuns, type ExperimentConfig } from '../engine/config';
 import type { DataTable } from '../engine/dataTable';
 import { TrainingRun } from '../engine/trainingRun';
-import { batchedTrainStep } from '../engine/batchedStep';
+import { chunkStep } from './chunkStepping';
 import { trainingDataCreate } from '../engine/trainingData';
 import type { DenseWeights } from '../engine/mlp';
 import { landscapeGridPoints, landscapeGridSquare, landscapeRandomPlane, type LandscapeEvaluator, type LandscapeObjective } from '../engine/landscape';
@@ -56,14 +56,11 @@ export async function trainingTrial(
   try {
     for (const runConfig of configRuns(config)) runs.push(new TrainingRun(runConfig, data));
     const chunk = async (count: number): Promise<void> => {
-      const losses: tf.Tensor[] = [];
-      for (let i = 0; i < count; i++) {
-        const results = strategy === 'batched' ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
-        for (const result of results) {
-          losses.push(result.loss);
-          result.telemetry?.dispose();
-        }
-      }
+      // Stepped as the session steps a chunk (chunkStepping.ts): a batch held for the whole chunk.
+      const losses = chunkStep(runs, count, strategy).flatMap((chunk) => {
+        tf.dispose(chunk.telemetry);
+        return chunk.losses;
+      });
       const stacked = tf.stack(losses);
       tf.dispose(losses);
       try {

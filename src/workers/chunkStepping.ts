@@ -1,7 +1,8 @@
 // How many steps a TrainerSession takes between readbacks, and taking them across its runs in lockstep.
 import { tf, type Scalar, type Tensor1D } from '../engine/tf';
 import type { TrainingRun } from '../engine/trainingRun';
-import { batchedStepFits, batchedTrainStep } from '../engine/batchedStep';
+import { batchedStepFits, batchedTrainSteps } from '../engine/batchedStep';
+import type { StepResult } from '../engine/trainingRunTypes';
 import type { TrainingStrategy } from './backendTrials';
 
 /** Steps are run in chunks of about this long between readbacks and yields to the message loop. */
@@ -36,9 +37,7 @@ export interface ChunkTensors {
  */
 export function chunkStep(runs: readonly TrainingRun[], count: number, strategy: TrainingStrategy): ChunkTensors[] {
   const chunks = runs.map((): ChunkTensors => ({ losses: [], telemetry: [], meta: [] }));
-  const batched = strategy === 'batched' && batchedStepFits(runs);
-  for (let i = 0; i < count; i++) {
-    const results = batched ? batchedTrainStep(runs) : runs.map((run) => run.trainStep());
+  const collect = (results: readonly StepResult[]): void =>
     results.forEach((result, r) => {
       const chunk = chunks[r]!;
       chunk.losses.push(result.loss);
@@ -47,7 +46,10 @@ export function chunkStep(runs: readonly TrainingRun[], count: number, strategy:
         chunk.meta.push({ step: result.step, learningRate: result.learningRate });
       }
     });
-  }
+  // A batch holds the runs' weights and optimizer state over chunks, until the probes or a frame
+  // read a run, which has it hand them back (batchedRuns.ts).
+  if (strategy === 'batched' && batchedStepFits(runs)) batchedTrainSteps(runs, count, collect);
+  else for (let i = 0; i < count; i++) collect(runs.map((run) => run.trainStep()));
   return chunks;
 }
 

@@ -1,14 +1,13 @@
 /// <reference lib="webworker" />
-// The trainer worker: a thin switch from protocol commands to the TrainerSession. Its backend is
-// chosen for the training workload by timing (BackendChooser), re-decided when a new config
-// changes the workload's size class.
+// The trainer worker: a thin switch from protocol commands to the TrainerSession (the
+// PreferenceSession for task 'preference'). Its backend is chosen for the training workload by
+// timing (BackendChooser, trainerWorkload.ts), re-decided when a new config changes the
+// workload's size class.
 import { BackendChooser } from './backendChooser';
-import { backendSizeClass } from './backendDecision';
-import { trainingStrategies, trainingTrial, trainingWork } from './backendTrials';
+import { trainerWorkload } from './trainerWorkload';
 import { bareLoopStepsPerSecond } from './bareLoop';
 import { deviceDestroyForTest, deviceLostWatch } from './deviceLost';
 import { eventTransferables, exhaustiveSwitchError, type TrainerCommand, type TrainerEvent } from './protocol';
-import { trainingDataCreate } from '../engine/trainingData';
 import { TrainerSession } from './trainerSession';
 import { PreferenceSession } from './preferenceSession';
 
@@ -35,32 +34,19 @@ let training: Promise<void> = Promise.resolve();
 /** Picks the backend for the config's workload (timing the candidates unless this size class is decided). */
 async function decideFor(command: Extract<TrainerCommand, { type: 'configure' }>): Promise<void> {
   if (!chooser) return;
-  let sizeClass: string;
-  let strategies: ReturnType<typeof trainingStrategies>;
-  try {
-    const data = trainingDataCreate(command.config, command.table);
-    const { classes } = data.dataset;
-    const features = data.inputs;
-    const examples = data.train.x.shape[0];
-    data.dispose();
-    strategies = trainingStrategies(command.config, examples);
-    // Compare runs are their own class: they also choose between looping and batching.
-    sizeClass = backendSizeClass('train', trainingWork(command.config, examples, features, classes)) + (strategies.length > 1 ? ':runs' : '');
-  } catch {
-    return; // the configure itself reports what is wrong with the data
-  }
-  if (chooser.decided(sizeClass)) return;
+  const workload = trainerWorkload(command.config, command.table);
+  if (!workload || chooser.decided(workload.sizeClass)) return;
   // Nothing may train while backends are switched and timed.
   session.pause();
+  preferenceSession.pause();
   await training.catch(() => undefined);
-  const several = strategies.length > 1;
+  const several = workload.strategies.length > 1;
   const backend = await chooser.decide(
-    sizeClass,
+    workload.sizeClass,
     async (name) => {
       const trials = [];
-      // Looped first: a tie keeps it (backendDecide), so batching must be measurably faster.
-      for (const strategy of strategies) {
-        const rate = await trainingTrial(command.config, command.table, several ? STRATEGY_TRIAL_BUDGET_MS : TRIAL_BUDGET_MS, undefined, strategy);
+      for (const strategy of workload.strategies) {
+        const rate = await workload.trial(strategy, several ? STRATEGY_TRIAL_BUDGET_MS : TRIAL_BUDGET_MS);
         trials.push({ backend: name, strategy: several ? strategy : null, rate });
       }
       return trials;

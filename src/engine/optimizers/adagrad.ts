@@ -1,4 +1,5 @@
 import { tf } from '../tf';
+import { batchedRule, learningRateColumn, paramColumn } from './batchedRule';
 import { EPSILON } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
 import type { OptimizerSpec } from './types';
@@ -30,6 +31,16 @@ export const adagrad: OptimizerSpec = {
       dispose() {
         slotsDispose(accumulator);
       },
+      carry: { slots: [accumulator], t: 0 },
     };
   },
+  batched: batchedRule({
+    slots: 1,
+    counts: false,
+    columns: (runs) => ({ learningRate: learningRateColumn(runs), epsilon: paramColumn(runs, EPSILON) }),
+    apply: (theta, g, [accumulator], c) => {
+      const G = tf.add(accumulator!, tf.square(g));
+      return { theta: tf.sub(theta, tf.div(tf.mul(c.learningRate, g), tf.add(tf.sqrt(G), c.epsilon))), slots: [G] };
+    },
+  }),
 };

@@ -1,5 +1,6 @@
 import { tf } from '../tf';
-import { adamMomentsCreate } from './adamMoments';
+import { adamMomentColumns, adamMomentsBatched, adamMomentsCreate } from './adamMoments';
+import { batchedRule, paramColumn } from './batchedRule';
 import { ADAM_PARAMS, EPSILON } from './paramSpecs';
 import type { OptimizerSpec } from './types';
 
@@ -34,6 +35,24 @@ export const adam: OptimizerSpec = {
       },
       preconditioner: () => moments.preconditioner(epsilon),
       dispose: () => moments.dispose(),
+      carry: moments.carry,
     };
   },
+  batched: batchedRule({
+    slots: 2,
+    counts: true,
+    columns: (runs) => {
+      const moments = adamMomentColumns(runs);
+      const epsilon = paramColumn(runs, EPSILON);
+      return {
+        ...moments,
+        stepSize: runs.map((run, r) => (run.learningRate * Math.sqrt(moments.second[r]!)) / moments.first[r]!),
+        epsilonHat: epsilon.map((e, r) => e * Math.sqrt(moments.second[r]!)),
+      };
+    },
+    apply: (theta, g, [m0, v0], c) => {
+      const { m, v } = adamMomentsBatched(m0!, v0!, g, c);
+      return { theta: tf.sub(theta, tf.div(tf.mul(c.stepSize, m), tf.add(tf.sqrt(v), c.epsilonHat))), slots: [m, v] };
+    },
+  }),
 };

@@ -2,7 +2,8 @@ import { tf, type Tensor, type Variable } from '../tf';
 import { emaStep } from './ema';
 import { BETA1, BETA2 } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
-import type { OptimizerParams } from './types';
+import type { OptimizerCarry, OptimizerParams } from './types';
+import { paramColumn, type BatchedRunStep } from './batchedRule';
 
 /**
  * Adam's moment estimates (Kingma & Ba 2015, "Adam: A Method for Stochastic Optimization",
@@ -25,15 +26,19 @@ export interface AdamMoments {
   preconditioner(epsilon: number): Tensor[] | null;
   /** Frees the m and v slots. */
   dispose(): void;
+  /** The m and v slots, and t (OptimizerCarry). */
+  readonly carry: OptimizerCarry;
 }
 
-/** The bias corrections of step t, computed in float64 on the CPU. */
-export interface AdamCorrections {
+/** The bias corrections of step t, computed in float64 on the CPU (per-run columns in a batched rule). */
+export interface AdamCorrections<T extends number | Tensor = number> {
   /** 1 − β₁ᵗ */
-  first: number;
+  first: T;
   /** 1 − β₂ᵗ */
-  second: number;
+  second: T;
 }
+
+type Corrections = AdamCorrections<number> | AdamCorrections<Tensor>;
 
 /** Zero moments for `variables`, with β₁ and β₂ taken from `params` (ids `beta1`, `beta2`). */
 export function adamMomentsCreate(variables: readonly Variable[], params: OptimizerParams): AdamMoments {
@@ -42,7 +47,17 @@ export function adamMomentsCreate(variables: readonly Variable[], params: Optimi
   const first = slotVariables(variables);
   const second = slotVariables(variables);
   let t = 0;
+  const carry: OptimizerCarry = {
+    slots: [first, second],
+    get t() {
+      return t;
+    },
+    set t(value: number) {
+      t = value;
+    },
+  };
   return {
+    carry,
     advance() {
       t += 1;
       return { first: 1 - beta1 ** t, second: 1 - beta2 ** t };
@@ -66,16 +81,37 @@ export function adamMomentsCreate(variables: readonly Variable[], params: Optimi
 }
 
 /** m̂ = m/(1−β₁ᵗ), the bias-corrected first moment. */
-export function adamFirstCorrected(m: Tensor, corrections: AdamCorrections): Tensor {
+export function adamFirstCorrected(m: Tensor, corrections: Corrections): Tensor {
   return tf.div(m, corrections.first);
 }
 
 /** √v̂ + ε = √(v/(1−β₂ᵗ)) + ε, Adam's per-coordinate denominator. */
-export function adamDenominator(v: Tensor, corrections: AdamCorrections, epsilon: number): Tensor {
+export function adamDenominator(v: Tensor, corrections: Corrections, epsilon: number | Tensor): Tensor {
   return tf.add(tf.sqrt(tf.div(v, corrections.second)), epsilon);
 }
 
 /** u = m̂/(√v̂ + ε), Adam's update direction. */
-export function adamDirection(m: Tensor, v: Tensor, corrections: AdamCorrections, epsilon: number): Tensor {
+export function adamDirection(m: Tensor, v: Tensor, corrections: Corrections, epsilon: number | Tensor): Tensor {
   return tf.div(adamFirstCorrected(m, corrections), adamDenominator(v, corrections, epsilon));
+}
+
+/** The moments' per-run columns for a batched rule: β₁, β₂, their complements and the bias corrections at each run's t. */
+export type AdamMomentColumns = 'beta1' | 'beta1Rest' | 'beta2' | 'beta2Rest' | 'first' | 'second';
+
+export function adamMomentColumns(runs: readonly BatchedRunStep[]): Record<AdamMomentColumns, number[]> {
+  const beta1 = paramColumn(runs, BETA1);
+  const beta2 = paramColumn(runs, BETA2);
+  return {
+    beta1,
+    beta1Rest: beta1.map((b) => 1 - b),
+    beta2,
+    beta2Rest: beta2.map((b) => 1 - b),
+    first: runs.map((run, r) => 1 - beta1[r]! ** run.t),
+    second: runs.map((run, r) => 1 - beta2[r]! ** run.t),
+  };
+}
+
+/** The moments' update over stacked rows, as `update` does it for one run: returns the new m and v rows. */
+export function adamMomentsBatched(m: Tensor, v: Tensor, g: Tensor, c: Readonly<Record<AdamMomentColumns, Tensor>>): { m: Tensor; v: Tensor } {
+  return { m: emaStep(m, g, c.beta1, c.beta1Rest), v: emaStep(v, tf.square(g), c.beta2, c.beta2Rest) };
 }

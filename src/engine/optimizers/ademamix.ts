@@ -1,5 +1,6 @@
 import { tf } from '../tf';
-import { adamDenominator, adamFirstCorrected, adamMomentsCreate } from './adamMoments';
+import { adamDenominator, adamFirstCorrected, adamMomentColumns, adamMomentsBatched, adamMomentsCreate } from './adamMoments';
+import { batchedRule, learningRateColumn, paramColumn } from './batchedRule';
 import { emaStep } from './ema';
 import { BETA1, BETA2, EPSILON, weightDecayParam } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
@@ -50,6 +51,39 @@ export const ademamix: OptimizerSpec = {
         moments.dispose();
         slotsDispose(slow);
       },
+      carry: {
+        slots: [...moments.carry.slots, slow],
+        get t() {
+          return moments.carry.t;
+        },
+        set t(value: number) {
+          moments.carry.t = value;
+        },
+      },
     };
   },
+  batched: batchedRule({
+    slots: 3,
+    counts: true,
+    columns: (runs) => {
+      const beta3 = paramColumn(runs, BETA3);
+      return {
+        ...adamMomentColumns(runs),
+        beta3,
+        beta3Rest: beta3.map((b) => 1 - b),
+        alpha: paramColumn(runs, ALPHA),
+        learningRate: learningRateColumn(runs),
+        epsilon: paramColumn(runs, EPSILON),
+        decay: paramColumn(runs, WEIGHT_DECAY),
+      };
+    },
+    apply: (theta, g, [m0, v0, slow], c) => {
+      const { m: m1, v: nu } = adamMomentsBatched(m0!, v0!, g, c);
+      const m2 = emaStep(slow!, g, c.beta3, c.beta3Rest);
+      const numerator = tf.add(adamFirstCorrected(m1, c), tf.mul(c.alpha, m2));
+      const denominator = adamDenominator(nu, c, c.epsilon);
+      const step = tf.add(tf.div(numerator, denominator), tf.mul(c.decay, theta));
+      return { theta: tf.sub(theta, tf.mul(c.learningRate, step)), slots: [m1, nu, m2] };
+    },
+  }),
 };

@@ -1,5 +1,6 @@
 import { tf } from '../tf';
-import { adamDirection, adamMomentsCreate } from './adamMoments';
+import { adamDirection, adamMomentColumns, adamMomentsBatched, adamMomentsCreate } from './adamMoments';
+import { batchedRule, learningRateColumn, paramColumn } from './batchedRule';
 import { ADAM_PARAMS, EPSILON, weightDecayParam } from './paramSpecs';
 import type { OptimizerSpec } from './types';
 
@@ -34,6 +35,18 @@ export const grams: OptimizerSpec = {
         });
       },
       dispose: () => moments.dispose(),
+      carry: moments.carry,
     };
   },
+  batched: batchedRule({
+    slots: 2,
+    counts: true,
+    columns: (runs) => ({ ...adamMomentColumns(runs), learningRate: learningRateColumn(runs), epsilon: paramColumn(runs, EPSILON), decay: paramColumn(runs, WEIGHT_DECAY) }),
+    apply: (theta, g, [m0, v0], c) => {
+      const { m, v } = adamMomentsBatched(m0!, v0!, g, c);
+      const u = adamDirection(m, v, c, c.epsilon);
+      const step = tf.add(tf.mul(tf.sign(g), tf.abs(u)), tf.mul(c.decay, theta));
+      return { theta: tf.sub(theta, tf.mul(c.learningRate, step)), slots: [m, v] };
+    },
+  }),
 };

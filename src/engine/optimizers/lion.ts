@@ -1,5 +1,6 @@
 import { tf } from '../tf';
 import { emaStep } from './ema';
+import { batchedRule, learningRateColumn, paramColumn } from './batchedRule';
 import { BETA1, BETA2 as ADAM_BETA2, weightDecayParam } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
 import type { OptimizerParamSpec, OptimizerSpec } from './types';
@@ -42,6 +43,28 @@ export const lion: OptimizerSpec = {
       dispose() {
         slotsDispose(moment);
       },
+      carry: { slots: [moment], t: 0 },
     };
   },
+  batched: batchedRule({
+    slots: 1,
+    counts: false,
+    columns: (runs) => {
+      const beta1 = paramColumn(runs, BETA1);
+      const beta2 = paramColumn(runs, BETA2);
+      return {
+        beta1,
+        beta1Rest: beta1.map((b) => 1 - b),
+        beta2,
+        beta2Rest: beta2.map((b) => 1 - b),
+        learningRate: learningRateColumn(runs),
+        decay: paramColumn(runs, WEIGHT_DECAY),
+      };
+    },
+    apply: (theta, g, [moment], c) => {
+      const interpolated = emaStep(moment!, g, c.beta1, c.beta1Rest);
+      const next = tf.sub(theta, tf.mul(c.learningRate, tf.add(tf.sign(interpolated), tf.mul(c.decay, theta))));
+      return { theta: next, slots: [emaStep(moment!, g, c.beta2, c.beta2Rest)] };
+    },
+  }),
 };

@@ -1,4 +1,5 @@
-import { tf, type Variable } from '../tf';
+import { tf, type Tensor, type Variable } from '../tf';
+import { batchedRule, learningRateColumn, paramColumn, type BatchedRule } from './batchedRule';
 import { MOMENTUM } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
 import type { OptimizerSpec, OptimizerState } from './types';
@@ -26,7 +27,22 @@ function momentumCreate(variables: readonly Variable[], mu: number, lookahead: b
     dispose() {
       slotsDispose(velocity);
     },
+    carry: { slots: [velocity], t: 0 },
   };
+}
+
+/** The same update over stacked rows (batchedRule.ts), μ and η per run. */
+function momentumBatched(lookahead: boolean): BatchedRule {
+  return batchedRule({
+    slots: 1,
+    counts: false,
+    columns: (runs) => ({ learningRate: learningRateColumn(runs), momentum: paramColumn(runs, MOMENTUM) }),
+    apply: (theta, g, [velocity], c) => {
+      const v: Tensor = tf.add(tf.mul(c.momentum, velocity!), g);
+      const direction = lookahead ? tf.add(g, tf.mul(c.momentum, v)) : v;
+      return { theta: tf.sub(theta, tf.mul(c.learningRate, direction)), slots: [v] };
+    },
+  });
 }
 
 export const momentum: OptimizerSpec = {
@@ -36,6 +52,7 @@ export const momentum: OptimizerSpec = {
   defaultLearningRate: 0.01,
   params: [MOMENTUM],
   create: (variables, params) => momentumCreate(variables, params.momentum ?? MOMENTUM.default, false),
+  batched: momentumBatched(false),
 };
 
 export const nesterov: OptimizerSpec = {
@@ -45,4 +62,5 @@ export const nesterov: OptimizerSpec = {
   defaultLearningRate: 0.01,
   params: [MOMENTUM],
   create: (variables, params) => momentumCreate(variables, params.momentum ?? MOMENTUM.default, true),
+  batched: momentumBatched(true),
 };

@@ -1,5 +1,6 @@
 import { tf } from '../tf';
 import { tensorsNorm } from './norm';
+import { batchedRule, learningRateColumn, rowNorms } from './batchedRule';
 import type { OptimizerSpec } from './types';
 
 /**
@@ -22,5 +23,15 @@ export const normalizedGd: OptimizerSpec = {
       });
     },
     dispose() {},
+    carry: { slots: [], t: 0 },
+  }),
+  batched: batchedRule({
+    slots: 0,
+    counts: false,
+    columns: (runs) => ({ learningRate: learningRateColumn(runs) }),
+    apply: (theta, g, _slots, c) => {
+      const scale = tf.div(c.learningRate, tf.maximum(rowNorms(g), 1e-12));
+      return { theta: tf.sub(theta, tf.mul(scale, g)), slots: [] };
+    },
   }),
 };

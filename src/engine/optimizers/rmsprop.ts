@@ -1,5 +1,6 @@
 import { tf } from '../tf';
 import { emaStep } from './ema';
+import { batchedRule, learningRateColumn, paramColumn } from './batchedRule';
 import { EPSILON } from './paramSpecs';
 import { slotVariables, slotsDispose } from './slots';
 import type { OptimizerParamSpec, OptimizerSpec } from './types';
@@ -34,6 +35,19 @@ export const rmsprop: OptimizerSpec = {
       dispose() {
         slotsDispose(meanSquare);
       },
+      carry: { slots: [meanSquare], t: 0 },
     };
   },
+  batched: batchedRule({
+    slots: 1,
+    counts: false,
+    columns: (runs) => {
+      const rho = paramColumn(runs, RHO);
+      return { learningRate: learningRateColumn(runs), rho, rhoRest: rho.map((p) => 1 - p), epsilon: paramColumn(runs, EPSILON) };
+    },
+    apply: (theta, g, [meanSquare], c) => {
+      const s = emaStep(meanSquare!, tf.square(g), c.rho, c.rhoRest);
+      return { theta: tf.sub(theta, tf.div(tf.mul(c.learningRate, g), tf.add(tf.sqrt(s), c.epsilon))), slots: [s] };
+    },
+  }),
 };

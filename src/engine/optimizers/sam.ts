@@ -1,5 +1,6 @@
 import { tf } from '../tf';
 import { tensorsNorm } from './norm';
+import { batchedRule, learningRateColumn, paramColumn, rowNorms } from './batchedRule';
 import type { OptimizerParamSpec, OptimizerSpec } from './types';
 
 const RHO: OptimizerParamSpec = { id: 'rho', label: 'ρ', default: 0.05, min: 0, max: 2, step: 0.01 };
@@ -29,6 +30,17 @@ export const sam: OptimizerSpec = {
         });
       },
       dispose() {},
+      carry: { slots: [], t: 0 },
     };
   },
+  batched: batchedRule({
+    slots: 0,
+    counts: false,
+    columns: (runs) => ({ learningRate: learningRateColumn(runs), rho: paramColumn(runs, RHO) }),
+    apply: (theta, g, _slots, c, gradientAt) => {
+      const scale = tf.div(c.rho, tf.maximum(rowNorms(g), 1e-12));
+      const sharpGradients = gradientAt(tf.add(theta, tf.mul(scale, g)));
+      return { theta: tf.sub(theta, tf.mul(c.learningRate, sharpGradients)), slots: [] };
+    },
+  }),
 };

@@ -1,4 +1,5 @@
 import { tf } from '../tf';
+import { batchedRule, learningRateColumn } from './batchedRule';
 import type { OptimizerSpec } from './types';
 
 export const sgd: OptimizerSpec = {
@@ -14,5 +15,12 @@ export const sgd: OptimizerSpec = {
       });
     },
     dispose() {},
+    carry: { slots: [], t: 0 },
+  }),
+  batched: batchedRule({
+    slots: 0,
+    counts: false,
+    columns: (runs) => ({ learningRate: learningRateColumn(runs) }),
+    apply: (theta, g, _slots, c) => ({ theta: tf.sub(theta, tf.mul(c.learningRate, g)), slots: [] }),
   }),
 };

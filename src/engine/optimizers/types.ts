@@ -1,4 +1,5 @@
 import type { Tensor, Variable } from '../tf';
+import type { BatchedRule } from './batchedRule';
 
 /** A numeric optimizer hyperparameter with the range the config clamps it to. */
 export interface OptimizerParamSpec {
@@ -27,6 +28,19 @@ export interface OptimizerState {
   preconditioner?(): Tensor[] | null;
   /** Frees the slot tensors (moments, velocities). */
   dispose(): void;
+  /**
+   * What the update carries from step to step, so that several runs can step as one batch
+   * (batchedRuns.ts) and hand their state back: the slots, and Adam's step count t.
+   */
+  readonly carry: OptimizerCarry;
+}
+
+/** An optimizer's state between steps: slot groups (one Variable per model variable each) and t. */
+export interface OptimizerCarry {
+  /** In the order of the optimizer's batched rule (its `slots`). */
+  readonly slots: readonly (readonly Variable[])[];
+  /** Steps taken, for Adam's bias corrections; 0 and unused by rules without one. */
+  t: number;
 }
 
 export interface OptimizerSpec {
@@ -37,4 +51,6 @@ export interface OptimizerSpec {
   defaultLearningRate: number;
   params: readonly OptimizerParamSpec[];
   create(variables: readonly Variable[], params: OptimizerParams): OptimizerState;
+  /** The same update over the stacked weights of several runs at once (batchedRule.ts); runs without one step looped. */
+  batched?: BatchedRule;
 }

@@ -14,10 +14,25 @@ function tfPairLogs(pairs: PairsTf): { logChosen: tf.Tensor1D; logRejected: tf.T
   return { logChosen, logRejected, margin };
 }
 
-/** DPO's mean −log σ(β(h_w − h_l)), written as softplus(−u) so it stays finite for any margin. */
-function tfDpo(pairs: PairsTf, beta: number): Scalar {
+/** DPO's −log σ(β(h_w − h_l)) per pair, written as softplus(−u) so it stays finite for any margin. */
+function tfDpoTerms(pairs: PairsTf, beta: number): tf.Tensor1D {
   const { margin } = tfPairLogs(pairs);
-  return tf.mean(tf.softplus(tf.mul(-beta, margin))) as Scalar;
+  return tf.softplus(tf.mul(-beta, margin));
+}
+
+function tfDpo(pairs: PairsTf, beta: number): Scalar {
+  return tf.mean(tfDpoTerms(pairs, beta)) as Scalar;
+}
+
+function tfIpoTerms(pairs: PairsTf, tau: number): tf.Tensor1D {
+  const { margin } = tfPairLogs(pairs);
+  return tf.square(tf.sub(margin, 1 / (2 * tau)));
+}
+
+function tfSimpoTerms(pairs: PairsTf, beta: number, gamma: number): tf.Tensor1D {
+  const { logChosen, logRejected } = tfPairLogs(pairs);
+  const u = tf.sub(tf.mul(beta, tf.sub(logChosen, logRejected)), gamma);
+  return tf.softplus(tf.neg(u)) as tf.Tensor1D;
 }
 
 function refDpo(pairs: Parameters<typeof refPairRatios>[0], beta: number): number {
@@ -37,6 +52,7 @@ export const dpo: PreferenceLossSpec = {
   params: [BETA_DPO],
   usesRetain: false,
   compute: (inputs, params) => tfDpo(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'DPO'), params.beta ?? 0.5),
+  terms: (inputs, params) => ({ pairs: tfDpoTerms(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'DPO'), params.beta ?? 0.5) }),
   reference: (inputs, params) => refDpo(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'DPO'), params.beta ?? 0.5),
 };
 
@@ -49,10 +65,8 @@ export const ipo: PreferenceLossSpec = {
   source: 'A General Theoretical Paradigm to Understand Learning from Human Preferences',
   params: [{ id: 'tau', label: 'τ', default: 0.25, min: 0.01, max: 5, step: 0.01, hint: 'regularisation: the target margin is 1/(2τ)' }],
   usesRetain: false,
-  compute: (inputs, params) => {
-    const { margin } = tfPairLogs(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'IPO'));
-    return tf.mean(tf.square(tf.sub(margin, 1 / (2 * (params.tau ?? 0.25))))) as Scalar;
-  },
+  compute: (inputs, params) => tf.mean(tfIpoTerms(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'IPO'), params.tau ?? 0.25)) as Scalar,
+  terms: (inputs, params) => ({ pairs: tfIpoTerms(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'IPO'), params.tau ?? 0.25) }),
   reference: (inputs, params) => {
     const r = refPairRatios(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'IPO'));
     const target = 1 / (2 * (params.tau ?? 0.25));
@@ -72,12 +86,8 @@ export const simpo: PreferenceLossSpec = {
     { id: 'gamma', label: 'γ', default: 1, min: 0, max: 5, step: 0.05, hint: 'target reward margin between chosen and rejected' },
   ],
   usesRetain: false,
-  compute: (inputs, params) => {
-    const pairs = preferenceInputsRequire(inputs.pairs, 'preference pairs', 'SimPO');
-    const { logChosen, logRejected } = tfPairLogs(pairs);
-    const u = tf.sub(tf.mul(params.beta ?? 2, tf.sub(logChosen, logRejected)), params.gamma ?? 1);
-    return tf.mean(tf.softplus(tf.neg(u))) as Scalar;
-  },
+  compute: (inputs, params) => tf.mean(tfSimpoTerms(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'SimPO'), params.beta ?? 2, params.gamma ?? 1)) as Scalar,
+  terms: (inputs, params) => ({ pairs: tfSimpoTerms(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'SimPO'), params.beta ?? 2, params.gamma ?? 1) }),
   reference: (inputs, params) => {
     const r = refPairRatios(preferenceInputsRequire(inputs.pairs, 'preference pairs', 'SimPO'));
     return refMean(r.logChosen.map((w, i) => refSoftplus(-((params.beta ?? 2) * (w - r.logRejected[i]!) - (params.gamma ?? 1)))));
@@ -102,6 +112,11 @@ export const rpo: PreferenceLossSpec = {
     const { beta, eta } = rpoParts(params);
     const sft = tf.neg(tf.mean(tfLogProbOf(pairs.logits, pairs.chosen)));
     return tf.add(tfDpo(pairs, beta), tf.mul(eta, sft)) as Scalar;
+  },
+  terms: (inputs, params) => {
+    const pairs = preferenceInputsRequire(inputs.pairs, 'preference pairs', 'RPO');
+    const { beta, eta } = rpoParts(params);
+    return { pairs: tf.sub(tfDpoTerms(pairs, beta), tf.mul(eta, tfLogProbOf(pairs.logits, pairs.chosen))) };
   },
   reference: (inputs, params) => {
     const pairs = preferenceInputsRequire(inputs.pairs, 'preference pairs', 'RPO');

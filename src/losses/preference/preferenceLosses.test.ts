@@ -99,6 +99,21 @@ describe('preference and unlearning losses', () => {
           for (const params of paramSets(loss)) expect(Math.abs(valueTf(loss, c, params) - loss.reference(c, params))).toBeLessThan(1e-5 * Math.max(1, Math.abs(loss.reference(c, params))));
         }
       });
+      it('its per-row terms average to its objective (Σ over sets of the mean of each set’s terms)', () => {
+        for (const seed of [6, 7]) {
+          const c = inputsCase(seed);
+          for (const params of paramSets(loss)) {
+            const [value, fromTerms, rows] = tf.tidy(() => {
+              const inputs = toTf(c, logitsOf(c).map((m) => tf.tensor2d(m)));
+              const terms = loss.terms(inputs, params);
+              const sets = [terms.pairs, terms.forget, terms.retain].filter((t) => t !== undefined);
+              return [loss.compute(inputs, params).dataSync()[0]!, sets.reduce((sum, t) => sum + tf.mean(t).dataSync()[0]!, 0), sets.map((t) => t.shape[0])];
+            });
+            expect(Math.abs(fromTerms - value)).toBeLessThan(1e-6 * Math.max(1, Math.abs(value)));
+            expect(rows.every((n) => n === 5)).toBe(true); // one term per row
+          }
+        }
+      });
       it('its autodiff gradient equals finite differences of the reference to 1e-3', () => {
         for (const seed of [4, 5]) {
           const c = inputsCase(seed);

@@ -51,6 +51,13 @@ export interface PreferenceInputsRef {
   retain?: ResponseSetRef;
 }
 
+/** A loss's per-row terms on each set it reads (see PreferenceLossSpec.terms). */
+export interface PreferenceTermsTf {
+  pairs?: Tensor1D;
+  forget?: Tensor1D;
+  retain?: Tensor1D;
+}
+
 /**
  * One preference or unlearning loss: its words and formula, and the same mathematics twice —
  * tfjs for training, plain TypeScript (float64) for the tests to hold tfjs to. Both return the
@@ -69,6 +76,12 @@ export interface PreferenceLossSpec {
   /** Whether it reads the retain set (NPO + retain loss). */
   usesRetain: boolean;
   compute(inputs: PreferenceInputsTf, params: LossParams): Scalar;
+  /**
+   * The same objective as one term per row of each set it reads, each term reading its own row
+   * only: compute = Σ over the returned sets of the mean of that set's terms. The landscape
+   * evaluates many weight vectors at once with them, every point's rows in one call.
+   */
+  terms(inputs: PreferenceInputsTf, params: LossParams): PreferenceTermsTf;
   reference(inputs: PreferenceInputsRef, params: LossParams): number;
 }
 

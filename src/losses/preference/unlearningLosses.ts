@@ -11,6 +11,11 @@ function tfNpo(forget: ResponseSetTf, beta: number): Scalar {
   return tf.mul(2 / beta, tf.mean(tf.softplus(tf.mul(beta, ratio)))) as Scalar;
 }
 
+function tfNpoTerms(forget: ResponseSetTf, beta: number): tf.Tensor1D {
+  const ratio = tf.sub(tfLogProbOf(forget.logits, forget.target), forget.ref);
+  return tf.mul(2 / beta, tf.softplus(tf.mul(beta, ratio)));
+}
+
 function refNpo(inputs: PreferenceInputsRef, beta: number, loss: string): number {
   const forget = preferenceInputsRequire(inputs.forget, 'a forget set', loss);
   return refMean(forget.logits.map((z, i) => (2 / beta) * refSoftplus(beta * (refLogProb(z, forget.target[i]!) - forget.ref[i]!))));
@@ -35,6 +40,10 @@ export const gradientAscent: PreferenceLossSpec = {
     const forget = forgetOf(inputs, 'Gradient ascent');
     return tf.mean(tfLogProbOf(forget.logits, forget.target)) as Scalar;
   },
+  terms: (inputs) => {
+    const forget = forgetOf(inputs, 'Gradient ascent');
+    return { forget: tfLogProbOf(forget.logits, forget.target) };
+  },
   reference: (inputs) => {
     const forget = preferenceInputsRequire(inputs.forget, 'a forget set', 'Gradient ascent');
     return refMean(forget.logits.map((z, i) => refLogProb(z, forget.target[i]!)));
@@ -51,6 +60,7 @@ export const npo: PreferenceLossSpec = {
   params: [BETA_NPO],
   usesRetain: false,
   compute: (inputs, params) => tfNpo(forgetOf(inputs, 'NPO'), params.beta ?? 1),
+  terms: (inputs, params) => ({ forget: tfNpoTerms(forgetOf(inputs, 'NPO'), params.beta ?? 1) }),
   reference: (inputs, params) => refNpo(inputs, params.beta ?? 1, 'NPO'),
 };
 
@@ -67,6 +77,10 @@ export const npoRetain: PreferenceLossSpec = {
     const retain = preferenceInputsRequire(inputs.retain, 'a retain set', 'NPO + retain loss');
     const nll = tf.neg(tf.mean(tfLogProbOf(retain.logits, retain.target)));
     return tf.add(tfNpo(forgetOf(inputs, 'NPO + retain loss'), params.beta ?? 1), tf.mul(params.lambda ?? 1, nll)) as Scalar;
+  },
+  terms: (inputs, params) => {
+    const retain = preferenceInputsRequire(inputs.retain, 'a retain set', 'NPO + retain loss');
+    return { forget: tfNpoTerms(forgetOf(inputs, 'NPO + retain loss'), params.beta ?? 1), retain: tf.mul(-(params.lambda ?? 1), tfLogProbOf(retain.logits, retain.target)) };
   },
   reference: (inputs, params) => {
     const retain = preferenceInputsRequire(inputs.retain, 'a retain set', 'NPO + retain loss');

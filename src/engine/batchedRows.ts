@@ -1,0 +1,95 @@
+// The weights of several runs of one MLP as the rows of one matrix, and their forward pass as one computation.
+import { tf, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './tf';
+import { mlpActivate, type Activation } from './mlp';
+import type { TrainingRun } from './trainingRun';
+import type { StepPlan } from './trainingRunTypes';
+
+/** Where one weight tensor lies in a row (weightsFlat's order: W₀ row-major, b₀, W₁, b₁, …). */
+interface Slot {
+  shape: number[];
+  /** Its stacked form: R × in × out for a W, R × 1 × out for a b (added to R × n × out). */
+  stacked: number[];
+  offset: number;
+  size: number;
+}
+
+/**
+ * The layout of a run's parameters in a row of R × P, and the reads and writes between rows and
+ * tensors. Each write or read is a few kernels whatever R is: slices of column blocks, reshapes,
+ * and one unstack a tensor where the runs' own variables are written.
+ */
+export class RowLayout {
+  readonly slots: readonly Slot[];
+  /** P, the parameters of one run. */
+  readonly width: number;
+
+  constructor(parameters: readonly Tensor[]) {
+    let offset = 0;
+    this.slots = parameters.map((p) => {
+      const shape = [...p.shape];
+      const slot = { shape, stacked: shape.length === 1 ? [1, shape[0]!] : shape, offset, size: p.size };
+      offset += p.size;
+      return slot;
+    });
+    this.width = offset;
+  }
+
+  /** One row per list of tensors (a run's weights or one of its slot groups), R × P. */
+  stack(lists: readonly (readonly Tensor[])[]): Tensor2D {
+    return tf.tidy(() => tf.stack(lists.map((list) => tf.concat(list.map((t) => tf.reshape(t, [-1]))))) as Tensor2D);
+  }
+
+  /** Each weight tensor of all R rows in its stacked form ([W₀, b₀, …] with a leading run axis). */
+  layers(rows: Tensor): Tensor[] {
+    const count = rows.shape[0]!;
+    return this.slots.map((s) => tf.reshape(tf.slice(rows, [0, s.offset], [count, s.size]), [count, ...s.stacked]));
+  }
+
+  /** The gradient rows R × P from the gradients of `layers`' tensors. */
+  join(layers: readonly Tensor[]): Tensor2D {
+    const count = layers[0]!.shape[0]!;
+    return tf.concat(layers.map((g) => tf.reshape(g, [count, -1])), 1) as Tensor2D;
+  }
+
+  /** Row r's weight tensors in their own shapes, from `layers`. */
+  rowOfLayers(layers: readonly Tensor[], r: number): Tensor[] {
+    return layers.map((layer, k) => tf.reshape(tf.slice(layer, r, 1), this.slots[k]!.shape));
+  }
+
+  /** Row r of R × P as weight tensors in their own shapes. */
+  row(rows: Tensor, r: number): Tensor[] {
+    return this.slots.map((s) => tf.reshape(tf.slice(rows, [r, s.offset], [1, s.size]), s.shape));
+  }
+
+  /** Writes the rows into per-run variables: `targets[r]` gets row r, one tensor each. */
+  write(rows: Tensor, targets: readonly (readonly Variable[])[]): void {
+    tf.tidy(() => {
+      const count = rows.shape[0]!;
+      this.slots.forEach((s, k) => {
+        const parts = tf.unstack(tf.reshape(tf.slice(rows, [0, s.offset], [count, s.size]), [count, ...s.shape]));
+        parts.forEach((part, r) => targets[r]![k]!.assign(part));
+      });
+    });
+  }
+}
+
+/**
+ * The objectives of `runs` (each with its step plan) at the stacked weights `layers`, as a vector
+ * of R losses: one batched matMul a layer, then each run's own objective on its slice of the
+ * logits (and its L1/L2 penalty on its own weights). Differentiated with an upstream gradient of
+ * ones, each run's gradient is its own loss's, so a run that diverges touches no other.
+ */
+export function rowsObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], layers: readonly Tensor[], layout: RowLayout, activation: Activation): Tensor1D {
+  // Full-batch runs without mixup share the same inputs tensor: broadcast it over the runs.
+  const shared = plans.every((plan) => plan.x === plans[0]!.x);
+  let h: Tensor = shared ? tf.expandDims(plans[0]!.x, 0) : tf.stack(plans.map((plan) => plan.x));
+  const count = layers.length / 2;
+  for (let l = 0; l < count; l++) {
+    const z = tf.add(tf.matMul(h, layers[2 * l]!), layers[2 * l + 1]!);
+    h = l + 1 < count ? mlpActivate(z, activation) : z;
+  }
+  // tfjs's unstack gradient fails on a single output (it is handed a tensor, not a list): squeeze one row.
+  const logits = (runs.length === 1 ? [tf.squeeze(h, [0])] : tf.unstack(h)) as Tensor2D[];
+  // A run without a penalty never reads its weights here, so they are not sliced out for it.
+  return tf.stack(plans.map((plan, r) => plan.objectiveOf(logits[r]!, runs[r]!.penaltyActive() ? layout.rowOfLayers(layers, r) : []))) as Tensor1D;
+}
