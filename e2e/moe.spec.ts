@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { AppPage } from './app';
 import { layoutReport } from './layoutChecks';
 
@@ -42,11 +44,13 @@ test('a mixture-of-experts run shows its expert territories and loads, micro- an
   expect(shares).toHaveLength(4);
   expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.02);
 
-  // The PyTorch export says it does not support a mixture rather than export an MLP.
+  // The PyTorch export writes the mixture (moe.py), not an MLP in its place.
   await page.getByTestId('export-menu').locator('summary').click();
-  await page.getByTestId('export-torch').click();
-  await expect(page.getByTestId('export-torch-error')).toContainText('does not support the mixture-of-experts model');
-  await page.getByTestId('export-menu').locator('summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-torch').click()]);
+  const entries = unzipSync(new Uint8Array(await readFile(await download.path())));
+  expect(strFromU8(entries['losscape-torch/experiment.py']!)).toContain('"kind": "moe"');
+  expect(Object.keys(entries)).toContain('losscape-torch/moe.py');
+  await expect(page.getByTestId('export-torch-error')).toHaveCount(0);
   await page.getByTestId('moe-panel').getByTestId('chart-table-toggle').first().click();
 
   for (const [width, height] of [

@@ -17,6 +17,7 @@ const PROJECT_FILES = [
   'losses.py',
   'metrics.py',
   'model.py',
+  'moe.py',
   'optim.py',
   'regression_losses.py',
   'regression_targets.py',

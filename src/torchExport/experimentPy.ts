@@ -8,6 +8,7 @@ import { ADDONS, addonById } from '../losses/addons';
 import { LOSSES, lossById } from '../losses/registry';
 import { REGRESSION_LOSSES, regressionLossById } from '../losses/regression/regressionLosses';
 import { REGULARIZATION_KINDS } from '../engine/regularization';
+import { BALANCE_SCOPES, MODEL_KINDS, MOE_LIMITS, type MoeTrainingConfig } from '../engine/moe/moeTypes';
 import { pyBool, pyId, pyInteger, pyNumber, pyParams, TorchExportError } from './pyLiteral';
 
 const LOSS_IDS = LOSSES.map((l) => l.id);
@@ -46,7 +47,31 @@ function runPy(run: ExperimentConfig, index: number): string {
     `"regularization_rate": ${pyNumber(run.training.regularizationRate, `${where} regularization rate`)}`,
     `"total_steps": ${pyInteger(run.training.totalSteps, `${where} total steps`, LIMITS.totalSteps.min, LIMITS.totalSteps.max)}`,
   ];
+  if (run.model.kind === 'moe') lines.push(`"moe": ${moeTrainingPy(run.training.moe, where)}`);
   return `    {\n${lines.map((line) => `        ${line},`).join('\n')}\n    },`;
+}
+
+/** A mixture of experts' training settings of one run (moe.py reads them). */
+function moeTrainingPy(moe: MoeTrainingConfig, where: string): string {
+  const { microBatches, microBatchSize } = MOE_LIMITS;
+  const entries = [
+    `"balance": ${pyId(moe.balance, BALANCE_SCOPES, `${where} load-balancing scope`)}`,
+    `"alpha": ${pyNumber(moe.alpha, `${where} LBL weight`)}`,
+    `"z_loss": ${pyNumber(moe.zLoss, `${where} z-loss weight`)}`,
+    `"micro_batches": ${pyInteger(moe.microBatches, `${where} micro-batches`, microBatches.min, microBatches.max)}`,
+    `"micro_batch_size": ${pyInteger(moe.microBatchSize, `${where} micro-batch size`, microBatchSize.min, microBatchSize.max)}`,
+  ];
+  return `{${entries.join(', ')}}`;
+}
+
+/** A mixture of experts' shape and domains, in MODEL. */
+function moeModelPy(config: ExperimentConfig): string {
+  if (config.model.kind !== 'moe') return '';
+  const { experts, topK, domains } = MOE_LIMITS;
+  return `
+    "experts": ${pyInteger(config.model.experts, 'experts', experts.min, experts.max)},
+    "top_k": ${pyInteger(config.model.topK, 'top-k', topK.min, topK.max)},
+    "domains": ${pyInteger(config.data.domains, 'domains', domains.min, domains.max)},`;
 }
 
 /** The tasks train.py trains (preference runs are refused before this, in exportData). */
@@ -67,6 +92,7 @@ SEED = ${pyInteger(config.seed, 'seed', LIMITS.seed.min, LIMITS.seed.max)}
 TASK = ${pyId(config.task, EXPORTED_TASKS, 'task')}
 
 MODEL = {
+    "kind": ${pyId(model.kind, MODEL_KINDS, 'model kind')},${moeModelPy(config)}
     "layers": ${pyInteger(model.layers, 'model layers', LIMITS.layers.min, LIMITS.layers.max)},
     "width": ${pyInteger(model.width, 'model width', LIMITS.width.min, LIMITS.width.max)},
     "activation": ${pyId(model.activation, ACTIVATIONS, 'activation')},

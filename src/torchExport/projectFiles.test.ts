@@ -24,7 +24,7 @@ const KNOWN_STRINGS = new Set([
   ...ADDONS.flatMap((a) => a.params.map((p) => p.id)),
   ...REGRESSION_LOSSES.map((l) => l.id),
   ...REGRESSION_LOSSES.flatMap((l) => l.params.map((p) => p.id)),
-  'classification', 'regression',
+  'classification', 'regression', 'kind', 'mlp', 'moe', 'experts', 'top_k', 'domains', 'micro', 'global', 'balance', 'alpha', 'z_loss', 'micro_batches', 'micro_batch_size',
   'relu', 'tanh', 'sigmoid', 'linear', 'equal-width', 'equal-mass', 'random', 'pca', 'solutions',
   'layers', 'width', 'activation', 'loss', 'loss_params', 'addons', 'optimizer', 'optimizer_params', 'learning_rate', 'batch_size',
   'schedule', 'schedule_params', 'weight_decay', 'clip_norm', 'mixup', 'regularization', 'regularization_rate', 'none', 'l1', 'l2', 'total_steps', 'bins', 'binning', 'directions', 'keep_bias', 'range', 'resolution',
@@ -180,5 +180,21 @@ describe('exported project text', () => {
     expect(data.features).toBe(2);
     expect(data.train.y.some((y) => !Number.isInteger(y))).toBe(true);
     expect((JSON.parse(files.get('weights.json')!) as { sizes: number[] }).sizes).toEqual([2, 8, 8, 24]);
+  });
+
+  test('a mixture of experts exports its shape, each run’s balancing and the router and experts’ initial weights', () => {
+    const files = filesOf(configFromSearch('?model=moe&experts=3&top-k=2&domains=5&lbl-alpha=0.2&run2.lbl=global').config);
+    const experiment = files.get('experiment.py')!;
+    expectOnlyLiterals(experiment);
+    expect(experiment).toContain('"kind": "moe"');
+    expect(experiment).toContain('"experts": 3');
+    expect(experiment).toContain('"top_k": 2');
+    expect(experiment).toContain('"domains": 5');
+    expect(experiment).toContain('"moe": {"balance": "micro", "alpha": 0.2,');
+    expect(experiment).toContain('"moe": {"balance": "global", "alpha": 0.2,');
+    const weights = JSON.parse(files.get('weights.json')!) as { kind: string; experts: number; sizes: number[]; layers: { w: number[] }[] };
+    expect([weights.kind, weights.experts, weights.sizes]).toEqual(['moe', 3, [2, 8, 8, 2]]);
+    // The router (2 × 3), then three experts of three layers each.
+    expect(weights.layers.map((l) => l.w.length)).toEqual([6, ...Array.from({ length: 3 }, () => [16, 64, 16]).flat()]);
   });
 });

@@ -6,6 +6,7 @@ import { splitFractions } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
 import { mlpInitWeights, mlpLayerSizes } from '../engine/mlp';
 import { regressionLossById } from '../losses/regression/regressionLosses';
+import { moeInitWeights } from '../engine/moe/moeModel';
 import { exportData, type ExportSplit } from './exportData';
 import { experimentPy } from './experimentPy';
 import { projectReadme } from './projectReadme';
@@ -70,9 +71,12 @@ function weightsJson(config: ExperimentConfig, inputs: number, outputs: number):
   return `{\n  "sizes": ${JSON.stringify(mlpLayerSizes(shape))},\n  "layers": [\n${layers.join(',\n')}\n  ]\n}\n`;
 }
 
-/** The PyTorch project writes MLPs only; a mixture of experts is refused in these words. */
-export const TORCH_MOE_REFUSAL =
-  'The PyTorch export does not support the mixture-of-experts model (model=moe) yet: it writes plain MLPs only. Switch the model to MLP to export, or export the run as JSON.';
+/** A mixture of experts' initial weights: the router, then each expert's layers (moeInitWeights). */
+function moeWeightsJson(config: ExperimentConfig, inputs: number, outputs: number): string {
+  const shape = { inputs, outputs, experts: config.model.experts, topK: config.model.topK, hidden: Array.from({ length: config.model.layers }, () => config.model.width), activation: config.model.activation };
+  const layers = moeInitWeights(shape, config.seed).map((layer) => `    {"w": ${numbers(layer.w)}, "b": ${numbers(layer.b)}}`);
+  return `{\n  "kind": "moe",\n  "experts": ${shape.experts},\n  "sizes": ${JSON.stringify([inputs, ...shape.hidden, outputs])},\n  "layers": [\n${layers.join(',\n')}\n  ]\n}\n`;
+}
 
 /**
  * The files of the project for `input` (clamped again here, so anything that is not a valid
@@ -81,14 +85,13 @@ export const TORCH_MOE_REFUSAL =
  */
 export function torchProjectFiles(input: ExperimentConfig, table: DataTable | null = null): ProjectFile[] {
   const { config } = configClamp(input);
-  if (config.model.kind === 'moe') throw new Error(TORCH_MOE_REFUSAL);
   const data = dataJson(config, table);
   const files: ProjectFile[] = [
     { path: 'README.md', content: projectReadme(config) },
     { path: 'requirements.txt', content: 'torch>=1.13\n' },
     { path: 'experiment.py', content: experimentPy(config) },
     { path: 'data.json', content: data.text },
-    { path: 'weights.json', content: weightsJson(config, data.inputs, data.outputs) },
+    { path: 'weights.json', content: config.model.kind === 'moe' ? moeWeightsJson(config, data.inputs, data.outputs) : weightsJson(config, data.inputs, data.outputs) },
     ...Object.entries(PYTHON_SOURCES).map(([path, content]) => ({ path, content })),
   ];
   return files;

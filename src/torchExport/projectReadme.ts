@@ -62,6 +62,9 @@ from the settings and makes more the same way); a real table has only the points
   MSE, MAE, Huber, log-cosh, pinball, and HL-Gauss and two-hot with their target histograms over
   bins spanning the training targets' range + 10 %; **generate_regression.py** makes the app's
   regression datasets for \`--points\`; **evaluate.py** reports test MSE and MAE beside predicting the mean.
+- **moe.py**: for a mixture of experts (\`MODEL["kind"] = "moe"\`), the linear router over MLP experts
+  with top-k routing, one-domain micro-batches, the load-balancing loss per micro-batch or over the
+  global batch and the router z-loss (train.py trains it in one process; landscape.py draws MLPs only).
 - **losses.py**: every loss and add-on of the app, and mixup, written in PyTorch with its formula and
   source in a docstring.
 - **regularization.py**: the L1/L2 penalty on the kernels, added to the objective (the printed curve

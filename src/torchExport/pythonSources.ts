@@ -10,6 +10,7 @@ import landscape from './python/landscape.py?raw';
 import losses from './python/losses.py?raw';
 import metrics from './python/metrics.py?raw';
 import model from './python/model.py?raw';
+import moe from './python/moe.py?raw';
 import optim from './python/optim.py?raw';
 import regressionLosses from './python/regression_losses.py?raw';
 import regressionTargets from './python/regression_targets.py?raw';
@@ -28,6 +29,7 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'losses.py': losses,
   'metrics.py': metrics,
   'model.py': model,
+  'moe.py': moe,
   'optim.py': optim,
   'rng.py': rng,
   'regression_losses.py': regressionLosses,

@@ -8,6 +8,7 @@ import torch
 import experiment as default_experiment
 import losses
 import metrics
+import moe
 import regression_targets
 import regularization
 from model import app_parameters, forward_with
@@ -51,8 +52,14 @@ def sharpness(data, run, model, exp, sharpness_iterations, step, optimizer):
 
     def gradient_at(ps):
         ps = [p.detach().requires_grad_(True) for p in ps]
-        z = forward_with(ps, data.train.x, exp.MODEL["activation"])
-        value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, targets, context, task=data.task) + regularization.of_run(run, ps)
+        if isinstance(model, moe.MoE):
+            # The full training set is one micro-batch: micro and global LBL agree there.
+            routed = moe.route_with(ps, data.train.x, model.top_k, len(model.experts), model.activation)
+            z, auxiliary = routed["logits"], moe.auxiliary_loss(routed, model.top_k, run["moe"], 1)
+        else:
+            z, auxiliary = forward_with(ps, data.train.x, exp.MODEL["activation"]), None
+        value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, targets, context, task=data.task)
+        value = (value if auxiliary is None else value + auxiliary) + regularization.of_run(run, ps)
         return list(torch.autograd.grad(value, ps))
 
     at = app_parameters(model)

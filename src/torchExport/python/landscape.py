@@ -197,6 +197,8 @@ def main():
     parser.add_argument("--layers", type=int, default=None, help="hidden layers (default: the experiment's)")
     parser.add_argument("--points", type=int, default=None, help="points to generate (default: data.json's)")
     args = parser.parse_args()
+    if experiment.MODEL.get("kind") == "moe":
+        raise SystemExit("landscape.py draws the surfaces of an MLP; this experiment is a mixture of experts, which train.py trains and evaluates")
     torch.set_num_threads(1)
     data = data_module.load(points=args.points)
     rank, world, _ = train.distributed()

@@ -2,7 +2,8 @@
 the loss curve: the minibatch objective before each update, one line per step.
 
 Each step: the learning rate from the schedule; the next minibatch (the whole training split,
-or a seeded per-epoch order); mixup when on; the gradient of the objective (loss + add-ons + the
+or a seeded per-epoch order; for a mixture of experts, one-domain micro-batches, and the
+objective adds alpha * LBL and the router z-loss, moe.py); mixup when on; the gradient of the objective (loss + add-ons + the
 L1/L2 penalty, whose value is reported apart: the curve is the data loss, as in the app);
 clipping to a global norm; decoupled weight decay for optimizers without their own; the update.
 At the end: accuracy, calibration of the test split before and after temperature scaling (T fitted
@@ -28,6 +29,7 @@ from torch.nn.parallel import DistributedDataParallel
 import data as data_module
 import experiment as default_experiment
 import losses
+import moe
 import optim
 import regression_targets
 import regularization
@@ -54,6 +56,18 @@ class Batches:
             self.order, self.cursor = permutation(self.random, total), 0
         rows = torch.tensor(self.order[self.cursor:self.cursor + self.size], dtype=torch.int64)
         self.cursor += self.size
+        return self.x[rows], self.targets[rows]
+
+
+class MixtureBatches:
+    """A mixture of experts' global batches: `micro_batches` micro-batches of one domain each (moe.py)."""
+
+    def __init__(self, split, targets, domains, settings, seed):
+        self.x, self.targets, self.settings = split.x, targets, settings
+        self.sampler = moe.DomainBatches(split.raw, domains, seed)
+
+    def next(self):
+        rows = self.sampler.next(self.settings["micro_batches"], self.settings["micro_batch_size"])
         return self.x[rows], self.targets[rows]
 
 
@@ -85,12 +99,23 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
     rank, world, default_device = distributed()
     device = torch.device(device) if device else default_device
     sizes = layer_sizes(exp, data, width, layers, run)
-    model = build_model(sizes, exp.MODEL["activation"], exp.SEED, os.path.join(project_dir, "weights.json")).to(device)
+    targets = regression_targets.split_targets(data, run, data.train)
+    mixture = exp.MODEL.get("kind") == "moe"
+    if mixture:
+        if world > 1:
+            raise SystemExit("train.py trains a mixture of experts in one process: each micro-batch is one domain, which a split across processes would break")
+        # --width and --layers size each expert.
+        shape = dict(exp.MODEL, width=exp.MODEL["width"] if width is None else width, layers=exp.MODEL["layers"] if layers is None else layers)
+        model = moe.build_moe(shape, data.inputs, data.classes, exp.SEED, os.path.join(project_dir, "weights.json")).to(device)
+        sizes = model.expert_sizes
+        batches = MixtureBatches(data.train, targets, exp.MODEL["domains"], run["moe"], exp.SEED)
+    else:
+        model = build_model(sizes, exp.MODEL["activation"], exp.SEED, os.path.join(project_dir, "weights.json")).to(device)
+        batches = Batches(data.train.x, targets, run["batch_size"], exp.SEED)
     net = DistributedDataParallel(model) if world > 1 else model
     params = list(model.parameters())
     optimizer = optim.make_optimizer(run["optimizer"], params, run["optimizer_params"])
     own_decay = run["optimizer"] in optim.OWN_WEIGHT_DECAY
-    batches = Batches(data.train.x, regression_targets.split_targets(data, run, data.train), run["batch_size"], exp.SEED)
     mixup_random = Rng(seed_for(exp.SEED, "mixup"))
     history = []
     checkpoints = [(0, flat_parameters(model).cpu().clone())]
@@ -113,7 +138,13 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
         def gradient(with_value=False):
             for p in params:
                 p.grad = None
-            value = losses.objective(run["loss"], run["loss_params"], run["addons"], net(x), t, context, t_b, lambdas, data.task) * share
+            routed = model.route(x) if mixture else None
+            z = routed["logits"] if mixture else net(x)
+            value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, t, context, t_b, lambdas, data.task) * share
+            if mixture:
+                # alpha * LBL over the step's micro-batches, and the router z-loss.
+                auxiliary = moe.auxiliary_loss(routed, model.top_k, run["moe"], run["moe"]["micro_batches"])
+                value = value if auxiliary is None else value + auxiliary
             # The penalty is the same on every process: DDP's average keeps its gradient whole.
             value = value + regularization.of_run(run, params)
             value.backward()  # under DDP, the gradients arrive averaged over the processes
