@@ -19,6 +19,8 @@ const PROJECT_FILES = [
   'model.py',
   'moe.py',
   'optim.py',
+  'preference.py',
+  'preference_losses.py',
   'regression_losses.py',
   'regression_targets.py',
   'regularization.py',
