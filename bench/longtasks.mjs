@@ -16,7 +16,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const LONG_MS = Number(process.env.LONG_MS || 50);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'gpu', 'toplevel', 'disabled-by-default-v8.compile', 'blink.user_timing'];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'gpu', 'toplevel', 'disabled-by-default-v8.compile', 'blink.user_timing', ...(process.env.TRACE_GPU ? ['gpu.angle', 'gpu.service', 'gpu.decoder', 'disabled-by-default-gpu.decoder', 'disabled-by-default-gpu.service'] : [])];
 
 /** Where a trace event points at: a script's file and line, or a function's name. */
 function where(e) {
@@ -45,7 +45,10 @@ function longTasksFromTrace(trace, longMs) {
       if (!/RunTask$/.test(task.name) || task.ts < lastEnd) continue;
       lastEnd = task.ts + task.dur;
       if (task.dur / 1000 < longMs) continue;
-      const inside = own.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= lastEnd && !/RunTask$/.test(e.name) && e.dur / 1000 >= MIN_PART_MS);
+      const within = own.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= lastEnd && !/RunTask$/.test(e.name));
+      // Time the main thread waited for the GPU process (a synchronous WebGL call, a canvas read-back).
+      const gpuWaitMs = within.filter((e) => e.name === 'CommandBufferProxyImpl::WaitForGetOffset').reduce((sum, e) => sum + e.dur / 1000, 0);
+      const inside = within.filter((e) => e.dur / 1000 >= MIN_PART_MS);
       const lines = [];
       const stack = [];
       for (const e of inside) {
@@ -53,7 +56,7 @@ function longTasksFromTrace(trace, longMs) {
         if (stack.length < 6) lines.push(`${'  '.repeat(stack.length + 2)}${(e.dur / 1000).toFixed(1).padStart(6)} ms  ${e.name} ${where(e)}`);
         stack.push(e.ts + e.dur);
       }
-      tasks.push({ pid: main.pid, ts: task.ts, ms: task.dur / 1000, cpuMs: (task.tdur ?? Number.NaN) / 1000, lines });
+      tasks.push({ pid: main.pid, ts: task.ts, ms: task.dur / 1000, cpuMs: (task.tdur ?? Number.NaN) / 1000, gpuWaitMs, lines });
     }
   }
   return tasks;
@@ -114,7 +117,7 @@ async function main() {
     const mark = trace.traceEvents.find((e) => e.name === 'losscape-play');
     for (const t of longTasksFromTrace(trace, LONG_MS)) {
       const at = mark ? `${((t.ts - mark.ts) / 1000).toFixed(0)} ms after Play` : `ts ${(t.ts / 1000).toFixed(0)}`;
-      console.log(`${t.ms.toFixed(0)} ms task (${at}; ${t.cpuMs.toFixed(0)} ms of it on the CPU, the rest waiting)`);
+      console.log(`${t.ms.toFixed(0)} ms task (${at}; ${t.cpuMs.toFixed(0)} ms of it on the CPU, ${t.gpuWaitMs.toFixed(0)} ms waiting for the GPU process)`);
       for (const line of t.lines) console.log(line);
     }
   } finally {

@@ -46,6 +46,39 @@ export function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/**
+ * The copy onto the canvas: the target's (linear) colours, sRGB-encoded as three.js encodes a
+ * canvas's (its sRGBTransferOETF). A raw shader because three.js links its own materials once for
+ * a render target and once for the canvas (the output colour space differs), and the canvas's
+ * would first link, and have its software pipeline compiled, inside a frame that waits for it;
+ * a raw shader's one program is warmed up off screen with the rest.
+ */
+function copyMaterialCreate(picture: THREE.Texture): THREE.RawShaderMaterial {
+  return new THREE.RawShaderMaterial({
+    glslVersion: THREE.GLSL3,
+    uniforms: { picture: { value: picture } },
+    vertexShader: `
+      in vec3 position;
+      in vec2 uv;
+      out vec2 vUv;
+      void main() {
+        vUv = uv;
+        gl_Position = vec4(position.xy, 0.0, 1.0);
+      }`,
+    fragmentShader: `
+      precision highp float;
+      uniform sampler2D picture;
+      in vec2 vUv;
+      out vec4 colour;
+      void main() {
+        vec4 c = texture(picture, vUv);
+        colour = vec4(mix(pow(c.rgb, vec3(0.41666)) * 1.055 - vec3(0.055), c.rgb * 12.92, vec3(lessThanEqual(c.rgb, vec3(0.0031308)))), c.a);
+      }`,
+    depthTest: false,
+    depthWrite: false,
+  });
+}
+
 export interface FencedDraw {
   /**
    * Draws the scene; the canvas shows it once the GPU is done. Settles after the frame that
@@ -53,11 +86,15 @@ export interface FencedDraw {
    */
   draw(): Promise<void>;
   /**
-   * Steps that link every shader program the scene's objects use, one each, hidden objects
-   * included (a path or contours that appear later would otherwise link inside a frame); each
-   * settles once the GPU is done. The canvas is left blank (the clear colour). The first waits
-   * for its context's first frame: a new context's canvas is read back at the next commit (it
-   * shows its cleared buffer), and that commit should find the GPU idle.
+   * The canvas's new size (CSS pixels) and pixel ratio, for the next draw. The canvas itself is
+   * resized only when that draw is shown: resizing clears it, and a cleared canvas is read back
+   * at the next commit, which would then wait for a draw under way.
+   */
+  setSize(width: number, height: number, ratio: number): void;
+  /**
+   * Steps that link every shader program the scene's objects use and the copy's, one each,
+   * hidden objects included (a path or contours that appear later would otherwise link inside
+   * a frame); each settles once the GPU is done. The canvas is not touched.
    */
   warmUpSteps(): Array<() => Promise<void>>;
   dispose(): void;
@@ -65,11 +102,13 @@ export interface FencedDraw {
 
 export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, { samples }: { samples: number }): FencedDraw {
   const gl = renderer.getContext() as WebGL2RenderingContext;
+  const css = renderer.getSize(new THREE.Vector2());
+  const wanted = { width: css.x, height: css.y, ratio: renderer.getPixelRatio() };
   const size = renderer.getDrawingBufferSize(new THREE.Vector2());
   // sRGB storage (decoded on sampling) keeps the 8-bit target's darks as smooth as the canvas's
   // own buffer; `samples` stands in for the canvas's antialias, which now only shows the copy.
   const target = new THREE.WebGLRenderTarget(size.x, size.y, { colorSpace: THREE.SRGBColorSpace, samples });
-  const copyMaterial = new THREE.MeshBasicMaterial({ map: target.texture, depthTest: false, depthWrite: false });
+  const copyMaterial = copyMaterialCreate(target.texture);
   const copy = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), copyMaterial);
   copy.frustumCulled = false;
   const copyScene = new THREE.Scene();
@@ -78,7 +117,8 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
   let disposed = false;
 
   const drawToTarget = (): void => {
-    renderer.getDrawingBufferSize(size);
+    // As three.js sizes a canvas's drawing buffer.
+    size.set(Math.floor(wanted.width * wanted.ratio), Math.floor(wanted.height * wanted.ratio));
     if (size.x !== target.width || size.y !== target.height) target.setSize(size.x, size.y);
     renderer.setRenderTarget(target);
     renderer.render(scene, camera);
@@ -90,6 +130,9 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
     drawToTarget();
     await gpuDone(gl);
     if (disposed) return;
+    renderer.getSize(css);
+    if (renderer.getPixelRatio() !== wanted.ratio) renderer.setPixelRatio(wanted.ratio);
+    if (css.x !== wanted.width || css.y !== wanted.height) renderer.setSize(wanted.width, wanted.height, false);
     renderer.render(copyScene, copyCamera);
     await afterNextFrame();
   };
@@ -113,22 +156,26 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
       });
       await gpuDone(gl);
     });
-    // Last the copy's own program (it writes sRGB for the canvas, so it is linked for the
-    // canvas), copying a blank target.
+    // Last the copy's program, drawn into a scratch target as it will be onto the canvas.
     steps.push(async () => {
       if (disposed) return;
-      renderer.setRenderTarget(target);
-      renderer.clear();
-      renderer.setRenderTarget(null);
+      const scratch = new THREE.WebGLRenderTarget(size.x, size.y);
+      renderer.setRenderTarget(scratch);
       renderer.render(copyScene, copyCamera);
+      renderer.setRenderTarget(null);
       await gpuDone(gl);
-      await afterNextFrame();
+      scratch.dispose();
     });
     return steps;
   };
 
   return {
     draw,
+    setSize: (width, height, ratio) => {
+      wanted.width = width;
+      wanted.height = height;
+      wanted.ratio = ratio;
+    },
     warmUpSteps,
     dispose: () => {
       disposed = true;

@@ -58,7 +58,9 @@ export async function surfaceCreate(
   const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
   const fullRatio = Math.min(2, window.devicePixelRatio || 1);
   const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
-  renderer.setPixelRatio(ratioFor(useTrainingStore.getState().playing));
+  let ratio = ratioFor(useTrainingStore.getState().playing);
+  const cssSize = { width, height };
+  renderer.setPixelRatio(ratio);
   liveCanvases++;
   renderer.setSize(width, height, false);
   renderer.setClearColor(0xffffff, 1);
@@ -90,14 +92,17 @@ export async function surfaceCreate(
 
   await yieldToMain();
   const fenced = fencedDrawCreate(renderer, scene, camera, { samples: softwareGl(renderer.getContext()) ? 0 : 4 });
-  // The warm-up's GPU work takes turns with every canvas's draws, as they do with each other.
+  // A new context's canvas is read back at the next commit (it shows its cleared buffer): that
+  // commit should find the GPU idle, so the warm-up starts after it. Its steps take turns with
+  // every canvas's draws, as those do with each other.
   await afterNextFrame();
   for (const step of fenced.warmUpSteps()) await new Promise<void>((resolve) => drawQueueRequest(() => step().then(resolve)));
   const render = (): Promise<void> => fenced.draw();
   const requestRender = (): void => drawQueueRequest(render);
   const unsubscribePlaying = useTrainingStore.subscribe((state, previous) => {
     if (state.playing === previous.playing) return;
-    renderer.setPixelRatio(ratioFor(state.playing));
+    ratio = ratioFor(state.playing);
+    fenced.setSize(cssSize.width, cssSize.height, ratio);
     requestRender();
     // A scene held back by the playing cadence is drawn as soon as training stops.
     if (!state.playing && applyTimer) {
@@ -237,7 +242,9 @@ export async function surfaceCreate(
   return {
     update,
     resize: (w, h) => {
-      renderer.setSize(w, h, false);
+      cssSize.width = w;
+      cssSize.height = h;
+      fenced.setSize(w, h, ratio);
       camera.aspect = w / h;
       camera.fov = fovFor(w / h);
       camera.updateProjectionMatrix();
