@@ -18,7 +18,7 @@ async function step100(page: Page, app: AppPage, runs: number): Promise<void> {
 test("a mixture of experts' loss landscape: its total objective around the weights, with the optimizer's path", async ({ page }) => {
   const app = new AppPage(page);
   await app.open('?model=moe&data=xor&lbl-alpha=0.1&router-z=0.01&landscape.resolution=25&backend=wasm');
-  await expect(page.getByTestId('landscape-moe-note')).toContainText('α·LBL (each domain one micro-batch) + router z-loss');
+  await expect(page.getByTestId('landscape-moe-note')).toContainText('α·LBL (each domain a micro-batch) + router z-loss');
   await step100(page, app, 1);
 
   await expect
@@ -68,7 +68,7 @@ test("a mixture of experts' loss landscape: its total objective around the weigh
 test('comparing micro- and global-batch balance gives each run its own landscape and path', async ({ page }) => {
   const app = new AppPage(page);
   await app.open('?model=moe&data=xor&lbl-alpha=0.1&run2.loss=ce&run2.lbl=global&landscape.resolution=21&backend=wasm');
-  await expect(page.getByTestId('landscape-moe-note')).toContainText("each run's own");
+  await expect(page.getByTestId('landscape-moe-note')).toContainText("each run's own scope");
   await step100(page, app, 2);
   await expect
     .poll(async () => {

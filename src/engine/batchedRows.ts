@@ -15,8 +15,9 @@ interface Slot {
 
 /**
  * The layout of a run's parameters in a row of R × P, and the reads and writes between rows and
- * tensors. Each write or read is a few kernels whatever R is: slices of column blocks, reshapes,
- * and one unstack a tensor where the runs' own variables are written.
+ * tensors: slices of column blocks and reshapes, a few kernels a weight tensor whatever R is, but
+ * for stacking the runs' own variables and writing them back (one concat or unstack of R a tensor),
+ * which a batch does once, not every step.
  */
 export class RowLayout {
   readonly slots: readonly Slot[];

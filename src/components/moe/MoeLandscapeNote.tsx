@@ -10,10 +10,10 @@ export function moeLandscapeNoteText(config: ExperimentConfig): string | null {
   if (config.model.kind !== 'moe') return null;
   const runs = configRuns(config).map((c) => c.training.moe);
   const scopes = new Set(runs.map((m) => m.balance));
-  const scope = scopes.size > 1 ? "each run's own: per domain or over all points" : scopes.has('micro') ? 'each domain one micro-batch' : 'over all points';
+  const scope = scopes.size > 1 ? "each run's own scope" : scopes.has('micro') ? 'each domain a micro-batch' : 'over all points';
   const lbl = runs.some((m) => m.alpha > 0) ? ` + α·LBL (${scope})` : '';
   const z = runs.some((m) => m.zLoss > 0) ? ' + router z-loss' : '';
-  return `Height: the total objective on the training set, task loss${lbl}${z}, over the router's and every expert's weights. Top-k routing switches experts abruptly, so its creases and small steps are real.`;
+  return `Total objective on the training set: task loss${lbl}${z}, over router and expert weights. Top-k routing switches experts abruptly: its creases and steps are real.`;
 }
 
 /** The note under a mixture of experts' landscape (nothing for an MLP). */
