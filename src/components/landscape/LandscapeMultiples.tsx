@@ -70,7 +70,7 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
         {scale && (
           <p className="note" data-testid="landscape-scale" data-z-min={scale.zMin} data-z-max={scale.zMax}>
             One scale for every run: loss from {scale.zMin.toPrecision(3)} to {scale.zMax.toPrecision(3)}
-            {logHeight ? ', height log₁₀ loss' : ''}. Orange: each run’s path (white dot: its start); red: its current weights.
+            {logHeight ? `, height log₁₀ loss${scale.zMin <= 0 ? ' (a loss ≤ 0 sits on its floor)' : ''}` : ''}. Orange: each run’s path (white dot: its start); red: its current weights.
             {view === 'surface' && ' The cameras move together: drag, or focus a surface and use the arrow keys to orbit and + − to zoom.'}
           </p>
         )}

@@ -135,7 +135,7 @@ export function LandscapePanel() {
       {!compare && planar && surface && (
         <p className="note landscape-caption" data-testid="landscape-caption" data-resolution={surface.spec.resolution} data-min={surface.min} data-max={surface.max}>
           {planeCaption(surface.plane.directions, surface.plane.explainedVariance)} Loss from {surface.min.toPrecision(3)} to {surface.max.toPrecision(3)}
-          {settings.logHeight ? '; height is log₁₀ loss' : ''}. Orange: the optimizer&apos;s path (white dot: its start); red: the current weights.
+          {settings.logHeight ? `; height is log₁₀ loss${surface.min <= 0 ? ', and a loss ≤ 0 (gradient ascent’s goes below 0) sits on its floor' : ''}` : ''}. Orange: the optimizer&apos;s path (white dot: its start); red: the current weights.
         </p>
       )}
       {planar && <MoeLandscapeNote />}
