@@ -4,6 +4,7 @@
 import type { ExperimentConfig } from '../engine/config';
 import { trainingDataCreate, type TrainingData } from '../engine/trainingData';
 import type { DataTable } from '../engine/dataTable';
+import { addonById } from '../losses/addons';
 import { lossById } from '../losses/registry';
 import { regressionLossById } from '../losses/regression/regressionLosses';
 import { regressionLossAsSpec } from '../losses/regression/asLossSpec';
@@ -256,6 +257,8 @@ export function surveyorModelBuild(config: ExperimentConfig, data: TrainingData,
     params,
     context: { classes, classPriors: data.classPriors, step: 0, seed: runConfig.seed },
     penalty: { kind: runConfig.training.regularization, rate: runConfig.training.regularizationRate },
+    // The add-ons are part of what training minimises (TrainingObjective.ofLogits), so of the surface too.
+    addons: Object.entries(runConfig.loss.addons).map(([addon, addonParams]) => ({ spec: addonById(addon), params: addonParams })),
   };
   return { objective, shapes, revision };
 }

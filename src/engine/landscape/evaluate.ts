@@ -9,6 +9,7 @@
 import { tf, type Tensor, type Tensor1D, type Tensor2D } from '../tf';
 import { mlpForward, mlpWeightTensors, type Activation, type DenseWeights } from '../mlp';
 import type { LossContext, LossParams, LossSpec } from '../../losses/types';
+import type { AddonSpec } from '../../losses/addons';
 import { landscapeCheckShapes, landscapePlanePoint, type LandscapePlane } from './params';
 import { landscapePenaltyOf, type LandscapePenalty } from './penalty';
 import { landscapeAugmented, landscapeCoefficients, landscapeEvaluateChunked, landscapeStackRows } from './chunks';
@@ -16,6 +17,11 @@ import { landscapeMoeEvaluator, landscapeMoeLossOf, type LandscapeMoe } from './
 import { landscapeActivate, landscapeChunkLosses, landscapeMeanLoss as meanLoss, landscapeStacked2d, landscapeTiledTargets } from './stacked2d';
 
 export { landscapeActivate };
+
+export interface LandscapeAddon {
+  spec: AddonSpec;
+  params: LossParams;
+}
 
 /** What a landscape measures: a model's loss over a dataset. The caller owns `x` and `targets`. */
 export interface LandscapeObjective {
@@ -29,6 +35,8 @@ export interface LandscapeObjective {
   context: LossContext;
   /** An L1/L2 penalty training adds to the loss: the surface is then of the whole objective. */
   penalty?: LandscapePenalty;
+  /** Add-ons training adds to the loss (the mean of each over the examples), as TrainingObjective.ofLogits does. */
+  addons?: readonly LandscapeAddon[];
   /**
    * Set when the model is a mixture of experts (moeEvaluate.ts): the layers are its router's and
    * then each expert's, and the surface is of its total objective (task loss, α·LBL, z-loss).

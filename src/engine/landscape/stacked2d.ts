@@ -19,10 +19,19 @@ type Tensor3D = tf.Tensor3D;
 /** The hidden-layer nonlinearity: mlpForward's own, so surfaces and training agree exactly. */
 export const landscapeActivate = mlpActivate;
 
-/** Loss values from logits: the mean for per-example losses, the batch value otherwise. */
+/** Loss values from logits: the mean for per-example losses, the batch value otherwise, plus each add-on's mean. */
 export function landscapeMeanLoss(objective: LandscapeObjective, logits: Tensor2D, targets: Tensor2D): Tensor {
   const out = objective.loss.compute(logits, targets, objective.params, objective.context);
-  return objective.loss.level === 'example' ? tf.mean(out) : tf.reshape(out, []);
+  let total = objective.loss.level === 'example' ? tf.mean(out) : tf.reshape(out, []);
+  for (const addon of objective.addons ?? []) total = tf.add(total, tf.mean(addon.spec.compute(logits, addon.params)));
+  return total;
+}
+
+/** Each add-on's mean per point, [g], from a chunk's logits stacked point by point ([g·n, K]); null without add-ons. */
+function chunkAddons(objective: LandscapeObjective, logits: Tensor2D, g: number, n: number): Tensor1D | null {
+  const addons = objective.addons ?? [];
+  if (addons.length === 0) return null;
+  return tf.addN(addons.map((addon) => tf.mean(tf.reshape(addon.spec.compute(logits, addon.params), [g, n]), 1))) as Tensor1D;
 }
 
 /**
@@ -43,7 +52,9 @@ export function landscapeChunkLosses(objective: LandscapeObjective, logits: Tens
     const full = tiledFull && tiledFull.shape[0] === g * n;
     const targets = g === 1 || !tiledFull ? objective.targets : full ? tiledFull : (tf.slice(tiledFull, [0, 0], [g * n, classes]) as Tensor2D);
     const perExample = objective.loss.compute(logits, targets, objective.params, objective.context);
-    return tf.mean(tf.reshape(perExample, [g, n]), 1) as Tensor1D;
+    const losses = tf.mean(tf.reshape(perExample, [g, n]), 1) as Tensor1D;
+    const addons = chunkAddons(objective, logits, g, n);
+    return addons ? (tf.add(losses, addons) as Tensor1D) : losses;
   }
   const points = tf.unstack(tf.reshape(logits, [g, n, classes]));
   return tf.stack(points.map((z) => landscapeMeanLoss(objective, z as Tensor2D, objective.targets))) as Tensor1D;
