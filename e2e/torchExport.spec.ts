@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Download } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { AppPage } from './app';
 
@@ -19,6 +19,8 @@ const PROJECT_FILES = [
   'model.py',
   'moe.py',
   'optim.py',
+  'preference.py',
+  'preference_losses.py',
   'regression_losses.py',
   'regression_targets.py',
   'regularization.py',
@@ -56,4 +58,31 @@ test('the Export menu downloads the comparison as a PyTorch project zip', async 
   expect(data.train.y).toHaveLength(240);
   await expect(menu).not.toHaveAttribute('open');
   await expect(page.getByTestId('export-torch-error')).toHaveCount(0);
+});
+
+/** Downloads the page's PyTorch project and returns its files by name. */
+async function downloadProject(page: Page): Promise<Record<string, string>> {
+  await page.getByTestId('export-menu').locator('summary').click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-torch').click()]);
+  const entries = unzipSync(new Uint8Array(await readFile(await file.path())));
+  await expect(page.getByTestId('export-torch-error')).toHaveCount(0);
+  return Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name.replace('losscape-torch/', ''), strFromU8(bytes)]));
+}
+
+test('a regression with input features and L2, and a preference comparison, export as PyTorch projects', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?v=1&backend=cpu&task=regression&data=plane&loss=hl-gauss&features=x1,x2,x1x2,sinx1&reg=l2&reg-rate=0.01');
+  const regression = await downloadProject(page);
+  expect(regression['experiment.py']).toContain('TASK = "regression"');
+  expect(regression['experiment.py']).toContain('"regularization": "l2"');
+  const data = JSON.parse(regression['data.json']!) as { task: string; input_features: string[] };
+  expect(data).toMatchObject({ task: 'regression', input_features: ['x1', 'x2', 'x1x2', 'sinx1'] });
+  // Four features in, one logit per HL-Gauss bin out.
+  expect((JSON.parse(regression['weights.json']!) as { sizes: number[] }).sizes).toEqual([4, 8, 8, 32]);
+
+  await app.open('?v=1&backend=cpu&task=preference&loss=dpo&run2.loss=npo');
+  const preference = await downloadProject(page);
+  expect(preference['experiment.py']).toContain('TASK = "preference"');
+  expect(preference['experiment.py']).toContain('"loss": "npo"');
+  expect((JSON.parse(preference['data.json']!) as { task: string }).task).toBe('preference');
 });

@@ -42,8 +42,13 @@ describe('task=preference in the JSON run file and the PyTorch export', () => {
     expect(parsed.runs[0]!.metrics.preference).toEqual(metrics.preference);
   });
 
-  it('the PyTorch export refuses it, saying why', async () => {
+  it('the PyTorch export writes it: the task, the problem and preference.py', async () => {
     const { torchExportFromLink } = await import('../torchExport/fromLink');
-    expect(() => torchExportFromLink('?task=preference&loss=dpo')).toThrow(/preference and unlearning runs \(task=preference\) train only in the app/);
+    const { files } = torchExportFromLink('?task=preference&loss=dpo&run2.loss=npo');
+    const experiment = files.find((f) => f.path === 'experiment.py')!.content;
+    expect(experiment).toContain('TASK = "preference"');
+    // A run unlearns, so every run starts from the warmed-up policy.
+    expect(experiment).toContain('"warmup_steps": 300');
+    expect(files.map((f) => f.path)).toContain('preference.py');
   });
 });

@@ -7,22 +7,30 @@ import { SCHEDULES, scheduleById } from '../engine/schedules/schedules';
 import { ADDONS, addonById } from '../losses/addons';
 import { LOSSES, lossById } from '../losses/registry';
 import { REGRESSION_LOSSES, regressionLossById } from '../losses/regression/regressionLosses';
+import { PREFERENCE_LOSSES, preferenceLossById } from '../losses/preference/registry';
+import type { LossParamSpec } from '../losses/types';
+import { preferencePy } from './preferenceExport';
 import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { BALANCE_SCOPES, MODEL_KINDS, MOE_LIMITS, type MoeTrainingConfig } from '../engine/moe/moeTypes';
 import { pyBool, pyId, pyInteger, pyNumber, pyParams, TorchExportError } from './pyLiteral';
 
 const LOSS_IDS = LOSSES.map((l) => l.id);
 const REGRESSION_LOSS_IDS = REGRESSION_LOSSES.map((l) => l.id);
+const PREFERENCE_LOSS_IDS = PREFERENCE_LOSSES.map((l) => l.id);
+
+/** A run's loss id and parameter specs: loss ids are scoped by the task (`mse` of a regression is the regression MSE). */
+function lossOf(run: ExperimentConfig, where: string): { id: string; params: readonly LossParamSpec[] } {
+  if (run.task === 'regression') return { id: pyId(run.loss.id, REGRESSION_LOSS_IDS, `${where} loss`), params: regressionLossById(run.loss.id).params };
+  if (run.task === 'preference') return { id: pyId(run.loss.id, PREFERENCE_LOSS_IDS, `${where} loss`), params: preferenceLossById(run.loss.id).params };
+  return { id: pyId(run.loss.id, LOSS_IDS, `${where} loss`), params: lossById(run.loss.id).params };
+}
 const OPTIMIZER_IDS = OPTIMIZERS.map((o) => o.id);
 const SCHEDULE_IDS = SCHEDULES.map((s) => s.id);
 const ADDON_IDS = ADDONS.map((a) => a.id);
 
 function runPy(run: ExperimentConfig, index: number): string {
   const where = `run ${index + 1}`;
-  // Loss ids are scoped by the task: `mse` of a regression is the regression MSE.
-  const regression = run.task === 'regression';
-  const lossId = pyId(run.loss.id, regression ? REGRESSION_LOSS_IDS : LOSS_IDS, `${where} loss`);
-  const lossParams = regression ? regressionLossById(run.loss.id).params : lossById(run.loss.id).params;
+  const { id: lossId, params: lossParams } = lossOf(run, where);
   const optimizerId = pyId(run.optimizer.id, OPTIMIZER_IDS, `${where} optimizer`);
   const scheduleId = pyId(run.optimizer.schedule.id, SCHEDULE_IDS, `${where} schedule`);
   const addons = Object.entries(run.loss.addons).map(([id, params]) => {
@@ -74,8 +82,8 @@ function moeModelPy(config: ExperimentConfig): string {
     "domains": ${pyInteger(config.data.domains, 'domains', domains.min, domains.max)},`;
 }
 
-/** The tasks train.py trains (preference runs are refused before this, in exportData). */
-const EXPORTED_TASKS = ['classification', 'regression'];
+/** The tasks train.py trains (preference runs through preference.py). */
+const EXPORTED_TASKS = ['classification', 'regression', 'preference'];
 
 /** The text of experiment.py for a (clamped) config. Throws TorchExportError on anything unexpected. */
 export function experimentPy(config: ExperimentConfig): string {
@@ -90,7 +98,7 @@ initial weights). Generated; every value is a number or an id of the app's catal
 SEED = ${pyInteger(config.seed, 'seed', LIMITS.seed.min, LIMITS.seed.max)}
 
 TASK = ${pyId(config.task, EXPORTED_TASKS, 'task')}
-
+${config.task === 'preference' ? preferencePy(config) : ''}
 MODEL = {
     "kind": ${pyId(model.kind, MODEL_KINDS, 'model kind')},${moeModelPy(config)}
     "layers": ${pyInteger(model.layers, 'model layers', LIMITS.layers.min, LIMITS.layers.max)},

@@ -32,7 +32,7 @@ function baseDataset(data: ExperimentConfig['data'], table: DataTable | null): D
   const { kind } = data;
   if (datasetIsGenerated(kind)) return datasetGenerate({ ...data, kind });
   if (isRegressionKind(kind)) throw new TorchExportError(`${kind} is regression data: it trains as task regression`);
-  if (kind === 'prompts') throw new TorchExportError('The PyTorch export covers classification and regression; preference and unlearning runs (task=preference) train only in the app.');
+  if (kind === 'prompts') throw new TorchExportError('prompts are the preference task’s data: its export is written by preferenceExport.ts');
   const source = kind === 'csv' ? table : realDataTable(kind);
   if (!source) throw new TorchExportError('This experiment trains on an uploaded CSV file that is not loaded: upload it again, then export.');
   return dataTableImbalance(dataTableStandardise(source), data.minorityFraction, data.seed);

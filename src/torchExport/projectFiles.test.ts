@@ -7,6 +7,7 @@ import { SCHEDULES } from '../engine/schedules/schedules';
 import { ADDONS } from '../losses/addons';
 import { LOSSES } from '../losses/registry';
 import { REGRESSION_LOSSES } from '../losses/regression/regressionLosses';
+import { PREFERENCE_LOSSES } from '../losses/preference/registry';
 import { configFromSearch } from '../app/urlCodec';
 import { experimentPy } from './experimentPy';
 import { torchProjectFiles } from './projectFiles';
@@ -24,12 +25,15 @@ const KNOWN_STRINGS = new Set([
   ...ADDONS.flatMap((a) => a.params.map((p) => p.id)),
   ...REGRESSION_LOSSES.map((l) => l.id),
   ...REGRESSION_LOSSES.flatMap((l) => l.params.map((p) => p.id)),
+  ...PREFERENCE_LOSSES.map((l) => l.id),
+  ...PREFERENCE_LOSSES.flatMap((l) => l.params.map((p) => p.id)),
+  'preference', 'warmup_steps',
   'classification', 'regression', 'kind', 'mlp', 'moe', 'experts', 'top_k', 'domains', 'micro', 'global', 'balance', 'alpha', 'z_loss', 'micro_batches', 'micro_batch_size',
   'relu', 'tanh', 'sigmoid', 'linear', 'equal-width', 'equal-mass', 'random', 'pca', 'solutions',
   'layers', 'width', 'activation', 'loss', 'loss_params', 'addons', 'optimizer', 'optimizer_params', 'learning_rate', 'batch_size',
   'schedule', 'schedule_params', 'weight_decay', 'clip_norm', 'mixup', 'regularization', 'regularization_rate', 'none', 'l1', 'l2', 'total_steps', 'bins', 'binning', 'directions', 'keep_bias', 'range', 'resolution',
 ]);
-const NAMES = new Set(['SEED', 'TASK', 'MODEL', 'RUNS', 'METRICS', 'LANDSCAPE', 'True', 'False']);
+const NAMES = new Set(['SEED', 'TASK', 'PREFERENCE', 'MODEL', 'RUNS', 'METRICS', 'LANDSCAPE', 'True', 'False']);
 
 /**
  * Every token of experiment.py after its fixed docstring: a known name, a known quoted id, a
@@ -196,5 +200,18 @@ describe('exported project text', () => {
     expect([weights.kind, weights.experts, weights.sizes]).toEqual(['moe', 3, [2, 8, 8, 2]]);
     // The router (2 × 3), then three experts of three layers each.
     expect(weights.layers.map((l) => l.w.length)).toEqual([6, ...Array.from({ length: 3 }, () => [16, 64, 16]).flat()]);
+  });
+
+  test('a preference experiment exports its problem and, when a run unlearns, the warm-up every run starts from', () => {
+    const files = filesOf(configFromSearch('?task=preference&points=80&preference.responses=4&loss=dpo&run2.loss=ga&preference.warmupSteps=40').config);
+    const experiment = files.get('experiment.py')!;
+    expectOnlyLiterals(experiment);
+    expect(experiment).toContain('"warmup_steps": 40');
+    const data = JSON.parse(files.get('data.json')!) as { task: string; responses: number; x: number[][]; chosen: number[]; forget: number[]; retain: number[] };
+    expect([data.task, data.responses, data.x.length, data.chosen.length]).toEqual(['preference', 4, 80, 80]);
+    expect(data.forget.length + data.retain.length).toBe(80);
+    expect((JSON.parse(files.get('weights.json')!) as { sizes: number[] }).sizes).toEqual([2, 8, 8, 4]);
+    // Without an unlearning run, training starts from the seeded policy itself.
+    expect(filesOf(configFromSearch('?task=preference&loss=dpo').config).get('experiment.py')).toContain('"warmup_steps": 0');
   });
 });

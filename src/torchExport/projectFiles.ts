@@ -7,6 +7,7 @@ import type { DataTable } from '../engine/dataTable';
 import { mlpInitWeights, mlpLayerSizes } from '../engine/mlp';
 import { regressionLossById } from '../losses/regression/regressionLosses';
 import { moeInitWeights } from '../engine/moe/moeModel';
+import { preferenceDataJson } from './preferenceExport';
 import { exportData, type ExportSplit } from './exportData';
 import { experimentPy } from './experimentPy';
 import { projectReadme } from './projectReadme';
@@ -71,6 +72,12 @@ function weightsJson(config: ExperimentConfig, inputs: number, outputs: number):
   return `{\n  "sizes": ${JSON.stringify(mlpLayerSizes(shape))},\n  "layers": [\n${layers.join(',\n')}\n  ]\n}\n`;
 }
 
+/** A preference experiment's problem; the policy reads the raw plane and outputs one logit per response. */
+function preferenceData(config: ExperimentConfig): { text: string; inputs: number; outputs: number } {
+  const { text, responses } = preferenceDataJson(config);
+  return { text, inputs: 2, outputs: responses };
+}
+
 /** A mixture of experts' initial weights: the router, then each expert's layers (moeInitWeights). */
 function moeWeightsJson(config: ExperimentConfig, inputs: number, outputs: number): string {
   const shape = { inputs, outputs, experts: config.model.experts, topK: config.model.topK, hidden: Array.from({ length: config.model.layers }, () => config.model.width), activation: config.model.activation };
@@ -85,7 +92,7 @@ function moeWeightsJson(config: ExperimentConfig, inputs: number, outputs: numbe
  */
 export function torchProjectFiles(input: ExperimentConfig, table: DataTable | null = null): ProjectFile[] {
   const { config } = configClamp(input);
-  const data = dataJson(config, table);
+  const data = config.task === 'preference' ? preferenceData(config) : dataJson(config, table);
   const files: ProjectFile[] = [
     { path: 'README.md', content: projectReadme(config) },
     { path: 'requirements.txt', content: 'torch>=1.13\n' },

@@ -65,6 +65,11 @@ from the settings and makes more the same way); a real table has only the points
 - **moe.py**: for a mixture of experts (\`MODEL["kind"] = "moe"\`), the linear router over MLP experts
   with top-k routing, one-domain micro-batches, the load-balancing loss per micro-batch or over the
   global batch and the router z-loss (train.py trains it in one process; landscape.py draws MLPs only).
+- **preference.py** and **preference_losses.py**: for preference and unlearning (\`TASK = "preference"\`),
+  the softmax policy over the responses, the frozen reference, the warm-up when a run unlearns,
+  minibatches of pairs or of the forget and retain sets, and DPO, IPO, SimPO, RPO, gradient ascent,
+  NPO and NPO + retain; train.py prints the curve and then log pi(y_w), log pi(y_l), the margin, the
+  win-rate and the forget and retain probabilities.
 - **losses.py**: every loss and add-on of the app, and mixup, written in PyTorch with its formula and
   source in a docstring.
 - **regularization.py**: the L1/L2 penalty on the kernels, added to the objective (the printed curve

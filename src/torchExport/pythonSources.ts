@@ -12,6 +12,8 @@ import metrics from './python/metrics.py?raw';
 import model from './python/model.py?raw';
 import moe from './python/moe.py?raw';
 import optim from './python/optim.py?raw';
+import preference from './python/preference.py?raw';
+import preferenceLosses from './python/preference_losses.py?raw';
 import regressionLosses from './python/regression_losses.py?raw';
 import regressionTargets from './python/regression_targets.py?raw';
 import rng from './python/rng.py?raw';
@@ -31,6 +33,8 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'model.py': model,
   'moe.py': moe,
   'optim.py': optim,
+  'preference.py': preference,
+  'preference_losses.py': preferenceLosses,
   'rng.py': rng,
   'regression_losses.py': regressionLosses,
   'regression_targets.py': regressionTargets,

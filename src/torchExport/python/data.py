@@ -55,6 +55,10 @@ class Data:
         self.classes = raw["classes"]
         self.source = raw["source"]
         self.task = raw.get("task", "classification")
+        if self.task == "preference":
+            # The prompts, pairs and forget/retain sets (preference.py); the policy sees the raw plane.
+            self.preference, self.inputs, self.classes = raw, 2, raw["responses"]
+            return
         if self.task == "regression":
             self.train, self.validation, self.test = (RegressionSplit(raw[s]["x"], raw[s]["y"], self.input_features) for s in ("train", "validation", "test"))
             # The histogram losses' bins span this; a regression has no classes.

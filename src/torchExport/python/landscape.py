@@ -199,6 +199,8 @@ def main():
     args = parser.parse_args()
     if experiment.MODEL.get("kind") == "moe":
         raise SystemExit("landscape.py draws the surfaces of an MLP; this experiment is a mixture of experts, which train.py trains and evaluates")
+    if experiment.TASK == "preference":
+        raise SystemExit("landscape.py draws classification and regression surfaces; a preference experiment is trained by train.py")
     torch.set_num_threads(1)
     data = data_module.load(points=args.points)
     rank, world, _ = train.distributed()

@@ -31,6 +31,7 @@ import experiment as default_experiment
 import losses
 import moe
 import optim
+import preference
 import regression_targets
 import regularization
 from evaluate import evaluate  # noqa: F401 (train.evaluate, for scripts that import train)
@@ -95,6 +96,8 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
     """Trains run `run_index` for `steps` steps (data parallel under torchrun). Returns the loss of
     every step, the model, its layer sizes and (every `checkpoint_every` steps, and at the start
     and end) flat checkpoints."""
+    if data.task == "preference":
+        return preference.train_run(data, run_index, steps, exp, os.path.join(project_dir, "weights.json"))
     run = exp.RUNS[run_index]
     rank, world, default_device = distributed()
     device = torch.device(device) if device else default_device
@@ -195,6 +198,13 @@ def main():
         run = default_experiment.RUNS[i]
         result = train_run(data, i, args.steps, width=args.width, layers=args.layers, device=args.device)
         if rank != 0:
+            continue
+        if data.task == "preference":
+            print(f"# run {i + 1}: loss {run['loss']}, optimizer {run['optimizer']}, lr {run['learning_rate']}, policy {result['sizes']}")
+            for step, value in enumerate(result["losses"], start=1):
+                if step % args.every == 0 or step == args.steps:
+                    print(f"{step} {value:.9g}")
+            print("# " + ", ".join(f"{name} {value:.4f}" for name, value in result["probes"].items()))
             continue
         print(f"# run {i + 1}: loss {run['loss']}, optimizer {run['optimizer']}, lr {run['learning_rate']}, layers {result['sizes']}")
         for step, value in enumerate(result["losses"], start=1):
