@@ -54,3 +54,17 @@ test('runs that differ only in the learning rate or mixup are named by what diff
     await page.screenshot({ path: `e2e/screenshots/run-names-${width}x${height}.png` });
   }
 });
+
+test('"+ run" starts a run on a loss its task trains: RPO beside DPO, NPO beside gradient ascent, Huber beside MSE, with no notice', async ({ page }) => {
+  const app = new AppPage(page);
+  for (const [link, added] of [
+    ['?backend=wasm&task=preference&loss=dpo', 'B · RPO'],
+    ['?backend=wasm&task=preference&loss=ga', 'B · NPO'],
+    ['?backend=wasm&task=regression&loss=mae', 'B · Huber'],
+  ] as const) {
+    await app.open(link);
+    await page.getByTestId('run-add').click();
+    await expect(page.getByTestId('run-tab-1')).toHaveText(new RegExp(`^\\s*${added}`));
+    await expect(page.getByTestId('notices')).toHaveCount(0);
+  }
+});

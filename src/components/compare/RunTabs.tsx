@@ -2,13 +2,9 @@ import { useRef } from 'react';
 import { useConfigStore } from '../../app/configStore';
 import { useSelectedRun, useSelectionStore } from '../../app/selectionStore';
 import { configRuns, configVariant, MAX_RUNS } from '../../engine/config';
+import { nextLoss } from './nextLoss';
 import { useRunLabels } from '../../app/runLabelHooks';
 import { runColour, runLetter } from '../palette';
-
-/** A loss the new run starts with, so that a fresh comparison already compares something. */
-function nextLoss(used: readonly string[]): string {
-  return ['mae', 'gce', 'focal', 'label-smoothing', 'brier', 'ce'].find((id) => !used.includes(id)) ?? 'ce';
-}
 
 /**
  * The runs of a comparison as tabs: the loss and optimizer controls below edit the selected run.
@@ -26,7 +22,7 @@ export function RunTabs() {
   const add = (): void => {
     update((draft) => {
       const from = structuredClone(configVariant(draft, selected));
-      draft.compare.runs.push({ ...from, loss: { id: nextLoss(ids), params: {}, addons: {} } });
+      draft.compare.runs.push({ ...from, loss: { id: nextLoss(draft.task, from.loss.id, ids), params: {}, addons: {} } });
     });
     select(runs);
   };
