@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './app';
+import { layoutReport } from './layoutChecks';
 
 /** Pixels of the plane drawn in the marks' dark outline (boundaryRender.ts MARK_COLOUR); class colours and shades are far lighter. */
 function darkPixels(page: Page): Promise<number> {
@@ -31,6 +32,10 @@ test('the plane marks the forget set as outlined diamonds and the retain set as 
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(300);
+    // The legend's marks and counts neither overlap other text nor are cut off.
+    const report = await layoutReport(page, 0);
+    expect(report.overlaps, `overlapping text at ${width}`).toEqual([]);
+    expect(report.cut.filter((c) => /forget|retain|best response/.test(c)), `legend cut at ${width}`).toEqual([]);
     await page.screenshot({ path: `e2e/screenshots/preference-forget-${width}.png` });
   }
 
