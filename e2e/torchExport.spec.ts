@@ -5,9 +5,11 @@ import { AppPage } from './app';
 
 const PROJECT_FILES = [
   'README.md',
+  'batch_losses.py',
   'compat.py',
   'data.json',
   'data.py',
+  'ensloss.py',
   'evaluate.py',
   'experiment.py',
   'features.py',
@@ -16,6 +18,7 @@ const PROJECT_FILES = [
   'landscape.py',
   'losses.py',
   'metrics.py',
+  'mixup.py',
   'model.py',
   'moe.py',
   'optim.py',

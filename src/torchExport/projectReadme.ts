@@ -71,7 +71,8 @@ from the settings and makes more the same way); a real table has only the points
   NPO and NPO + retain; train.py prints the curve and then log pi(y_w), log pi(y_l), the margin, the
   win-rate and the forget and retain probabilities.
 - **losses.py**: every loss and add-on of the app, and mixup, written in PyTorch with its formula and
-  source in a docstring.
+  source in a docstring (EnsLoss in ensloss.py, the batch-level soft Dice and AnyLoss in
+  batch_losses.py, mixup's draws in mixup.py).
 - **regularization.py**: the L1/L2 penalty on the kernels, added to the objective (the printed curve
   is the data loss, as in the app; the landscape and lambda_max are of the whole objective).
 - **optim.py**: every optimizer and schedule with the app's conventions (decoupled weight decay times

@@ -1,14 +1,17 @@
 // The fixed Python modules of an exported project, as text. They are real files beside this one
 // (readable and runnable on their own); Vite inlines them with `?raw`.
+import batchLosses from './python/batch_losses.py?raw';
 import compat from './python/compat.py?raw';
 import data from './python/data.py?raw';
 import features from './python/features.py?raw';
+import ensloss from './python/ensloss.py?raw';
 import evaluate from './python/evaluate.py?raw';
 import generate from './python/generate.py?raw';
 import generateRegression from './python/generate_regression.py?raw';
 import landscape from './python/landscape.py?raw';
 import losses from './python/losses.py?raw';
 import metrics from './python/metrics.py?raw';
+import mixup from './python/mixup.py?raw';
 import model from './python/model.py?raw';
 import moe from './python/moe.py?raw';
 import optim from './python/optim.py?raw';
@@ -21,15 +24,18 @@ import regularization from './python/regularization.py?raw';
 import train from './python/train.py?raw';
 
 export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
+  'batch_losses.py': batchLosses,
   'compat.py': compat,
   'data.py': data,
   'features.py': features,
+  'ensloss.py': ensloss,
   'evaluate.py': evaluate,
   'generate.py': generate,
   'generate_regression.py': generateRegression,
   'landscape.py': landscape,
   'losses.py': losses,
   'metrics.py': metrics,
+  'mixup.py': mixup,
   'model.py': model,
   'moe.py': moe,
   'optim.py': optim,

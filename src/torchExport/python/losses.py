@@ -11,8 +11,9 @@ import torch
 import torch.nn.functional as F
 
 import regression_losses
-import rng
+from batch_losses import anyloss, soft_dice
 from compat import js_round
+from ensloss import ensloss
 
 
 class Context:
@@ -182,52 +183,6 @@ def dice(z, t, params, context):
     return (1 - weighted) / ((1 + gamma) + weighted)
 
 
-def soft_dice(z, t, params, context):
-    """Soft Dice, batch-level: mean over classes k of
-    1 - (2 sum_i p_ik e_ik + gamma) / (sum_i p_ik^2 + sum_i e_ik^2 + gamma).  gamma (1).
-    Source: textbook; Dice Loss for Data-imbalanced NLP Tasks."""
-    gamma = params["gamma"]
-    p = F.softmax(z, 1)
-    overlap = 2 * (p * t).sum(0) + gamma
-    size = torch.square(p).sum(0) + torch.square(t).sum(0) + gamma
-    return (1 - overlap / size).mean()
-
-
-ANYLOSS_METRICS = ["F1", "accuracy", "F-beta", "balanced accuracy", "G-mean"]
-
-
-def anyloss(z, t, params, context):
-    """AnyLoss, batch-level: A(p) = 1 / (1 + e^(-L (p - 1/2))) on the positive-class probability;
-    soft TP, FN, FP, TN = sums of y A, y (1 - A), (1 - y) A, (1 - y)(1 - A); loss = 1 - metric
-    (0 F1, 1 accuracy, 2 F-beta, 3 balanced accuracy, 4 G-mean).  L (73, 1-100), beta (1).
-    Binary: class 1 is positive; with K > 2 the metric is averaged one-vs-rest (the app's extension).
-    Source: AnyLoss: Transforming Classification Metrics into Loss Functions."""
-    metric = min(4, max(0, js_round(params["metric"])))
-    steepness, beta = params["L"], params["beta"]
-    p = F.softmax(z, 1)
-    p, y = (p[:, 1:2], t[:, 1:2]) if z.shape[1] == 2 else (p, t)
-    a = torch.sigmoid(steepness * (p - 0.5))
-    not_a, not_y = 1 - a, 1 - y
-    tp, fn = (y * a).sum(0), (y * not_a).sum(0)
-    fp, tn = (not_y * a).sum(0), (not_y * not_a).sum(0)
-
-    def div(num, den):
-        return num / torch.clamp(den, min=1e-9)
-
-    if metric == 0:
-        score = div(2 * tp, 2 * tp + fn + fp)
-    elif metric == 1:
-        score = div(tp + tn, tp + tn + fp + fn)
-    elif metric == 2:
-        b2 = beta ** 2
-        score = div((1 + b2) * tp, (1 + b2) * tp + b2 * fn + fp)
-    elif metric == 3:
-        score = (div(tp, tp + fn) + div(tn, tn + fp)) / 2
-    else:
-        score = torch.sqrt(torch.clamp(div(tp, tp + fn) * div(tn, tn + fp), min=1e-12))
-    return 1 - score.mean()
-
-
 def dco(z, t, params, context):
     """Limiting confidence: -log(1 - (1 - p_y)^N), computed as -log p_y - log sum_{j<N} q^j with
     q = 1 - p_y (no cancellation; N = 1 is cross-entropy).  N (4, 1-64, a whole number).
@@ -267,70 +222,6 @@ def logit_adjusted(z, t, params, context):
     tau = params["tau"]
     shift = torch.tensor([tau * math.log(max(p, 1e-8)) for p in context.class_priors], dtype=torch.float32, device=z.device)
     return -log_py(z + shift, t)
-
-
-# EnsLoss: four convex, classification-calibrated margin losses phi(m), m = y f with y in {-1, +1}
-# and f = z_1 - z_0, mixed with Dirichlet weights drawn per step from the seed.
-LN4 = math.log(4)
-ENSLOSS_FAMILIES = ["logistic", "squared hinge", "modified Huber", "clipped exponential"]
-
-
-def ensloss_weights(concentration, context):
-    """The Dirichlet weights of the four families for this seed and training step."""
-    return rng.dirichlet(rng.Rng(rng.seed_for(context.seed, f"ensloss:{context.step}")), concentration, 4)
-
-
-def _mix(parts, weights):
-    total = weights[0] * parts[0]
-    for w, part in zip(weights[1:], parts[1:]):
-        total = total + w * part
-    return total
-
-
-def _ensloss_values(m):
-    hinge2 = torch.square(torch.relu(1 - m))
-    return [
-        F.softplus(-m),
-        hinge2,
-        torch.where(m >= -1, hinge2, -4 * m),
-        torch.where(m >= -LN4, torch.exp(-m), 4 * ((1 - LN4) - m)),
-    ]
-
-
-def _ensloss_derivatives(m):
-    return [
-        -torch.sigmoid(-m),
-        -2 * torch.relu(1 - m),
-        -2 * torch.relu(1 - torch.clamp(m, min=-1)),
-        -torch.exp(-torch.clamp(m, min=-LN4)),
-    ]
-
-
-class _EnsLossFunction(torch.autograd.Function):
-    """Forward: the mixed phi; backward: the mixed phi' (the paper trains through the derivative)."""
-
-    @staticmethod
-    def forward(ctx, z, d_margin, weights):
-        m = (z * d_margin).sum(1)
-        ctx.save_for_backward(_mix(_ensloss_derivatives(m), weights).unsqueeze(1) * d_margin)
-        return _mix(_ensloss_values(m), weights)
-
-    @staticmethod
-    def backward(ctx, dy):
-        (gradient,) = ctx.saved_tensors
-        return dy.unsqueeze(1) * gradient, None, None
-
-
-def ensloss(z, t, params, context):
-    """EnsLoss, binary: each minibatch draws a convex, calibrated margin loss phi_t with
-    phi_t' = sum_j w_tj phi_j', w_t ~ Dirichlet(alpha 1) over the logistic, squared-hinge,
-    modified-Huber and clipped-exponential losses, applied with a custom gradient.
-    Dirichlet concentration (1). The generator is Losscape's reading of the paper, not its exact method.
-    Source: EnsLoss: Stochastic Calibrated Loss Ensembles..."""
-    weights = ensloss_weights(params["concentration"], context)
-    sign = 2 * t[:, 1:2] - 1
-    d_margin = sign * torch.tensor([[-1.0, 1.0]], device=z.device)
-    return _EnsLossFunction.apply(z, d_margin, weights)
 
 
 # id -> (function, level)
@@ -377,20 +268,7 @@ def confidence_penalty(z, params):
 ADDONS = {"z-reg": z_reg, "confidence-penalty": confidence_penalty}
 
 
-# --- mixup -----------------------------------------------------------------------------------
-
-def mixup_draw(random, alpha, n):
-    """lambda_i ~ Beta(alpha, alpha) per example (float32), then the partners: a permutation.
-    Source: On the Limitations of Temperature Scaling for Distributions with Overlaps."""
-    lambdas = torch.tensor([rng.beta(random, alpha, alpha) for _ in range(n)], dtype=torch.float32)
-    return lambdas, rng.permutation(random, n)
-
-
-def mixup_batch(x, lambdas, partners):
-    """x~_i = lambda_i x_i + (1 - lambda_i) x_partner(i)."""
-    lam = lambdas.unsqueeze(1)
-    return lam * x + (1 - lam) * x[partners]
-
+# --- the objective ---------------------------------------------------------------------------
 
 def loss_function(loss_id, task="classification"):
     """(function, level) of a loss id: ids are scoped by the task (`mse` of a regression is

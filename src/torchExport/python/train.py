@@ -29,6 +29,7 @@ from torch.nn.parallel import DistributedDataParallel
 import data as data_module
 import experiment as default_experiment
 import losses
+import mixup
 import moe
 import optim
 import preference
@@ -128,8 +129,8 @@ def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_expe
         x, t = batches.next()
         t_b = lambdas = None
         if run["mixup"] > 0:
-            lambdas, partners = losses.mixup_draw(mixup_random, run["mixup"], x.shape[0])
-            x = losses.mixup_batch(x, lambdas, torch.tensor(partners, dtype=torch.int64))
+            lambdas, partners = mixup.mixup_draw(mixup_random, run["mixup"], x.shape[0])
+            x = mixup.mixup_batch(x, lambdas, torch.tensor(partners, dtype=torch.int64))
             t_b = t[torch.tensor(partners, dtype=torch.int64)]
         # This process's share of the batch (all of it without torchrun).
         rows = torch.tensor_split(torch.arange(x.shape[0]), world)[rank]
