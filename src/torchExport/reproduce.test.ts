@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { configRuns, type ExperimentConfig } from '../engine/config';
+import type { ExperimentConfig } from '../engine/config';
 import { trainingDataCreate } from '../engine/trainingData';
 import { TrainingRun } from '../engine/trainingRun';
 import { lossById } from '../losses/registry';
@@ -25,11 +25,12 @@ import {
 } from '../engine/landscape';
 import { torchProjectFiles } from './projectFiles';
 import { reproduceCases } from './reproduceCases';
+import { engineCurves, relativeError, REPRODUCE_TOLERANCE } from './reproduceCompare';
 import { findTorchPython } from './torchPython';
 
 const STEPS = 200;
 /** float32 agreement asked of every case (relative to the engine's loss, floored at 1e-3). */
-const TOLERANCE = 1e-4;
+const TOLERANCE = REPRODUCE_TOLERANCE;
 /**
  * Cases documented as chaotic. In each, training does not settle at 200 steps: Adam or RMSProp at
  * a constant rate keep bouncing across the bottom of a valley at the edge of stability (Cohen et al.
@@ -70,27 +71,6 @@ const python = findTorchPython();
 const cases = reproduceCases();
 /** The case whose surfaces and metrics are compared (its first run): overlapping blobs keep T* off its bounds. */
 const surfaceCase = cases.find((c) => c.name.startsWith('comparison'))!;
-
-function relativeError(actual: number, expected: number): number {
-  return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-3);
-}
-
-async function engineLosses(config: ExperimentConfig): Promise<number[][]> {
-  const data = trainingDataCreate(config);
-  const curves = configRuns(config).map((runConfig) => {
-    const run = new TrainingRun(runConfig, data);
-    const curve: number[] = [];
-    for (let s = 0; s < STEPS; s++) {
-      const { loss } = run.trainStep();
-      curve.push(loss.dataSync()[0]!);
-      loss.dispose();
-    }
-    run.dispose();
-    return curve;
-  });
-  data.dispose();
-  return curves;
-}
 
 interface EngineMetrics {
   ece: number;
@@ -186,7 +166,7 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
     const failures: string[] = [];
     const engineStarted = Date.now();
     for (const [i, c] of cases.entries()) {
-      const curves = await engineLosses(c.config);
+      const curves = engineCurves(c.config, STEPS);
       curves.forEach((curve, run) => {
         const torch = outputs.find((o) => o.folder === `case${i}` && o.run === run);
         expect(torch, `${c.name} run ${run + 1}`).toBeDefined();

@@ -1,7 +1,8 @@
 // The comparison the feature reproduce tests share (input features, L1/L2, regression, a mixture of
 // experts, preference runs): each case is exported, trained for `steps` steps by PyTorch (one
 // Python process, reproduceHarness.py) and by the engine here (tfjs, cpu backend), and every run's
-// loss curve must agree within the tolerance reproduce.test.ts asks of every case.
+// loss curve must agree within the tolerance every reproduce test asks. reproduce.test.ts uses its
+// engine curves and error measure too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
