@@ -7,6 +7,7 @@ import { configRuns, type ExperimentConfig } from '../engine/config';
 import type { DataTable } from '../engine/dataTable';
 import { TrainingRun } from '../engine/trainingRun';
 import { chunkStep } from './chunkStepping';
+import { sustainedStepRate } from './sustainedStepRate';
 import { trainingDataCreate } from '../engine/trainingData';
 import type { DenseWeights } from '../engine/mlp';
 import { landscapeGridPoints, landscapeGridSquare, landscapeRandomPlane, type LandscapeEvaluator, type LandscapeObjective } from '../engine/landscape';
@@ -55,34 +56,13 @@ export async function trainingTrial(
   const runs: TrainingRun[] = [];
   try {
     for (const runConfig of configRuns(config)) runs.push(new TrainingRun(runConfig, data));
-    const chunk = async (count: number): Promise<void> => {
-      // Stepped as the session steps a chunk (chunkStepping.ts): a batch held for the whole chunk.
-      const losses = chunkStep(runs, count, strategy).flatMap((chunk) => {
+    // Stepped as the session steps a chunk (chunkStepping.ts): a batch held for the whole chunk.
+    const stepChunk = (count: number): tf.Scalar[] =>
+      chunkStep(runs, count, strategy).flatMap((chunk) => {
         tf.dispose(chunk.telemetry);
         return chunk.losses;
       });
-      const stacked = tf.stack(losses);
-      tf.dispose(losses);
-      try {
-        await stacked.data();
-      } finally {
-        stacked.dispose();
-      }
-    };
-    await chunk(2);
-    const gpu = ['webgpu', 'webgl'].includes(tf.getBackend());
-    const target = Math.min(budgetMs / 3, gpu ? 100 : 25);
-    const started = now();
-    let steps = 0;
-    let elapsed = 0;
-    // The sustained rate over every timed chunk: some costs come now and then (garbage
-    // collection, freeing memory), so the fastest single chunk would promise too much.
-    for (let count = 2; elapsed < budgetMs; count = Math.max(1, Math.round((target * steps) / elapsed))) {
-      await chunk(count);
-      steps += count;
-      elapsed = Math.max(0.01, now() - started);
-    }
-    return (steps * 1000) / elapsed;
+    return await sustainedStepRate(stepChunk, budgetMs, now);
   } finally {
     for (const run of runs) run.dispose();
     data.dispose();

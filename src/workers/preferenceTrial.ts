@@ -7,6 +7,7 @@ import { preferenceProblemCreate } from '../engine/preference/problem';
 import { preferenceTensorsCreate, preferenceTensorsDispose } from '../engine/preference/preferenceTensors';
 import { PreferenceRun, preferenceShape } from '../engine/preference/preferenceRun';
 import { backendForwardWork, backendSizeClass } from './backendDecision';
+import { sustainedStepRate } from './sustainedStepRate';
 
 type Now = () => number;
 const defaultNow: Now = () => performance.now();
@@ -41,30 +42,12 @@ export async function preferenceTrainingTrial(config: ExperimentConfig, budgetMs
   const runs: PreferenceRun[] = [];
   try {
     for (const runConfig of configRuns(config)) runs.push(new PreferenceRun(runConfig, tensors, initial));
-    const chunk = async (count: number): Promise<void> => {
+    const stepChunk = (count: number): tf.Scalar[] => {
       const losses: tf.Scalar[] = [];
       for (let i = 0; i < count; i++) for (const run of runs) losses.push(run.trainStep().loss);
-      const stacked = tf.stack(losses);
-      tf.dispose(losses);
-      try {
-        await stacked.data();
-      } finally {
-        stacked.dispose();
-      }
+      return losses;
     };
-    await chunk(2);
-    const gpu = ['webgpu', 'webgl'].includes(tf.getBackend());
-    const target = Math.min(budgetMs / 3, gpu ? 100 : 25);
-    const started = now();
-    let steps = 0;
-    let elapsed = 0;
-    // The sustained rate over every timed chunk, as trainingTrial measures it.
-    for (let count = 2; elapsed < budgetMs; count = Math.max(1, Math.round((target * steps) / elapsed))) {
-      await chunk(count);
-      steps += count;
-      elapsed = Math.max(0.01, now() - started);
-    }
-    return (steps * 1000) / elapsed;
+    return await sustainedStepRate(stepChunk, budgetMs, now);
   } finally {
     for (const run of runs) run.dispose();
     preferenceTensorsDispose(tensors);
