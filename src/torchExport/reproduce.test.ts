@@ -2,7 +2,7 @@
 // steps by PyTorch (one Python process for all cases) and by the engine here (tfjs, cpu backend),
 // and the loss curves and the 11×11 surfaces are compared. Skips, saying why, without PyTorch.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -25,7 +25,7 @@ import {
 } from '../engine/landscape';
 import { torchProjectFiles } from './projectFiles';
 import { reproduceCases } from './reproduceCases';
-import { engineCurves, relativeError, REPRODUCE_TOLERANCE } from './reproduceCompare';
+import { engineCurves, relativeError, REPRODUCE_TOLERANCE, torchCaseFolders } from './reproduceCompare';
 import { findTorchPython } from './torchPython';
 
 const STEPS = 200;
@@ -146,14 +146,7 @@ describe.skipIf(!python.path)('the exported PyTorch project reproduces the engin
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test(`every loss and optimizer of the catalog: ${STEPS} steps within ${TOLERANCE} relative, and the 11×11 surfaces`, async () => {
-    const folders = cases.map((c, i) => {
-      const folder = join(root, `case${i}`);
-      mkdirSync(folder);
-      for (const file of torchProjectFiles(c.config)) writeFileSync(join(folder, file.path), file.content);
-      return folder;
-    });
-    const harness = join(root, 'harness.py');
-    writeFileSync(harness, readFileSync(new URL('./reproduceHarness.py', import.meta.url)));
+    const { folders, harness } = torchCaseFolders(root, cases);
     const started = Date.now();
     // The nudged runs (sensitivity) only where the looser bound could apply: the listed cases.
     const nudged = folders.filter((_, i) => CHAOTIC[cases[i]!.name] !== undefined).join(',') || '-';

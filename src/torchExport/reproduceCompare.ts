@@ -51,18 +51,24 @@ export function engineCurves(config: ExperimentConfig, steps: number): number[][
   return curves;
 }
 
+/** Exports every case into its own folder under `root` (case0, case1, …) beside the harness that trains them. */
+export function torchCaseFolders(root: string, cases: readonly CompareCase[]): { folders: string[]; harness: string } {
+  const folders = cases.map((c, i) => {
+    const folder = join(root, `case${i}`);
+    mkdirSync(folder);
+    for (const file of torchProjectFiles(c.config)) writeFileSync(join(folder, file.path), file.content);
+    return folder;
+  });
+  const harness = join(root, 'harness.py');
+  writeFileSync(harness, readFileSync(new URL('./reproduceHarness.py', import.meta.url)));
+  return { folders, harness };
+}
+
 /** Exports every case into its own folder and trains them all in one Python process; returns each run's output. */
 export function torchCurves(python: string, cases: readonly CompareCase[], steps: number): TorchRunOutput[] {
   const root = mkdtempSync(join(tmpdir(), 'losscape-torch-'));
   try {
-    const folders = cases.map((c, i) => {
-      const folder = join(root, `case${i}`);
-      mkdirSync(folder);
-      for (const file of torchProjectFiles(c.config)) writeFileSync(join(folder, file.path), file.content);
-      return folder;
-    });
-    const harness = join(root, 'harness.py');
-    writeFileSync(harness, readFileSync(new URL('./reproduceHarness.py', import.meta.url)));
+    const { folders, harness } = torchCaseFolders(root, cases);
     // No surface folder and no nudged runs: these cases are compared on their curves.
     const result = spawnSync(python, [harness, String(steps), '-', '-', ...folders], { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (result.status !== 0) throw new Error(`the PyTorch harness failed:\n${result.stderr}`);

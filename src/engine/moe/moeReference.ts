@@ -1,21 +1,9 @@
 // Plain-TypeScript reference of the mixture of experts (moeModel.ts) and its auxiliary losses
 // (moeBalance.ts), written from the formulas without tfjs, to check the tfjs code against.
-import type { Activation, DenseWeights } from '../mlp';
+import { activationReference } from '../activationReference';
+import type { DenseWeights } from '../mlp';
 import type { BalanceScope } from './moeTypes';
 import type { MoeShape } from './moeModel';
-
-function activate(v: number, activation: Activation): number {
-  switch (activation) {
-    case 'relu':
-      return Math.max(0, v);
-    case 'tanh':
-      return Math.tanh(v);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-v));
-    case 'linear':
-      return v;
-  }
-}
 
 function dense(layer: DenseWeights, input: readonly number[]): number[] {
   return Array.from({ length: layer.outputs }, (_, o) => input.reduce((sum, v, i) => sum + v * layer.w[i * layer.outputs + o]!, layer.b[o]!));
@@ -55,7 +43,7 @@ export function moeReferenceForward(layers: readonly DenseWeights[], x: readonly
     let h: number[] = [...x];
     for (let l = 0; l < depth; l++) {
       const z = dense(layers[1 + e * depth + l]!, h);
-      h = l + 1 < depth ? z.map((v) => activate(v, shape.activation)) : z;
+      h = l + 1 < depth ? z.map((v) => activationReference(v, shape.activation)) : z;
     }
     h.forEach((v, k) => (logits[k]! += probs[e]! * v));
   }

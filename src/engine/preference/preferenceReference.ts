@@ -1,25 +1,13 @@
 // A preference run's objective in plain TypeScript (float64): the policy's logits from its weights,
 // π_ref's log-probabilities from the reference weights, and the loss's own reference
 // implementation (refMath.ts). Tests hold the trainer and the landscape to it.
+import { activationReference } from '../activationReference';
 import type { Activation, DenseWeights } from '../mlp';
 import type { ExperimentConfig } from '../config';
 import { preferenceLossById } from '../../losses/preference/registry';
 import type { PreferenceInputsRef } from '../../losses/preference/types';
 import { refLogProb } from '../../losses/preference/refMath';
 import type { PreferenceProblem } from './problem';
-
-function activate(v: number, activation: Activation): number {
-  switch (activation) {
-    case 'relu':
-      return Math.max(0, v);
-    case 'tanh':
-      return Math.tanh(v);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-v));
-    case 'linear':
-      return v;
-  }
-}
 
 /** The MLP's logits for one input row, in float64. */
 export function preferenceLogitsReference(layers: readonly DenseWeights[], input: readonly number[], activation: Activation): number[] {
@@ -30,7 +18,7 @@ export function preferenceLogitsReference(layers: readonly DenseWeights[], input
       for (let i = 0; i < layer.inputs; i++) sum += h[i]! * layer.w[i * layer.outputs + o]!;
       return sum;
     });
-    h = l + 1 < layers.length ? z.map((v) => activate(v, activation)) : z;
+    h = l + 1 < layers.length ? z.map((v) => activationReference(v, activation)) : z;
   });
   return [...h];
 }
