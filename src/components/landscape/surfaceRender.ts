@@ -42,7 +42,7 @@ let liveCanvases = 0;
  * wheel, keys, reset), false when setPose copied another surface's camera.
  *
  * Made in steps, each its own task (the page stays responsive while the 3-D view starts): the
- * WebGL context, the scene, then the shader programs one by one (surfaceFencedDraw.ts's warm-up,
+ * scene, the WebGL context, then the shader programs one by one (surfaceFencedDraw.ts's warm-up,
  * taking turns with other canvases' draws). Each step alone takes 5–30 ms on a quiet 2-core
  * machine; together they took 60–160 ms.
  */
@@ -55,16 +55,8 @@ export async function surfaceCreate(
   options: SurfaceOptions = {},
 ): Promise<SurfaceRenderer> {
   await yieldToMain(); // three.js's module was evaluated in this task
-  // No antialias on the canvas: it only shows the copy of a picture drawn (multisampled on a GPU) into a render target.
-  const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
-  const fullRatio = Math.min(2, window.devicePixelRatio || 1);
-  const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
-  let ratio = ratioFor(useTrainingStore.getState().playing);
-  const cssSize = { width, height };
-  renderer.setPixelRatio(ratio);
-  liveCanvases++;
-  renderer.setSize(width, height, false);
-  renderer.setClearColor(0xffffff, 1);
+  // The scene first, in a task of its own: three.js's classes are compiled on first use, and
+  // together with the renderer's set-up (which waits on the GPU process) they took 40–75 ms.
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(fovFor(width / height), width / height, 0.01, 100);
   camera.position.copy(CAMERA_START);
@@ -88,6 +80,18 @@ export async function surfaceCreate(
   scene.add(mesh);
   const overlays = surfaceOverlaysCreate();
   scene.add(overlays.group);
+
+  await yieldToMain();
+  // No antialias on the canvas: it only shows the copy of a picture drawn (multisampled on a GPU) into a render target.
+  const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
+  const fullRatio = Math.min(2, window.devicePixelRatio || 1);
+  const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
+  let ratio = ratioFor(useTrainingStore.getState().playing);
+  const cssSize = { width, height };
+  renderer.setPixelRatio(ratio);
+  liveCanvases++;
+  renderer.setSize(width, height, false);
+  renderer.setClearColor(0xffffff, 1);
   let current: SurfaceScene | null = null;
 
   await yieldToMain();
