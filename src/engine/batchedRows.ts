@@ -3,6 +3,7 @@ import { tf, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './
 import { mlpActivate, type Activation } from './mlp';
 import type { TrainingRun } from './trainingRun';
 import type { StepPlan } from './trainingRunTypes';
+import { batchedObjectives } from './batchedObjectives';
 
 /** Where one weight tensor lies in a row (weightsFlat's order: W₀ row-major, b₀, W₁, b₁, …). */
 interface Slot {
@@ -76,8 +77,9 @@ export class RowLayout {
 
 /**
  * The objectives of `runs` (each with its step plan) at the stacked weights `layers`, as a vector
- * of R losses: one batched matMul a layer, then each run's own objective on its slice of the
- * logits (and its L1/L2 penalty on its own weights). Differentiated with an upstream gradient of
+ * of R losses: one batched matMul a layer, then the runs' objectives from the stacked logits
+ * (batchedObjectives.ts: runs of one loss compute it together, and their L1/L2 penalties on their
+ * own weights). Differentiated with an upstream gradient of
  * ones, each run's gradient is its own loss's, so a run that diverges touches no other.
  */
 export function rowsObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], layers: readonly Tensor[], layout: RowLayout, activation: Activation): Tensor1D {
@@ -89,8 +91,5 @@ export function rowsObjectives(runs: readonly TrainingRun[], plans: readonly Ste
     const z = tf.add(tf.matMul(h, layers[2 * l]!), layers[2 * l + 1]!);
     h = l + 1 < count ? mlpActivate(z, activation) : z;
   }
-  // tfjs's unstack gradient fails on a single output (it is handed a tensor, not a list): squeeze one row.
-  const logits = (runs.length === 1 ? [tf.squeeze(h, [0])] : tf.unstack(h)) as Tensor2D[];
-  // A run without a penalty never reads its weights here, so they are not sliced out for it.
-  return tf.stack(plans.map((plan, r) => plan.objectiveOf(logits[r]!, runs[r]!.penaltyActive() ? layout.rowOfLayers(layers, r) : []))) as Tensor1D;
+  return batchedObjectives(runs, plans, h, layers, layout);
 }

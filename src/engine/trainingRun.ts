@@ -160,6 +160,7 @@ export class TrainingRun {
       // Gradient telemetry reads an MLP's layers; a mixture of experts has no such stack of layers.
       withTelemetry: every > 0 && (this.steps + 1) % every === 0 && !this.moe,
       objectiveOf,
+      ...(this.moe ? {} : { terms: objectives.terms(targets, context, targetsB, lambdas) }),
       objective: this.moe
         ? () => objectives.withPenalty(this.objective(this.variables, x, targets, context, batch.microBatches), this.variables)
         : () => objectiveOf(this.logits(x), this.variables),
