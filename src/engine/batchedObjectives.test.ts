@@ -101,7 +101,7 @@ describe('runs of one loss computing it together', () => {
       const layout = new RowLayout(batchRuns[0]!.parameters);
       const plans = batchRuns.map((run) => run.stepPlan());
       const layers = layout.layers(layout.stack(batchRuns.map((run) => run.parameters)));
-      const objective = (...ls: Tensor[]): Tensor => rowsObjectives(batchRuns, plans, ls, layout, batchRuns[0]!.shape.activation);
+      const objective = (...ls: Tensor[]): Tensor => rowsObjectives(batchRuns, plans, ls, batchRuns[0]!.shape.activation);
       const { value, grads } = tf.valueAndGrads(objective)(layers, tf.ones([batchRuns.length]));
       return [Array.from(value.dataSync()), layout.join(grads).arraySync()];
     });
@@ -138,10 +138,11 @@ describe('kernels of a batched step', () => {
     return count;
   }
 
-  const withRuns = (variants: Record<string, unknown>[]): ExperimentConfig => configClamp({ ...BASE, compare: { runs: variants } }).config;
+  const withRuns = (variants: Record<string, unknown>[], telemetryEvery = 0): ExperimentConfig =>
+    configClamp({ ...BASE, metrics: { ...BASE.metrics, telemetryEvery }, compare: { runs: variants } }).config;
   const adam = (learningRate: number): Record<string, unknown> => ({ optimizer: { id: 'adam', learningRate } });
 
-  it('do not grow with the runs that share a loss: 2 or 6 runs of cross-entropy, of focal with their own γ, of cross-entropy beside label smoothing', async () => {
+  it('do not grow with the runs that share a loss: 2 or 6 runs of cross-entropy, of focal with their own γ, of cross-entropy beside label smoothing, with telemetry and penalties', async () => {
     const ce = [await kernelsPerStep(withRuns([adam(0.02)])), await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005, 0.006].map(adam)))];
     expect(ce[1]).toBe(ce[0]);
     const focal = (gamma: number, rate: number): Record<string, unknown> => ({ ...adam(rate), loss: { id: 'focal', params: { gamma } } });
@@ -151,6 +152,10 @@ describe('kernels of a batched step', () => {
     const smoothing = (epsilon: number, rate: number): Record<string, unknown> => ({ ...adam(rate), loss: { id: 'label-smoothing', params: { epsilon } } });
     const mixed = [await kernelsPerStep(withRuns([smoothing(0.1, 0.02)])), await kernelsPerStep(withRuns([smoothing(0.1, 0.02), adam(0.03), smoothing(0.2, 0.004), adam(0.005), smoothing(0.3, 0.006)]))];
     expect(mixed[1]).toBe(mixed[0]);
+    // The gradient telemetry too (every step here), with the penalties.
+    const l2 = (rate: number): Record<string, unknown> => ({ ...adam(rate), training: { regularization: 'l2', regularizationRate: 0.01 } });
+    const telemetry = [await kernelsPerStep(withRuns([l2(0.02)], 1)), await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005, 0.006].map(l2), 1))];
+    expect(telemetry[1]).toBe(telemetry[0]);
     // Six runs of one loss launch under a fifth of the kernels of the six stepped one by one.
     expect(ce[1]!).toBeLessThan(0.2 * (await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005, 0.006].map(adam)), true)));
   });

@@ -4,7 +4,6 @@ import { lossRows, lossRowsCompute, type LossRows } from '../losses/batchedLoss'
 import type { TrainingRun } from './trainingRun';
 import type { StepPlan } from './trainingRunTypes';
 import type { LossTerms } from './trainingObjective';
-import type { RowLayout } from './batchedRows';
 import { penaltyRows } from './batchedPenalty';
 
 /** Runs whose losses are one computation: their rows (in the batch), the loss they share, and each run's terms and columns. */
@@ -22,22 +21,21 @@ interface LossGroup {
  * Each run's objective (R values) from the logits of all runs, `R × n × K`: runs with the same
  * row-wise loss (batchedLoss.ts: the same params, or params that are per-run columns), the same
  * add-ons, and mixup on or off alike compute it once over their stacked rows, then one mean per
- * run; their L1/L2 penalties are one computation over the stacked weights (batchedPenalty.ts).
- * Any other run computes its own objective on its slice, as TrainingRun does. The values equal
+ * run; any other run computes its own loss on its slice, as TrainingRun does. Every run's L1/L2
+ * penalty is one computation over the stacked weights (batchedPenalty.ts). The values equal
  * each run's own objective within float32 rounding, and each depends on its own run's logits and
  * weights only, so its gradient is its run's alone.
  */
-export function batchedObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], logits: Tensor, layers: readonly Tensor[], layout: RowLayout): Tensor1D {
+export function batchedObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], logits: Tensor, layers: readonly Tensor[]): Tensor1D {
   const count = runs.length;
   const { groups, alone } = lossGroups(plans);
-  if (groups.length === 0) return aloneObjectives(runs, plans, logits, layers, layout, alone)!;
   const parts: Tensor[] = [];
   const order: number[] = [];
   for (const group of groups) {
     parts.push(groupObjectives(group, logits, count));
     order.push(...group.rows);
   }
-  const own = aloneObjectives(runs, plans, logits, layers, layout, alone);
+  const own = aloneObjectives(plans, logits, count, alone);
   if (own) {
     parts.push(own);
     order.push(...alone);
@@ -49,10 +47,8 @@ export function batchedObjectives(runs: readonly TrainingRun[], plans: readonly 
     order.forEach((row, i) => (inverse[row] = i));
     values = tf.gather(values, tf.tensor1d(inverse, 'int32'));
   }
-  // The penalties of the grouped rows; a run alone added its own.
-  const grouped = new Set(groups.flatMap((g) => g.rows));
   const penalties = penaltyRows(
-    runs.map((run, r) => (grouped.has(r) ? run.config.training : null)),
+    runs.map((run) => run.config.training),
     layers,
   );
   return (penalties ? tf.add(values, penalties) : values) as Tensor1D;
@@ -138,14 +134,13 @@ function stackedOf(targets: readonly Tensor2D[]): Tensor2D {
   return targets.every((t) => t === first) ? tf.tile(first!, [targets.length, 1]) : tf.concat([...targets]);
 }
 
-/** The objectives of the runs computing alone, penalties included, `[a]`; null when there are none. */
-function aloneObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], logits: Tensor, layers: readonly Tensor[], layout: RowLayout, alone: readonly number[]): Tensor1D | null {
+/** The objectives of the runs computing alone without their penalties, `[a]`; null when there are none. */
+function aloneObjectives(plans: readonly StepPlan[], logits: Tensor, count: number, alone: readonly number[]): Tensor1D | null {
   if (alone.length === 0) return null;
-  const count = runs.length;
   // All alone: one unstack. tfjs's unstack gradient fails on a single output (it is handed a tensor,
   // not a list), so one row is squeezed; and beside groups, each run alone slices its own rows.
   const all = alone.length === count && count > 1 ? (tf.unstack(logits) as Tensor2D[]) : null;
   const rowLogits = (r: number): Tensor2D => all?.[r] ?? (tf.squeeze(count === 1 ? logits : tf.slice(logits, r, 1), [0]) as Tensor2D);
-  // A run without a penalty never reads its weights here, so they are not sliced out for it.
-  return tf.stack(alone.map((r) => plans[r]!.objectiveOf(rowLogits(r), runs[r]!.penaltyActive() ? layout.rowOfLayers(layers, r) : []))) as Tensor1D;
+  // Over no weights the penalty is 0 (regularizationPenalty): penaltyRows adds every run's.
+  return tf.stack(alone.map((r) => plans[r]!.objectiveOf(rowLogits(r), []))) as Tensor1D;
 }
