@@ -46,3 +46,32 @@ test('the plane marks the forget set as outlined diamonds and the retain set as 
   await expect(page.getByTestId('boundary')).not.toHaveAttribute('data-forget', /.*/);
   expect(await darkPixels(page)).toBeLessThan(20);
 });
+
+test('"show test data" is off for a preference run, whose prompts all train, and says why; a classification run keeps it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(`${BASE}&loss=dpo&steps=10`);
+  const toggle = page.getByTestId('show-test');
+  await expect(toggle).toBeDisabled();
+  await expect(toggle).not.toBeChecked();
+  await expect(page.getByTestId('show-test-label')).toHaveAttribute('title', /trains on every prompt: there is no held-out test split/);
+  // Every prompt is a training point: a preference run has no validation loss to draw either.
+  await app.play(); // Play stops at T = 10
+  await expect.poll(async () => (await app.snapshot()).runs[0]!.step, { timeout: 60_000 }).toBe(10);
+  await expect.poll(async () => (await app.snapshot()).playing).toBe(false);
+  expect((await app.snapshot()).validationLoss).toBeNull();
+  await page.getByTestId('show-test-label').click({ force: true });
+  await expect(toggle).not.toBeChecked();
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `e2e/screenshots/preference-show-test-${width}.png` });
+  }
+
+  await app.open('?backend=wasm&points=120');
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).toBeChecked();
+  await expect(page.getByTestId('show-test-label')).toHaveAttribute('title', /validation and test points/);
+});

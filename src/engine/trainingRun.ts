@@ -180,34 +180,36 @@ export class TrainingRun {
   }
 
   /**
-   * λ_max of the full-batch training-loss Hessian by power iteration on Hessian-vector products
-   * (trainingRunSharpness.ts), warm-started from the previous eigenvector when given.
+   * λ_max of the Hessian of the objective the landscape draws (fullObjectiveAt) by power iteration
+   * on Hessian-vector products (trainingRunSharpness.ts), warm-started from the previous
+   * eigenvector when given. For a mixture with micro-batch LBL that is each domain as one
+   * micro-batch, not the whole training set as one.
    */
   sharpness(warmStart: readonly Tensor[] | null, iterations: number): SharpnessResult {
-    const context = this.lossContext();
-    const { x } = this.data.train;
-    const targets = this.targets.train;
-    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.objectives.withPenalty(this.objective(ps, x, targets, context), ps))(params);
+    const gradientAt = (params: Tensor[]): Tensor[] => tf.grads((...ps: Tensor[]) => this.fullObjectiveAt(ps))(params);
     return runSharpness(gradientAt, this.variables, this.optimizer, { warmStart, iterations, seed: this.config.seed });
   }
 
-  /**
-   * The total objective over the whole training set at the current weights, penalty included: for
-   * a mixture of experts the task loss, α·LBL and the router z-loss with each domain as one
-   * micro-batch (moeFullBatch.ts). What the loss landscape draws at its centre.
-   */
+  /** fullObjectiveAt the current weights: what the loss landscape draws at its centre. */
   fullObjective(): Scalar {
-    return tf.tidy(() => {
-      const context = this.lossContext();
-      const { x } = this.data.train;
-      const targets = this.targets.train;
-      const moe = this.moe;
-      if (!moe) return this.objectives.withPenalty(this.objectives.ofLogits(this.logits(x), targets, context), this.variables);
-      const routed = moe.forward(this.variables, x);
-      const task = this.objectives.ofLogits(routed.logits, targets, context);
-      const auxiliary = moe.fullBatchAuxiliaryLoss(routed);
-      return this.objectives.withPenalty(auxiliary ? (tf.add(task, auxiliary) as Scalar) : task, this.variables);
-    });
+    return tf.tidy(() => this.fullObjectiveAt(this.variables));
+  }
+
+  /**
+   * The total objective over the whole training set at `params`, penalty included: for a mixture
+   * of experts the task loss, α·LBL and the router z-loss with each domain as one micro-batch
+   * (moeFullBatch.ts), as the landscape (moeEvaluate.ts) defines it. Call inside a tidy.
+   */
+  fullObjectiveAt(params: readonly Tensor[]): Scalar {
+    const context = this.lossContext();
+    const { x } = this.data.train;
+    const targets = this.targets.train;
+    const moe = this.moe;
+    if (!moe) return this.objectives.withPenalty(this.objectives.ofLogits(this.logitsWith(params, x), targets, context), params);
+    const routed = moe.forward(params, x);
+    const task = this.objectives.ofLogits(routed.logits, targets, context);
+    const auxiliary = moe.fullBatchAuxiliaryLoss(routed);
+    return this.objectives.withPenalty(auxiliary ? (tf.add(task, auxiliary) as Scalar) : task, params);
   }
 
   /** Logits of the validation or test split at the current weights, `n × K`. */

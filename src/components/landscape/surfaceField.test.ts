@@ -1,6 +1,8 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
-import { heightField, heightFieldsMemo, heightFieldsShared } from './surfaceField';
+import { rgb } from 'd3-color';
+import { interpolateViridis } from 'd3-scale-chromatic';
+import { heightField, heightFieldsMemo, heightFieldsShared, viridisRgb } from './surfaceField';
 import { surfaceOrbitByKey } from './surfaceKeys';
 
 describe('heightFieldsShared', () => {
@@ -56,5 +58,22 @@ describe('surfaceOrbitByKey', () => {
     expect(camera.position.length()).toBeCloseTo(8, 6);
     expect(surfaceOrbitByKey(camera, controls, 'a')).toBe(false);
     expect(updates()).toBe(52);
+  });
+});
+
+describe('viridisRgb', () => {
+  it("gives d3's viridis, clamped to [0, 1]", () => {
+    for (let k = 0; k <= 997; k++) {
+      const t = k / 997;
+      const c = rgb(interpolateViridis(t));
+      const [r, g, b] = viridisRgb(t);
+      expect(Math.max(Math.abs(r - c.r / 255), Math.abs(g - c.g / 255), Math.abs(b - c.b / 255))).toBeLessThan(1e-6);
+    }
+    const low = rgb(interpolateViridis(0));
+    const high = rgb(interpolateViridis(1));
+    expect(viridisRgb(-3)).toEqual(viridisRgb(0));
+    expect(viridisRgb(Number.NaN)).toEqual(viridisRgb(0));
+    expect(viridisRgb(0)[0]).toBeCloseTo(low.r / 255, 6);
+    expect(viridisRgb(7)[1]).toBeCloseTo(high.g / 255, 6);
   });
 });

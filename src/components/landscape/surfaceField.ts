@@ -121,10 +121,25 @@ export function heightFraction(field: HeightField, height: number): number {
   return Math.min(1, Math.max(0, (height - field.lo) / (field.hi - field.lo)));
 }
 
-/** Viridis (perceptually uniform, readable in grey and with the common colour-vision deficiencies) as [r, g, b] in 0–1. */
+/** Entries in the viridis table: d3's viridis is a ramp of 256 colours, each taken for t in [k/256, (k+1)/256). */
+const VIRIDIS_STEPS = 256;
+let viridisTable: Float32Array | null = null;
+
+/**
+ * Viridis (perceptually uniform, readable in grey and with the common colour-vision deficiencies) as [r, g, b] in 0–1.
+ * From a table of d3's viridis made once: d3 answers with a CSS string, and parsing one per
+ * vertex (2 601 for each 51×51 surface) made garbage the main thread then had to collect.
+ */
 export function viridisRgb(t: number): [number, number, number] {
-  const c = rgb(interpolateViridis(Math.min(1, Math.max(0, t))));
-  return [c.r / 255, c.g / 255, c.b / 255];
+  if (!viridisTable) {
+    viridisTable = new Float32Array(3 * VIRIDIS_STEPS);
+    for (let k = 0; k < VIRIDIS_STEPS; k++) {
+      const c = rgb(interpolateViridis((k + 0.5) / VIRIDIS_STEPS));
+      viridisTable.set([c.r / 255, c.g / 255, c.b / 255], 3 * k);
+    }
+  }
+  const k = 3 * Math.min(VIRIDIS_STEPS - 1, Math.floor(Math.max(0, Number.isNaN(t) ? 0 : t) * VIRIDIS_STEPS));
+  return [viridisTable[k]!, viridisTable[k + 1]!, viridisTable[k + 2]!];
 }
 
 export function viridisCss(t: number): string {

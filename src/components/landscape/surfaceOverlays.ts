@@ -54,13 +54,23 @@ function samePath(a: PathPoints, b: PathPoints): boolean {
   return true;
 }
 
+export interface OverlaysDrawn {
+  path: readonly THREE.Vector3[];
+  pathChanged: boolean;
+  changed: boolean;
+}
+
 export interface SurfaceOverlays {
   group: THREE.Group;
   /**
    * Brings the overlays up to date with a scene. `pathChanged` says the path's drawn points
    * changed (a new path, or the same one on a new surface); `changed` says anything drawn did.
    */
-  update(s: SurfaceScene): { path: readonly THREE.Vector3[]; pathChanged: boolean; changed: boolean };
+  update(s: SurfaceScene): OverlaysDrawn;
+  /** The contours alone (true when they changed); `update` does this and `updatePath`. */
+  updateContours(s: SurfaceScene): boolean;
+  /** The path, its start and the current point, without the contours. */
+  updatePath(s: SurfaceScene): OverlaysDrawn;
   dispose(): void;
 }
 
@@ -96,24 +106,25 @@ export function surfaceOverlaysCreate(): SurfaceOverlays {
     target.geometry = geometry;
   };
 
-  const update = (s: SurfaceScene): { path: readonly THREE.Vector3[]; pathChanged: boolean; changed: boolean } => {
+  const updateContours = ({ spec, field, contours: wanted }: SurfaceScene): boolean => {
+    // Contours depend on the grid and its height scale only, not on the path.
+    const wantContours = wanted ? { spec, field } : null;
+    if (wantContours?.spec === contourKey?.spec && wantContours?.field === contourKey?.field) return false;
+    contourKey = wantContours;
+    const geometry = new THREE.BufferGeometry();
+    if (wantContours) geometry.setAttribute('position', new THREE.BufferAttribute(contourPositions(spec, field), 3));
+    setGeometry(contours, geometry);
+    contours.visible = wantContours !== null;
+    return true;
+  };
+
+  const updatePath = (s: SurfaceScene): OverlaysDrawn => {
     const { spec, field } = s;
     let changed = false;
     const heightAt = (alpha: number, beta: number): number => {
       const raw = gridSample(spec, field.heights, alpha, beta);
       return Number.isFinite(raw) ? heightFraction(field, raw) : Number.NaN;
     };
-
-    // Contours depend on the grid and its height scale only, not on the path.
-    const wantContours = s.contours ? { spec, field } : null;
-    if (wantContours?.spec !== contourKey?.spec || wantContours?.field !== contourKey?.field) {
-      changed = true;
-      contourKey = wantContours;
-      const geometry = new THREE.BufferGeometry();
-      if (wantContours) geometry.setAttribute('position', new THREE.BufferAttribute(contourPositions(spec, field), 3));
-      setGeometry(contours, geometry);
-      contours.visible = wantContours !== null;
-    }
 
     const pathChanged = !pathKey || pathKey.spec !== spec || pathKey.field !== field || !samePath(pathKey.path, s.path);
     if (pathChanged) {
@@ -149,9 +160,17 @@ export function surfaceOverlaysCreate(): SurfaceOverlays {
     return { path, pathChanged, changed };
   };
 
+  const update = (s: SurfaceScene): OverlaysDrawn => {
+    const contoursChanged = updateContours(s);
+    const drawn = updatePath(s);
+    return { ...drawn, changed: drawn.changed || contoursChanged };
+  };
+
   return {
     group,
     update,
+    updateContours,
+    updatePath,
     dispose: () => {
       for (const part of [contours, tube, start, marker]) part.geometry.dispose();
       for (const material of Object.values(materials)) material.dispose();

@@ -9,7 +9,8 @@ import { useTrainingStore } from '../../app/trainingStore';
 import { drawQueueCancel, drawQueueRequest } from './surfaceDrawQueue';
 import { surfaceOrbitByKey } from './surfaceKeys';
 import { framePath, gridHeightAt, type Vec3 } from './surfaceFrame';
-import { gridSample, heightFraction, viridisRgb } from './surfaceField';
+import { gridSample, heightFraction } from './surfaceField';
+import { surfaceMeshFill } from './surfaceMesh';
 import { SURFACE_HEIGHT, surfaceOverlaysCreate } from './surfaceOverlays';
 import type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
 import { softwareGl } from './surfaceSoftwareGl';
@@ -41,7 +42,7 @@ let liveCanvases = 0;
  * wheel, keys, reset), false when setPose copied another surface's camera.
  *
  * Made in steps, each its own task (the page stays responsive while the 3-D view starts): the
- * WebGL context, the scene, then the shader programs one by one (surfaceFencedDraw.ts's warm-up,
+ * scene, the WebGL context, then the shader programs one by one (surfaceFencedDraw.ts's warm-up,
  * taking turns with other canvases' draws). Each step alone takes 5–30 ms on a quiet 2-core
  * machine; together they took 60–160 ms.
  */
@@ -54,16 +55,8 @@ export async function surfaceCreate(
   options: SurfaceOptions = {},
 ): Promise<SurfaceRenderer> {
   await yieldToMain(); // three.js's module was evaluated in this task
-  // No antialias on the canvas: it only shows the copy of a picture drawn (multisampled on a GPU) into a render target.
-  const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
-  const fullRatio = Math.min(2, window.devicePixelRatio || 1);
-  const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
-  let ratio = ratioFor(useTrainingStore.getState().playing);
-  const cssSize = { width, height };
-  renderer.setPixelRatio(ratio);
-  liveCanvases++;
-  renderer.setSize(width, height, false);
-  renderer.setClearColor(0xffffff, 1);
+  // The scene first, in a task of its own: three.js's classes are compiled on first use, and
+  // together with the renderer's set-up (which waits on the GPU process) they took 40–75 ms.
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(fovFor(width / height), width / height, 0.01, 100);
   camera.position.copy(CAMERA_START);
@@ -87,8 +80,19 @@ export async function surfaceCreate(
   scene.add(mesh);
   const overlays = surfaceOverlaysCreate();
   scene.add(overlays.group);
+
+  await yieldToMain();
+  // No antialias on the canvas: it only shows the copy of a picture drawn (multisampled on a GPU) into a render target.
+  const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
+  const fullRatio = Math.min(2, window.devicePixelRatio || 1);
+  const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
+  let ratio = ratioFor(useTrainingStore.getState().playing);
+  const cssSize = { width, height };
+  renderer.setPixelRatio(ratio);
+  liveCanvases++;
+  renderer.setSize(width, height, false);
+  renderer.setClearColor(0xffffff, 1);
   let current: SurfaceScene | null = null;
-  let resolution = 0;
 
   await yieldToMain();
   const fenced = fencedDrawCreate(renderer, scene, camera, { samples: softwareGl(renderer.getContext()) ? 0 : 4 });
@@ -129,20 +133,6 @@ export async function surfaceCreate(
   };
   canvas.addEventListener('keydown', onKey);
 
-  const rebuildIndex = (R: number): void => {
-    const index: number[] = [];
-    for (let i = 0; i + 1 < R; i++) {
-      for (let j = 0; j + 1 < R; j++) {
-        const a = i * R + j;
-        index.push(a, a + 1, a + R, a + 1, a + R + 1, a + R);
-      }
-    }
-    geometry.setIndex(index);
-    geometry.setAttribute('position', new THREE.BufferAttribute(new Float32Array(R * R * 3), 3));
-    geometry.setAttribute('color', new THREE.BufferAttribute(new Float32Array(R * R * 3), 3));
-    resolution = R;
-  };
-
   /** Aims the camera at the drawn path, and makes that pose the one Reset returns to. */
   const frameOn = (path: readonly THREE.Vector3[], s: SurfaceScene): void => {
     const R = s.spec.resolution;
@@ -158,35 +148,28 @@ export async function surfaceCreate(
     following = false;
   };
 
-  /** The mesh's vertices and colours, written into the existing buffers (new ones only for a new resolution). */
-  const fillMesh = ({ spec, field }: SurfaceScene): void => {
-    const R = spec.resolution;
-    if (R !== resolution) rebuildIndex(R);
-    const position = geometry.getAttribute('position') as THREE.BufferAttribute;
-    const colour = geometry.getAttribute('color') as THREE.BufferAttribute;
-    for (let i = 0; i < R; i++) {
-      for (let j = 0; j < R; j++) {
-        const k = i * R + j;
-        const h = heightFraction(field, field.heights[k]!);
-        position.setXYZ(k, (j / (R - 1)) * 2 - 1, h * HEIGHT, 1 - (i / (R - 1)) * 2);
-        const [r, g, b] = viridisRgb(h);
-        colour.setXYZ(k, r, g, b);
-      }
-    }
-    position.needsUpdate = true;
-    colour.needsUpdate = true;
-    geometry.computeVertexNormals();
-    geometry.computeBoundingSphere();
-  };
-
-  /** Draws a scene; each part is redone only when what it shows changed, and nothing is drawn when nothing did. */
-  const apply = (s: SurfaceScene): void => {
+  let disposed = false;
+  /**
+   * Draws a scene; each part is redone only when what it shows changed, and nothing is drawn when
+   * nothing did. The mesh, the contours and the path are made in separate tasks: together, on a
+   * 2-core machine whose workers train and survey, they held the main thread for 30–90 ms.
+   */
+  const apply = async (s: SurfaceScene): Promise<void> => {
     const meshChanged = !current || current.spec !== s.spec || current.field !== s.field;
     current = s;
-    if (meshChanged) fillMesh(s);
-    const drawn = overlays.update(s);
+    if (meshChanged) {
+      surfaceMeshFill(geometry, s, HEIGHT);
+      await yieldToMain();
+      if (disposed) return;
+    }
+    const contoursChanged = overlays.updateContours(s);
+    if (contoursChanged) {
+      await yieldToMain();
+      if (disposed) return;
+    }
+    const drawn = overlays.updatePath(s);
     if (drawn.pathChanged && options.framePath && !userMoved && drawn.path.length >= 2) frameOn(drawn.path, s);
-    if (meshChanged || drawn.changed) requestRender();
+    if (meshChanged || contoursChanged || drawn.changed) requestRender();
   };
 
   // Live surfaces and paths arrive faster than a software-rendered page can usefully draw them
@@ -195,17 +178,24 @@ export async function surfaceCreate(
   let pending: SurfaceScene | null = null;
   let lastApplied = Number.NEGATIVE_INFINITY;
   let applyTimer = 0;
+  // A scene is applied over several tasks; one that arrives meanwhile waits for it to finish.
+  let applying = false;
   const applyPending = (): void => {
     applyTimer = 0;
+    if (applying) return;
     const next = pending;
     pending = null;
     if (!next) return;
     lastApplied = performance.now();
-    apply(next);
+    applying = true;
+    void apply(next).finally(() => {
+      applying = false;
+      if (pending && !disposed) update(pending);
+    });
   };
   const update = (s: SurfaceScene): void => {
     pending = s;
-    if (applyTimer) return;
+    if (applyTimer || applying) return;
     const interval = useTrainingStore.getState().playing ? PLAYING_UPDATE_MS * liveCanvases : MIN_UPDATE_MS;
     const wait = lastApplied + interval - performance.now();
     if (wait <= 0) applyPending();
@@ -265,6 +255,7 @@ export async function surfaceCreate(
       following = false;
     },
     dispose: () => {
+      disposed = true;
       canvas.removeEventListener('keydown', onKey);
       drawQueueCancel(render);
       unsubscribePlaying();

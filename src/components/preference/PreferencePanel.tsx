@@ -2,12 +2,13 @@ import { useMemo } from 'react';
 import { useTrainingStore } from '../../app/trainingStore';
 import { useConfigStore } from '../../app/configStore';
 import { useRunLabels } from '../../app/runLabelHooks';
-import { preferenceLossFind } from '../../losses/preference/registry';
+import { configRuns } from '../../engine/config';
 import type { PreferencePoint } from '../../workers/protocol';
 import { LineChart } from '../LineChart';
 import { useBoxSize } from '../layout/useBoxSize';
 import { runColour } from '../palette';
 import { PREFERENCE_CHARTS, preferenceChartSeries, type PreferenceMetric } from './preferenceSeries';
+import { preferenceFamilyGroups } from './preferenceFamilies';
 
 const EMPTY: readonly PreferencePoint[] = [];
 const CHART_OPTIONS = { margin: { left: 44, bottom: 22, right: 10 }, xLabel: 'step', yTicks: 4 } as const;
@@ -23,25 +24,33 @@ const READOUT: readonly { key: PreferenceMetric; label: string; title: string; c
   { key: 'retainProb', label: 'retain', title: 'mean π of the retain set’s answers', change: false },
 ];
 
+const FAMILY_TITLE = { preference: 'Preference optimisation', unlearning: 'Unlearning' } as const;
+
 /**
- * Task 'preference' in the landscape's place: four small charts over training (which four depends
- * on whether run A is a preference or an unlearning loss) and a table of each run's numbers.
+ * Task 'preference' in the landscape's place: four small charts over training for each family of
+ * loss among the runs (preference or unlearning), each drawing that family's runs only, and a
+ * table of each run's numbers. A mixed comparison (DPO vs NPO) gets a row of charts per family.
  */
 export function PreferencePanel() {
   const states = useTrainingStore((s) => s.runs);
   const labels = useRunLabels();
-  const family = useConfigStore((s) => preferenceLossFind(s.config.loss.id)?.family ?? 'preference');
+  // A string, so the store's equality check sees that nothing changed when nothing did.
+  const lossIds = useConfigStore((s) => configRuns(s.config).map((c) => c.loss.id).join(','));
+  const groups = useMemo(() => preferenceFamilyGroups(lossIds.split(',')), [lossIds]);
+  const mixed = groups.length > 1;
+  const family = mixed ? 'mixed' : groups[0]!.family;
   const [box, boxRef] = useBoxSize<HTMLDivElement>();
   const runs = useMemo(() => states.map((s) => s.preference ?? EMPTY), [states]);
   const names = labels.map((l) => l.text);
-  const charts = PREFERENCE_CHARTS[family];
-  const width = Math.max(160, Math.floor(((box?.width ?? 520) - 12) / 2));
-  // Two rows of charts, each under a one-line caption.
-  const height = Math.max(70, Math.floor(((box?.height ?? 320) - 4) / 2) - 22);
+  // Two rows of charts, each under a one-line caption: two columns for one family, four when mixed
+  // (a row per family, under its title).
+  const columns = mixed ? 4 : 2;
+  const width = Math.max(mixed ? 90 : 160, Math.floor(((box?.width ?? 520) - 12 * (columns - 1)) / columns));
+  const height = Math.max(70, Math.floor(((box?.height ?? 320) - 4 - (mixed ? 2 * 20 : 0)) / 2) - 22);
   return (
     <section className="panel preference-panel" aria-label="Preference optimisation over training" data-testid="preference-panel" data-family={family}>
       <header className="chart-header">
-        <h2>{family === 'preference' ? 'Preference optimisation' : 'Unlearning'}</h2>
+        <h2>{mixed ? 'Preference and unlearning' : FAMILY_TITLE[groups[0]!.family]}</h2>
         <span className="legend">
           {labels.map((label, i) => (
             <span key={i} className="legend-item" style={{ whiteSpace: 'nowrap' }}>
@@ -50,24 +59,33 @@ export function PreferencePanel() {
           ))}
         </span>
       </header>
-      <div className="preference-charts" ref={boxRef}>
-        {charts.map((spec) => (
-          <figure key={spec.id} className="preference-chart">
-            {/* One line: a note too long for a narrow chart ends in an ellipsis, and the title holds it whole. */}
-            <figcaption title={`${spec.title} — ${spec.note}`}>
-              {spec.title} <span className="note">{spec.note}</span>
-            </figcaption>
-            <LineChart
-              series={preferenceChartSeries(spec, runs, names)}
-              view={{ logScale: false, zeroBased: false }}
-              width={width}
-              height={height}
-              options={CHART_OPTIONS}
-              testId={`preference-chart-${spec.id}`}
-              label={spec.title}
-              table={false}
-            />
-          </figure>
+      <div className={mixed ? 'preference-charts preference-charts-mixed' : 'preference-charts'} ref={boxRef}>
+        {groups.map((group) => (
+          <div key={group.family} className="preference-family" data-testid={`preference-family-${group.family}`} data-runs={group.runs.join(',')}>
+            {mixed && (
+              <h3 className="preference-family-title">
+                {FAMILY_TITLE[group.family]}: {group.runs.map((r) => names[r]).join(', ')}
+              </h3>
+            )}
+            {PREFERENCE_CHARTS[group.family].map((spec) => (
+              <figure key={spec.id} className="preference-chart">
+                {/* One line: a note too long for a narrow chart ends in an ellipsis, and the title holds it whole. */}
+                <figcaption title={`${spec.title} — ${spec.note}`}>
+                  {spec.title} <span className="note">{spec.note}</span>
+                </figcaption>
+                <LineChart
+                  series={preferenceChartSeries(spec, runs, names, group.runs)}
+                  view={{ logScale: false, zeroBased: false }}
+                  width={width}
+                  height={height}
+                  options={CHART_OPTIONS}
+                  testId={`preference-chart-${spec.id}`}
+                  label={`${spec.title} (${FAMILY_TITLE[group.family].toLowerCase()})`}
+                  table={false}
+                />
+              </figure>
+            ))}
+          </div>
         ))}
       </div>
       <table className="preference-readout" data-testid="preference-readout">

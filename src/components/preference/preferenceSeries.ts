@@ -30,10 +30,14 @@ export const PREFERENCE_CHARTS: Record<'preference' | 'unlearning', readonly Pre
   ],
 };
 
-/** The chart's curves: one solid (and one dashed) line per run, in the run's colour. */
-export function preferenceChartSeries(spec: PreferenceChartSpec, runs: readonly (readonly PreferencePoint[])[], names: readonly string[]): LineSeries[] {
+/**
+ * The chart's curves: one solid (and one dashed) line per run of `only` (every run when omitted),
+ * in the run's colour.
+ */
+export function preferenceChartSeries(spec: PreferenceChartSpec, runs: readonly (readonly PreferencePoint[])[], names: readonly string[], only?: readonly number[]): LineSeries[] {
   const out: LineSeries[] = [];
   runs.forEach((points, r) => {
+    if (only && !only.includes(r)) return;
     const steps = Float64Array.from(points, (p) => p.step);
     const line = (metric: PreferenceMetric, dashed: boolean): LineSeries => ({
       name: `${names[r] ?? r} ${metric}`,
