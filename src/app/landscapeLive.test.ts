@@ -32,82 +32,119 @@ function harness() {
   return { live, asked, advance, settle, setBusy: (b: boolean) => (busy = b), timers };
 }
 
+/** Eight frames with no surface in flight: the baseline. */
+const BASELINE = 8;
+
 describe('LandscapeLive', () => {
-  it('measures a baseline with no surface in flight, then asks for live surfaces back to back at the measured resolution', () => {
+  it('measures a baseline with no surface in flight, then asks for live surfaces at the measured resolution, paced', () => {
     const h = harness();
     h.live.start(51);
     h.setBusy(true);
     for (let i = 0; i < 10; i++) h.live.onTrainingRate(600); // the opening surface: not a baseline
     expect(h.asked).toEqual([]);
     h.setBusy(false);
-    for (let i = 0; i < 4; i++) h.live.onTrainingRate(600);
+    for (let i = 0; i < BASELINE - 1; i++) h.live.onTrainingRate(600);
     expect(h.asked).toEqual([]);
     h.live.onTrainingRate(600);
     expect(h.asked).toEqual([11]); // first live surface: the coarsest grid, to measure
     h.live.onTrainingRate(600);
     expect(h.asked).toEqual([11]); // one at a time
-    h.settle(121 * 0.7); // 0.7 ms a point → a 400 ms budget fits 23×23
-    expect(h.asked).toEqual([11, 23]);
-    h.settle(23 * 23 * 0.7);
-    expect(h.asked).toEqual([11, 23, 23]);
+    h.advance(85);
+    h.settle(121 * 0.7); // 0.7 ms a point → half of a 400 ms period fits 15×15
+    expect(h.asked).toEqual([11]); // the rest of the period first
+    h.advance(314);
+    h.live.onTrainingRate(600);
+    expect(h.asked).toEqual([11]);
+    h.advance(1);
+    expect(h.asked).toEqual([11, 15]); // 400 ms after the first was asked for
+    h.advance(500);
+    h.settle(15 * 15 * 0.7); // slower than the period: the next goes straight on
+    expect(h.asked).toEqual([11, 15, 15]);
   });
 
-  it('goes full resolution where a 51×51 surface takes under 100 ms', () => {
+  it('goes full resolution, ten a second, where a 51×51 surface takes under 100 ms', () => {
     const h = harness();
     h.live.start(51);
-    for (let i = 0; i < 5; i++) h.live.onTrainingRate(50);
+    for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(50);
+    h.advance(3);
     h.settle(121 * 0.02);
+    h.advance(96);
+    expect(h.asked).toEqual([11]);
+    h.advance(1);
     expect(h.asked).toEqual([11, 51]);
   });
 
-  it('backs off while training runs over 20 % slower: coarser grids, then waits between surfaces', () => {
+  it('backs off within two seconds while training runs over 12 % slower: coarser grids, then waits between surfaces', () => {
     const h = harness();
     h.live.start(51);
-    for (let i = 0; i < 5; i++) h.live.onTrainingRate(600);
-    h.settle(121 * 0.7);
-    expect(h.asked.at(-1)).toBe(23);
-    // Three seconds at 400 steps/s with surfaces against 600 without.
-    for (let i = 0; i < 30; i++) {
-      h.advance(100);
-      h.live.onTrainingRate(400);
-    }
-    h.settle(23 * 23 * 0.7);
-    expect(h.asked.at(-1)).toBe(15);
-    for (let i = 0; i < 30; i++) {
-      h.advance(100);
-      h.live.onTrainingRate(400);
-    }
-    h.settle(15 * 15 * 0.7);
-    const count = h.asked.length;
+    for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
+    h.advance(400);
+    h.settle(121 * 0.3);
+    expect(h.asked.at(-1)).toBe(25); // sqrt(200 / 0.3) = 25.8
+    /** Two seconds of frames at `rate`, one surface of the asked resolution every 400 ms at 0.3 ms a point. */
+    const run = (rate: number): void => {
+      for (let i = 0; i < 20; i++) {
+        h.advance(100);
+        h.live.onTrainingRate(rate);
+        if (i % 4 === 3) {
+          const r = h.asked.at(-1)!;
+          h.settle(r * r * 0.3);
+        }
+      }
+    };
+    run(500); // 17 % slower
+    expect(h.asked.at(-1)).toBe(17);
+    run(500);
     expect(h.asked.at(-1)).toBe(11);
-    h.settle(121 * 0.7);
-    expect(h.asked.length).toBe(count + 1);
-    for (let i = 0; i < 30; i++) {
+    run(500);
+    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 100 });
+    run(560); // 7 % slower: left alone
+    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 100 });
+    run(590); // under 5 %: the wait goes first
+    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 50 });
+    run(590);
+    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 0 });
+    run(590); // then the duty: 0.125 → 0.18, still the coarsest grid at 0.3 ms a point
+    expect(h.live.state()?.duty).toBeCloseTo(0.125 * Math.SQRT2, 10);
+  });
+
+  it('waits the extra gap at the coarsest grid before asking again', () => {
+    const h = harness();
+    h.live.start(51);
+    for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
+    h.advance(400);
+    h.settle(121 * 2); // 2 ms a point: the coarsest grid
+    for (let i = 0; i < 20; i++) {
       h.advance(100);
-      h.live.onTrainingRate(400);
+      h.live.onTrainingRate(300); // half the speed: one adjustment, two seconds after going live
     }
-    // At the coarsest grid the next surface waits.
-    h.settle(121 * 0.7);
-    expect(h.asked.length).toBe(count + 1);
+    expect(h.live.state()?.gapMs).toBe(100);
+    const count = h.asked.length;
+    h.advance(400);
+    h.settle(121 * 2);
     expect(h.timers).toHaveLength(1);
-    h.advance(100);
-    expect(h.asked.length).toBe(count + 2);
+    h.advance(99);
+    expect(h.asked.length).toBe(count);
+    h.advance(1);
+    expect(h.asked.length).toBe(count + 1);
   });
 
   it('asks again after a superseded survey, and stops asking when training stops', () => {
     const h = harness();
     h.live.start(51);
-    for (let i = 0; i < 5; i++) h.live.onTrainingRate(600);
+    for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
+    h.advance(400);
     h.settle(0, 0, false);
     expect(h.asked).toEqual([11, 11]);
     h.live.stop();
     h.settle(121 * 0.7);
+    h.advance(1000);
     h.live.onTrainingRate(600);
     expect(h.asked).toEqual([11, 11]);
     // Playing again keeps what was measured (a new experiment would not).
     h.live.start(51);
-    for (let i = 0; i < 5; i++) h.live.onTrainingRate(600);
-    expect(h.asked.at(-1)).toBe(23);
+    for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
+    expect(h.asked.at(-1)).toBe(15);
     h.live.reset();
     expect(h.live.state()).toBeNull();
   });
@@ -115,14 +152,17 @@ describe('LandscapeLive', () => {
   it('takes the baseline again every 30 s', () => {
     const h = harness();
     h.live.start(51);
-    for (let i = 0; i < 5; i++) h.live.onTrainingRate(600);
+    for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
+    h.advance(400);
     h.settle(121 * 0.7);
+    h.advance(400);
     const before = h.asked.length;
     h.advance(31_000);
     h.live.onTrainingRate(600); // enters the baseline: nothing new is asked for
-    h.settle(23 * 23 * 0.7);
+    h.settle(15 * 15 * 0.7);
+    h.advance(1000);
     expect(h.asked.length).toBe(before);
-    for (let i = 0; i < 5; i++) h.live.onTrainingRate(600);
+    for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
     expect(h.asked.length).toBe(before + 1);
   });
 });

@@ -1,16 +1,20 @@
 // Paces the live surface while training runs (the rules are in landscapeCadence.ts): one live
-// survey at a time, the next asked for when the last settles (after the cadence's wait), its
-// resolution from the measured time per grid point. Training's speed is sampled from the frames
-// with no surface in flight (the baseline, at the start and every 30 s) and with live surfaces,
-// and the cadence backs off when training runs more than 20 % slower.
-import { liveCadenceAfterSurface, liveCadenceAfterTraining, liveCadenceStart, type LiveCadence } from './landscapeCadence';
+// survey at a time, the next asked for a period after the last was (or later, when it settles
+// later or the cadence adds a wait), its resolution from the measured time per grid point and
+// the surveyor's duty. Training's speed is sampled from the frames with no surface in flight (the
+// baseline, at the start and every 30 s) and with live surfaces, and the duty follows it.
+import { liveCadenceAfterSurface, liveCadenceAfterTraining, liveCadenceStart, liveCadenceWaitMs, type LiveCadence } from './landscapeCadence';
 import type { SurveySettled } from './surveyorClient';
 
-/** Baseline samples (frames with no surface in flight) before live surfaces start, and at most how long to wait for them. */
-const BASELINE_SAMPLES = 5;
+/**
+ * Baseline samples (frames with no surface in flight, about ten a second) before live surfaces
+ * start, and at most how long to wait for them; also the fewest samples with surfaces an
+ * adjustment needs. Eight: a median that one slow frame on a busy machine does not move.
+ */
+const BASELINE_SAMPLES = 8;
 const BASELINE_MAX_MS = 4000;
 /** How often the speed with live surfaces is compared with the baseline, and the baseline taken again. */
-const ADJUST_EVERY_MS = 3000;
+const ADJUST_EVERY_MS = 2000;
 const REBASELINE_EVERY_MS = 30_000;
 
 function median(values: readonly number[]): number {
@@ -36,6 +40,7 @@ export class LandscapeLive {
   private phaseStarted = 0;
   private lastAdjust = 0;
   private inFlight: number | null = null;
+  private askedAt = 0;
   private timer: unknown = null;
   private baseline: number[] = [];
   private during: number[] = [];
@@ -108,7 +113,7 @@ export class LandscapeLive {
       this.cadence = liveCadenceAfterSurface(this.cadence, this.chosen, settled.resolution, settled.elapsedMs / Math.max(1, settled.runs));
     }
     if (this.phase !== 'live') return;
-    const gap = this.cadence?.gapMs ?? 0;
+    const gap = this.cadence ? liveCadenceWaitMs(this.cadence, this.chosen, this.now() - this.askedAt) : 0;
     if (gap > 0) {
       this.timer = this.setTimer(() => {
         this.timer = null;
@@ -131,6 +136,7 @@ export class LandscapeLive {
 
   private askIfDue(): void {
     if (this.phase !== 'live' || this.inFlight !== null || this.timer !== null || !this.cadence) return;
+    this.askedAt = this.now();
     this.inFlight = this.hooks.ask(this.cadence.resolution);
   }
 
