@@ -3,6 +3,7 @@ import { tf, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './
 import { mlpActivate, type Activation } from './mlp';
 import type { TrainingRun } from './trainingRun';
 import type { StepPlan } from './trainingRunTypes';
+import { batchedObjectives } from './batchedObjectives';
 
 /** Where one weight tensor lies in a row (weightsFlat's order: W₀ row-major, b₀, W₁, b₁, …). */
 interface Slot {
@@ -52,11 +53,6 @@ export class RowLayout {
     return tf.concat(layers.map((g) => tf.reshape(g, [count, -1])), 1) as Tensor2D;
   }
 
-  /** Row r's weight tensors in their own shapes, from `layers`. */
-  rowOfLayers(layers: readonly Tensor[], r: number): Tensor[] {
-    return layers.map((layer, k) => tf.reshape(tf.slice(layer, r, 1), this.slots[k]!.shape));
-  }
-
   /** Row r of R × P as weight tensors in their own shapes. */
   row(rows: Tensor, r: number): Tensor[] {
     return this.slots.map((s) => tf.reshape(tf.slice(rows, [r, s.offset], [1, s.size]), s.shape));
@@ -75,22 +71,33 @@ export class RowLayout {
 }
 
 /**
- * The objectives of `runs` (each with its step plan) at the stacked weights `layers`, as a vector
- * of R losses: one batched matMul a layer, then each run's own objective on its slice of the
- * logits (and its L1/L2 penalty on its own weights). Differentiated with an upstream gradient of
- * ones, each run's gradient is its own loss's, so a run that diverges touches no other.
+ * The logits of R runs, `R × n × K`, at the stacked weights `layers`, each run on its own inputs
+ * `xs[r]` (n × F): one batched matMul a layer. Runs that share one inputs tensor (full batch, no
+ * mixup) broadcast it over the runs.
  */
-export function rowsObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], layers: readonly Tensor[], layout: RowLayout, activation: Activation): Tensor1D {
-  // Full-batch runs without mixup share the same inputs tensor: broadcast it over the runs.
-  const shared = plans.every((plan) => plan.x === plans[0]!.x);
-  let h: Tensor = shared ? tf.expandDims(plans[0]!.x, 0) : tf.stack(plans.map((plan) => plan.x));
+export function rowsForward(xs: readonly Tensor2D[], layers: readonly Tensor[], activation: Activation): Tensor {
+  const shared = xs.every((x) => x === xs[0]);
+  let h: Tensor = shared ? tf.expandDims(xs[0]!, 0) : tf.stack([...xs]);
   const count = layers.length / 2;
   for (let l = 0; l < count; l++) {
     const z = tf.add(tf.matMul(h, layers[2 * l]!), layers[2 * l + 1]!);
     h = l + 1 < count ? mlpActivate(z, activation) : z;
   }
-  // tfjs's unstack gradient fails on a single output (it is handed a tensor, not a list): squeeze one row.
-  const logits = (runs.length === 1 ? [tf.squeeze(h, [0])] : tf.unstack(h)) as Tensor2D[];
-  // A run without a penalty never reads its weights here, so they are not sliced out for it.
-  return tf.stack(plans.map((plan, r) => plan.objectiveOf(logits[r]!, runs[r]!.penaltyActive() ? layout.rowOfLayers(layers, r) : []))) as Tensor1D;
+  return h;
+}
+
+/**
+ * The objectives of `runs` (each with its step plan) at the stacked weights `layers`, as a vector
+ * of R losses: the batched forward pass (rowsForward), then the runs' objectives from the stacked
+ * logits (batchedObjectives.ts: runs of one loss compute it together, and their L1/L2 penalties
+ * on their own weights). Differentiated with an upstream gradient of ones, each run's gradient is
+ * its own loss's, so a run that diverges touches no other.
+ */
+export function rowsObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], layers: readonly Tensor[], activation: Activation): Tensor1D {
+  const logits = rowsForward(
+    plans.map((plan) => plan.x),
+    layers,
+    activation,
+  );
+  return batchedObjectives(runs, plans, logits, layers);
 }

@@ -1,13 +1,13 @@
 // Several runs of one MLP stepping as one computation, their optimizers' updates included.
 import { tf, type Scalar, type Tensor, type Tensor1D, type Tensor2D, type Variable } from './tf';
-import { mlpForward } from './mlp';
 import type { TrainingRun } from './trainingRun';
 import type { StepPlan, StepResult } from './trainingRunTypes';
 import { optimizerById } from './optimizers/registry';
 import { optimizerHasWeightDecay } from './optimizers/weightDecay';
 import { rowNorms, type BatchedRule, type BatchedRunStep } from './optimizers/batchedRule';
-import { gradientTelemetryTensor } from './metrics/gradients';
 import { RowLayout, rowsObjectives } from './batchedRows';
+import { RowTelemetry } from './batchedTelemetry';
+import { penaltyRows } from './batchedPenalty';
 import type { RunHolder } from './runHold';
 
 /** The runs of one optimizer: contiguous rows, one update for all of them. */
@@ -46,6 +46,7 @@ export class BatchedRuns implements RunHolder {
   /** Each row's clip norm (0: none) and general weight decay (0 where the optimizer owns its own). */
   private readonly clip: number[];
   private readonly decay: number[];
+  private readonly telemetryRows: RowTelemetry;
   private holding = true;
 
   constructor(runs: readonly TrainingRun[]) {
@@ -68,6 +69,7 @@ export class BatchedRuns implements RunHolder {
       start += members.length;
       return group;
     });
+    this.telemetryRows = new RowTelemetry(this.layout, () => this.rows.map((run) => run.initialParameters));
     for (const run of this.rows) run.hold.take(this);
   }
 
@@ -87,9 +89,13 @@ export class BatchedRuns implements RunHolder {
       const before = this.theta.clone();
       const layers = this.layout.layers(before);
       const { value, grads } = tf.valueAndGrads((...ls: Tensor[]) => this.objectives(runs, plans, ls))(layers, tf.ones([count]));
-      const values = tf.unstack(value) as Scalar[];
-      // The penalty is read at the weights before the update, as the step's objective was.
-      const losses = runs.map((run, r) => run.dataLoss(values[r]!, run.penaltyActive() ? this.layout.rowOfLayers(layers, r) : []));
+      // The data losses (TrainingRun.dataLoss): the objectives less their penalties, all rows at
+      // once, read at the weights before the update as the step's objectives were.
+      const penalties = penaltyRows(
+        runs.map((run) => run.config.training),
+        layers,
+      );
+      const losses = tf.unstack(penalties ? tf.sub(value, penalties) : value) as Scalar[];
       const gradients = this.clipped(this.layout.join(grads), 0, count);
       const decayed = this.decayed(before, learningRates);
       const parts = this.groups.map((group) => {
@@ -101,10 +107,17 @@ export class BatchedRuns implements RunHolder {
       });
       const after = parts.length > 1 ? tf.concat(parts, 0) : parts[0]!;
       this.theta.assign(after);
-      return runs.map((run, r) => {
-        const telemetry = plans[r]!.withTelemetry ? this.telemetry(run, plans[r]!, gradients, before, after, r) : null;
-        return telemetry ? { loss: losses[r]!, telemetry } : { loss: losses[r]! };
-      });
+      // Every row's telemetry at once, when any run takes it this step (compare runs share their metrics).
+      const telemetry = plans.some((plan) => plan.withTelemetry)
+        ? this.telemetryRows.vectors(
+            gradients,
+            before,
+            after,
+            plans.map((plan) => plan.x),
+            runs[0]!.shape.activation,
+          )
+        : null;
+      return runs.map((_, r) => (telemetry && plans[r]!.withTelemetry ? { loss: losses[r]!, telemetry: telemetry[r]! } : { loss: losses[r]! }));
     });
     const results = kept.map(({ loss, telemetry }, r): StepResult => {
       runs[r]!.steps += 1;
@@ -127,6 +140,7 @@ export class BatchedRuns implements RunHolder {
     }
     this.rows.forEach((run, r) => (run.optimizerState.carry.t = this.t[r]!));
     this.theta.dispose();
+    this.telemetryRows.dispose();
     for (const group of this.groups) for (const slot of group.slots) slot.dispose();
   }
 
@@ -137,7 +151,7 @@ export class BatchedRuns implements RunHolder {
   }
 
   private objectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], layers: readonly Tensor[]): Tensor1D {
-    return rowsObjectives(runs, plans, layers, this.layout, runs[0]!.shape.activation);
+    return rowsObjectives(runs, plans, layers, runs[0]!.shape.activation);
   }
 
   /** The gradient rows of a group at other weights (SAM), on the same minibatch, clipped as the step's. */
@@ -176,17 +190,6 @@ export class BatchedRuns implements RunHolder {
     return Object.fromEntries(Object.entries(group.rule.columns(steps)).map(([name, values]) => [name, column(values)]));
   }
 
-  /** gradientTelemetryTensor of row r, as TrainingRun.stepApply takes it. */
-  private telemetry(run: TrainingRun, plan: StepPlan, gradients: Tensor, before: Tensor, after: Tensor, r: number): Tensor1D {
-    const params = this.layout.row(after, r);
-    return gradientTelemetryTensor({
-      gradients: this.layout.row(gradients, r),
-      params,
-      previousParams: this.layout.row(before, r),
-      initialParams: run.initialParameters,
-      logits: mlpForward(params, plan.x, run.shape.activation),
-    });
-  }
 }
 
 /** An R × 1 float32 column of per-run values. */

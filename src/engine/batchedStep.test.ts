@@ -1,75 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { configClamp, configRuns } from './config';
-import { batchedStepFits, batchedTrainStep, batchedTrainSteps } from './batchedStep';
-import type { StepResult } from './trainingRunTypes';
-import { tf } from './tf';
+import { batchedStepFits, batchedTrainStep } from './batchedStep';
+import { expectBatchedSame, type Trace } from './batchedTesting';
 import { trainingDataCreate } from './trainingData';
 import { TrainingRun } from './trainingRun';
 
-interface Trace {
-  losses: number[][];
-  telemetry: number[][][];
-  weights: Float32Array[];
-}
-
-/** `steps` steps of fresh runs of `source`, batched or one run after another; losses, telemetry and final weights per run. */
-function trace(source: Record<string, unknown>, steps: number, batched: boolean): Trace {
-  const { config } = configClamp(source);
-  const data = trainingDataCreate(config);
-  const runs = configRuns(config).map((c) => new TrainingRun(c, data));
-  const out: Trace = { losses: runs.map(() => []), telemetry: runs.map(() => []), weights: [] };
-  let s = 0;
-  const record = (results: StepResult[]): void => {
-    s += 1;
-    results.forEach((result, r) => {
-      expect(result.step).toBe(s);
-      out.losses[r]!.push(result.loss.dataSync()[0]!);
-      if (result.telemetry) out.telemetry[r]!.push(Array.from(result.telemetry.dataSync()));
-      tf.dispose([result.loss, ...(result.telemetry ? [result.telemetry] : [])]);
-    });
-  };
-  // Batched: the first step as a batch of its own (set up and handed back), the rest as one batch.
-  if (batched) {
-    record(batchedTrainStep(runs));
-    batchedTrainSteps(runs, steps - 1, record);
-  } else {
-    for (let i = 0; i < steps; i++) record(runs.map((run) => run.trainStep()));
-  }
-  for (const run of runs) {
-    const flat = run.weightsFlat();
-    out.weights.push(flat.dataSync() as Float32Array);
-    flat.dispose();
-    run.dispose();
-  }
-  data.dispose();
-  return out;
-}
-
 /** Equal within float32 rounding, grown over the steps: relative 1e-4 with an absolute floor. */
-function expectClose(got: ArrayLike<number>, want: ArrayLike<number>, label: string): void {
-  expect(got.length, label).toBe(want.length);
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const g = got[i]!;
-    if (!Number.isFinite(w)) {
-      expect(Number.isFinite(g), `${label}[${i}]: ${g} vs ${w}`).toBe(false);
-      continue;
-    }
-    expect(Math.abs(g - w), `${label}[${i}]: ${g} vs ${w}`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(w)));
-  }
-}
-
-function expectSame(source: Record<string, unknown>, steps: number): Trace {
-  const looped = trace(source, steps, false);
-  const batched = trace(source, steps, true);
-  looped.losses.forEach((losses, r) => expectClose(batched.losses[r]!, losses, `run ${r} losses`));
-  looped.weights.forEach((weights, r) => expectClose(batched.weights[r]!, weights, `run ${r} weights`));
-  looped.telemetry.forEach((points, r) => {
-    expect(batched.telemetry[r]!.length).toBe(points.length);
-    points.forEach((vector, i) => expectClose(batched.telemetry[r]![i]!, vector, `run ${r} telemetry ${i}`));
-  });
-  return looped;
-}
+const expectSame = (source: Record<string, unknown>, steps: number): Trace => expectBatchedSame(source, steps, 1e-4);
 
 describe('batchedTrainStep', () => {
   it('equals stepping each run alone: losses, optimizers, clipping, decay, SAM and telemetry differing per run', () => {

@@ -5,7 +5,7 @@ import type { ExperimentConfig } from './config';
 import { lossById } from '../losses/registry';
 import { addonById, type AddonSpec } from '../losses/addons';
 import { mixupBatch, mixupDraw, mixupLoss } from '../losses/mixup';
-import type { LossContext, LossSpec } from '../losses/types';
+import type { LossContext, LossParams, LossSpec } from '../losses/types';
 import { regressionLossAsSpec } from '../losses/regression/asLossSpec';
 import type { RegressionLossSpec } from '../losses/regression/types';
 import { regularizationKernels, regularizationPenalty } from './regularization';
@@ -16,6 +16,20 @@ export interface MixedBatch {
   targets: Tensor2D;
   targetsB?: Tensor2D;
   lambdas?: Float32Array;
+}
+
+/**
+ * The pieces of a step's loss, for computing it together with other runs' (batchedObjectives.ts):
+ * the same loss, params, add-ons, targets and mixup draws that ofLogits reads.
+ */
+export interface LossTerms {
+  loss: LossSpec;
+  params: LossParams;
+  addons: readonly { spec: AddonSpec; params: Record<string, number> }[];
+  targets: Tensor2D;
+  targetsB?: Tensor2D;
+  lambdas?: Float32Array;
+  context: LossContext;
 }
 
 export class TrainingObjective {
@@ -47,6 +61,11 @@ export class TrainingObjective {
     let total = this.loss.level === 'example' ? tf.mean(values) : values;
     for (const addon of this.addons) total = tf.add(total, tf.mean(addon.spec.compute(logits, addon.params)));
     return total as Scalar;
+  }
+
+  /** ofLogits's pieces, for a batched step (batchedObjectives.ts). */
+  terms(targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): LossTerms {
+    return { loss: this.loss, params: this.config().loss.params, addons: this.addons, targets, context, ...(targetsB && lambdas ? { targetsB, lambdas } : {}) };
   }
 
   /** Mixes the batch with seeded partners and Beta(α, α) weights when mixup is on. */

@@ -160,6 +160,7 @@ export class TrainingRun {
       // Gradient telemetry reads an MLP's layers; a mixture of experts has no such stack of layers.
       withTelemetry: every > 0 && (this.steps + 1) % every === 0 && !this.moe,
       objectiveOf,
+      ...(this.moe ? {} : { terms: objectives.terms(targets, context, targetsB, lambdas) }),
       objective: this.moe
         ? () => objectives.withPenalty(this.objective(this.variables, x, targets, context, batch.microBatches), this.variables)
         : () => objectiveOf(this.logits(x), this.variables),
@@ -275,12 +276,12 @@ export class TrainingRun {
   }
 
   /**
-   * The data loss of a step's objective taken at the current weights (before the update), or at
-   * `params` where a batched step holds them: the curve shows it, and the penalty is reported
-   * beside it (penalty()).
+   * The data loss of a step's objective taken at the current weights (before the update): the
+   * curve shows it, and the penalty is reported beside it (penalty()). A batched step takes all
+   * its runs' at once (batchedRuns.ts).
    */
-  dataLoss(objective: Scalar, params: readonly Tensor[] = this.variables): Scalar {
-    return this.objectives.penaltyActive() ? tf.sub(objective, this.penalty(params)) : objective;
+  dataLoss(objective: Scalar): Scalar {
+    return this.objectives.penaltyActive() ? tf.sub(objective, this.penalty()) : objective;
   }
 
   /** Every layer's activations over a `resolution²` grid of the boundary's plane (trainingRunProbes.ts). */

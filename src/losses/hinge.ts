@@ -12,7 +12,8 @@ import type { LossParamSpec, LossSpec } from './types';
 
 const C: LossParamSpec = { id: 'c', label: 'c', default: 1, min: 0, max: 5, step: 0.1, hint: 'the margin the true class must win by before the loss is zero' };
 
-function hingeTf(logits: Tensor2D, targets: Tensor2D, c: number): Tensor1D {
+/** The per-example hinge; c a number, or a column (n × 1) of one c per row where several runs' rows are stacked. */
+export function hingeTf(logits: Tensor2D, targets: Tensor2D, c: number | Tensor2D): Tensor1D {
   const augmented = tf.add(logits, tf.mul(c, tf.sub(1, targets)));
   const chosen = tf.cast(tf.oneHot(tf.argMax(augmented, 1), logits.shape[1]!), 'float32');
   return tf.sub(tf.sum(tf.mul(augmented, chosen), 1), tfPickTarget(logits, targets));

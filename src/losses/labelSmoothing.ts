@@ -1,9 +1,23 @@
-import { tf } from '../engine/tf';
+import { tf, type Tensor1D, type Tensor2D } from '../engine/tf';
 import { refLogSoftmax } from './math';
 import { paramValue } from './params';
 import type { LossParamSpec, LossSpec } from './types';
 
 const EPSILON: LossParamSpec = { id: 'epsilon', label: 'ε', default: 0.1, min: 0, max: 0.5, step: 0.01, hint: 'share of the target spread evenly over all classes' };
+
+/** q's two weights, 1 − ε on the true class and ε/K on every class, in float64. */
+export function labelSmoothingWeights(eps: number, classes: number): { keep: number; spread: number } {
+  return { keep: 1 - eps, spread: eps / classes };
+}
+
+/**
+ * −Σ_k q_k log p_k with q = keep·e_y + spread; the weights numbers, or columns (n × 1) of one
+ * value per row where several runs' rows are stacked (batchedLoss.ts).
+ */
+export function labelSmoothingTf(logits: Tensor2D, targets: Tensor2D, keep: number | Tensor2D, spread: number | Tensor2D): Tensor1D {
+  const q = tf.add(tf.mul(keep, targets), spread);
+  return tf.neg(tf.sum(tf.mul(q, tf.logSoftmax(logits)), 1));
+}
 
 export const labelSmoothing: LossSpec = {
   id: 'label-smoothing',
@@ -15,10 +29,8 @@ export const labelSmoothing: LossSpec = {
   params: [EPSILON],
   unavailableReason: () => null,
   compute: (logits, targets, params) => {
-    const eps = paramValue(params, EPSILON);
-    const classes = logits.shape[1];
-    const q = tf.add(tf.mul(1 - eps, targets), eps / classes);
-    return tf.neg(tf.sum(tf.mul(q, tf.logSoftmax(logits)), 1));
+    const { keep, spread } = labelSmoothingWeights(paramValue(params, EPSILON), logits.shape[1]);
+    return labelSmoothingTf(logits, targets, keep, spread);
   },
   reference: (logits, labels, params) => {
     const eps = paramValue(params, EPSILON);
