@@ -49,11 +49,12 @@ describe('live landscape cadence', () => {
     }
   });
 
-  it('paces surfaces at two and a half a second: the rest of the period after a quick one, the extra wait when longer', () => {
+  it('paces surfaces at two and a half a second: the rest of the period after a quick one, lengthened by the gap', () => {
     const c: LiveCadence = { resolution: 15, gapMs: 0, msPerPoint: 0.7, duty: LIVE_START_DUTY };
     expect(liveCadenceWaitMs(c, 51, 150)).toBe(250);
     expect(liveCadenceWaitMs(c, 51, 450)).toBe(0);
-    expect(liveCadenceWaitMs({ ...c, gapMs: 600 }, 51, 150)).toBe(600);
+    expect(liveCadenceWaitMs({ ...c, gapMs: 100 }, 51, 150)).toBe(350); // a 500 ms period: two a second
+    expect(liveCadenceWaitMs({ ...c, gapMs: 600 }, 51, 150)).toBe(850);
     // Before anything is measured: paced too (the first surface is the coarsest grid).
     expect(liveCadenceWaitMs(liveCadenceStart(51), 51, 100)).toBe(300);
   });
@@ -67,12 +68,14 @@ describe('live landscape cadence', () => {
     expect(c.resolution).toBe(15); // sqrt(200 / 0.75) = 16.3
   });
 
-  it('halves the duty above 12 % slower, then waits longer between surfaces at the coarsest grid', () => {
+  it('halves the duty above 12 % slower, and at the coarsest grid lengthens the period only above 20 %', () => {
     let c: LiveCadence = { resolution: 25, gapMs: 0, msPerPoint: 0.3, duty: LIVE_START_DUTY };
     c = liveCadenceAfterTraining(c, 51, 600, 522); // 13 % slower: inside the 20 % allowed, but above the aim
     expect(c).toMatchObject({ duty: 0.25, resolution: 17, gapMs: 0 }); // sqrt(100 / 0.3) = 18.3
     c = liveCadenceAfterTraining(c, 51, 600, 400);
     expect(c).toMatchObject({ duty: 0.125, resolution: 11, gapMs: 0 }); // sqrt(50 / 0.3) = 12.9
+    // At the coarsest grid, 15 % slower keeps two and a half surfaces a second.
+    expect(liveCadenceAfterTraining(c, 51, 600, 510)).toEqual(c);
     c = liveCadenceAfterTraining(c, 51, 600, 400);
     expect(c).toMatchObject({ duty: 0.125, resolution: 11, gapMs: 100 });
     c = liveCadenceAfterTraining(c, 51, 600, 400);
@@ -83,15 +86,18 @@ describe('live landscape cadence', () => {
     expect(liveCadenceAfterSurface(c, 51, 11, 121 * 0.3).resolution).toBe(11);
   });
 
-  it('leaves things alone between 5 and 12 % slower, and relaxes under 5 %: the wait first, then the duty up to its ceiling', () => {
+  it('leaves things alone between 5 and 12 % slower, and relaxes below: the gap under 12 %, then the duty under 5 % up to its ceiling', () => {
     const steady: LiveCadence = { resolution: 25, gapMs: 0, msPerPoint: 0.3, duty: LIVE_START_DUTY };
     expect(liveCadenceAfterTraining(steady, 51, 600, 546)).toEqual(steady); // 9 % slower
     expect(liveCadenceAfterTraining(steady, 51, 600, 530)).toEqual(steady); // 11.7 % slower
     const waiting: LiveCadence = { resolution: 11, gapMs: 400, msPerPoint: 0.7, duty: 0.2 };
-    let c = liveCadenceAfterTraining(waiting, 51, 600, 580); // 3 % slower
+    expect(liveCadenceAfterTraining(waiting, 51, 600, 510)).toEqual(waiting); // 15 % slower: the gap holds
+    let c = liveCadenceAfterTraining(waiting, 51, 600, 546); // 9 % slower
     expect(c).toMatchObject({ gapMs: 200, duty: 0.2 });
     c = liveCadenceAfterTraining({ ...c, gapMs: 50 }, 51, 600, 580);
-    expect(c.gapMs).toBe(0);
+    expect(c).toMatchObject({ gapMs: 0, duty: 0.2 }); // the gap goes before the duty rises
+    expect(liveCadenceAfterTraining(c, 51, 600, 546)).toEqual(c);
+    expect(liveCadenceAfterTraining(c, 51, 600, 580).duty).toBeCloseTo(0.2 * Math.SQRT2, 10);
     let d = liveCadenceAfterTraining(steady, 51, 600, 590);
     expect(d.duty).toBeCloseTo(0.5 * Math.SQRT2, 10);
     expect(d.resolution).toBe(29); // sqrt(282.8 / 0.3) = 30.7

@@ -7,8 +7,9 @@
 // about a quarter. The duty starts at half and follows training's measured speed with some
 // hysteresis: more than LIVE_ACT_SLOWDOWN slower than without surfaces halves it, less than
 // LIVE_RELAX_SLOWDOWN raises it, so the slowdown settles well inside the 20 % allowed instead of
-// oscillating around it. At the coarsest grid, training still comes first: surfaces then wait
-// longer than the period. When training stops, the frozen surface is computed at the chosen
+// oscillating around it. At the coarsest grid, training still comes first: only there, and only
+// when training runs more than the 20 % slower, do surfaces wait longer than the period (fewer
+// than two a second). When training stops, the frozen surface is computed at the chosen
 // resolution (landscapeFollow.ts).
 
 /** A full surface this fast is recomputed at full resolution, LIVE_FAST_HZ a second. */
@@ -29,13 +30,13 @@ export const LIVE_MAX_SLOWDOWN = 0.2;
 /** Backing off starts above this slowdown and relaxing below the next, aiming inside the bound. */
 export const LIVE_ACT_SLOWDOWN = 0.12;
 export const LIVE_RELAX_SLOWDOWN = 0.05;
-/** The longest extra wait between live surfaces when training needs the machine. */
+/** The longest addition to the period when training needs the machine. */
 export const LIVE_MAX_GAP_MS = 2000;
 
 export interface LiveCadence {
   /** Live grid points per axis (odd, so the current weights are a grid point). */
   resolution: number;
-  /** Extra milliseconds to wait after a live surface, at the coarsest grid, when training needs the machine. */
+  /** Milliseconds added to the period, at the coarsest grid, while training runs over 20 % slower. */
   gapMs: number;
   /** Measured milliseconds per grid point (smoothed); null before the first live surface. */
   msPerPoint: number | null;
@@ -77,19 +78,20 @@ export function liveCadenceAfterSurface(cadence: LiveCadence, chosen: number, re
 
 /**
  * How long to wait before asking for the next live surface, `sinceAskedMs` after asking for the
- * last one (which has just settled): the rest of the period, or the extra wait when longer.
+ * last one (which has just settled): the rest of the period, lengthened by the cadence's gap.
  */
 export function liveCadenceWaitMs(cadence: LiveCadence, chosen: number, sinceAskedMs: number): number {
   const hz = fast(cadence.msPerPoint, chosen) ? LIVE_FAST_HZ : LIVE_TARGET_HZ;
-  return Math.max(cadence.gapMs, 1000 / hz - sinceAskedMs, 0);
+  return Math.max(0, 1000 / hz + cadence.gapMs - sinceAskedMs);
 }
 
 /**
  * After comparing training's speed with live surfaces (`during`) against without (`baseline`),
  * in steps per second: over LIVE_ACT_SLOWDOWN slower halves the duty (a grid with about half the
- * points) and, at the coarsest grid, makes the extra wait longer; under LIVE_RELAX_SLOWDOWN
- * shortens the wait, then raises the duty. Where a full surface is fast the cadence stays (ten
- * full surfaces a second is the promise there).
+ * points); at the coarsest grid, over LIVE_MAX_SLOWDOWN lengthens the period (two surfaces a
+ * second give way to training) and under LIVE_ACT_SLOWDOWN shortens it again; under
+ * LIVE_RELAX_SLOWDOWN with no lengthening raises the duty. Where a full surface is fast the
+ * cadence stays (ten full surfaces a second is the promise there).
  */
 export function liveCadenceAfterTraining(cadence: LiveCadence, chosen: number, baseline: number, during: number): LiveCadence {
   if (!(baseline > 0) || !(during >= 0) || fast(cadence.msPerPoint, chosen)) return cadence;
@@ -100,13 +102,9 @@ export function liveCadenceAfterTraining(cadence: LiveCadence, chosen: number, b
     duty,
     resolution: cadence.msPerPoint === null ? cadence.resolution : liveResolutionFor(cadence.msPerPoint, chosen, duty),
   });
-  if (slowdown > LIVE_ACT_SLOWDOWN) {
-    if (cadence.resolution > coarsest) return withDuty(cadence.duty / 2);
-    return { ...cadence, gapMs: Math.min(LIVE_MAX_GAP_MS, Math.max(100, cadence.gapMs * 2)) };
-  }
-  if (slowdown < LIVE_RELAX_SLOWDOWN) {
-    if (cadence.gapMs > 0) return { ...cadence, gapMs: cadence.gapMs < 100 ? 0 : cadence.gapMs / 2 };
-    if (cadence.duty < LIVE_MAX_DUTY) return withDuty(Math.min(LIVE_MAX_DUTY, cadence.duty * Math.SQRT2));
-  }
+  if (slowdown > LIVE_ACT_SLOWDOWN && cadence.resolution > coarsest) return withDuty(cadence.duty / 2);
+  if (slowdown > LIVE_MAX_SLOWDOWN) return { ...cadence, gapMs: Math.min(LIVE_MAX_GAP_MS, Math.max(100, cadence.gapMs * 2)) };
+  if (slowdown < LIVE_ACT_SLOWDOWN && cadence.gapMs > 0) return { ...cadence, gapMs: cadence.gapMs < 100 ? 0 : cadence.gapMs / 2 };
+  if (slowdown < LIVE_RELAX_SLOWDOWN && cadence.gapMs === 0 && cadence.duty < LIVE_MAX_DUTY) return withDuty(Math.min(LIVE_MAX_DUTY, cadence.duty * Math.SQRT2));
   return cadence;
 }

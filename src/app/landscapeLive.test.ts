@@ -74,7 +74,7 @@ describe('LandscapeLive', () => {
     expect(h.asked).toEqual([11, 51]);
   });
 
-  it('backs off within two seconds while training runs over 12 % slower: coarser grids, then waits between surfaces', () => {
+  it('backs off within two seconds while training runs over 12 % slower: coarser grids, then over 20 % a longer period', () => {
     const h = harness();
     h.live.start(51);
     for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
@@ -96,19 +96,19 @@ describe('LandscapeLive', () => {
     expect(h.asked.at(-1)).toBe(17);
     run(500);
     expect(h.asked.at(-1)).toBe(11);
-    run(500);
-    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 100 });
-    run(560); // 7 % slower: left alone
-    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 100 });
-    run(590); // under 5 %: the wait goes first
-    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 50 });
-    run(590);
+    run(500); // still 17 % slower, inside the 20 % allowed: two and a half surfaces a second stay
     expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 0 });
-    run(590); // then the duty: 0.125 → 0.18, still the coarsest grid at 0.3 ms a point
+    run(400); // 33 % slower: the period lengthens
+    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 100 });
+    run(560); // 7 % slower: the gap shrinks first
+    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 50 });
+    run(560);
+    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 0, duty: 0.125 });
+    run(590); // under 5 %: the duty rises, 0.125 → 0.18, still the coarsest grid at 0.3 ms a point
     expect(h.live.state()?.duty).toBeCloseTo(0.125 * Math.SQRT2, 10);
   });
 
-  it('waits the extra gap at the coarsest grid before asking again', () => {
+  it('lengthens the period by the gap at the coarsest grid', () => {
     const h = harness();
     h.live.start(51);
     for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
@@ -119,11 +119,12 @@ describe('LandscapeLive', () => {
       h.live.onTrainingRate(300); // half the speed: one adjustment, two seconds after going live
     }
     expect(h.live.state()?.gapMs).toBe(100);
+    h.settle(121 * 2); // long overdue: the next is asked for at once
     const count = h.asked.length;
-    h.advance(400);
-    h.settle(121 * 2);
+    h.advance(200);
+    h.settle(121 * 2); // 200 ms after it was asked for: 300 ms more make a 500 ms period
     expect(h.timers).toHaveLength(1);
-    h.advance(99);
+    h.advance(299);
     expect(h.asked.length).toBe(count);
     h.advance(1);
     expect(h.asked.length).toBe(count + 1);

@@ -48,7 +48,8 @@ landscape.py writes the surface, its ranges, the path of its checkpoints and the
 curve to \`surface.json\`; Losscape shows it in its landscape view (*Export → Import surface (JSON)…*,
 or drop the file on the landscape).
 \`--points\` works for the app's generated data (generate.py remakes the exported points exactly
-from the settings and makes more the same way); a real table has only the points of data.json.
+from the settings and makes more the same way; generate_preference.py a preference problem's
+prompts, pairs and forget set); a real table has only the points of data.json.
 
 ## What it reproduces
 
@@ -64,7 +65,8 @@ from the settings and makes more the same way); a real table has only the points
   regression datasets for \`--points\`; **evaluate.py** reports test MSE and MAE beside predicting the mean.
 - **moe.py**: for a mixture of experts (\`MODEL["kind"] = "moe"\`), the linear router over MLP experts
   with top-k routing, one-domain micro-batches, the load-balancing loss per micro-batch or over the
-  global batch and the router z-loss (train.py trains it in one process; landscape.py draws MLPs only).
+  global batch and the router z-loss (train.py trains it in one process; under torchrun landscape.py
+  trains it whole in every process and splits only the grid).
 - **preference.py** and **preference_losses.py**: for preference and unlearning (\`TASK = "preference"\`),
   the softmax policy over the responses, the frozen reference, the warm-up when a run unlearns,
   minibatches of pairs or of the forget and retain sets, and DPO, IPO, SimPO, RPO, gradient ascent,
@@ -80,7 +82,10 @@ from the settings and makes more the same way); a real table has only the points
 - **metrics.py**: ECE and MCE with the app's binning, temperature scaling by golden-section search,
   lambda_max by the same power iteration on finite-difference Hessian-vector products.
 - **landscape.py**: filter-normalised random directions from the same seed, or the trajectory's PCA
-  plane, and the loss on the grid.
+  plane, and on the grid the run's total objective over the whole training set as the app's landscape
+  draws it (landscape_objective.py): the loss with its add-ons and penalty; for a mixture also
+  alpha * LBL with each domain one micro-batch (or the global batch) and the router z-loss; for a
+  preference run the loss with pi_ref's log-probabilities. surface.json holds the centre's weights.
 - **generate.py**: the app's data generators, split and label noise, for \`--points\`.
 - **rng.py**: the app's seeded generator, so minibatch order, mixup draws and EnsLoss's per-step draws
   are the same.

@@ -7,8 +7,10 @@ import features from './python/features.py?raw';
 import ensloss from './python/ensloss.py?raw';
 import evaluate from './python/evaluate.py?raw';
 import generate from './python/generate.py?raw';
+import generatePreference from './python/generate_preference.py?raw';
 import generateRegression from './python/generate_regression.py?raw';
 import landscape from './python/landscape.py?raw';
+import landscapeObjective from './python/landscape_objective.py?raw';
 import losses from './python/losses.py?raw';
 import metrics from './python/metrics.py?raw';
 import mixup from './python/mixup.py?raw';
@@ -31,8 +33,10 @@ export const PYTHON_SOURCES: Readonly<Record<string, string>> = {
   'ensloss.py': ensloss,
   'evaluate.py': evaluate,
   'generate.py': generate,
+  'generate_preference.py': generatePreference,
   'generate_regression.py': generateRegression,
   'landscape.py': landscape,
+  'landscape_objective.py': landscapeObjective,
   'losses.py': losses,
   'metrics.py': metrics,
   'mixup.py': mixup,

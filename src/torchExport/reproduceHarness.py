@@ -57,7 +57,10 @@ for index, folder in enumerate(folders):
         exported = json.load(f)
     # generate.py, at the exported settings, must make the very points of data.json.
     regenerated = None
-    if generate.makes(exported["source"]["kind"]):
+    if exported.get("task") == "preference":
+        made = generate.make(exported["source"])
+        regenerated = all(made[key] == exported[key] for key in ("x", "centres", "reward", "best", "chosen", "rejected", "flipped", "forget", "retain"))
+    elif generate.makes(exported["source"]["kind"]):
         made = generate.make(exported["source"])
         regenerated = all(
             torch.equal(torch.tensor(made[s]["x"], dtype=torch.float32), torch.tensor(exported[s]["x"], dtype=torch.float32)) and made[s]["y"] == exported[s]["y"]

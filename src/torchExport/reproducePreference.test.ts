@@ -51,6 +51,7 @@ const cases: CompareCase[] = [
 test.skipIf(!python.path)(`preference and unlearning: ${STEPS} steps of PyTorch within ${REPRODUCE_TOLERANCE} of the engine, every loss`, () => {
   for (const c of cases) expect(c.config.task).toBe('preference');
   const torch = torchCurves(python.path!, cases, STEPS);
+  for (const out of torch) expect(out.regenerated, `${out.folder}: generate_preference.py remakes data.json's problem`).toBe(true);
   const { lines, failures } = compareCurves(cases, cases.map((c) => engineCurves(c.config)), torch, STEPS);
   console.log(`PyTorch export vs engine, preference:\n${lines.join('\n')}`);
   expect(torch).toHaveLength(10);

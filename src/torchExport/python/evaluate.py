@@ -49,13 +49,15 @@ def sharpness(data, run, model, exp, sharpness_iterations, step, optimizer):
     """lambda_max of the full-batch training objective's Hessian (loss, add-ons and penalty)."""
     context = losses.Context(data.classes, data.class_priors, step, exp.SEED)
     targets = regression_targets.split_targets(data, run, data.train)
+    domains = moe.domains_of(data.train.raw, exp.MODEL["domains"]) if isinstance(model, moe.MoE) else None
 
     def gradient_at(ps):
         ps = [p.detach().requires_grad_(True) for p in ps]
         if isinstance(model, moe.MoE):
-            # The full training set is one micro-batch: micro and global LBL agree there.
+            # The objective the app's landscape draws and its sharpness probe takes: each domain of
+            # the training set one micro-batch (micro-batch LBL), or all of it one (global).
             routed = moe.route_with(ps, data.train.x, model.top_k, len(model.experts), model.activation)
-            z, auxiliary = routed["logits"], moe.auxiliary_loss(routed, model.top_k, run["moe"], 1)
+            z, auxiliary = routed["logits"], moe.full_batch_auxiliary_loss(routed, model.top_k, run["moe"], domains)
         else:
             z, auxiliary = forward_with(ps, data.train.x, exp.MODEL["activation"]), None
         value = losses.objective(run["loss"], run["loss_params"], run["addons"], z, targets, context, task=data.task)

@@ -8,6 +8,7 @@ Real tables (Iris, penguins, an uploaded file) cannot grow: for those only data.
 import math
 import struct
 
+import generate_preference
 import generate_regression
 from compat import js_round
 from rng import Rng, permutation, seed_for
@@ -117,8 +118,8 @@ def _take_counts(xs, ys, classes, counts, seed):
 
 
 def makes(kind):
-    """Whether a generator (of classification or regression data) makes this kind."""
-    return kind in GENERATORS or kind in generate_regression.FEATURES
+    """Whether a generator (of classification, regression or preference data) makes this kind."""
+    return kind in GENERATORS or kind in generate_regression.FEATURES or kind == "prompts"
 
 
 def make(source, points=None):
@@ -127,6 +128,8 @@ def make(source, points=None):
     kind = source["kind"]
     if kind in generate_regression.FEATURES:
         return generate_regression.make(source, points)
+    if kind == "prompts":
+        return generate_preference.make(source, points)
     if kind not in GENERATORS:
         raise ValueError(f"{kind} is a table, not a generator: it has only the points of data.json")
     points = source["points"] if points is None else points

@@ -9,13 +9,17 @@ Directions, as in the app:
 - "pca": the top two principal directions of the trajectory (Li et al. section 7), from the
   Gram matrix of the centred checkpoints by power iteration with deflation, in float64, with the
   same seeded start; the grid covers the projected path with a 20% margin.
-The surface is the loss (no add-ons) over the full training split, plus the run's L1/L2 penalty
-when it has one (the objective training minimises), added in float64 at each point.
+The surface is the run's total objective over the whole training set (landscape_objective.py):
+the loss with its add-ons and the L1/L2 penalty; for a mixture of experts also alpha * LBL (each
+domain one micro-batch, or the global batch) and the router z-loss; for a preference run the loss
+with pi_ref's log-probabilities. `--points` remakes the data (generate.py) for every generated
+kind, preference prompts included.
 
 Run: python3 landscape.py [--steps N] [--resolution R] [--directions random|pca] [--out surface.json]
-Distributed: torchrun --nproc_per_node=N landscape.py --resolution 201 trains as train.py does,
-then each process computes every N-th row of the grid and the rows are gathered on process 0,
-which writes the surface.
+Distributed: torchrun --nproc_per_node=N landscape.py --resolution 201 trains as train.py does
+(a mixture of experts and a preference run train whole in every process, as their batches cannot
+be split), then each process computes every N-th row of the grid and the rows are gathered on
+process 0, which writes the surface.
 """
 import argparse
 import json
@@ -26,31 +30,17 @@ import torch.distributed as dist
 
 import data as data_module
 import experiment
+import landscape_objective
 import losses
 import regression_targets
-import regularization
 import train
-from model import forward_with
+from landscape_objective import unflatten  # noqa: F401 (landscape.unflatten, for scripts that import it)
+from model import layer_shapes as _shapes
 from rng import Rng, seed_for
-
-
-def _shapes(sizes):
-    return list(zip(sizes[:-1], sizes[1:]))
 
 
 def param_count(sizes):
     return sum(i * o + o for i, o in _shapes(sizes))
-
-
-def unflatten(flat, sizes):
-    """A flat vector (app order) as [W0 (inputs x outputs), b0, ...]."""
-    out, offset = [], 0
-    for i, o in _shapes(sizes):
-        out.append(flat[offset:offset + i * o].reshape(i, o))
-        offset += i * o
-        out.append(flat[offset:offset + o])
-        offset += o
-    return out
 
 
 def filter_normalised_direction(center, sizes, random, keep_bias=False):
@@ -161,28 +151,36 @@ def grid_axis(lo, hi, resolution):
     return torch.tensor([lo + (hi - lo) * k / (resolution - 1) for k in range(resolution)], dtype=torch.float32)
 
 
-def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, context, alpha_range, beta_range, resolution, rows=None, penalty=("none", 0), targets=None, task="classification"):
-    """Losses on the grid, row-major with beta along the rows: losses[i][j] = L(center + alpha_j d1 + beta_i d2).
-    Each point's weights are center + alpha d1 + beta d2 in float64, rounded once to float32.
-    `rows` limits the work to some rows (to split a grid across processes); `penalty`: the
-    run's (kind, rate) of L1/L2, added at each point's float64 weights; `targets`: what the loss
-    is computed against (default the split's one-hot rows; a regression's encoded targets)."""
+def surface_grid(objective_at, center, d1, d2, alpha_range, beta_range, resolution, rows=None):
+    """objective_at(weights) on the grid, row-major with beta along the rows:
+    out[i][j] = L(center + alpha_j d1 + beta_i d2), the weights taken in float64 (the objective
+    rounds them once to float32). `rows` limits the work to some rows (to split a grid across
+    processes)."""
     alphas = grid_axis(*alpha_range, resolution).tolist()
     betas = grid_axis(*beta_range, resolution).tolist()
     c, a, b = (v.to(torch.float64) for v in (center, d1, d2))
-    fn, level = losses.loss_function(loss_id, task)
-    targets = split.targets if targets is None else targets
-    out = []
     with torch.no_grad():
-        for i in rows if rows is not None else range(resolution):
-            row = []
-            for alpha in alphas:
-                exact = c + alpha * a + betas[i] * b
-                z = forward_with(unflatten(exact.to(torch.float32), sizes), split.x, activation)
-                value = fn(z, targets, loss_params, context)
-                row.append(float(value.mean() if level == "example" else value) + regularization.penalty_at(*penalty, exact, sizes))
-            out.append(row)
-    return out
+        return [[objective_at(c + alpha * a + betas[i] * b) for alpha in alphas] for i in (rows if rows is not None else range(resolution))]
+
+
+def surface(center, d1, d2, sizes, activation, split, loss_id, loss_params, context, alpha_range, beta_range, resolution, rows=None, penalty=("none", 0), targets=None, task="classification", addons=None):
+    """An MLP's losses on the grid (see surface_grid): the loss with `addons` over `split` (against
+    `targets`, default the split's one-hot rows; a regression's encoded targets), plus `penalty`,
+    the run's (kind, rate) of L1/L2, added at each point's float64 weights."""
+    run = {"loss": loss_id, "loss_params": loss_params, "addons": addons or {}, "regularization": penalty[0], "regularization_rate": penalty[1]}
+    at = landscape_objective.mlp_objective(sizes, activation, split.x, run, split.targets if targets is None else targets, context, task)
+    return surface_grid(at, center, d1, d2, alpha_range, beta_range, resolution, rows)
+
+
+def objective_of(result, data, run):
+    """The run's objective at a point (landscape_objective.py) and its layers' layout."""
+    if data.task == "preference":
+        return landscape_objective.preference_objective(result["sizes"], experiment.MODEL["activation"], run, result["problem"], result["ref"]), result["sizes"]
+    context = losses.Context(data.classes, data.class_priors, 0, experiment.SEED)
+    targets = regression_targets.split_targets(data, run, data.train)
+    if experiment.MODEL.get("kind") == "moe":
+        return landscape_objective.moe_objective(result["model"], run, data.train, experiment.MODEL["domains"], targets, context, data.task)
+    return landscape_objective.mlp_objective(result["sizes"], experiment.MODEL["activation"], data.train.x, run, targets, context, data.task), result["sizes"]
 
 
 def main():
@@ -197,19 +195,17 @@ def main():
     parser.add_argument("--layers", type=int, default=None, help="hidden layers (default: the experiment's)")
     parser.add_argument("--points", type=int, default=None, help="points to generate (default: data.json's)")
     args = parser.parse_args()
-    if experiment.MODEL.get("kind") == "moe":
-        raise SystemExit("landscape.py draws the surfaces of an MLP; this experiment is a mixture of experts, which train.py trains and evaluates")
-    if experiment.TASK == "preference":
-        raise SystemExit("landscape.py draws classification and regression surfaces; a preference experiment is trained by train.py")
     torch.set_num_threads(1)
     data = data_module.load(points=args.points)
     rank, world, _ = train.distributed()
-    result = train.train_run(data, args.run, args.steps, checkpoint_every=args.every, width=args.width, layers=args.layers)
+    # A mixture's micro-batches are one domain each: every process trains it whole.
+    result = train.train_run(data, args.run, args.steps, checkpoint_every=args.every, width=args.width, layers=args.layers, local=experiment.MODEL.get("kind") == "moe")
     run = experiment.RUNS[args.run]
     sizes = result["sizes"]
+    objective_at, layout = objective_of(result, data, run)
     center = result["checkpoints"][-1][1]
     if args.directions == "random":
-        d1, d2 = random_plane(center, sizes, experiment.SEED, experiment.LANDSCAPE["keep_bias"])
+        d1, d2 = random_plane(center, layout, experiment.SEED, experiment.LANDSCAPE["keep_bias"])
         r = experiment.LANDSCAPE["range"]
         alpha_range = beta_range = (-r, r)
     else:
@@ -220,9 +216,8 @@ def main():
         zoom = experiment.LANDSCAPE["range"]
         alpha_range = (alpha_range[0] * zoom, alpha_range[1] * zoom)
         beta_range = (beta_range[0] * zoom, beta_range[1] * zoom)
-    context = losses.Context(data.classes, data.class_priors, 0, experiment.SEED)
     rows = list(range(rank, args.resolution, world))
-    part = surface(center.cpu(), d1, d2, sizes, experiment.MODEL["activation"], data.train, run["loss"], run["loss_params"], context, alpha_range, beta_range, args.resolution, rows, (run["regularization"], run["regularization_rate"]), regression_targets.split_targets(data, run, data.train), data.task)
+    part = surface_grid(objective_at, center.cpu(), d1, d2, alpha_range, beta_range, args.resolution, rows)
     if world > 1:
         parts = [None] * world
         dist.all_gather_object(parts, (rows, part))
@@ -248,6 +243,9 @@ def main():
             "run": args.run,
             "loss": run["loss"],
             "sizes": sizes,
+            **({"experts": len(result["model"].experts)} if experiment.MODEL.get("kind") == "moe" else {}),
+            # The weights at the centre, flat in the app's order (a mixture: router, then experts).
+            "center": center.tolist(),
             "directions": args.directions,
             "step": args.steps,
             "alpha": alpha_range,

@@ -99,6 +99,14 @@ def app_parameters(model):
     return out
 
 
+def layer_shapes(layout):
+    """(inputs, outputs) of each dense layer: from an MLP's sizes [inputs, hidden..., outputs], or
+    as given (a list of pairs, as a mixture's router and experts)."""
+    if layout and isinstance(layout[0], (tuple, list)):
+        return [tuple(shape) for shape in layout]
+    return list(zip(layout[:-1], layout[1:]))
+
+
 def forward_with(params, x, activation):
     """Logits of the MLP with parameters in the app's layout (for Hessian-vector products and
     landscapes, where the weights are points in parameter space rather than the model's own)."""

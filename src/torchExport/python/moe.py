@@ -118,6 +118,39 @@ def auxiliary_loss(routed, top_k, settings, micro_batches):
     return terms[0] if len(terms) == 1 else terms[0] + terms[1]
 
 
+def full_batch_balance_loss(probs, mask, top_k, scope, domains):
+    """LBL over the whole training set, as the app's landscape and sharpness take it
+    (src/engine/moe/moeFullBatch.ts): training draws each micro-batch from one domain, so on the
+    whole set each domain is one micro-batch. "micro": each present domain's N_E * sum_i f_i p_i,
+    averaged over the domains (each counts once whatever its size); "global": f_i and p_i over all
+    points. `domains`: each point's domain (domains_of)."""
+    experts = probs.shape[1]
+    if scope == "global":
+        return experts * ((mask.mean(0) / top_k) * probs.mean(0)).sum()
+    terms = []
+    for d in sorted(set(domains)):
+        rows = torch.tensor([i for i, v in enumerate(domains) if v == d], dtype=torch.int64)
+        terms.append(experts * ((mask[rows].mean(0) / top_k) * probs[rows].mean(0)).sum())
+    return torch.stack(terms).mean()
+
+
+def full_batch_auxiliary_loss(routed, top_k, settings, domains):
+    """alpha * LBL + z * z-loss over the whole training set, each domain one micro-batch (None when both are off)."""
+    terms = []
+    if settings["alpha"] > 0:
+        terms.append(settings["alpha"] * full_batch_balance_loss(routed["probs"], routed["mask"], top_k, settings["balance"], domains))
+    if settings["z_loss"] > 0:
+        terms.append(settings["z_loss"] * router_z_loss(routed["router_logits"]))
+    if not terms:
+        return None
+    return terms[0] if len(terms) == 1 else terms[0] + terms[1]
+
+
+def domains_of(raw_x, domains):
+    """Each point's domain (its angular sector) from the raw plane coordinates `raw_x` (n x F)."""
+    return [domain_of(row[0], row[1] if len(row) > 1 else 0.0, domains) for row in raw_x.tolist()]
+
+
 def initial_moe_weights(inputs, outputs, experts, hidden, activation, seed):
     """The router (std 0.1, from the seed's "router" stream), then each expert drawn by the MLP's
     rule from its own stream ("expert 0", "expert 1", ...), so experts start different."""
@@ -142,10 +175,9 @@ class DomainBatches:
 
     def __init__(self, raw_x, domains, seed):
         self.random = Rng(seed_for(seed, "moe-batches"))
-        rows = raw_x.tolist()
         self.members = [[] for _ in range(domains)]
-        for i, row in enumerate(rows):
-            self.members[domain_of(row[0], row[1] if len(row) > 1 else 0.0, domains)].append(i)
+        for i, d in enumerate(domains_of(raw_x, domains)):
+            self.members[d].append(i)
         self.orders = [[] for _ in range(domains)]
         self.cursors = [0] * domains
         self.domain_order = []

@@ -125,9 +125,9 @@ def objective(loss_id, params, model, rows):
     return fn(inputs, params)
 
 
-def train_run(data, run_index, steps, exp, project_dir_weights):
-    """Trains run `run_index` for `steps` full-batch steps: the objective before each update, the
-    policy, and checkpoints at the start and end."""
+def train_run(data, run_index, steps, exp, project_dir_weights, checkpoint_every=0):
+    """Trains run `run_index` for `steps` steps: the objective before each update, the policy, and
+    checkpoints at the start, every `checkpoint_every` steps and at the end."""
     run = exp.RUNS[run_index]
     problem = Problem(data.preference)
     sizes = [2] + [exp.MODEL["width"]] * exp.MODEL["layers"] + [problem.responses]
@@ -168,8 +168,11 @@ def train_run(data, run_index, steps, exp, project_dir_weights):
                     return gradient()[1]
 
             optimizer.step(lr, gradient_at)
+        if checkpoint_every and (step + 1) % checkpoint_every == 0 and (step + 1) < steps:
+            checkpoints.append((step + 1, flat_parameters(model).clone()))
     checkpoints.append((steps, flat_parameters(model).clone()))
-    return {"losses": history, "model": model, "sizes": sizes, "checkpoints": checkpoints, "optimizer": optimizer, "probes": probe(model, problem, ref)}
+    # The problem and pi_ref come back too: the run's objective (landscape.py) reads them.
+    return {"losses": history, "model": model, "sizes": sizes, "checkpoints": checkpoints, "optimizer": optimizer, "probes": probe(model, problem, ref), "problem": problem, "ref": ref}
 
 
 def probe(model, problem, ref):

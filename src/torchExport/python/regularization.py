@@ -6,6 +6,8 @@ beside it, and the landscape and lambda_max are of the whole objective.
 """
 import torch
 
+from model import layer_shapes
+
 KINDS = ("none", "l1", "l2")
 
 
@@ -27,13 +29,15 @@ def kernels_of(params):
     return params[0::2]
 
 
-def penalty_at(kind, rate, flat, sizes):
+def penalty_at(kind, rate, flat, layout):
     """The penalty of flat weights (the app's order) in float64, as the landscape adds it at each
-    grid point before the weights are rounded to float32."""
+    grid point before the weights are rounded to float32. `layout`: the layer sizes of an MLP
+    [inputs, hidden..., outputs], or each dense layer's (inputs, outputs) (a mixture's router and
+    experts)."""
     if not active(kind, rate):
         return 0.0
     total, offset = 0.0, 0
-    for inputs, outputs in zip(sizes[:-1], sizes[1:]):
+    for inputs, outputs in layer_shapes(layout):
         w = flat[offset:offset + inputs * outputs].to(torch.float64)
         total += float(w.abs().sum() if kind == "l1" else 0.5 * (w * w).sum())
         offset += inputs * outputs + outputs

@@ -93,14 +93,15 @@ def distributed():
     return rank, world, device
 
 
-def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_experiment, project_dir=HERE, width=None, layers=None, device=None):
-    """Trains run `run_index` for `steps` steps (data parallel under torchrun). Returns the loss of
-    every step, the model, its layer sizes and (every `checkpoint_every` steps, and at the start
-    and end) flat checkpoints."""
+def train_run(data, run_index=0, steps=200, checkpoint_every=0, exp=default_experiment, project_dir=HERE, width=None, layers=None, device=None, local=False):
+    """Trains run `run_index` for `steps` steps (data parallel under torchrun, unless `local`: then
+    every process trains the whole run itself, as landscape.py does for a mixture). Returns the
+    loss of every step, the model, its layer sizes and (every `checkpoint_every` steps, and at the
+    start and end) flat checkpoints."""
     if data.task == "preference":
-        return preference.train_run(data, run_index, steps, exp, os.path.join(project_dir, "weights.json"))
+        return preference.train_run(data, run_index, steps, exp, os.path.join(project_dir, "weights.json"), checkpoint_every)
     run = exp.RUNS[run_index]
-    rank, world, default_device = distributed()
+    rank, world, default_device = (0, 1, torch.device("cpu")) if local else distributed()
     device = torch.device(device) if device else default_device
     sizes = layer_sizes(exp, data, width, layers, run)
     targets = regression_targets.split_targets(data, run, data.train)
