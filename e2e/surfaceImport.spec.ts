@@ -25,15 +25,20 @@ async function exportedSurface(page: Page, folder: string): Promise<{ file: stri
     test.info().annotations.push({ type: 'skip-torch', description: `${python.message} A surface from the same exporter (${FIXTURE}) is imported instead.` });
     return { file: FIXTURE, torch: false };
   }
+  return { file: await torchrunSurface(page, folder, python.path, ['--steps', '60', '--resolution', '201']), torch: true };
+}
+
+/** The page's PyTorch export, unzipped into `folder` and run as `torchrun --nproc_per_node=2 landscape.py …`; the surface.json's path. */
+async function torchrunSurface(page: Page, folder: string, python: string, options: string[]): Promise<string> {
   await page.getByTestId('export-menu').locator('summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-torch').click()]);
   const entries = unzipSync(new Uint8Array(readFileSync(await download.path())));
   for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(folder, name.replace(/^losscape-torch\//, '')), bytes);
   // Debian's torch 1.13 on Python 3.11 needs --redirects/--tee set (see src/torchExport/reproduce.test.ts).
-  const args = ['-m', 'torch.distributed.run', '--nproc_per_node=2', '--redirects', '1', '--tee', '1', 'landscape.py', '--steps', '60', '--resolution', '201', '--out', 'surface.json'];
-  const run = spawnSync(python.path, args, { cwd: folder, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  const args = ['-m', 'torch.distributed.run', '--nproc_per_node=2', '--redirects', '1', '--tee', '1', 'landscape.py', ...options, '--out', 'surface.json'];
+  const run = spawnSync(python, args, { cwd: folder, encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
   expect(run.status, run.stderr).toBe(0);
-  return { file: join(folder, 'surface.json'), torch: true };
+  return join(folder, 'surface.json');
 }
 
 test('a surface computed by the PyTorch export imports back: provenance, the 3-D mesh, contours; a bad file changes nothing', async ({ page }) => {
@@ -109,6 +114,28 @@ test('a surface computed by the PyTorch export imports back: provenance, the 3-D
     await app.play();
     await expect.poll(async () => (await app.snapshot()).step, { timeout: 30_000 }).toBeGreaterThan(before);
     await app.pause();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a mixture of experts’ surface from landscape.py under torchrun imports back, named as a mixture', async ({ page }) => {
+  const python = findTorchPython();
+  test.skip(!python.path, python.message);
+  const app = new AppPage(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open('?v=1&backend=cpu&model=moe&data=xor&experts=3&top-k=2&lbl-alpha=0.2&router-z=0.01&seed=5');
+  const folder = mkdtempSync(join(tmpdir(), 'losscape-surface-'));
+  try {
+    const file = await torchrunSurface(page, folder, python.path!, ['--steps', '20', '--resolution', '11']);
+    const surface = JSON.parse(readFileSync(file, 'utf8')) as SurfaceFile & { experts: number };
+    expect(surface.experts).toBe(3);
+    await page.getByTestId('export-menu').locator('summary').click();
+    await page.getByTestId('import-surface').setInputFiles(file);
+    await expect(page.getByTestId('landscape-imported')).toContainText('11×11, filter-normalised random directions, loss Cross-entropy, a mixture of 3 experts, each 2-8-8-2, after 20 steps of run A, computed by 2 processes');
+    expect(Number(await page.getByTestId('landscape-caption').getAttribute('data-min'))).toBeCloseTo(Math.min(...surface.losses.flat()), 5);
+    await expect.poll(() => colouredShare(page, 'landscape-surface'), { timeout: 30_000 }).toBeGreaterThan(0.1);
+    await page.getByTestId('landscape-panel').screenshot({ path: 'e2e/screenshots/landscape-imported-moe-1366.png' });
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

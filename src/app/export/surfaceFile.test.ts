@@ -50,7 +50,14 @@ describe('surfaceFileParse', () => {
     const { format, version, resolution, alpha, beta, losses } = pythonSurface(2);
     const result = parse({ format, version, resolution, alpha, beta, losses, written_by: 'a later exporter' });
     if (!result.ok) throw new Error(result.error);
-    expect(result.surface).toMatchObject({ loss: null, directions: null, step: null, run: null, sizes: null, processes: null, path: null });
+    expect(result.surface).toMatchObject({ loss: null, directions: null, step: null, run: null, sizes: null, experts: null, processes: null, path: null });
+  });
+
+  it('reads a mixture of experts’ expert count (its sizes are each expert’s) and the centre’s weights as extra', () => {
+    const result = parse(pythonSurface(2, { sizes: [2, 4, 2], experts: 3, center: [0.1, -0.2] }));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.surface).toMatchObject({ sizes: [2, 4, 2], experts: 3 });
+    expect(failure(pythonSurface(2, { experts: 0 }))).toContain('experts');
   });
 
   it('reads Python’s bare Infinity as an infinite loss drawn at the top, and counts it', () => {

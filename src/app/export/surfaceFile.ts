@@ -3,7 +3,7 @@
 //
 //   { format, version, resolution, alpha: [lo, hi], beta: [lo, hi],
 //     losses: resolution rows (β) × resolution columns (α),
-//     run?, loss?, sizes?, directions?, step?, training_losses?, keep_bias?, processes?,
+//     run?, loss?, sizes?, experts?, directions?, step?, training_losses?, keep_bias?, processes?,
 //     path?: { steps, alpha, beta } }
 //
 // Python's json module writes a non-finite float as the bare token NaN or Infinity, which
@@ -33,6 +33,8 @@ export interface SurfaceImport {
   step: number | null;
   run: number | null;
   sizes: number[] | null;
+  /** A mixture of experts' expert count (`sizes` are then each expert's layers). */
+  experts: number | null;
   processes: number | null;
   trainingSteps: number | null;
   /** The checkpoints on the plane, oldest first (the surface is centred on the last). */
@@ -59,6 +61,7 @@ const surfaceSchema = z.object({
   run: z.number().int().min(0).optional(),
   loss: z.string().max(80).optional(),
   sizes: z.array(z.number().int().min(1)).max(64).optional(),
+  experts: z.number().int().min(1).max(64).optional(),
   directions: z.string().max(40).optional(),
   step: z.number().int().min(0).optional(),
   training_losses: z.array(z.union([lossValue, z.null()])).optional(),
@@ -159,6 +162,7 @@ export function surfaceFileParse(fileName: string, text: string): SurfaceParseRe
       step: file.step ?? null,
       run: file.run ?? null,
       sizes: file.sizes ?? null,
+      experts: file.experts ?? null,
       processes: file.processes ?? null,
       trainingSteps: file.training_losses?.length ?? null,
       path,

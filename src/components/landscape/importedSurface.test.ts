@@ -20,6 +20,7 @@ function imported(R: number, extra: Partial<SurfaceImport> = {}): SurfaceImport 
     step: 200,
     run: 0,
     sizes: [2, 8, 8, 2],
+    experts: null,
     processes: 2,
     trainingSteps: 200,
     path: { steps: [0, 100, 200], alpha: Float32Array.of(0.5, 0.2, 0), beta: Float32Array.of(0.1, 0, 0) },
@@ -74,6 +75,10 @@ describe('importedProvenance', () => {
     );
     const bare = imported(21, { directions: 'pca', loss: 'huber', sizes: null, step: null, run: null, processes: 1, path: null });
     expect(importedProvenance(bare, null)).toBe('Imported from PyTorch (surface.json): 21×21, PCA directions of the trajectory, loss huber; the file has no path.');
+    // A mixture's sizes are each expert's layers.
+    expect(importedProvenance(imported(21, { sizes: [2, 4, 2], experts: 3, processes: 1 }), 'Cross-entropy')).toBe(
+      'Imported from PyTorch (surface.json): 21×21, filter-normalised random directions, loss Cross-entropy, a mixture of 3 experts, each 2-4-2, after 200 steps of run A; its path has 3 checkpoints.',
+    );
   });
 
   it('says when the 3-D view draws fewer points than the grid has, and counts infinite losses', () => {

@@ -63,7 +63,7 @@ export function importedProvenance(surface: SurfaceImport, lossName: string | nu
   const directions = directionsText(surface.directions, surface.keepBias);
   if (directions) parts.push(directions);
   if (lossName ?? surface.loss) parts.push(`loss ${lossName ?? surface.loss}`);
-  if (surface.sizes) parts.push(`model ${surface.sizes.join('-')}`);
+  if (surface.sizes) parts.push(surface.experts ? `a mixture of ${surface.experts} experts, each ${surface.sizes.join('-')}` : `model ${surface.sizes.join('-')}`);
   if (surface.step !== null) parts.push(`after ${surface.step.toLocaleString('en')} steps${surface.run !== null ? ` of run ${String.fromCharCode(65 + surface.run)}` : ''}`);
   if (surface.processes !== null && surface.processes > 1) parts.push(`computed by ${surface.processes} processes`);
   const path = surface.path ? `its path has ${surface.path.steps.length} checkpoints` : 'the file has no path';

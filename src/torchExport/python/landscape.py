@@ -243,6 +243,7 @@ def main():
             "run": args.run,
             "loss": run["loss"],
             "sizes": sizes,
+            **({"experts": len(result["model"].experts)} if experiment.MODEL.get("kind") == "moe" else {}),
             # The weights at the centre, flat in the app's order (a mixture: router, then experts).
             "center": center.tolist(),
             "directions": args.directions,
