@@ -208,6 +208,9 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
     // The series dotted for their gaps, for tests (those always dotted are not listed).
     const gapNames = JSON.stringify(marked);
     if (gapNames !== listedGaps) canvas.setAttribute('data-gap-marked', (listedGaps = gapNames));
+    // The y axis's top, for tests (a diverged run must not flatten the others).
+    const yTopText = String(y.domain()[1]);
+    if (canvas.getAttribute('data-y-top') !== yTopText) canvas.setAttribute('data-y-top', yTopText);
     lineChartHoverDraw(context, canvas, series, hoverPx, drawnX, { x, y, left, right, top, bottom }, style);
   };
 
