@@ -10,7 +10,6 @@ import { runColour } from '../palette';
 import { compareTask, SUMMARY_COLUMNS } from './compareTask';
 import { summaryRows, summarySort, type SummaryKey, type SummaryRow } from './summaryRows';
 
-
 function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined, labels: readonly RunLabel[]): string {
   const value = row[key];
   if (key === 'run') return labels[row.run]?.text ?? String.fromCharCode(65 + row.run);
