@@ -18,7 +18,7 @@ const BASELINE_MAX_MS = 4000;
 /** How often the speed with live surfaces is compared with the baseline, and the baseline taken again. */
 const ADJUST_EVERY_MS = 2000;
 const REBASELINE_EVERY_MS = 30_000;
-/** A back-off is decided against a baseline taken at most this long before live surfaces resumed. */
+/** A back-off applies only this soon after the baseline (when live surfaces resumed); later, the baseline is taken again first. */
 const BASELINE_FRESH_MS = 4500;
 
 function median(values: readonly number[]): number {
