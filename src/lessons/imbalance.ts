@@ -7,6 +7,14 @@ function minority(r: ClaimRunNumbers): number {
   return r.trainClassCounts.indexOf(Math.min(...r.trainClassCounts));
 }
 
+/**
+ * The claim's numbers are of the validation and test points together, read off the drawn
+ * boundary (48 × 48 cells); the comparison table's recall is of the test split alone, from the
+ * model's own predictions. The labels say which, so the two never read as one number twice.
+ */
+export const HELD_OUT_MINORITY_RECALL = 'E − A: minority recall (validation + test points, off the drawn boundary)';
+export const HELD_OUT_BALANCED_ACCURACY = 'E − A: balanced accuracy (validation + test points, off the drawn boundary)';
+
 function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
@@ -25,7 +33,7 @@ export const imbalance: Lesson = {
   question: 'Cross-entropy will reach about 90% accuracy by saying "majority" almost everywhere. Which losses will move the boundary into the majority class to find more minority points, and what will that cost in accuracy?',
   lookFor: [
     'Compare the boundaries side by side: how much of the overlap does each run give to the minority class? Cross-entropy gives it little: about half of the held-out minority points or fewer lie on its minority side. Logit adjustment and AnyLoss give it far more.',
-    'Accuracy barely rewards finding the minority class: logit adjustment’s accuracy is no better than cross-entropy’s, often a little worse, while it finds many more minority points. It trains as if the classes were balanced (adding τ·log prior to the logits), which aims at balanced accuracy, the mean of the per-class recalls, where every class counts the same. The claim’s numbers read recall off the drawn boundary; the runs table’s balanced accuracy and macro-F1 columns tell the same story.',
+    'Accuracy barely rewards finding the minority class: logit adjustment’s accuracy is no better than cross-entropy’s, often a little worse, while it finds many more minority points. It trains as if the classes were balanced (adding τ·log prior to the logits), which aims at balanced accuracy, the mean of the per-class recalls, where every class counts the same. The claim’s numbers read recall off the drawn boundary, on the validation and test points together; the runs table’s test recall, balanced accuracy and macro-F1 columns are of the test split alone, from the model’s predictions, and tell the same story.',
     'AnyLoss optimises a smoothed balanced accuracy, the mean recall of the two classes, so the minority class’s hits count as much as the majority’s (its metric menu also offers F1); soft Dice is the same idea measured on the overlap of predicted and true classes. Focal loss only down-weights easy examples, whichever class they belong to.',
   ],
   claim: {
@@ -36,8 +44,8 @@ export const imbalance: Lesson = {
       const e = run(runs, 4);
       const k = minority(a);
       return claimResult([
-        atLeast('E − A: minority recall', (e.heldOutRecall[k] ?? NaN) - (a.heldOutRecall[k] ?? NaN), 0.1),
-        atLeast('E − A: balanced accuracy', mean(e.heldOutRecall) - mean(a.heldOutRecall), 0),
+        atLeast(HELD_OUT_MINORITY_RECALL, (e.heldOutRecall[k] ?? NaN) - (a.heldOutRecall[k] ?? NaN), 0.1),
+        atLeast(HELD_OUT_BALANCED_ACCURACY, mean(e.heldOutRecall) - mean(a.heldOutRecall), 0),
       ]);
     },
   },

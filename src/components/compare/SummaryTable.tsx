@@ -52,7 +52,7 @@ export function SummaryTable() {
                 data-testid={`sort-${column.key}`}
                 onClick={() => setSort((s) => ({ key: column.key, descending: s.key === column.key ? !s.descending : false }))}
               >
-                {column.key === 'minorityRecall' && minority ? `recall of ${minority}` : column.label}
+                {column.key === 'minorityRecall' && minority ? `test recall of ${minority}` : column.label}
                 {sort.key === column.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
               </button>
             </th>

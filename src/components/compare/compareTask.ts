@@ -45,7 +45,7 @@ export const SUMMARY_COLUMNS: Record<CompareTask, readonly SummaryColumn[]> = {
     { key: 'testAccuracy', label: 'test acc.', digits: 3 },
     { key: 'testBalancedAccuracy', label: 'test bal. acc.', digits: 3 },
     { key: 'testMacroF1', label: 'test macro-F1', digits: 3 },
-    { key: 'minorityRecall', label: 'minority recall', digits: 3 },
+    { key: 'minorityRecall', label: 'test minority recall', digits: 3, title: 'Recall of the minority class on the test split, from the model’s predictions' },
     { key: 'ece', label: 'ECE', digits: 4 },
     { key: 'eceScaled', label: 'ECE after T*', digits: 4 },
     ...TAIL,
