@@ -35,7 +35,7 @@ test('imbalanced classes: balanced accuracy, macro-F1, per-class recall and the 
       expect(Number.isFinite(Number(text)), `row ${r} ${column} = ${text}`).toBe(true);
     }
   }
-  await expect(page.getByTestId('sort-minorityRecall')).toHaveText(`recall of ${minority}`);
+  await expect(page.getByTestId('sort-minorityRecall')).toHaveText(`test recall of ${minority}`);
   await app.screenshot('class-metrics');
   for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
     await page.setViewportSize({ width, height });
