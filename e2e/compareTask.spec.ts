@@ -49,6 +49,14 @@ test('a regression comparison compares MSE and MAE, charts validation MSE and dr
     });
     expect(blue, `run ${r}'s fit curve`).toBeGreaterThan(100);
   }
+  // The readout says what its baseline is, in words.
+  await expect(page.getByTestId('regression-readout')).toContainText('predicting the mean: MSE');
+  await expect(page.getByTestId('regression-baseline-mse')).toContainText(/\(model: \d+ % of it\)/);
+  // After a pause the table says so instead of the last frame's rate of about 0 steps/s.
+  await app.play();
+  await expect.poll(async () => (await app.snapshot()).step, { timeout: 60_000 }).toBeGreaterThan(210);
+  await app.pause();
+  for (let r = 0; r < 2; r++) await expect(page.getByTestId('summary-row').nth(r).locator('[data-column="stepsPerSecond"]')).toHaveText('paused');
   await app.screenshot('compare-regression');
 });
 

@@ -10,8 +10,10 @@ import { runColour } from '../palette';
 import { compareTask, SUMMARY_COLUMNS } from './compareTask';
 import { summaryRows, summarySort, type SummaryKey, type SummaryRow } from './summaryRows';
 
-function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined, labels: readonly RunLabel[]): string {
+function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined, labels: readonly RunLabel[], playing: boolean): string {
   const value = row[key];
+  // The last frame's rate counts the steps since the frame before it: after a pause that is about 0.
+  if (key === 'stepsPerSecond' && !playing && value !== null) return 'paused';
   if (key === 'run') return labels[row.run]?.text ?? String.fromCharCode(65 + row.run);
   if (key === 'diverged') return value === null ? 'no' : `at step ${String(value)}`;
   if (value === null) return '—';
@@ -25,6 +27,7 @@ export function SummaryTable() {
   const columns = SUMMARY_COLUMNS[task];
   const runs = useTrainingStore((s) => s.runs);
   const frameCount = useTrainingStore((s) => s.frameCount);
+  const playing = useTrainingStore((s) => s.playing);
   const lossNames = useConfigStore((s) => configRuns(s.config).map((r) => taskLossById(s.config.task, r.loss.id).name).join('\n'));
   // The runs share their data, so run A's minority classes are every run's.
   const minority = useTrainingStore((s) => {
@@ -64,7 +67,7 @@ export function SummaryTable() {
           <tr key={row.run} data-testid="summary-row" data-run={row.run} className={row.diverged !== null ? 'diverged' : undefined}>
             {columns.map((column) => (
               <td key={column.key} data-column={column.key} style={column.key === 'run' ? { color: runColour(row.run), fontWeight: 600 } : undefined}>
-                {cell(row, column.key, column.digits, labels)}
+                {cell(row, column.key, column.digits, labels, playing)}
               </td>
             ))}
           </tr>

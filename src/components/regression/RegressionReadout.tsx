@@ -23,10 +23,10 @@ export function RegressionReadout({ evaluation, step }: { evaluation: Regression
         </dd>
       </div>
       <div>
-        <dt>mean’s MSE</dt>
-        <dd data-testid="regression-baseline-mse" data-value={baseline.mse} title="Test MSE of predicting the training targets’ mean for every point">
+        <dt>predicting the mean: MSE</dt>
+        <dd data-testid="regression-baseline-mse" data-value={baseline.mse} title="Test MSE of predicting the training targets’ mean for every point; the share is the model’s test MSE as a part of it">
           {format(baseline.mse)}
-          {Number.isFinite(share) && <span className="readout-share"> ({Math.round(share * 100)} %)</span>}
+          {Number.isFinite(share) && <span className="readout-share"> (model: {Math.round(share * 100)} % of it)</span>}
         </dd>
       </div>
       <div>
