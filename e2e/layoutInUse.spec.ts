@@ -1,0 +1,74 @@
+import { expect, test, type Page } from '@playwright/test';
+import { AppPage } from './app';
+import { insideViewport } from './layoutChecks';
+
+// The layout while the app is used, not only as it opens: a lesson open (with the dock view it
+// opens), presenter mode with a lesson, and the header while training and once T is reached.
+
+async function openAt(page: Page, width: number, height: number, query: string): Promise<AppPage> {
+  await page.setViewportSize({ width, height });
+  const app = new AppPage(page);
+  await app.open(`?backend=wasm&${query}`);
+  await page.evaluate(() => document.fonts.ready);
+  return app;
+}
+
+async function height(page: Page, selector: string): Promise<number> {
+  const box = await page.locator(selector).first().boundingBox();
+  return box?.height ?? 0;
+}
+
+test('with a lesson open at 1366×768 the boundary, the loss curve and the landscape keep a usable size, on screen', async ({ page }) => {
+  await openAt(page, 1366, 768, 'lesson=ce-vs-mse');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await expect(page.getByTestId('dock-body')).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/layout-lesson-1366.png' });
+  for (const id of ['boundary', 'loss-chart', 'landscape-surface-0']) {
+    const { box, inside } = await insideViewport(page, id);
+    expect(inside, `${id} inside the viewport: ${JSON.stringify(box)}`).toBe(true);
+  }
+  for (const [name, selector] of [['boundary', '[data-testid=boundary]'], ['loss curve', '[data-testid=loss-chart]'], ['landscape', '.landscape-stage']] as const) {
+    expect(await height(page, selector), `${name} height`).toBeGreaterThanOrEqual(180);
+  }
+  // The lesson's question is on screen whole, not cut at the top of a scrolling box.
+  const { box, inside } = await insideViewport(page, 'lesson-question');
+  expect(inside, `lesson question inside the viewport: ${JSON.stringify(box)}`).toBe(true);
+});
+
+test('presenter mode with a lesson at 1920×1080: the boundary and the landscape each take 40 % of the height', async ({ page }) => {
+  await openAt(page, 1920, 1080, 'lesson=label-noise&presenter=1&hide=data,model&lock=optimizer');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await expect(page.getByTestId('dock-body')).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/layout-lesson-presenter-1920.png' });
+  expect(await height(page, '[data-testid=boundary]'), 'boundary height').toBeGreaterThanOrEqual(0.4 * 1080);
+  expect(await height(page, '.landscape-stage'), 'landscape height').toBeGreaterThanOrEqual(0.4 * 1080);
+  for (const id of ['boundary', 'loss-chart', 'landscape-surface-0']) {
+    const { box, inside } = await insideViewport(page, id);
+    expect(inside, `${id} inside the viewport: ${JSON.stringify(box)}`).toBe(true);
+  }
+});
+
+for (const [width, height_, presenter] of [[1024, 768, false], [1366, 768, false], [1920, 1080, true]] as const) {
+  test(`the header keeps one row at ${width}×${height_}${presenter ? ' in presenter mode' : ''}: before Play, while training, at T`, async ({ page }) => {
+    const app = await openAt(page, width, height_, `steps=40${presenter ? '&presenter=1' : ''}`);
+    const header = page.locator('.app-header');
+    const before = (await header.boundingBox())!.height;
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('pause')).toBeVisible();
+    expect((await header.boundingBox())!.height, 'header height while training').toBeCloseTo(before, 0);
+    await expect(page.getByTestId('reached-total')).toBeVisible({ timeout: 60_000 });
+    expect((await app.snapshot()).step).toBe(40);
+    expect((await header.boundingBox())!.height, 'header height at T').toBeCloseTo(before, 0);
+    // Nothing in the header covers anything else, and nothing leaves the page.
+    const clash = await header.evaluate((h) => {
+      const boxes = [...h.querySelectorAll('h1, .playback > *, .header-tools > *')].map((e) => ({ name: e.textContent!.trim().slice(0, 20), r: e.getBoundingClientRect() }));
+      const out: string[] = [];
+      for (const [i, a] of boxes.entries()) {
+        if (a.r.right > innerWidth + 0.5) out.push(`${a.name} leaves the page`);
+        for (const b of boxes.slice(i + 1)) if (a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5) out.push(`${a.name} / ${b.name}`);
+      }
+      return out;
+    });
+    expect(clash).toEqual([]);
+  });
+}
