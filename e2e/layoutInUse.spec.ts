@@ -13,6 +13,19 @@ async function openAt(page: Page, width: number, height: number, query: string):
   return app;
 }
 
+/** Header items that cover one another or leave the page. */
+function headerClashes(page: Page): Promise<string[]> {
+  return page.locator('.app-header').evaluate((h) => {
+    const boxes = [...h.querySelectorAll('h1, .playback > *, .header-tools > *')].map((e) => ({ name: e.textContent!.trim().slice(0, 20), r: e.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      if (a.r.right > innerWidth + 0.5) out.push(`${a.name} leaves the page`);
+      for (const b of boxes.slice(i + 1)) if (a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5) out.push(`${a.name} / ${b.name}`);
+    }
+    return out;
+  });
+}
+
 async function height(page: Page, selector: string): Promise<number> {
   const box = await page.locator(selector).first().boundingBox();
   return box?.height ?? 0;
@@ -50,25 +63,45 @@ test('presenter mode with a lesson at 1920×1080: the boundary and the landscape
 
 for (const [width, height_, presenter] of [[1024, 768, false], [1366, 768, false], [1920, 1080, true]] as const) {
   test(`the header keeps one row at ${width}×${height_}${presenter ? ' in presenter mode' : ''}: before Play, while training, at T`, async ({ page }) => {
-    const app = await openAt(page, width, height_, `steps=40${presenter ? '&presenter=1' : ''}`);
+    // T = 1,000, reached with one Step of 1,000: the longest "Reached T = 1,000" and step count.
+    const app = await openAt(page, width, height_, `steps=1000${presenter ? '&presenter=1' : ''}`);
     const header = page.locator('.app-header');
     const before = (await header.boundingBox())!.height;
-    await page.getByTestId('play').click();
+    await page.getByTestId('step-size').selectOption('1000');
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('reached-total')).toBeVisible({ timeout: 120_000 });
+    expect((await app.snapshot()).step).toBe(1000);
+    expect((await header.boundingBox())!.height, 'header height at T').toBeCloseTo(before, 0);
+    expect(await headerClashes(page)).toEqual([]);
+    await page.getByTestId('continue').click();
+    await expect.poll(async () => (await app.snapshot()).step, { timeout: 60_000 }).toBeGreaterThan(1000);
     await expect(page.getByTestId('pause')).toBeVisible();
     expect((await header.boundingBox())!.height, 'header height while training').toBeCloseTo(before, 0);
-    await expect(page.getByTestId('reached-total')).toBeVisible({ timeout: 60_000 });
-    expect((await app.snapshot()).step).toBe(40);
-    expect((await header.boundingBox())!.height, 'header height at T').toBeCloseTo(before, 0);
-    // Nothing in the header covers anything else, and nothing leaves the page.
-    const clash = await header.evaluate((h) => {
-      const boxes = [...h.querySelectorAll('h1, .playback > *, .header-tools > *')].map((e) => ({ name: e.textContent!.trim().slice(0, 20), r: e.getBoundingClientRect() }));
-      const out: string[] = [];
-      for (const [i, a] of boxes.entries()) {
-        if (a.r.right > innerWidth + 0.5) out.push(`${a.name} leaves the page`);
-        for (const b of boxes.slice(i + 1)) if (a.r.left < b.r.right - 0.5 && b.r.left < a.r.right - 0.5 && a.r.top < b.r.bottom - 0.5 && b.r.top < a.r.bottom - 0.5) out.push(`${a.name} / ${b.name}`);
-      }
-      return out;
-    });
-    expect(clash).toEqual([]);
+    expect(await headerClashes(page)).toEqual([]);
   });
 }
+
+test('presenter mode at 1920×1080: the loss curve keeps its height with the numbers beside it; six runs show six table rows', async ({ page }) => {
+  const app = await openAt(page, 1920, 1080, 'presenter=1');
+  // Numbers in every cell, so the layout has its final widths.
+  await page.getByTestId('step-size').selectOption('100');
+  await page.getByTestId('step').click();
+  await expect.poll(async () => (await app.snapshot()).step, { timeout: 90_000 }).toBe(100);
+  await expect(page.getByTestId('validation-accuracy')).not.toHaveText('—');
+  const chart = (await page.getByTestId('loss-chart').boundingBox())!;
+  const numbers = (await page.locator('.core .metrics').first().boundingBox())!;
+  expect(chart.height, 'loss curve height').toBeGreaterThanOrEqual(180);
+  expect(numbers.x, 'numbers beside the curve').toBeGreaterThanOrEqual(chart.x + chart.width);
+  for (const id of ['boundary', 'loss-chart', 'train-loss', 'validation-accuracy']) {
+    const { box, inside } = await insideViewport(page, id);
+    expect(inside, `${id} inside the viewport: ${JSON.stringify(box)}`).toBe(true);
+  }
+  await page.screenshot({ path: 'e2e/screenshots/layout-presenter-loss-1920.png' });
+
+  await page.goto('/?backend=wasm&presenter=1&run2.loss=mae&run3.loss=gce&run4.loss=focal&run5.loss=brier&run6.loss=label-smoothing');
+  await expect(page.getByTestId('summary-row')).toHaveCount(6);
+  const dock = (await page.getByTestId('dock-body').boundingBox())!;
+  const last = (await page.getByTestId('summary-row').last().boundingBox())!;
+  expect(last.y + last.height, 'the sixth row inside the dock').toBeLessThanOrEqual(dock.y + dock.height + 0.5);
+  await page.screenshot({ path: 'e2e/screenshots/layout-presenter-6runs-1920.png' });
+});
