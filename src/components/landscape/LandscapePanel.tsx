@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useConfigStore } from '../../app/configStore';
 import { useLandscapeStore, type LandscapeSurface } from '../../app/landscapeStore';
 import type { SurfacePath } from '../../workers/surveyorProtocol';
@@ -13,6 +13,7 @@ import { PathDiagnostics } from './PathDiagnostics';
 import { SliceView } from './SliceView';
 import { SurfaceView } from './SurfaceView';
 import { MoeLandscapeNote } from '../moe/MoeLandscapeNote';
+import { useDetailsDismiss } from '../layout/useDetailsDismiss';
 import { heightField, type HeightField } from './surfaceField';
 import type { SurfaceHover, SurfaceScene } from './surfaceScene';
 
@@ -63,6 +64,8 @@ export function LandscapePanel() {
   // A surface imported from a file (surface.json, or dropped on the panel) takes the live one's place.
   const imported = useSurfaceImportStore((s) => s.surface);
   const drop = useSurfaceDrop();
+  const trustRef = useRef<HTMLDetailsElement>(null);
+  useDetailsDismiss(trustRef);
 
   if (imported) return <ImportedLandscape surface={imported} view={settings.view} logHeight={logHeight} />;
   if (!settings.open) {
@@ -98,7 +101,7 @@ export function LandscapePanel() {
         <h2>Loss landscape</h2>
         <LandscapeViewTabs view={settings.view} compare={compare} />
         {planar && (
-          <details className="landscape-trust">
+          <details className="landscape-trust" ref={trustRef}>
             <summary data-testid="landscape-trust">Path trust</summary>
             <div className="landscape-trust-body">
               <PathDiagnostics path={surface?.complete ? path : null} run={compare ? 'run A' : null} />
