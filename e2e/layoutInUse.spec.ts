@@ -105,3 +105,45 @@ test('presenter mode at 1920×1080: the loss curve keeps its height with the num
   expect(last.y + last.height, 'the sixth row inside the dock').toBeLessThanOrEqual(dock.y + dock.height + 0.5);
   await page.screenshot({ path: 'e2e/screenshots/layout-presenter-6runs-1920.png' });
 });
+
+test('Path trust opens inside the viewport and closes on Escape and on a click outside', async ({ page }) => {
+  const app = await openAt(page, 1366, 768, '');
+  await page.getByTestId('step-size').selectOption('100');
+  await page.getByTestId('step').click();
+  await expect.poll(async () => (await app.snapshot()).step, { timeout: 90_000 }).toBe(100);
+  const trust = page.locator('.landscape-trust');
+  await page.getByTestId('landscape-trust').click();
+  await expect(trust).toHaveAttribute('open', '');
+  const body = (await page.locator('.landscape-trust-body').boundingBox())!;
+  expect(body.x, 'left edge').toBeGreaterThanOrEqual(0);
+  expect(body.y, 'top edge').toBeGreaterThanOrEqual(0);
+  expect(body.x + body.width, 'right edge').toBeLessThanOrEqual(1366);
+  expect(body.y + body.height, 'bottom edge').toBeLessThanOrEqual(768);
+  // Nothing covers it: the point at its centre is inside it.
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.landscape-trust-body') !== null, [body.x + body.width / 2, body.y + body.height / 2]);
+  expect(hit, 'the popover is on top where it is drawn').toBe(true);
+  await page.screenshot({ path: 'e2e/screenshots/layout-path-trust-1366.png' });
+  await page.keyboard.press('Escape');
+  await expect(trust).not.toHaveAttribute('open', '');
+  await expect(page.getByTestId('landscape-trust')).toBeFocused();
+  await page.getByTestId('landscape-trust').click();
+  await expect(trust).toHaveAttribute('open', '');
+  await page.getByTestId('loss-chart').click();
+  await expect(trust).not.toHaveAttribute('open', '');
+});
+
+test('calibration at 1366×768: the rules\' labels do not overlap, the diagram fits the dock', async ({ page }) => {
+  const app = await openAt(page, 1366, 768, 'views.calibration=true');
+  await page.getByTestId('step-size').selectOption('100');
+  await page.getByTestId('step').click();
+  await expect.poll(async () => (await app.snapshot()).step, { timeout: 90_000 }).toBe(100);
+  const labels = page.getByTestId('confidence-histogram').locator('.histogram-rules text');
+  await expect(labels).toHaveCount(2, { timeout: 60_000 });
+  const [a, b] = [(await labels.nth(0).boundingBox())!, (await labels.nth(1).boundingBox())!];
+  const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlap, `accuracy ${JSON.stringify(a)} / mean confidence ${JSON.stringify(b)}`).toBe(false);
+  const dock = (await page.getByTestId('dock-body').boundingBox())!;
+  const diagram = (await page.getByTestId('reliability-diagram').boundingBox())!;
+  expect(diagram.y + diagram.height, 'the diagram inside the dock').toBeLessThanOrEqual(dock.y + dock.height + 0.5);
+  await page.screenshot({ path: 'e2e/screenshots/layout-calibration-1366.png' });
+});
