@@ -85,7 +85,11 @@ export async function measureLandscape(page, base, backend) {
 }
 
 async function stepsPerSecond(page, seconds) {
-  const read = () => page.evaluate(() => ({ step: window.__losscape.snapshot().step, completed: window.__losscape.landscape().completed, now: performance.now() }));
+  const read = () =>
+    page.evaluate(() => {
+      const l = window.__losscape.landscape();
+      return { step: window.__losscape.snapshot().step, completed: l.completed, resolution: l.resolution, surfaceMs: l.lastSurfaceMs, now: performance.now() };
+    });
   await page.evaluate(() => window.__losscape.client.play());
   await sleep(1500);
   const a = await read();
@@ -94,7 +98,8 @@ async function stepsPerSecond(page, seconds) {
   await page.evaluate(() => window.__losscape.client.pause());
   await page.waitForFunction(() => !window.__losscape.snapshot().playing);
   const elapsed = (b.now - a.now) / 1000;
-  return { rate: (b.step - a.step) / elapsed, surfacesPerSecond: (b.completed - a.completed) / elapsed };
+  // The live grid and its last surface's time at the window's end: what the cadence settled on.
+  return { rate: (b.step - a.step) / elapsed, surfacesPerSecond: (b.completed - a.completed) / elapsed, resolution: b.resolution, surfaceMs: b.surfaceMs };
 }
 
 /**
@@ -120,7 +125,7 @@ export async function measureTrainDuringSurvey(page, base, backend, seconds = 4,
     await withLandscape(true);
     await page.waitForFunction((b) => window.__losscape.landscape().completed > b, before, { timeout: 120_000 });
     const during = await stepsPerSecond(page, seconds);
-    return { without, during: during.rate, surfacesPerSecond: during.surfacesPerSecond };
+    return { without, during: during.rate, surfacesPerSecond: during.surfacesPerSecond, resolution: during.resolution, surfaceMs: during.surfaceMs };
   };
   const first = await round();
   const settled = [];
@@ -134,6 +139,12 @@ export async function measureTrainDuringSurvey(page, base, backend, seconds = 4,
     ratio: during / without,
     surfacesPerSecond: mean(settled.map((r) => r.surfacesPerSecond)),
     start: { ...first, ratio: first.during / first.without },
-    rounds: { without: settled.map((r) => r.without), during: settled.map((r) => r.during), surfacesPerSecond: settled.map((r) => r.surfacesPerSecond) },
+    rounds: {
+      without: settled.map((r) => r.without),
+      during: settled.map((r) => r.during),
+      surfacesPerSecond: settled.map((r) => r.surfacesPerSecond),
+      resolution: settled.map((r) => r.resolution),
+      surfaceMs: settled.map((r) => r.surfaceMs),
+    },
   };
 }

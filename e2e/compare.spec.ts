@@ -58,4 +58,6 @@ test('a diverging run stops alone while the others go on', async ({ page }) => {
   expect(snapshot.runs[1]!.diverged).not.toBeNull();
   expect(snapshot.runs[1]!.step).toBeLessThan(100);
   await expect(page.getByTestId('summary-row').nth(1).locator('[data-column="diverged"]')).toContainText('at step');
+  // Run A's curve keeps the loss chart's height: the axis tops out near A's losses, not B's 1e30s.
+  await expect.poll(async () => Number(await page.getByTestId('loss-chart').getAttribute('data-y-top'))).toBeLessThan(10);
 });

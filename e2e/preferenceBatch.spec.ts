@@ -21,3 +21,18 @@ test('a preference run trains on the minibatch size chosen in the Optimizer pane
   await page.reload();
   await expect(page.getByTestId('run-tab-1')).toContainText('batch 16');
 });
+
+test('Pause stops a preference comparison: Play comes back, the steps stop, and Play goes on from there', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('?backend=wasm&task=preference&points=120&layers=1&width=8&loss=dpo&run2.loss=npo');
+  await app.play();
+  await expect.poll(async () => (await app.snapshot()).runs[0]?.step ?? 0, { timeout: 60_000 }).toBeGreaterThan(5);
+  await app.pause(); // the Pause button; waits for the app to say training stopped
+  await expect(page.getByTestId('play')).toBeVisible();
+  await expect(page.getByTestId('step')).toBeEnabled();
+  const stopped = (await app.snapshot()).runs.map((r) => r.step);
+  await page.waitForTimeout(500);
+  expect((await app.snapshot()).runs.map((r) => r.step)).toEqual(stopped);
+  await page.getByTestId('step').click();
+  await expect.poll(async () => (await app.snapshot()).runs.map((r) => r.step).join()).not.toBe(stopped.join());
+});

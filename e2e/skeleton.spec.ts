@@ -51,9 +51,15 @@ test('a diverging run stops with its step and the app stays usable', async ({ pa
   await app.play();
   await expect(page.getByTestId('diverged')).toContainText(/Diverged at step \d+/, { timeout: 60_000 });
   await expect(page.getByTestId('play')).toBeDisabled();
+  // The landscape says why it has no surface, and the numbers stay short.
+  await expect(page.getByTestId('landscape-diverged')).toContainText(/diverged at step \d+/);
+  await expect(page.getByTestId('landscape-error')).toHaveCount(0);
+  await expect(page.getByTestId('landscape-surface')).toBeHidden();
+  expect((await page.getByTestId('train-loss').innerText()).length).toBeLessThanOrEqual(10);
   // Lowering the learning rate starts a fresh run that trains.
   await page.getByTestId('learning-rate').fill('-1');
   await expect(page.getByTestId('diverged')).toHaveCount(0);
+  await expect(page.getByTestId('landscape-surface')).toBeVisible();
   const after = await app.trainUntilLossBelow(0.9);
   expect(after.diverged).toBeNull();
 });

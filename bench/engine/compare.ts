@@ -24,6 +24,28 @@ export const COMPARE6_CONFIG: ExperimentConfig = {
   },
 };
 
+/** Six runs of one loss (cross-entropy) and optimizer at their own learning rates: one loss computation a step. */
+export const SAME_LOSS6_CONFIG: ExperimentConfig = {
+  ...TRAIN_BENCH_CONFIG,
+  compare: { runs: [0.02, 0.005, 0.003, 0.03, 0.001].map((learningRate) => ({ loss: TRAIN_BENCH_CONFIG.loss, optimizer: { ...TRAIN_BENCH_CONFIG.optimizer, learningRate }, training: TRAIN_BENCH_CONFIG.training })) },
+};
+
+/** Three runs of cross-entropy and three of focal with their own γ, over Adam and SGD: two loss computations a step. */
+export const MIXED6_CONFIG: ExperimentConfig = {
+  ...TRAIN_BENCH_CONFIG,
+  compare: {
+    runs: [
+      { loss: TRAIN_BENCH_CONFIG.loss, optimizer: { ...TRAIN_BENCH_CONFIG.optimizer, learningRate: 0.003 }, training: TRAIN_BENCH_CONFIG.training },
+      { loss: TRAIN_BENCH_CONFIG.loss, optimizer: { ...TRAIN_BENCH_CONFIG.optimizer, id: 'sgd', learningRate: 0.3 }, training: TRAIN_BENCH_CONFIG.training },
+      ...[2, 1, 3].map((gamma, i) => ({
+        loss: { id: 'focal', params: { gamma }, addons: {} },
+        optimizer: i === 2 ? { ...TRAIN_BENCH_CONFIG.optimizer, id: 'sgd', learningRate: 0.3 } : { ...TRAIN_BENCH_CONFIG.optimizer, learningRate: [0.01, 0.003][i]! },
+        training: TRAIN_BENCH_CONFIG.training,
+      })),
+    ],
+  },
+};
+
 export interface CompareRates {
   /** Steps per second of the base run alone. */
   one: number;

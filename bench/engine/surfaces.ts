@@ -102,8 +102,10 @@ export async function surfacesOn(backend: EngineBackend, options: SurfaceOptions
 
 /**
  * Live surfaces per second on the current backend with `strategy`: the resolution the cadence
- * logic picks from the measured time per point, then surfaces around the trained weights on a
- * new plane each time (as each live surface has), back to back for `seconds`.
+ * logic starts at from the measured time per point, then surfaces around the trained weights on a
+ * new plane each time (as each live surface has), back to back for `seconds`. This is what the
+ * backend can do; the app paces live surfaces below it (landscapeCadence.ts: 10 a second where a
+ * full surface is fast, else 2.5 with the surveyor busy about half the time).
  */
 export async function liveRate(strategy: SurveyStrategy, msPer51: number, seconds: number): Promise<{ hz: number; resolution: number }> {
   const config = LANDSCAPE_BENCH_CONFIG;

@@ -108,3 +108,8 @@ export function liveCadenceAfterTraining(cadence: LiveCadence, chosen: number, b
   if (slowdown < LIVE_RELAX_SLOWDOWN && cadence.gapMs === 0 && cadence.duty < LIVE_MAX_DUTY) return withDuty(Math.min(LIVE_MAX_DUTY, cadence.duty * Math.SQRT2));
   return cadence;
 }
+
+/** Does `next` give the machine back to training (a lower duty or a longer period) compared with `cadence`? */
+export function liveCadenceBacksOff(cadence: LiveCadence, next: LiveCadence): boolean {
+  return next.duty < cadence.duty || next.gapMs > cadence.gapMs;
+}

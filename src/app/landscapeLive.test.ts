@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LIVE_START_DUTY } from './landscapeCadence';
 import { LandscapeLive } from './landscapeLive';
 
 /** A LandscapeLive on a hand-driven clock and timers, recording what it asks for. */
@@ -98,14 +99,44 @@ describe('LandscapeLive', () => {
     expect(h.asked.at(-1)).toBe(11);
     run(500); // still 17 % slower, inside the 20 % allowed: two and a half surfaces a second stay
     expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 0 });
-    run(400); // 33 % slower: the period lengthens
-    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 100 });
-    run(560); // 7 % slower: the gap shrinks first
-    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 50 });
-    run(560);
-    expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 0, duty: 0.125 });
-    run(590); // under 5 %: the duty rises, 0.125 → 0.18, still the coarsest grid at 0.3 ms a point
-    expect(h.live.state()?.duty).toBeCloseTo(0.125 * Math.SQRT2, 10);
+  });
+
+  it('backs off against a baseline over 4.5 s old only after taking it again: other work on the machine is not the surfaces', () => {
+    /** A LandscapeLive two seconds into live surfaces at the coarsest grid (2 ms a point), the baseline 600 steps/s. */
+    const setUp = () => {
+      const h = harness();
+      h.live.start(51);
+      for (let i = 0; i < BASELINE; i++) h.live.onTrainingRate(600);
+      /** `count` frames 100 ms apart at `rate`; a surface settles every 400 ms (or never, while none is in flight). */
+      const frames = (rate: number, count: number): void => {
+        for (let i = 0; i < count; i++) {
+          h.advance(100);
+          h.live.onTrainingRate(rate);
+          if (i % 4 === 3) h.settle(121 * 2);
+        }
+      };
+      frames(560, 60); // six seconds 7 % slower: left alone
+      expect(h.live.state()).toMatchObject({ resolution: 11, gapMs: 0, duty: LIVE_START_DUTY });
+      return { h, frames };
+    };
+    // Training runs a third slower: no decision yet, live surfaces stop for a new baseline.
+    const drift = setUp();
+    drift.frames(400, 20);
+    const asked = drift.h.asked.length;
+    drift.frames(400, BASELINE);
+    expect(drift.h.live.state()).toMatchObject({ gapMs: 0 });
+    // The machine, not the surfaces, had slowed it: the baseline is 400 too, and nothing backs off.
+    expect(drift.h.asked.length).toBe(asked + 1);
+    drift.frames(400, 40);
+    expect(drift.h.live.state()?.gapMs).toBe(0);
+    expect(drift.h.live.state()!.duty).toBeGreaterThan(LIVE_START_DUTY); // no slower than its baseline: relaxed
+    // Otherwise the fresh baseline confirms it, and the period lengthens two seconds later.
+    const slowed = setUp();
+    slowed.frames(400, 20);
+    slowed.frames(600, BASELINE);
+    expect(slowed.h.live.state()).toMatchObject({ gapMs: 0 });
+    slowed.frames(400, 20);
+    expect(slowed.h.live.state()).toMatchObject({ resolution: 11, gapMs: 100 });
   });
 
   it('lengthens the period by the gap at the coarsest grid', () => {

@@ -2,8 +2,10 @@
 // survey at a time, the next asked for a period after the last was (or later, when it settles
 // later or the cadence adds a wait), its resolution from the measured time per grid point and
 // the surveyor's duty. Training's speed is sampled from the frames with no surface in flight (the
-// baseline, at the start and every 30 s) and with live surfaces, and the duty follows it.
-import { liveCadenceAfterSurface, liveCadenceAfterTraining, liveCadenceStart, liveCadenceWaitMs, type LiveCadence } from './landscapeCadence';
+// baseline, at the start and every 30 s) and with live surfaces, and the duty follows it. On a
+// machine others use, training's speed drifts by more than the 20 % at stake within seconds: a
+// back-off decided against a baseline older than a few seconds waits for a fresh baseline first.
+import { liveCadenceAfterSurface, liveCadenceAfterTraining, liveCadenceBacksOff, liveCadenceStart, liveCadenceWaitMs, type LiveCadence } from './landscapeCadence';
 import type { SurveySettled } from './surveyorClient';
 
 /**
@@ -16,6 +18,8 @@ const BASELINE_MAX_MS = 4000;
 /** How often the speed with live surfaces is compared with the baseline, and the baseline taken again. */
 const ADJUST_EVERY_MS = 2000;
 const REBASELINE_EVERY_MS = 30_000;
+/** A back-off applies only this soon after the baseline (when live surfaces resumed); later, the baseline is taken again first. */
+const BASELINE_FRESH_MS = 4500;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -95,7 +99,14 @@ export class LandscapeLive {
     }
     if (now - this.lastAdjust >= ADJUST_EVERY_MS && this.cadence) {
       this.lastAdjust = now;
-      if (this.baseline.length > 0 && this.during.length >= BASELINE_SAMPLES) this.cadence = liveCadenceAfterTraining(this.cadence, this.chosen, median(this.baseline), median(this.during));
+      if (this.baseline.length > 0 && this.during.length >= BASELINE_SAMPLES) {
+        const next = liveCadenceAfterTraining(this.cadence, this.chosen, median(this.baseline), median(this.during));
+        if (liveCadenceBacksOff(this.cadence, next) && now - this.phaseStarted > BASELINE_FRESH_MS) {
+          this.enter('baseline');
+          return;
+        }
+        this.cadence = next;
+      }
       this.during = [];
     }
     if (now - this.phaseStarted > REBASELINE_EVERY_MS) {

@@ -13,12 +13,14 @@ import { useImportedLossSeries } from './export/importedSeries';
 import { ShowingRun } from './compare/ShowingRun';
 import { ClassMetricsReadout } from './ClassMetricsReadout';
 import { PenaltyReadout } from './playground/PenaltyReadout';
+import { formatFixed } from './formatNumber';
+import { lossChartYMax } from './lossChartCap';
 
 const WIDTH = 460;
 const HEIGHT = 220;
 
 function formatMetric(value: number | undefined | null, digits = 4): string {
-  return value === undefined || value === null ? '—' : Number.isFinite(value) ? value.toFixed(digits) : String(value);
+  return value === undefined || value === null ? '—' : formatFixed(value, digits);
 }
 
 /**
@@ -43,7 +45,7 @@ export function LossChart() {
   }, []);
 
   useEffect(() => {
-    const draw = (runs: readonly RunState[]): void => renderer.current?.update([...imported, ...lossSeries(runs, labels)], logScale);
+    const draw = (runs: readonly RunState[]): void => renderer.current?.update([...imported, ...lossSeries(runs, labels)], logScale, lossChartYMax(runs));
     draw(useTrainingStore.getState().runs);
     return useTrainingStore.subscribe((state, previous) => {
       if (state.runs !== previous.runs || state.frameCount !== previous.frameCount) draw(state.runs);

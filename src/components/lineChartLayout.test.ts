@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { decimateIndices, labelsThatFit, lineChartScales } from './lineChartLayout';
 
 describe('lineChartScales', () => {
+  it("writes a diverging run's huge losses as short exponents, not 33 digits", () => {
+    const { yTicks } = lineChartScales([{ name: 'train', colour: '#000', steps: [1, 2, 3], values: [0.8, 4e16, 3.5e32] }], { logScale: false }, 460, 220);
+    expect(yTicks.length).toBeGreaterThan(2);
+    for (const tick of yTicks) expect(tick.label.length).toBeLessThanOrEqual(8);
+    expect(yTicks.map((t) => t.label)).toContain('1e+32');
+    // Ordinary losses keep their plain decimals.
+    const plain = lineChartScales([{ name: 'train', colour: '#000', steps: [1, 2], values: [0.2, 0.9] }], { logScale: false }, 460, 220);
+    expect(plain.yTicks.map((t) => t.label)).toContain('0.2');
+  });
+
   it('gives whole-number step ticks only, even before there are steps', () => {
     const empty = lineChartScales([], { logScale: false }, 460, 220);
     expect(empty.xTicks.map((t) => t.label)).toEqual(['0', '1']);

@@ -130,7 +130,9 @@ export function lineChartScales(series: readonly LineSeries[], view: LineChartVi
     .filter((v) => Number.isInteger(v))
     .map((value) => ({ value, at: x(value), label: xFormat(value) }));
   const yCount = options.yTicks ?? 5;
-  const yFormat = logScale ? logTickFormat(y.tickFormat(yCount, '.3~g')) : y.tickFormat(yCount, '~f');
+  // From 1e5 on, exponent form: '~f' writes every digit of a diverging run's 3.5e32.
+  const huge = Math.max(...y.domain().map(Math.abs)) >= 1e5;
+  const yFormat = logScale ? logTickFormat(y.tickFormat(yCount, '.3~g')) : huge ? format('.2~e') : y.tickFormat(yCount, '~f');
   const yTicks = y.ticks(yCount).map((value) => ({ value, at: y(value), label: yFormat(value) }));
   return { x, y, xTicks, yTicks, left, right, top, bottom };
 }

@@ -198,6 +198,9 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
 
     const names = JSON.stringify(drawn);
     if (names !== listed) canvas.setAttribute('data-series', (listed = names));
+    // The y axis's top, for tests (a diverged run must not flatten the others).
+    const yTopText = String(y.domain()[1]);
+    if (canvas.getAttribute('data-y-top') !== yTopText) canvas.setAttribute('data-y-top', yTopText);
     lineChartHoverDraw(context, canvas, series, hoverPx, drawnX, { x, y, left, right, top, bottom }, style);
   };
 

@@ -3,7 +3,8 @@ import { lineChartCreate, type LineSeries } from './lineChartRender';
 export type ChartSeries = LineSeries;
 
 export interface LossChartRenderer {
-  update(series: readonly ChartSeries[], logScale: boolean): void;
+  /** `yMax` caps the y axis (lossChartCap.ts). */
+  update(series: readonly ChartSeries[], logScale: boolean, yMax?: number): void;
   dispose(): void;
 }
 
@@ -11,7 +12,7 @@ export interface LossChartRenderer {
 export function lossChartCreate(canvas: HTMLCanvasElement, width: number, height: number): LossChartRenderer {
   const chart = lineChartCreate(canvas, width, height);
   return {
-    update: (series, logScale) => chart.update(series, { logScale }),
+    update: (series, logScale, yMax) => chart.update(series, { logScale, ...(yMax !== undefined && { yMax }) }),
     dispose: () => chart.dispose(),
   };
 }

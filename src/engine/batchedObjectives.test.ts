@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { configClamp, configRuns, type ExperimentConfig } from './config';
 import { expectBatchedSame, expectCloseWithin } from './batchedTesting';
 import { BatchedRuns } from './batchedRuns';
@@ -71,6 +73,25 @@ const MINIBATCH = {
   },
 };
 
+/** A regression: runs of a point loss and of a histogram loss, each pair with equal params, sharing it. */
+const REGRESSION = {
+  task: 'regression',
+  data: { kind: 'sine', points: 200, noise: 0.1, seed: 2 },
+  model: { layers: 2, width: 8, activation: 'tanh' },
+  loss: { id: 'mse' },
+  optimizer: { id: 'adam', learningRate: 0.02 },
+  metrics: { telemetryEvery: 0, calibrationEvery: 0, sharpnessEvery: 0 },
+  compare: {
+    runs: [
+      { loss: { id: 'huber', params: { delta: 0.5 } }, optimizer: { id: 'sgd', learningRate: 0.1 } },
+      { loss: { id: 'mse' }, optimizer: { id: 'sgd', learningRate: 0.05 } },
+      { loss: { id: 'huber', params: { delta: 0.5 } }, optimizer: { id: 'adam', learningRate: 0.005 } },
+      { loss: { id: 'huber', params: { delta: 2 } }, optimizer: { id: 'adam', learningRate: 0.01 } },
+    ],
+  },
+  seed: 3,
+};
+
 /** Runs' distinct final losses: a column from the wrong run would show as another run's numbers. */
 function expectDistinct(losses: readonly number[][]): void {
   expect(new Set(losses.map((l) => l.at(-1)!.toPrecision(6))).size).toBe(losses.length);
@@ -81,6 +102,7 @@ describe('runs of one loss computing it together', () => {
     ['six runs of cross-entropy with their own optimizers and rates (and telemetry)', SAME_LOSS],
     ['focal with three γ, label smoothing and cross-entropy interleaved over optimizers, with an L2 penalty', MIXED],
     ['minibatches, mixup, add-ons, temperatures, an L1 penalty and a hinge alone', MINIBATCH],
+    ['a regression: mean squared error and Huber, a Huber δ alone', REGRESSION],
   ])('%s: losses and weights equal each run stepped alone (1e-5)', (_, source) => {
     const looped = expectBatchedSame(source, 10, TOLERANCE);
     expectDistinct(looped.losses);
@@ -90,6 +112,7 @@ describe('runs of one loss computing it together', () => {
     ['same loss', SAME_LOSS],
     ['mixed', MIXED],
     ['minibatch', MINIBATCH],
+    ['regression', REGRESSION],
   ])('%s: each run’s objective and gradient at step 4 equal its own (1e-5)', (_, source) => {
     const { config } = configClamp(source);
     const data = trainingDataCreate(config);
@@ -122,6 +145,26 @@ describe('runs of one loss computing it together', () => {
   });
 });
 
+describe('on the WebAssembly backend', () => {
+  // Every op of the batched objectives and its gradient must exist there (the gradient of a gather,
+  // UnsortedSegmentSum, does not): rows of one loss scattered among the optimizers' groups.
+  beforeAll(async () => {
+    setWasmPaths(fileURLToPath(new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url)));
+    await tf.setBackend('wasm');
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it.each([
+    ['mixed', MIXED],
+    ['minibatch', MINIBATCH],
+  ])('%s: losses and weights equal each run stepped alone (1e-5)', (_, source) => {
+    expect(tf.getBackend()).toBe('wasm');
+    expectBatchedSame(source, 4, TOLERANCE);
+  });
+});
+
 describe('kernels of a batched step', () => {
   /** Kernels of one step of `config`'s runs, batched and held over steps or looped (tfjs's profiler, after a warm-up step). */
   async function kernelsPerStep(config: ExperimentConfig, looped = false): Promise<number> {
@@ -142,20 +185,24 @@ describe('kernels of a batched step', () => {
     configClamp({ ...BASE, metrics: { ...BASE.metrics, telemetryEvery }, compare: { runs: variants } }).config;
   const adam = (learningRate: number): Record<string, unknown> => ({ optimizer: { id: 'adam', learningRate } });
 
-  it('do not grow with the runs that share a loss: 2 or 6 runs of cross-entropy, of focal with their own γ, of cross-entropy beside label smoothing, with telemetry and penalties', async () => {
+  it('do not grow with the runs that share a loss: 2 or 6 runs of cross-entropy, of focal with their own γ, of cross-entropy beside label smoothing, of a regression, with telemetry and penalties', async () => {
     const ce = [await kernelsPerStep(withRuns([adam(0.02)])), await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005, 0.006].map(adam)))];
-    expect(ce[1]).toBe(ce[0]);
+    expect(ce[1], `ce ${ce}`).toBe(ce[0]);
     const focal = (gamma: number, rate: number): Record<string, unknown> => ({ ...adam(rate), loss: { id: 'focal', params: { gamma } } });
     const focals = [await kernelsPerStep(withRuns([focal(1, 0.01), focal(2, 0.02)])), await kernelsPerStep(withRuns([focal(1, 0.01), focal(2, 0.02), focal(3, 0.03), focal(4, 0.004), focal(0.5, 0.005)]))];
     // The base run is cross-entropy, alone beside the focal runs in both.
-    expect(focals[1]).toBe(focals[0]);
+    expect(focals[1], `focal ${focals}`).toBe(focals[0]);
     const smoothing = (epsilon: number, rate: number): Record<string, unknown> => ({ ...adam(rate), loss: { id: 'label-smoothing', params: { epsilon } } });
     const mixed = [await kernelsPerStep(withRuns([smoothing(0.1, 0.02)])), await kernelsPerStep(withRuns([smoothing(0.1, 0.02), adam(0.03), smoothing(0.2, 0.004), adam(0.005), smoothing(0.3, 0.006)]))];
-    expect(mixed[1]).toBe(mixed[0]);
+    expect(mixed[1], `mixed ${mixed}`).toBe(mixed[0]);
     // The gradient telemetry too (every step here), with the penalties.
     const l2 = (rate: number): Record<string, unknown> => ({ ...adam(rate), training: { regularization: 'l2', regularizationRate: 0.01 } });
     const telemetry = [await kernelsPerStep(withRuns([l2(0.02)], 1)), await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005, 0.006].map(l2), 1))];
-    expect(telemetry[1]).toBe(telemetry[0]);
+    expect(telemetry[1], `telemetry ${telemetry}`).toBe(telemetry[0]);
+    // A regression's loss too.
+    const regression = (rates: number[]): ExperimentConfig => configClamp({ ...REGRESSION, compare: { runs: rates.map((learningRate) => ({ loss: { id: 'huber', params: { delta: 0.5 } }, optimizer: { id: 'adam', learningRate } })) }, loss: { id: 'huber', params: { delta: 0.5 } } }).config;
+    const huber = [await kernelsPerStep(regression([0.02])), await kernelsPerStep(regression([0.02, 0.03, 0.004, 0.005, 0.006]))];
+    expect(huber[1], `huber ${huber}`).toBe(huber[0]);
     // Six runs of one loss launch under a fifth of the kernels of the six stepped one by one.
     expect(ce[1]!).toBeLessThan(0.2 * (await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005, 0.006].map(adam)), true)));
   });

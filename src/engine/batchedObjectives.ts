@@ -29,29 +29,46 @@ interface LossGroup {
 export function batchedObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], logits: Tensor, layers: readonly Tensor[]): Tensor1D {
   const count = runs.length;
   const { groups, alone } = lossGroups(plans);
+  // The rows in group order (each group's rows together, then the runs alone), and back.
+  const order = [...groups.flatMap((g) => g.rows), ...alone];
+  const inOrder = order.every((row, i) => row === i);
+  const permuted = inOrder ? logits : permuteRows(logits, order);
   const parts: Tensor[] = [];
-  const order: number[] = [];
+  let start = 0;
   for (const group of groups) {
-    parts.push(groupObjectives(group, logits, count));
-    order.push(...group.rows);
+    const c = group.rows.length;
+    parts.push(groupObjectives(group, c === count ? permuted : tf.slice(permuted, start, c)));
+    start += c;
   }
-  const own = aloneObjectives(plans, logits, count, alone);
-  if (own) {
-    parts.push(own);
-    order.push(...alone);
+  if (alone.length > 0) {
+    const rowAt = (i: number): Tensor2D => tf.squeeze(count === 1 ? permuted : tf.slice(permuted, i, 1), [0]) as Tensor2D;
+    // Over no weights the penalty is 0 (regularizationPenalty): penaltyRows adds every run's.
+    parts.push(tf.stack(alone.map((r, i) => plans[r]!.objectiveOf(rowAt(start + i), []))));
   }
-  let values = parts.length > 1 ? tf.concat(parts) : parts[0]!;
-  // Back into row order: position i of `values` is row order[i].
-  if (order.some((row, i) => row !== i)) {
-    const inverse = new Int32Array(count);
-    order.forEach((row, i) => (inverse[row] = i));
-    values = tf.gather(values, tf.tensor1d(inverse, 'int32'));
-  }
+  const grouped = parts.length > 1 ? tf.concat(parts) : parts[0]!;
+  const inverse = new Array<number>(count);
+  order.forEach((row, i) => (inverse[row] = i));
+  const values = inOrder ? grouped : permuteRows(grouped, inverse);
   const penalties = penaltyRows(
     runs.map((run) => run.config.training),
     layers,
   );
   return (penalties ? tf.add(values, penalties) : values) as Tensor1D;
+}
+
+/**
+ * Rows `indices` of x (a permutation of its first axis): one gather, whose gradient is the gather
+ * by the inverse permutation. (tfjs's own gradient of a gather is an UnsortedSegmentSum, which the
+ * wasm backend lacks; and picking rows by unstack and stack costs kernels with every run.)
+ */
+function permuteRows(x: Tensor, indices: readonly number[]): Tensor {
+  const inverse = new Int32Array(indices.length);
+  indices.forEach((row, i) => (inverse[row] = i));
+  const permute = tf.customGrad((...args: (Tensor | ((tensors: Tensor[]) => void))[]) => ({
+    value: tf.gather(args[0] as Tensor, tf.tensor1d(Int32Array.from(indices), 'int32')),
+    gradFunc: (dy: Tensor) => tf.gather(dy, tf.tensor1d(inverse, 'int32')),
+  }));
+  return permute(x);
 }
 
 /** The runs grouped by their loss's key (two or more a group), and the rows that compute alone. */
@@ -61,7 +78,7 @@ function lossGroups(plans: readonly StepPlan[]): { groups: LossGroup[]; alone: n
   const priors = new Map<Float32Array, number>();
   plans.forEach((plan, r) => {
     const terms = plan.terms;
-    const rows = terms ? lossRows(terms.loss, terms.params, terms.context) : null;
+    const rows = terms ? lossRows(terms.loss, terms.params, terms.context, terms.regression) : null;
     if (!terms || !rows) {
       alone.push(r);
       return;
@@ -100,13 +117,13 @@ function lossGroups(plans: readonly StepPlan[]): { groups: LossGroup[]; alone: n
   return { groups, alone };
 }
 
-/** One group's objectives without penalties, `[c]`: the loss over its stacked rows, a mean per run, and each add-on's. */
-function groupObjectives(group: LossGroup, logits: Tensor, count: number): Tensor1D {
+/** One group's objectives without penalties, `[c]`, from its logits `c × n × K`: the loss over its stacked rows, a mean per run, and each add-on's. */
+function groupObjectives(group: LossGroup, logits: Tensor): Tensor1D {
   const { rows, terms } = group;
   const c = rows.length;
   const [, n, classes] = logits.shape as [number, number, number];
   const first = terms[0]!;
-  const stacked = tf.reshape(rowsOf(logits, rows, count), [c * n, classes]) as Tensor2D;
+  const stacked = tf.reshape(logits, [c * n, classes]) as Tensor2D;
   const compute = (targets: Tensor2D): Tensor1D => lossRowsCompute(group.loss, stacked, targets, first.context, group.columns);
   let values = compute(stackedOf(terms.map((t) => t.targets)));
   if (first.targetsB) {
@@ -121,26 +138,8 @@ function groupObjectives(group: LossGroup, logits: Tensor, count: number): Tenso
   return total;
 }
 
-/** The logits of `rows` (of `count`), `c × n × K`: all of them, a slice when contiguous, else a gather. */
-function rowsOf(logits: Tensor, rows: readonly number[], count: number): Tensor {
-  const contiguous = rows.every((row, i) => row === rows[0]! + i);
-  if (contiguous) return rows.length === count ? logits : tf.slice(logits, rows[0]!, rows.length);
-  return tf.gather(logits, tf.tensor1d([...rows], 'int32'));
-}
-
 /** The runs' target rows one under another; one tile when they are one tensor (full-batch runs share the split's). */
 function stackedOf(targets: readonly Tensor2D[]): Tensor2D {
   const [first] = targets;
   return targets.every((t) => t === first) ? tf.tile(first!, [targets.length, 1]) : tf.concat([...targets]);
-}
-
-/** The objectives of the runs computing alone without their penalties, `[a]`; null when there are none. */
-function aloneObjectives(plans: readonly StepPlan[], logits: Tensor, count: number, alone: readonly number[]): Tensor1D | null {
-  if (alone.length === 0) return null;
-  // All alone: one unstack. tfjs's unstack gradient fails on a single output (it is handed a tensor,
-  // not a list), so one row is squeezed; and beside groups, each run alone slices its own rows.
-  const all = alone.length === count && count > 1 ? (tf.unstack(logits) as Tensor2D[]) : null;
-  const rowLogits = (r: number): Tensor2D => all?.[r] ?? (tf.squeeze(count === 1 ? logits : tf.slice(logits, r, 1), [0]) as Tensor2D);
-  // Over no weights the penalty is 0 (regularizationPenalty): penaltyRows adds every run's.
-  return tf.stack(alone.map((r) => plans[r]!.objectiveOf(rowLogits(r), []))) as Tensor1D;
 }

@@ -30,12 +30,15 @@ export interface LossTerms {
   targetsB?: Tensor2D;
   lambdas?: Float32Array;
   context: LossContext;
+  /** A regression's loss (regressionLossAsSpec): outputs against encoded targets. */
+  regression: boolean;
 }
 
 export class TrainingObjective {
   private readonly loss: LossSpec;
   private readonly addons: { spec: AddonSpec; params: Record<string, number> }[];
   private readonly mixupOrder: Rng;
+  private readonly regression: boolean;
 
   /** `config` is read on every call: the run may swap its metrics, never its loss or training. */
   constructor(
@@ -44,6 +47,7 @@ export class TrainingObjective {
   ) {
     const initial = config();
     this.loss = regressionLoss ? regressionLossAsSpec(regressionLoss) : lossById(initial.loss.id);
+    this.regression = regressionLoss !== null;
     this.addons = Object.entries(initial.loss.addons).map(([id, params]) => ({ spec: addonById(id), params }));
     this.mixupOrder = rng(rngSeedFor(initial.seed, 'mixup'));
   }
@@ -65,7 +69,8 @@ export class TrainingObjective {
 
   /** ofLogits's pieces, for a batched step (batchedObjectives.ts). */
   terms(targets: Tensor2D, context: LossContext, targetsB?: Tensor2D, lambdas?: Float32Array): LossTerms {
-    return { loss: this.loss, params: this.config().loss.params, addons: this.addons, targets, context, ...(targetsB && lambdas ? { targetsB, lambdas } : {}) };
+    const regression = this.regression;
+    return { loss: this.loss, params: this.config().loss.params, addons: this.addons, targets, context, regression, ...(targetsB && lambdas ? { targetsB, lambdas } : {}) };
   }
 
   /** Mixes the batch with seeded partners and Beta(α, α) weights when mixup is on. */

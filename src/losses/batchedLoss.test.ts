@@ -87,7 +87,12 @@ describe('losses over the stacked rows of several runs', () => {
     expect(lossRows(lossById('ensloss'), { concentration: 1 }, c)!.key).not.toBe(lossRows(lossById('ensloss'), { concentration: 1 }, { ...c, step: 1 })!.key);
     expect(lossRows(lossById('anyloss'), lossParamsResolve(lossById('anyloss')), c)).toBeNull();
     expect(lossRows(lossById('soft-dice'), lossParamsResolve(lossById('soft-dice')), c)).toBeNull();
+    // A regression's loss is keyed apart from the classification loss of the same id, by its params.
+    const huber = regressionLossAsSpec(regressionLossById('huber'));
     expect(lossRows(regressionLossAsSpec(regressionLossById('mse')), {}, c)).toBeNull();
+    expect(lossRows(regressionLossAsSpec(regressionLossById('mse')), {}, c, true)!.key).not.toBe(lossRows(lossById('mse'), {}, c)!.key);
+    expect(lossRows(huber, { delta: 1 }, c, true)!.key).toBe(lossRows(regressionLossAsSpec(regressionLossById('huber')), { delta: 1 }, c, true)!.key);
+    expect(lossRows(huber, { delta: 1 }, c, true)!.key).not.toBe(lossRows(huber, { delta: 2 }, c, true)!.key);
   });
 
   it('computes cross-entropy as label smoothing at ε = 0, the same values', () => {

@@ -12,7 +12,7 @@ import type { LossContext, LossParams, LossSpec } from './types';
  * The per-example losses whose value for an example reads only that example's row of logits and
  * targets (and the context): computed over the rows of several runs stacked one under another,
  * each row's value is what the run's own computation gives. Batch-level losses (soft Dice, AnyLoss)
- * read the whole batch and stay per run; so do regression losses, whose specs are built per run.
+ * read the whole batch and stay per run. (Regression losses: see lossRows.)
  */
 const ROW_WISE: ReadonlySet<string> = new Set([
   'ce',
@@ -85,21 +85,25 @@ export interface LossRows {
 }
 
 /**
- * Whether `loss` with `params` can be computed over stacked rows, and with whom: null for a loss
- * that computes alone. A columned loss's key is its id (and the context), whatever its params;
+ * Whether `loss` with `params` (a regression's where `regression`) can be computed over stacked
+ * rows, and with whom: null for a loss that computes alone. A columned loss's key is its id (and the context), whatever its params;
  * any other row-wise loss's key holds its params, so only runs with equal params share.
  */
-export function lossRows(loss: LossSpec, params: LossParams, context: LossContext): LossRows | null {
-  // A spec not from the registry (a regression loss's) may share an id with a classification loss.
+export function lossRows(loss: LossSpec, params: LossParams, context: LossContext, regression = false): LossRows | null {
+  const sorted = Object.keys(params)
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join(',');
+  // A regression's losses are all per example (a point loss of each residual, or cross-entropy
+  // against each target's histogram), their specs built per run (regressionLossAsSpec), their ids
+  // shared with classification losses.
+  if (regression) return loss.level === 'example' ? { key: `regression:${loss.id}|${sorted}`, loss, params, columns: {} } : null;
   if (loss.level !== 'example' || !ROW_WISE.has(loss.id) || lossById(loss.id) !== loss) return null;
   // The context enters some losses (priors, a per-step draw): runs share only an equal context.
   const contextKey = `${context.classes}|${context.step}|${context.seed}`;
   const columned = COLUMNED[loss.id];
   if (columned) return { key: `${loss.id}|${contextKey}`, loss, params, columns: columned.values(params, context.classes) };
-  const sorted = Object.keys(params)
-    .sort()
-    .map((k) => `${k}=${params[k]}`);
-  const rows: LossRows = { key: `${loss.id}|${contextKey}|${sorted.join(',')}`, loss, params, columns: {} };
+  const rows: LossRows = { key: `${loss.id}|${contextKey}|${sorted}`, loss, params, columns: {} };
   if (loss.id === 'ce') rows.alias = lossRows(lossById('label-smoothing'), { epsilon: 0 }, context)!;
   return rows;
 }

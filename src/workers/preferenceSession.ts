@@ -33,6 +33,8 @@ export class PreferenceSession {
   private tensors: PreferenceTensors | undefined;
   private runs: PreferenceRun[] = [];
   private generation = 0;
+  /** The generation of the loop now stepping, if any. */
+  private activeLoop: number | null = null;
   private stepsPerChunk = 1;
   /** When each run's boundary was last computed. */
   private boundaryAt: number[] = [];
@@ -99,6 +101,7 @@ export class PreferenceSession {
     const reference = landscapeFlatten(initial);
     this.references = this.runs.map(() => reference);
     this.boundaryAt = this.runs.map(() => -Infinity);
+    this.activeLoop = null;
     this.status(false);
     const runs = this.runs;
     void Promise.all(runs.map((run, index) => this.emitFrame(run, index, new Float32Array(0), runs, true)));
@@ -113,6 +116,7 @@ export class PreferenceSession {
     const runs = this.runs;
     if (runs.length === 0) return;
     const generation = ++this.generation;
+    this.activeLoop = generation;
     this.status(true);
     this.rateFrom = [];
     let remaining = steps;
@@ -135,7 +139,13 @@ export class PreferenceSession {
       this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round((count * CHUNK_TARGET_MS) / elapsed)));
       await yieldToMessages();
     }
-    if (runs !== this.runs || generation !== this.generation) return;
+    if (runs !== this.runs) return;
+    // Paused or superseded mid-way: show where each run stopped, its plane included.
+    if (remaining > 0) await Promise.all(runs.map((run, r) => this.emitFrame(run, r, new Float32Array(0), runs, true)));
+    // A pause ends the loop without starting another, so the loop says training stopped; a newer
+    // play or step has said it is training, and its own loop will say when it stops.
+    if (this.activeLoop !== generation) return;
+    this.activeLoop = null;
     this.status(false);
   }
 

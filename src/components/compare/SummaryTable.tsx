@@ -1,3 +1,4 @@
+import { formatFixed } from '../formatNumber';
 import { useMemo, useState } from 'react';
 import { useConfigStore } from '../../app/configStore';
 import { useTrainingStore } from '../../app/trainingStore';
@@ -32,7 +33,7 @@ function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined, labe
   if (key === 'diverged') return value === null ? 'no' : `at step ${String(value)}`;
   if (value === null) return '—';
   if (typeof value === 'string') return value;
-  return Number.isFinite(value) ? value.toFixed(digits ?? 3) : String(value);
+  return formatFixed(value, digits ?? 3);
 }
 
 /** One row per run with its latest numbers, named by the run's label; click a header to sort by it. */

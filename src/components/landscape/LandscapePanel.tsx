@@ -1,3 +1,4 @@
+import { useTrainingStore } from '../../app/trainingStore';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useConfigStore } from '../../app/configStore';
 import { useLandscapeStore, type LandscapeSurface } from '../../app/landscapeStore';
@@ -50,6 +51,8 @@ export function LandscapePanel() {
   const computing = useLandscapeStore((s) => s.computing);
   const progress = useLandscapeStore((s) => s.progress);
   const error = useLandscapeStore((s) => s.error);
+  // A diverged run's weights are not finite: there is no surface around them to compute.
+  const divergedAt = useTrainingStore((s) => s.runs[0]?.diverged?.step ?? null);
   const backend = useLandscapeStore((s) => s.backend);
   const runCount = useConfigStore((s) => 1 + s.config.compare.runs.length);
   const preference = useConfigStore((s) => s.config.task === 'preference');
@@ -118,12 +121,20 @@ export function LandscapePanel() {
         </span>
       </div>
       <SurfaceImportError />
-      {error && (
-        <p className="warning" data-testid="landscape-error">
-          {error}
+      {divergedAt !== null ? (
+        <p className="warning" data-testid="landscape-diverged">
+          {runCount > 1 ? 'Run A' : 'The run'} diverged at step {divergedAt}: its weights are no longer finite numbers, so there is no loss surface around them. Reset, or
+          lower the learning rate.
         </p>
+      ) : (
+        error && (
+          <p className="warning" data-testid="landscape-error">
+            {error}
+          </p>
+        )
       )}
-      <div className="landscape-stage">
+      {/* A diverged run A has no surface: the notice above takes the stage's place. */}
+      <div className="landscape-stage" hidden={divergedAt !== null}>
         {compare && planar && <LandscapeMultiples view={settings.view === 'surface' ? 'surface' : 'contour'} logHeight={logHeight} onHover={onRunHover} />}
         {!compare && settings.view === 'surface' && <SurfaceView scene={scene} onHover={onHover} options={{ caption: hoverText }} />}
         {!compare && settings.view === 'contour' && <ContourView scene={scene} onHover={onHover} />}
@@ -137,7 +148,8 @@ export function LandscapePanel() {
       {planar && (compare || settings.view === 'contour') && hoverText}
       {!compare && planar && surface && (
         <p className="note landscape-caption" data-testid="landscape-caption" data-resolution={surface.spec.resolution} data-min={surface.min} data-max={surface.max}>
-          {planeCaption(surface.plane.directions, surface.plane.explainedVariance)} Loss from {surface.min.toPrecision(3)} to {surface.max.toPrecision(3)}
+          {planeCaption(surface.plane.directions, surface.plane.explainedVariance)}{' '}
+          {Number.isFinite(surface.min) && Number.isFinite(surface.max) ? `Loss from ${surface.min.toPrecision(3)} to ${surface.max.toPrecision(3)}` : 'The loss is not finite anywhere on this plane'}
           {settings.logHeight ? `; height is log₁₀ loss${surface.min <= 0 ? ', and a loss ≤ 0 (gradient ascent’s goes below 0) sits on its floor' : ''}` : ''}. Orange: the optimizer&apos;s path (white dot: its start); red: the current weights.
         </p>
       )}
