@@ -147,3 +147,28 @@ test('calibration at 1366×768: the rules\' labels do not overlap, the diagram f
   expect(diagram.y + diagram.height, 'the diagram inside the dock').toBeLessThanOrEqual(dock.y + dock.height + 0.5);
   await page.screenshot({ path: 'e2e/screenshots/layout-calibration-1366.png' });
 });
+
+test('preference charts at 1366×768: captions wrap whole, the charts have height, the loss legend names only what is drawn', async ({ page }) => {
+  const app = await openAt(page, 1366, 768, 'task=preference&loss=dpo');
+  await page.getByTestId('step-size').selectOption('10');
+  await page.getByTestId('step').click();
+  await expect.poll(async () => (await app.snapshot()).step, { timeout: 60_000 }).toBe(10);
+  const captions = await page.locator('.preference-chart figcaption').evaluateAll((els) => els.map((e) => ({ text: e.textContent, scroll: e.scrollWidth, client: e.clientWidth })));
+  expect(captions.length).toBe(4);
+  for (const c of captions) expect(c.scroll, `caption "${c.text}" not cut`).toBeLessThanOrEqual(c.client);
+  for (const id of ['logprob', 'cosine', 'margin', 'win-rate']) {
+    const box = (await page.getByTestId(`preference-chart-${id}`).boundingBox())!;
+    expect(box.height, `${id} chart height`).toBeGreaterThanOrEqual(90);
+  }
+  await expect(page.getByRole('region', { name: 'Loss over training' }).locator('.chart-header')).not.toContainText('validation');
+  await page.screenshot({ path: 'e2e/screenshots/layout-preference-1366.png' });
+});
+
+test('a locked Total steps field reads as off, and the lessons menu holds the whole title', async ({ page }) => {
+  await openAt(page, 1366, 768, 'lesson=label-noise&lock=optimizer');
+  const total = page.getByTestId('total-steps');
+  await expect(total).toBeDisabled();
+  const background = await total.evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(background, 'not the white of an editable field').not.toBe('rgb(255, 255, 255)');
+  await expect(page.getByTestId('lessons-menu')).toHaveAttribute('title', /^2\. Noisy labels: CE vs MAE vs GCE vs LDR-KL/);
+});
