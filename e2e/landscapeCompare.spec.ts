@@ -49,6 +49,15 @@ test('compare: one surface per run on one shared scale, linked cameras orbited b
   await expect(surfaces[0]!).toHaveAttribute('data-distance', (await surfaces[1]!.getAttribute('data-distance'))!);
   await page.getByTestId('landscape-panel').screenshot({ path: 'e2e/screenshots/landscape-compare.png' });
 
+  // One scale: both surfaces span the same heights; each its own scale: each spans its own.
+  const zHi = (run: number) => page.getByTestId(`landscape-surface-${run}`).getAttribute('data-z-hi');
+  expect(await zHi(0)).toBe(await zHi(1));
+  await page.getByTestId('landscape-own-scale').check();
+  await expect(page).toHaveURL(/[?&]landscape\.ownScale=true(&|$)/);
+  await expect(page.getByTestId('landscape-scale')).toHaveAttribute('data-own-scale', 'true');
+  await expect.poll(async () => (await zHi(0)) !== (await zHi(1))).toBe(true);
+  await page.getByTestId('landscape-own-scale').uncheck();
+
   await page.getByTestId('landscape-view-contour').click();
   for (const run of [0, 1]) await expect.poll(() => page.locator(`[data-testid="landscape-contour-${run}"] path`).count()).toBeGreaterThan(5);
   await page.getByTestId('landscape-panel').screenshot({ path: 'e2e/screenshots/landscape-compare-contour.png' });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 
 interface SliderFieldProps {
   label: string;
@@ -74,9 +74,24 @@ interface NumberFieldProps {
   hint?: string;
 }
 
-/** A labelled number input; the store clamps whatever is typed. */
+/**
+ * A labelled number input; the store clamps whatever is typed. The input then shows the value the
+ * store kept: typing the same out-of-range number twice clamps to the same value, which alone
+ * would not redraw the input. An emptied field goes back to the value.
+ */
 export function NumberField(props: NumberFieldProps) {
   const id = useId();
+  const latest = useRef(props.value);
+  useLayoutEffect(() => {
+    latest.current = props.value;
+  }, [props.value]);
+  const commit = (input: HTMLInputElement): void => {
+    if (input.value.trim() !== '' && Number.isFinite(Number(input.value))) props.onChange(Number(input.value));
+    // After the store's update has rendered (or not, when the clamped value is unchanged).
+    requestAnimationFrame(() => {
+      if (Number(input.value) !== latest.current || input.value.trim() === '') input.value = String(latest.current);
+    });
+  };
   return (
     <div className="field" title={props.hint}>
       <label htmlFor={id}>{props.label}</label>
@@ -89,9 +104,9 @@ export function NumberField(props: NumberFieldProps) {
         defaultValue={props.value}
         key={props.value}
         data-testid={props.testId}
-        onBlur={(event) => props.onChange(Number(event.target.value))}
+        onBlur={(event) => commit(event.target)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') props.onChange(Number((event.target as HTMLInputElement).value));
+          if (event.key === 'Enter') commit(event.target as HTMLInputElement);
         }}
       />
     </div>

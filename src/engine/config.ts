@@ -168,5 +168,7 @@ export interface LandscapeConfig {
   /** While training, a new surface around the current weights every this many steps; 0 waits until training stops. */
   recomputeEvery: number;
   logHeight: boolean;
+  /** In a comparison, each run's surface on its own height and colour scale (off: one scale for all). */
+  ownScale: boolean;
   view: LandscapeView;
 }

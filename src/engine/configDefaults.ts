@@ -88,7 +88,7 @@ export const DEFAULT_CONFIG: ExperimentConfig = {
   views: { lossShape: false, calibration: false, sharpness: false, telemetry: false, network: false },
   boundary: { showTest: true, discretize: false },
   playback: { stepsPerFrame: 0 },
-  landscape: { open: true, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, view: 'surface' },
+  landscape: { open: true, directions: 'random', keepBias: false, range: 1, resolution: 51, recomputeEvery: 200, logHeight: false, ownScale: false, view: 'surface' },
   preference: { responses: 5, labelNoise: 0.1, forgetFraction: 0.2, warmupSteps: 300 },
   seed: 1,
 };

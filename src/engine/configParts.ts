@@ -155,6 +155,7 @@ export function landscapeClamp(
     resolution: number('landscape.resolution', given.resolution, limits.landscapeResolution, d.resolution, true),
     recomputeEvery: number('landscape.recomputeEvery', given.recomputeEvery, limits.landscapeRecomputeEvery, d.recomputeEvery, true),
     logHeight: flag('landscape.logHeight', given.logHeight, d.logHeight),
+    ownScale: flag('landscape.ownScale', given.ownScale, d.ownScale),
     view: choice('landscape.view', given.view, options.views, d.view),
   };
 }

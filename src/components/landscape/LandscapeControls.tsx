@@ -43,6 +43,7 @@ export function LandscapeViewTabs({ view, compare = false }: { view: LandscapeVi
 /** Directions, range, resolution, cadence and height scale of the surfaces. */
 export function LandscapeControls({ settings }: { settings: LandscapeConfig }) {
   const planar = settings.view !== 'slice';
+  const comparing = useConfigStore((s) => s.config.compare.runs.length > 0);
   return (
     <div className="landscape-controls">
       {planar && (
@@ -81,6 +82,11 @@ export function LandscapeControls({ settings }: { settings: LandscapeConfig }) {
           <label className="check">
             <input type="checkbox" checked={settings.logHeight} data-testid="landscape-log" onChange={(e) => set('logHeight', e.target.checked)} /> log height
           </label>
+          {comparing && (
+            <label className="check" title="Off: one height and colour scale for every run, so equal heights are equal losses. On: each run fills its own, so runs whose losses differ in scale still show their shape.">
+              <input type="checkbox" checked={settings.ownScale} data-testid="landscape-own-scale" onChange={(e) => set('ownScale', e.target.checked)} /> each run its own scale
+            </label>
+          )}
         </>
       )}
       <NumberField
