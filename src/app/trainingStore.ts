@@ -13,6 +13,8 @@ export interface RunState {
   trainLoss: Series;
   validationLoss: Series;
   validationAccuracy: Series;
+  /** A regression's validation MSE over training (empty when classifying). */
+  validationMse: Series;
   /** Balanced accuracy, macro-F1 and per-class recall of the test split over training. */
   classMetricsHistory: readonly ClassMetricsPoint[];
   /** Steps per second and worker tensor count, from the latest frame. */
@@ -61,6 +63,7 @@ export function runStateEmpty(): RunState {
     trainLoss: new Series(),
     validationLoss: new Series(),
     validationAccuracy: new Series(),
+    validationMse: new Series(),
     classMetricsHistory: [],
     latest: null,
     evaluation: null,
@@ -180,6 +183,7 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
   if (frame.evaluation) {
     state.validationLoss.push(frame.evaluation.step, frame.evaluation.validationLoss);
     state.validationAccuracy.push(frame.evaluation.step, frame.evaluation.validationAccuracy);
+    if (frame.evaluation.regression) state.validationMse.push(frame.evaluation.step, frame.evaluation.regression.validation.mse);
   }
   const calibration = frame.calibration;
   let telemetry = frame.telemetry.length > 0 ? [...state.telemetry, ...frame.telemetry] : state.telemetry;

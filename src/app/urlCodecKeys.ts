@@ -1,14 +1,14 @@
 // The URL's key table: the short keys for common settings, the parameter families, and the
 // add-on and compare-run keys, shared by writing (urlCodecWrite.ts) and reading (urlCodecRead.ts).
 import { LABEL_NOISE_KINDS } from '../engine/config';
-import { ALL_DATA_KINDS, TASKS } from '../engine/task';
+import { TASK_DATA_KINDS, TASKS, type Task } from '../engine/task';
 import { VIEW_MODES } from '../engine/projection';
 import { ACTIVATIONS } from '../engine/mlp';
 import { BALANCE_SCOPES, MODEL_KINDS } from '../engine/moe/moeTypes';
 import { REGULARIZATION_KINDS } from '../engine/regularization';
 import { OPTIMIZERS } from '../engine/optimizers/registry';
 import { SCHEDULES } from '../engine/schedules/schedules';
-import { allLossIds } from '../losses/taskLosses';
+import { taskLossIds } from '../losses/taskLosses';
 import type { Path } from './urlCodecPaths';
 
 export const URL_VERSION = '1';
@@ -18,15 +18,15 @@ export const URL_RESERVED_KEYS = ['backend', 'lesson', 'hide', 'presenter', 'loc
 export interface KeyEntry {
   key: string;
   path: Path;
-  /** For a choice: the values allowed. */
-  options?: () => readonly string[];
+  /** For a choice: the values allowed, for the link's task (data and loss names are the task's own). */
+  options?: (task: Task) => readonly string[];
 }
 
 /** Short keys for the common settings. Every other leaf is reached by its dotted path. */
 export const KEYS: readonly KeyEntry[] = [
   // The task scopes `data` and `loss`: each is checked against the task's own list by configClamp.
   { key: 'task', path: ['task'], options: () => TASKS },
-  { key: 'data', path: ['data', 'kind'], options: () => ALL_DATA_KINDS },
+  { key: 'data', path: ['data', 'kind'], options: (task) => TASK_DATA_KINDS[task] },
   { key: 'points', path: ['data', 'points'] },
   { key: 'noise', path: ['data', 'noise'] },
   { key: 'classes', path: ['data', 'classes'] },
@@ -50,7 +50,7 @@ export const KEYS: readonly KeyEntry[] = [
   { key: 'layers', path: ['model', 'layers'] },
   { key: 'width', path: ['model', 'width'] },
   { key: 'act', path: ['model', 'activation'], options: () => ACTIVATIONS },
-  { key: 'loss', path: ['loss', 'id'], options: allLossIds },
+  { key: 'loss', path: ['loss', 'id'], options: taskLossIds },
   { key: 'opt', path: ['optimizer', 'id'], options: () => OPTIMIZERS.map((o) => o.id) },
   { key: 'lr', path: ['optimizer', 'learningRate'] },
   { key: 'batch', path: ['optimizer', 'batchSize'] },

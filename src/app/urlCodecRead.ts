@@ -1,6 +1,7 @@
 // Reading a config from the URL: every value checked and clamped, every key not used as given named in a notice.
 import * as z from 'zod/mini';
 import { configClamp, DEFAULT_CONFIG, MAX_RUNS, type ExperimentConfig } from '../engine/config';
+import { TASKS, type Task } from '../engine/task';
 import { ADDONS } from '../losses/addons';
 import { asRecord, clip, emptyRecord, formatAny, isLeaf, isPrimitive, leafEqual, pathGet, pathSet, segmentSafe, type Path } from './urlCodecPaths';
 import { ADDONS_KEY, ADDONS_PATH, FAMILIES, KEYS, RUN_KEY, RUN_SECTIONS, RUNS_PATH, URL_RESERVED_KEYS, URL_VERSION } from './urlCodecKeys';
@@ -74,6 +75,9 @@ export function configFromSearch(search: string): UrlConfig {
     for (const id of scope.addons) pathSet(raw, [...scope.path, ...ADDONS_PATH, id], emptyRecord());
   }
 
+  // A link's data and loss names are checked against its own task's lists (an unknown task is read as the default's).
+  const taskText = given.get('task');
+  const task: Task = TASKS.find((t) => t === taskText) ?? DEFAULT_CONFIG.task;
   const requests: { key: string; text: string; path: Path; role: Target['role']; value: unknown; error: string | null }[] = [];
   for (const key of settingKeys) {
     const run = RUN_KEY.exec(key);
@@ -82,7 +86,7 @@ export function configFromSearch(search: string): UrlConfig {
     const local = key.slice(prefix.length);
     if (!scope) continue; // a run past the limit, already noticed
     if (local === ADDONS_KEY) continue;
-    const target = keyResolve(local);
+    const target = keyResolve(local, task);
     if (!target || (run && !RUN_SECTIONS.includes(target.path[0]!))) {
       notices.push(run && target ? `${clip(key)}: every run shares ${local}; ignored` : `${clip(key)} is not a setting; ignored`);
       continue;
@@ -123,9 +127,9 @@ export function noticesCap(notices: string[]): string[] {
 }
 
 /** Which leaf of the config a key names, and what kind of value it holds; null if none. */
-function keyResolve(key: string): Target | null {
+function keyResolve(key: string, task: Task): Target | null {
   const entry = KEYS.find((e) => e.key === key);
-  if (entry) return { path: entry.path, kind: leafKind(pathGet(DEFAULT_CONFIG, entry.path)), ...(entry.options ? { options: entry.options() } : {}), role: 'setting' };
+  if (entry) return { path: entry.path, kind: leafKind(pathGet(DEFAULT_CONFIG, entry.path)), ...(entry.options ? { options: entry.options(task) } : {}), role: 'setting' };
   const segments = key.split('.');
   if (!segments.every(segmentSafe)) return null;
   const [head, param, ...rest] = segments;

@@ -23,9 +23,10 @@ describe('task in links and run files', () => {
 
   it('names what it changed: an unknown task, a loss or data of the other task, a parameter out of range', () => {
     expect(configFromSearch('task=ranking').notices).toEqual([`task=ranking is not one of ${TASKS.join(', ')} → classification`]);
-    expect(configFromSearch('task=regression&loss=focal').notices).toEqual(['loss=focal → mse']);
-    expect(configFromSearch('task=regression&data=spiral').notices).toEqual(['data=spiral → sine']);
-    expect(configFromSearch('loss=hl-gauss').notices).toEqual(['loss=hl-gauss → ce']);
+    // A name of the other task is not one of this task's (urlCodecOptions.test.ts: only this task's are listed).
+    expect(configFromSearch('task=regression&loss=focal').notices).toEqual([expect.stringMatching(/^loss=focal is not one of mse, .* → mse$/)]);
+    expect(configFromSearch('task=regression&data=spiral').notices).toEqual([expect.stringMatching(/^data=spiral is not one of .* → sine$/)]);
+    expect(configFromSearch('loss=hl-gauss').notices).toEqual([expect.stringMatching(/^loss=hl-gauss is not one of ce, .* → ce$/)]);
     expect(configFromSearch('task=regression&loss=hl-gauss&loss.bins=1000').notices).toEqual(['loss.bins=1000 → 128']);
   });
 

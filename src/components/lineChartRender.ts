@@ -1,6 +1,7 @@
 // The line chart on a canvas: sizing, scheduling and drawing of axes, curves and end labels.
 import { lineChartHoverDraw } from './lineChartHoverDraw';
 import { chartStyle } from './lineChartStyle';
+import { gapMarkerIndices } from './lineChartGaps';
 import { decimateIndices, labelsThatFit, lineChartScales, DEFAULT_MARGIN, type LineChartOptions, type LineChartView, type LineSeries } from './lineChartLayout';
 
 export type { LineChartMargin, LineChartOptions, LineChartView, LineSeries } from './lineChartLayout';
@@ -35,6 +36,7 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
   let boxWidth = 0;
   let boxHeight = 0;
   let listed = '';
+  let listedGaps = '';
   // The pointer's step while it is over the plot (the hover readout), and the x scale last drawn.
   let hoverPx: number | null = null;
   let drawnX: { invert: (px: number) => number } | null = null;
@@ -135,6 +137,9 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
     context.lineWidth = style.lineWidth;
     context.lineJoin = 'round';
     const drawn: string[] = [];
+    const marked: string[] = [];
+    const [xFrom, xTo] = x.domain() as [number, number];
+    const xSpan = Math.abs(xTo - xFrom);
     for (const s of series) {
       const n = Math.min(s.steps.length, s.values.length);
       const defined = (i: number): boolean => Number.isFinite(s.values[i]!) && (!view.logScale || s.values[i]! > 0);
@@ -164,11 +169,13 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
       }
       context.stroke();
       if (any) drawn.push(s.testId ?? s.name);
-      if (s.markers) {
+      // Every point of a series measured every N steps; otherwise the points around long gaps.
+      const marks = s.markers ? Array.from({ length: n }, (_, i) => i).filter(defined) : gapMarkerIndices(s.steps, defined, n, xSpan);
+      if (marks.length > 0) {
+        if (!s.markers) marked.push(s.testId ?? s.name);
         context.fillStyle = s.colour;
         context.beginPath();
-        for (let i = 0; i < n; i++) {
-          if (!defined(i)) continue;
+        for (const i of marks) {
           context.moveTo(px(i) + 2.5, y(s.values[i]!));
           context.arc(px(i), y(s.values[i]!), 2.5, 0, 2 * Math.PI);
         }
@@ -198,6 +205,9 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
 
     const names = JSON.stringify(drawn);
     if (names !== listed) canvas.setAttribute('data-series', (listed = names));
+    // The series dotted for their gaps, for tests (those always dotted are not listed).
+    const gapNames = JSON.stringify(marked);
+    if (gapNames !== listedGaps) canvas.setAttribute('data-gap-marked', (listedGaps = gapNames));
     // The y axis's top, for tests (a diverged run must not flatten the others).
     const yTopText = String(y.domain()[1]);
     if (canvas.getAttribute('data-y-top') !== yTopText) canvas.setAttribute('data-y-top', yTopText);

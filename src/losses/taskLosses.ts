@@ -24,11 +24,6 @@ export function taskLossIds(task: Task): string[] {
   return taskLosses(task).map((loss) => loss.id);
 }
 
-/** Every loss id of any task, for parsing a link before its task is known. */
-export function allLossIds(): string[] {
-  return [...new Set([...LOSSES, ...REGRESSION_LOSSES, ...PREFERENCE_LOSSES].map((loss) => loss.id))];
-}
-
 /** The loss with this id in this task; throws on an unknown id, naming it and the task. */
 export function taskLossById(task: Task, id: string): LossInfo {
   return task === 'regression' ? regressionLossById(id) : task === 'preference' ? preferenceLossById(id) : lossById(id);

@@ -4,6 +4,7 @@ import { classCounts, classMetrics, minorityClasses } from '../engine/metrics/cl
 import { regressionConstantErrors, regressionErrors } from '../engine/metrics/regressionMetrics';
 import type { CalibrationFrame, FrameEvaluation, RegressionEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from './protocol';
 import { moeProbe } from './moeProbe';
+import { evaluationIntervalMs } from './evaluationCadence';
 
 /** At most this many frames a second reach the main thread, however fast training runs. */
 export const FRAME_INTERVAL_MS = 1000 / 30;
@@ -90,7 +91,7 @@ export class FrameBuilder {
     this.lastFrameAt = now;
     const share = this.runs;
     // Where training stops, the held-out numbers are those of that step (a lesson's claim reads them).
-    const evaluate = final || now - this.lastEvaluationAt >= share * Math.max(EVALUATION_INTERVAL_MS, COST_MULTIPLE * this.evaluationCostMs);
+    const evaluate = final || now - this.lastEvaluationAt >= evaluationIntervalMs(share, this.evaluationCostMs, EVALUATION_INTERVAL_MS, COST_MULTIPLE);
     const withBoundary = final || now - this.lastBoundaryAt >= share * Math.max(BOUNDARY_INTERVAL_MS, COST_MULTIPLE * this.boundaryCostMs);
     // Weights travel with the boundary: both show where the model is, at the same cadence.
     const weightsTensor = withBoundary ? run.weightsFlat() : null;

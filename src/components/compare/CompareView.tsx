@@ -11,6 +11,8 @@ import { runColour } from '../palette';
 import { BoundaryMultiples } from './BoundaryMultiples';
 import { compareKey, compareSeries, type CompareQuantity } from './compareSeries';
 import { SummaryTable } from './SummaryTable';
+import { COMPARE_QUANTITIES, compareTask, MULTIPLES_TITLE, SHOWS_RELIABILITY } from './compareTask';
+import { useConfigStore } from '../../app/configStore';
 
 const WIDTH = 250;
 const HEIGHT = 150;
@@ -26,6 +28,7 @@ const LOG: LineChartView = { logScale: true };
 export function CompareView() {
   const runCount = useTrainingStore((s) => s.runs.length);
   const labels = useRunLabels();
+  const task = useConfigStore((s) => compareTask(s.config.task));
   if (runCount < 2) return null;
   const name = (i: number): string => labels[i]?.text ?? String.fromCharCode(65 + i);
   return (
@@ -43,27 +46,32 @@ export function CompareView() {
         <ExportPngButton chart="compare" label="the comparison charts" />
       </header>
       <SummaryTable />
-      <CompareCharts labels={labels} />
-      <h3>Decision boundaries</h3>
+      <CompareCharts labels={labels} quantities={COMPARE_QUANTITIES[task]} />
+      <h3>{MULTIPLES_TITLE[task]}</h3>
       <BoundaryMultiples />
-      <h3>Reliability (test split)</h3>
-      <ReliabilityMultiples labels={labels} />
+      {SHOWS_RELIABILITY[task] && (
+        <>
+          <h3>Reliability (test split)</h3>
+          <ReliabilityMultiples labels={labels} />
+        </>
+      )}
     </section>
   );
 }
 
 const CHARTS: { quantity: CompareQuantity; view: LineChartView; options: LineChartOptions; testId: string; label: string }[] = [
   { quantity: 'accuracy', view: LINEAR, options: option('validation accuracy'), testId: 'compare-accuracy', label: 'Validation accuracy of each run' },
+  { quantity: 'validationMse', view: LOG, options: option('validation MSE'), testId: 'compare-validation-mse', label: 'Validation MSE of each run' },
   { quantity: 'ece', view: LINEAR, options: option('ECE (test)'), testId: 'compare-ece', label: 'Test ECE of each run' },
   { quantity: 'gradientNorm', view: LOG, options: option('‖∇L‖₂'), testId: 'compare-gradient', label: 'Gradient norm of each run' },
   { quantity: 'sharpness', view: LINEAR, options: option('λ_max'), testId: 'compare-sharpness', label: 'Sharpness of each run' },
 ];
 
-/** The overlaid charts, each redrawn only when its own histories change. */
-function CompareCharts({ labels }: { labels: readonly RunLabel[] }) {
+/** The task's overlaid charts, each redrawn only when its own histories change. */
+function CompareCharts({ labels, quantities }: { labels: readonly RunLabel[]; quantities: readonly CompareQuantity[] }) {
   return (
     <div className="chart-grid">
-      {CHARTS.map((chart) => (
+      {CHARTS.filter((chart) => quantities.includes(chart.quantity)).map((chart) => (
         <CompareChart key={chart.quantity} {...chart} labels={labels} />
       ))}
     </div>

@@ -7,25 +7,8 @@ import { taskLossById } from '../../losses/taskLosses';
 import { useRunLabels } from '../../app/runLabelHooks';
 import type { RunLabel } from '../../app/runLabels';
 import { runColour } from '../palette';
+import { compareTask, SUMMARY_COLUMNS } from './compareTask';
 import { summaryRows, summarySort, type SummaryKey, type SummaryRow } from './summaryRows';
-
-const COLUMNS: { key: SummaryKey; label: string; digits?: number }[] = [
-  { key: 'run', label: 'run' },
-  { key: 'loss', label: 'loss' },
-  { key: 'trainLoss', label: 'train loss', digits: 4 },
-  { key: 'testLoss', label: 'test loss', digits: 4 },
-  { key: 'trainAccuracy', label: 'train acc.', digits: 3 },
-  { key: 'testAccuracy', label: 'test acc.', digits: 3 },
-  { key: 'testBalancedAccuracy', label: 'test bal. acc.', digits: 3 },
-  { key: 'testMacroF1', label: 'test macro-F1', digits: 3 },
-  { key: 'minorityRecall', label: 'minority recall', digits: 3 },
-  { key: 'ece', label: 'ECE', digits: 4 },
-  { key: 'eceScaled', label: 'ECE after T*', digits: 4 },
-  { key: 'sharpness', label: 'λ_max', digits: 3 },
-  { key: 'distanceFromInit', label: '‖θ − θ₀‖', digits: 3 },
-  { key: 'stepsPerSecond', label: 'steps/s', digits: 0 },
-  { key: 'diverged', label: 'diverged' },
-];
 
 function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined, labels: readonly RunLabel[]): string {
   const value = row[key];
@@ -38,6 +21,8 @@ function cell(row: SummaryRow, key: SummaryKey, digits: number | undefined, labe
 
 /** One row per run with its latest numbers, named by the run's label; click a header to sort by it. */
 export function SummaryTable() {
+  const task = useConfigStore((s) => compareTask(s.config.task));
+  const columns = SUMMARY_COLUMNS[task];
   const runs = useTrainingStore((s) => s.runs);
   const frameCount = useTrainingStore((s) => s.frameCount);
   const lossNames = useConfigStore((s) => configRuns(s.config).map((r) => taskLossById(s.config.task, r.loss.id).name).join('\n'));
@@ -56,11 +41,11 @@ export function SummaryTable() {
     [runs, lossNames, sort, frameCount],
   );
   return (
-    <table className="summary-table" data-testid="summary-table">
+    <table className="summary-table" data-testid="summary-table" data-task={task}>
       <thead>
         <tr>
-          {COLUMNS.map((column) => (
-            <th key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+          {columns.map((column) => (
+            <th key={column.key} title={column.title} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
               <button
                 type="button"
                 className="link"
@@ -77,7 +62,7 @@ export function SummaryTable() {
       <tbody>
         {rows.map((row) => (
           <tr key={row.run} data-testid="summary-row" data-run={row.run} className={row.diverged !== null ? 'diverged' : undefined}>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <td key={column.key} data-column={column.key} style={column.key === 'run' ? { color: runColour(row.run), fontWeight: 600 } : undefined}>
                 {cell(row, column.key, column.digits, labels)}
               </td>

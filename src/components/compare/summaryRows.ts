@@ -13,6 +13,10 @@ export interface SummaryRow {
   /** Test recall of the training split's minority class (the mean over them when several); null when balanced. */
   minorityRecall: number | null;
   ece: number | null;
+  /** Regression: mean squared error on the training and test splits, and mean absolute error on the test split. */
+  trainMse: number | null;
+  testMse: number | null;
+  testMae: number | null;
   eceScaled: number | null;
   sharpness: number | null;
   distanceFromInit: number | null;
@@ -34,6 +38,9 @@ export function summaryRows(runs: readonly RunState[], lossNames: readonly strin
     testMacroF1: run.evaluation?.testClasses.macroF1 ?? null,
     minorityRecall: minorityRecall(run),
     ece: run.calibration?.before.ece ?? null,
+    trainMse: run.evaluation?.regression?.train.mse ?? null,
+    testMse: run.evaluation?.regression?.test.mse ?? null,
+    testMae: run.evaluation?.regression?.test.mae ?? null,
     eceScaled: run.calibration?.after.ece ?? null,
     sharpness: run.sharpness.at(-1)?.eigenvalue ?? null,
     distanceFromInit: run.telemetry.at(-1)?.distanceFromInit ?? null,

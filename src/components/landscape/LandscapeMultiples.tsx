@@ -40,7 +40,7 @@ export function landscapeSharedScenes(
 }
 
 /** Above this ratio between the widest and the narrowest run's loss range, a shared scale flattens the narrow ones. */
-const SPREAD_HINT = 10;
+const SPREAD_HINT = 4;
 
 /** The widest run's loss range over the narrowest's (1 with fewer than two finite ranges). */
 export function spreadRatio(runs: readonly LandscapeRunView[]): number {
