@@ -16,6 +16,7 @@ import { OptionalView, ViewToggles } from '../components/ViewToggles';
 import { LandscapePanel } from '../components/landscape/LandscapePanel';
 import { PreferencePanel } from '../components/preference/PreferencePanel';
 import { useConfigStore } from './configStore';
+import { useClassroomStore } from './classroomStore';
 import { LandscapeSettings } from '../components/landscape/LandscapeControls';
 import { RunTabs } from '../components/compare/RunTabs';
 import { LessonsMenu } from '../components/lessons/LessonsMenu';
@@ -34,6 +35,7 @@ import { LazyCalibrationPanel, LazyCompareView, LazyLossShape, LazyMoePanel, Laz
 export function App({ client, urlNotices }: { client: TrainerClient; urlNotices: readonly string[] }) {
   const docked = useDockOpen();
   const preference = useConfigStore((s) => s.config.task === 'preference');
+  const controlsHidden = useClassroomStore((s) => s.hidden.includes('controls'));
   return (
     <div className="app">
       <a className="skip-link" href="#charts" data-testid="skip-link">
@@ -55,6 +57,8 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
       <div className="layout">
         {/* A link can hide or lock panels for a class (`hide=`, `lock=`; see classroomUrl.ts). */}
         <ControlColumn>
+          {/* An open lesson leads the settings column, so the core views keep the height of the screen. */}
+          <LessonPanel />
           <SettingsGroup title="Loss" panels={['runs', 'loss']} testId="loss">
             <ControlGate panel="runs">
               <RunTabs />
@@ -92,7 +96,8 @@ export function App({ client, urlNotices }: { client: TrainerClient; urlNotices:
         <main className="views" id="charts" tabIndex={-1} aria-label="Charts">
           <Notices urlNotices={urlNotices} />
           <ImportedRun />
-          <LessonPanel />
+          {/* With the settings column hidden (`hide=controls`) the lesson sits above the charts. */}
+          {controlsHidden && <LessonPanel />}
           <div className={docked ? 'core core-docked' : preference ? 'core core-preference' : 'core'} data-testid="core-views">
             <OutputView />
             <LossChart />

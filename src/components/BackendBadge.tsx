@@ -33,7 +33,8 @@ export function BackendBadge() {
       data-landscape-backend={landscape?.name}
       data-landscape-strategy={landscape?.choice?.strategy ?? undefined}
       role="status"
-      title={detail}
+      // The badge is cut to its width in the header: its title says it all.
+      title={[trainingChoiceText(backend), measured ? '' : backend.reason, landscape ? landscapeChoiceText(landscape) : '', detail].filter(Boolean).join('\n')}
     >
       <strong>{trainingChoiceText(backend)}</strong>
       {measured ? null : <span className="badge-reason"> {backend.reason}</span>}

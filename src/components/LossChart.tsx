@@ -35,6 +35,8 @@ export function LossChart() {
   const runCount = useTrainingStore((s) => s.runs.length);
   const labels = useRunLabels();
   const compare = runCount > 1;
+  // Task 'preference' has no validation split: its legend names only the line it draws.
+  const validation = useConfigStore((s) => s.config.task !== 'preference');
   const imported = useImportedLossSeries();
   const { shown: tableShown, toggle: tableToggle } = useChartTableToggle('Loss over training');
 
@@ -65,12 +67,16 @@ export function LossChart() {
                 </span>
               ))}
             </span>
-            <span className="note">solid: train · dashed: validation</span>
+            <span className="note">{validation ? 'solid: train · dashed: validation' : 'training loss'}</span>
           </>
         ) : (
           <span className="legend">
             <span className="swatch" style={{ background: '#0072B2' }} /> train
-            <span className="swatch dashed" style={{ borderColor: '#D55E00' }} /> validation
+            {validation && (
+              <>
+                <span className="swatch dashed" style={{ borderColor: '#D55E00' }} /> validation
+              </>
+            )}
           </span>
         )}
         <label className="toggle">

@@ -12,7 +12,9 @@ export function ReachedTotal({ client }: { client: TrainerClient }) {
   if (!reached) return null;
   return (
     <span className="reached-total" data-testid="reached-total" role="status">
-      Reached T = {total.toLocaleString('en')} — continue?{' '}
+      {/* Parts are left out on narrower screens, where the button says it (one header row, styles.css). */}
+      <span className="reached-word">Reached </span>T = {total.toLocaleString('en')}
+      <span className="reached-question"> — continue?</span>{' '}
       <button type="button" data-testid="continue" onClick={() => client.play()}>
         Continue
       </button>

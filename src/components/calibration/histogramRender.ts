@@ -18,8 +18,8 @@ export interface HistogramRenderer {
   dispose(): void;
 }
 
-// The top margin holds the two rules' labels, one line each, above the bars.
-const MARGIN = { top: 38, right: 10, bottom: 32, left: 40 };
+// The top margin holds the two rules' labels, one line each (a line and a half apart), above the bars.
+const MARGIN = { top: 44, right: 10, bottom: 32, left: 40 };
 
 interface BarDatum {
   index: number;
@@ -100,7 +100,7 @@ export function histogramCreate(svg: SVGSVGElement, width: number, height: numbe
         .select('line')
         .attr('x1', (r) => x(r.value))
         .attr('x2', (r) => x(r.value))
-        .attr('y1', MARGIN.top - 6)
+        .attr('y1', MARGIN.top - 8)
         .attr('y2', height - MARGIN.bottom)
         .attr('stroke', HISTOGRAM_COLOURS.rule)
         .attr('stroke-width', 1.5)
@@ -110,7 +110,7 @@ export function histogramCreate(svg: SVGSVGElement, width: number, height: numbe
       rule
         .select('text')
         .attr('x', (r) => x(r.value) + (r.value > 0.5 ? -3 : 3))
-        .attr('y', (r) => (r.dashed ? 27 : 13))
+        .attr('y', (r) => (r.dashed ? 31 : 13))
         .attr('text-anchor', (r) => (r.value > 0.5 ? 'end' : 'start'))
         .text((r) => r.name);
     },

@@ -1,5 +1,5 @@
 import { useTrainingStore } from '../../app/trainingStore';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useConfigStore } from '../../app/configStore';
 import { useLandscapeStore, type LandscapeSurface } from '../../app/landscapeStore';
 import type { SurfacePath } from '../../workers/surveyorProtocol';
@@ -14,6 +14,7 @@ import { PathDiagnostics } from './PathDiagnostics';
 import { SliceView } from './SliceView';
 import { SurfaceView } from './SurfaceView';
 import { MoeLandscapeNote } from '../moe/MoeLandscapeNote';
+import { useDetailsDismiss } from '../layout/useDetailsDismiss';
 import { heightField, type HeightField } from './surfaceField';
 import type { SurfaceHover, SurfaceScene } from './surfaceScene';
 
@@ -66,6 +67,8 @@ export function LandscapePanel() {
   // A surface imported from a file (surface.json, or dropped on the panel) takes the live one's place.
   const imported = useSurfaceImportStore((s) => s.surface);
   const drop = useSurfaceDrop();
+  const trustRef = useRef<HTMLDetailsElement>(null);
+  useDetailsDismiss(trustRef);
 
   if (imported) return <ImportedLandscape surface={imported} view={settings.view} logHeight={logHeight} />;
   if (!settings.open) {
@@ -101,7 +104,7 @@ export function LandscapePanel() {
         <h2>Loss landscape</h2>
         <LandscapeViewTabs view={settings.view} compare={compare} />
         {planar && (
-          <details className="landscape-trust">
+          <details className="landscape-trust" ref={trustRef}>
             <summary data-testid="landscape-trust">Path trust</summary>
             <div className="landscape-trust-body">
               <PathDiagnostics path={surface?.complete ? path : null} run={compare ? 'run A' : null} />

@@ -10,6 +10,11 @@ const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
  * A lesson replaces the user's experiment, so browsing the list with the arrow keys (or by typing
  * a letter) only marks a lesson; Enter, or choosing one with the mouse, opens it.
  */
+function lessonTitle(id: string): string {
+  const i = LESSONS.findIndex((lesson) => lesson.id === id);
+  return i < 0 ? '' : `${i + 1}. ${LESSONS[i]!.title}`;
+}
+
 export function LessonsMenu() {
   const id = useId();
   const lessonId = useClassroomStore((s) => s.lessonId);
@@ -24,7 +29,8 @@ export function LessonsMenu() {
         id={id}
         data-testid="lessons-menu"
         value={marked ?? lessonId ?? ''}
-        title="Enter opens the marked lesson"
+        // The header cuts a long title to the menu's width; the tooltip holds it whole.
+        title={lessonId === null ? 'Enter opens the marked lesson' : `${lessonTitle(lessonId)} — Enter opens the marked lesson`}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && marked !== null) {
             event.preventDefault();

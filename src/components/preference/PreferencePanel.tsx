@@ -24,6 +24,9 @@ const READOUT: readonly { key: PreferenceMetric; label: string; title: string; c
   { key: 'retainProb', label: 'retain', title: 'mean π of the retain set’s answers', change: false },
 ];
 
+/** Two lines of caption at the panel's small type. */
+const CAPTION_PX = 36;
+
 const FAMILY_TITLE = { preference: 'Preference optimisation', unlearning: 'Unlearning' } as const;
 
 /**
@@ -42,11 +45,11 @@ export function PreferencePanel() {
   const [box, boxRef] = useBoxSize<HTMLDivElement>();
   const runs = useMemo(() => states.map((s) => s.preference ?? EMPTY), [states]);
   const names = labels.map((l) => l.text);
-  // Two rows of charts, each under a one-line caption: two columns for one family, four when mixed
-  // (a row per family, under its title).
+  // Two rows of charts, each under its caption (the caption is the explanation: it wraps, two lines
+  // kept for it): two columns for one family, four when mixed (a row per family, under its title).
   const columns = mixed ? 4 : 2;
   const width = Math.max(mixed ? 90 : 160, Math.floor(((box?.width ?? 520) - 12 * (columns - 1)) / columns));
-  const height = Math.max(70, Math.floor(((box?.height ?? 320) - 4 - (mixed ? 2 * 20 : 0)) / 2) - 22);
+  const height = Math.max(70, Math.floor(((box?.height ?? 320) - 4 - (mixed ? 2 * 20 : 0)) / 2) - CAPTION_PX);
   return (
     <section className="panel preference-panel" aria-label="Preference optimisation over training" data-testid="preference-panel" data-family={family}>
       <header className="chart-header">
@@ -69,7 +72,6 @@ export function PreferencePanel() {
             )}
             {PREFERENCE_CHARTS[group.family].map((spec) => (
               <figure key={spec.id} className="preference-chart">
-                {/* One line: a note too long for a narrow chart ends in an ellipsis, and the title holds it whole. */}
                 <figcaption title={`${spec.title} — ${spec.note}`}>
                   {spec.title} <span className="note">{spec.note}</span>
                 </figcaption>
