@@ -114,6 +114,8 @@ async function main() {
       const longest = await measureLongestTask(context, BASE);
       put(results, 'ui.longestTaskMs', longest.longestTaskMs);
       put(results, 'ui.longTasks', longest.count);
+      put(results, 'ui.longTaskApiMaxMs', longest.longTaskApiMs);
+      put(results, 'ui.timerLagMaxMs', longest.timerLagMs);
       put(results, 'ui.backend', longest.backend);
     });
     await section(results, 'ui.fpsCompare4', async () => {

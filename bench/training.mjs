@@ -115,7 +115,9 @@ export async function measureLongestTask(context, base, seconds = 10) {
     return { longTasks: window.__longTasks, lag: window.__lag };
   });
   await page.close();
-  return { longestTaskMs: Math.max(lag, ...longTasks), count: longTasks.length, backend };
+  // Both figures apart too: the Long Tasks API sees tasks of 50 ms and more; the timer's lag also
+  // counts a run of shorter tasks and frames, and time the machine gives the page's thread nothing.
+  return { longestTaskMs: Math.max(lag, ...longTasks), longTaskApiMs: Math.max(0, ...longTasks), timerLagMs: lag, count: longTasks.length, backend };
 }
 
 /**

@@ -44,7 +44,8 @@ test.skipIf(!python.path)('regularization.py’s penalty equals the engine’s r
   const kernels = [Array.from({ length: 12 }, () => random.normal()), Array.from({ length: 8 }, () => 2 * random.normal())];
   const folder = mkdtempSync(join(tmpdir(), 'losscape-penalty-'));
   try {
-    writeFileSync(join(folder, 'regularization.py'), PYTHON_SOURCES['regularization.py']!);
+    // regularization.py imports the model's shapes (model.py, which imports rng.py): the whole fixed set.
+    for (const [name, source] of Object.entries(PYTHON_SOURCES)) writeFileSync(join(folder, name), source);
     const script = `
 import json, sys, torch
 sys.path.insert(0, ${JSON.stringify(folder)})
