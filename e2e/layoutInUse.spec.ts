@@ -61,10 +61,11 @@ test('presenter mode with a lesson at 1920×1080: the boundary and the landscape
   }
 });
 
-for (const [width, height_, presenter] of [[1024, 768, false], [1366, 768, false], [1920, 1080, true]] as const) {
-  test(`the header keeps one row at ${width}×${height_}${presenter ? ' in presenter mode' : ''}: before Play, while training, at T`, async ({ page }) => {
+// 1280 with a lesson open: its long title in the lessons menu beside "Reached T = 1,000".
+for (const [width, height_, presenter, lesson] of [[1024, 768, false, ''], [1280, 720, false, 'lesson=lion-box&'], [1366, 768, false, ''], [1920, 1080, true, '']] as const) {
+  test(`the header keeps one row at ${width}×${height_}${presenter ? ' in presenter mode' : ''}${lesson ? ' with a lesson' : ''}: before Play, while training, at T`, async ({ page }) => {
     // T = 1,000, reached with one Step of 1,000: the longest "Reached T = 1,000" and step count.
-    const app = await openAt(page, width, height_, `steps=1000${presenter ? '&presenter=1' : ''}`);
+    const app = await openAt(page, width, height_, `${lesson}steps=1000${presenter ? '&presenter=1' : ''}`);
     const header = page.locator('.app-header');
     const before = (await header.boundingBox())!.height;
     await page.getByTestId('step-size').selectOption('1000');
