@@ -170,3 +170,18 @@ export async function insideViewport(page: Page, testId: string): Promise<{ box:
   const inside = box !== null && box.width > 0 && box.height > 0 && box.x >= -0.5 && box.y >= -0.5 && box.x + box.width <= viewport.width + 0.5 && box.y + box.height <= viewport.height + 0.5;
   return { box, inside };
 }
+
+/** The two screens every view is checked at: a 1366×768 laptop and a 1920×1080 projector. */
+export const CHECKED_SCREENS = [
+  [1366, 768],
+  [1920, 1080],
+] as const;
+
+/** Runs `check` at each checked screen size, once the page has laid itself out at that size. */
+export async function atEachScreen(page: Page, check: (width: number, height: number) => Promise<void>): Promise<void> {
+  for (const [width, height] of CHECKED_SCREENS) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    await check(width, height);
+  }
+}

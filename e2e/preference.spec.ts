@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './app';
-import { insideViewport, layoutReport } from './layoutChecks';
+import { atEachScreen, insideViewport, layoutReport } from './layoutChecks';
 import type { LandscapeSnapshot } from '../src/app/landscapeStore';
 
 const landscape = (page: Page): Promise<LandscapeSnapshot> => page.evaluate(() => window.__losscape!.landscape());
@@ -47,12 +47,7 @@ test('DPO vs RPO: under DPO both log-probabilities fall while RPO keeps log π(y
   expect(l.runs[0]!.min).not.toBe(l.runs[1]!.min); // DPO's and RPO's objectives differ
   for (const run of [0, 1]) await expect(page.getByTestId(`landscape-multiple-${run}`)).toHaveAttribute('data-complete', 'true');
   await expect(page.getByTestId('landscape-surface-1')).toBeVisible();
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
+  await atEachScreen(page, async (width, height) => {
     await page.screenshot({ path: `e2e/screenshots/preference-${width}.png` });
     // Four core views on one screen: none cut, none overlapping, each whole inside the viewport.
     const report = await layoutReport(page, 0);
@@ -66,7 +61,7 @@ test('DPO vs RPO: under DPO both log-probabilities fall while RPO keeps log π(y
       const { box, inside } = await insideViewport(page, id);
       expect(inside, `${id} inside the viewport at ${width}×${height}: ${JSON.stringify(box)}`).toBe(true);
     }
-  }
+  });
 });
 
 test('a DPO run shows the landscape of its objective with the optimizer’s path, in 3-D and as contours, and PCA directions of that path', async ({ page }) => {

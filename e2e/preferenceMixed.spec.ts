@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './app';
-import { layoutReport } from './layoutChecks';
+import { atEachScreen, layoutReport } from './layoutChecks';
 
 // DPO (a preference loss) against NPO (an unlearning loss): each family's numbers mean different
 // things, so each family's charts draw its own runs.
@@ -28,12 +28,7 @@ test('DPO vs NPO: the preference charts draw run A, the forget/retain charts run
   await expect(series(unlearning, 'best')).toHaveAttribute('data-series', drawn(['run1-bestProb']));
   await expect(series(unlearning, 'cosine')).toHaveAttribute('data-series', drawn(['run1-cosine']));
   await expect(panel.locator('canvas.line-chart')).toHaveCount(8);
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
+  await atEachScreen(page, async (width) => {
     await page.screenshot({ path: `e2e/screenshots/preference-mixed-${width}.png` });
     const report = await layoutReport(page, 0);
     expect(report.scrollWidth, 'page width').toBeLessThanOrEqual(report.viewportWidth);
@@ -43,5 +38,5 @@ test('DPO vs NPO: the preference charts draw run A, the forget/retain charts run
       expect(box.width, `chart width at ${width}`).toBeGreaterThan(80);
       expect(box.height, `chart height at ${width}`).toBeGreaterThan(60);
     }
-  }
+  });
 });

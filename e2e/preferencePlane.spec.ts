@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './app';
-import { layoutReport } from './layoutChecks';
+import { atEachScreen, layoutReport } from './layoutChecks';
 
 /** Pixels of the plane drawn in the marks' dark outline (boundaryRender.ts MARK_COLOUR); class colours and shades are far lighter. */
 function darkPixels(page: Page): Promise<number> {
@@ -26,18 +26,13 @@ test('the plane marks the forget set as outlined diamonds and the retain set as 
   await expect(page.getByTestId('boundary')).toHaveAttribute('data-forget', '24');
   // 24 outlined diamonds: each outline is a few dozen dark pixels.
   await expect.poll(() => darkPixels(page)).toBeGreaterThan(24 * 15);
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
+  await atEachScreen(page, async (width) => {
     // The legend's marks and counts neither overlap other text nor are cut off.
     const report = await layoutReport(page, 0);
     expect(report.overlaps, `overlapping text at ${width}`).toEqual([]);
     expect(report.cut.filter((c) => /forget|retain|best response/.test(c)), `legend cut at ${width}`).toEqual([]);
     await page.screenshot({ path: `e2e/screenshots/preference-forget-${width}.png` });
-  }
+  });
 
   // Preference losses alone have no forget set: no marks, and the legend says only what colour and shade are.
   await app.open(`${BASE}&loss=dpo`);
@@ -61,14 +56,9 @@ test('"show test data" is off for a preference run, whose prompts all train, and
   expect((await app.snapshot()).validationLoss).toBeNull();
   await page.getByTestId('show-test-label').click({ force: true });
   await expect(toggle).not.toBeChecked();
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
+  await atEachScreen(page, async (width) => {
     await page.screenshot({ path: `e2e/screenshots/preference-show-test-${width}.png` });
-  }
+  });
 
   await app.open('?backend=wasm&points=120');
   await expect(toggle).toBeEnabled();
