@@ -32,9 +32,10 @@ export function softmaxFamilyValues(gamma: number, epsilon: number, classes: num
 }
 
 /**
- * log(1e−12): focalTf keeps 1 − p_y at or above 1e−12 (pow(0, γ) has an infinite slope), and
- * below it its gradient through the weight is 0. The family does the same, so each focal row's
- * value and gradient are focal's own.
+ * log(1e−12): focalTf keeps 1 − p_y at or above 1e−12 (pow(0, γ) has an infinite slope), and so
+ * does the family, for focal's own weights and for a finite (1 − p_y)^{γ−1} at γ < 1: its power
+ * of e is then at most 27.7, never ∞ (∞·0 would make the gradient NaN). Below the floor the
+ * gradient's focal part is a multiple of p − e_y, itself within 1e−12 of 0.
  */
 const LOG_FLOOR = Math.log(1e-12);
 
@@ -64,8 +65,9 @@ export function softmaxFamilyTf(logits: Tensor2D, targets: Tensor2D, columns: So
     const others = tf.sub(d, tf.mul(targets, LEAVE_OUT));
     const top = tf.max(others, 1, true);
     const a = tf.add(top, tf.log(tf.sum(tf.exp(tf.sub(others, top)), 1, true)));
-    // softplus(a) = max(a, 0) + log1p(e^{−|a|}): tf.softplus computes log(e^a + 1) in float32 over most of its range.
-    const minusLogPy = tf.add(tf.relu(a), tf.log1p(tf.exp(tf.neg(tf.abs(a)))));
+    // tf.softplus keeps e^a's digits where a ≪ 0 (p_y near 1) on cpu, wasm and webgpu alike;
+    // log1p(e^a) would not: the wasm and webgpu kernels of log1p compute log(1 + x) in float32.
+    const minusLogPy = tf.softplus(a);
     const p = tf.exp(tf.sub(d, minusLogPy));
     let weight: Tensor = columns.keep;
     let slope: Tensor = columns.keep;
@@ -73,10 +75,9 @@ export function softmaxFamilyTf(logits: Tensor2D, targets: Tensor2D, columns: So
       const logOneMinusPy = tf.sub(a, minusLogPy);
       const floored = tf.maximum(logOneMinusPy, LOG_FLOOR);
       const w = tf.exp(tf.mul(columns.gamma, floored));
-      // γ·(1 − p_y)^{γ−1}·p_y·(−log p_y), 0 where 1 − p_y is floored; the power is at most 1e12·… there, never ∞·0.
-      const above = tf.step(tf.sub(logOneMinusPy, LOG_FLOOR));
+      // γ·(1 − p_y)^{γ−1}·p_y·(−log p_y), the power and p_y as one exponential.
       const powerTerm = tf.exp(tf.sub(tf.mul(columns.gammaLess1, floored), minusLogPy));
-      const dw = tf.mul(tf.mul(tf.mul(columns.gamma, above), powerTerm), minusLogPy);
+      const dw = tf.mul(tf.mul(columns.gamma, powerTerm), minusLogPy);
       weight = tf.mul(columns.keep, w);
       slope = tf.mul(columns.keep, tf.add(w, dw));
     }
