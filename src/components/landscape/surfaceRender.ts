@@ -8,14 +8,14 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { useTrainingStore } from '../../app/trainingStore';
 import { drawQueueCancel, drawQueueRequest } from './surfaceDrawQueue';
 import { surfaceOrbitByKey } from './surfaceKeys';
-import { framePath, gridHeightAt, type Vec3 } from './surfaceFrame';
+import { framePath, gridHeightAt, surfacePoints, viewWindow, type Vec3 } from './surfaceFrame';
 import { gridSample, heightFraction } from './surfaceField';
 import { surfaceMeshFill } from './surfaceMesh';
 import { SURFACE_HEIGHT, surfaceOverlaysCreate } from './surfaceOverlays';
 import type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
 import { softwareGl } from './surfaceSoftwareGl';
 import { afterNextFrame, fencedDrawCreate, yieldToMain } from './surfaceFencedDraw';
-import { CAMERA_START, FOV, fovFor, MAX_DISTANCE, PREFER_AZIMUTH, TARGET } from './surfaceCamera';
+import { CAMERA_START, fovFor, FRAME_FOOT_PX, FRAME_MARGIN_PX, PREFER_AZIMUTH, TARGET } from './surfaceCamera';
 
 // The scene types live in surfaceScene.ts; importers of them from here keep working.
 export type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
@@ -133,16 +133,24 @@ export async function surfaceCreate(
   };
   canvas.addEventListener('keydown', onKey);
 
-  /** Aims the camera at the drawn path, and makes that pose the one Reset returns to. */
+  /**
+   * Fits the camera to the whole surface, from the side that best shows the drawn path (none yet:
+   * the usual side), and makes that pose the one Reset returns to.
+   */
+  let framedPath: readonly THREE.Vector3[] = [];
   const frameOn = (path: readonly THREE.Vector3[], s: SurfaceScene): void => {
+    framedPath = path;
     const R = s.spec.resolution;
     const heights = Float32Array.from(s.field.heights, (v) => heightFraction(s.field, v));
     const points = path.map((p): Vec3 => [p.x, p.y, p.z]);
-    const pose = framePath(points, gridHeightAt(heights, R, HEIGHT), { fovDegrees: Math.min(camera.fov, FOV), maxDistance: MAX_DISTANCE, preferAzimuth: PREFER_AZIMUTH });
+    const frame = viewWindow(cssSize.width, cssSize.height, FRAME_MARGIN_PX, FRAME_FOOT_PX);
+    const pose = framePath(points, gridHeightAt(heights, R, HEIGHT), surfacePoints(heights, R, HEIGHT), { fovDegrees: camera.fov, aspect: camera.aspect, window: frame, preferAzimuth: PREFER_AZIMUTH });
     if (!pose) return;
     following = true;
     camera.position.fromArray(pose.position);
     controls.target.fromArray(pose.target);
+    // Zooming out may always go a good way past the fitted view.
+    controls.maxDistance = Math.max(8, 2 * camera.position.distanceTo(controls.target));
     controls.update();
     controls.saveState();
     following = false;
@@ -168,7 +176,8 @@ export async function surfaceCreate(
       if (disposed) return;
     }
     const drawn = overlays.updatePath(s);
-    if (drawn.pathChanged && options.framePath && !userMoved && drawn.path.length >= 2) frameOn(drawn.path, s);
+    // A new surface (its heights set what must fit) or a new path (the side to see it from).
+    if ((meshChanged || drawn.pathChanged) && options.framePath && !userMoved) frameOn(drawn.path.length >= 2 ? drawn.path : [], s);
     if (meshChanged || contoursChanged || drawn.changed) requestRender();
   };
 
@@ -238,6 +247,8 @@ export async function surfaceCreate(
       camera.aspect = w / h;
       camera.fov = fovFor(w / h);
       camera.updateProjectionMatrix();
+      // A canvas of a new shape fits the surface anew, unless the user has placed the camera.
+      if (current && options.framePath && !userMoved) frameOn(framedPath, current);
       requestRender();
     },
     resetCamera: () => {
