@@ -1,5 +1,5 @@
 import { useSelectedRunState } from '../app/selectedRunState';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useConfigStore } from '../app/configStore';
 import { useTrainingStore } from '../app/trainingStore';
 import { datasetIsGenerated } from '../engine/datasets';
@@ -60,7 +60,8 @@ export function DecisionBoundary() {
     latest.current = { points, boundary, style };
   }, [points, boundary, style]);
 
-  useEffect(() => {
+  // Before paint, so the canvas never shows a frame at its old size when its box is measured.
+  useLayoutEffect(() => {
     if (!canvasRef.current) return;
     renderer.current = boundaryCreate(canvasRef.current, size);
     renderer.current.update(latest.current.points, latest.current.boundary, latest.current.style);
