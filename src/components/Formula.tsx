@@ -34,7 +34,8 @@ export function Formula({ tex, testId }: { tex: string; testId?: string }) {
           return span;
         }),
       );
-      host.dataset.rendered = 'true';
+      // The TeX now shown (data-tex changes first, with the props): tests wait for the two to agree.
+      host.dataset.rendered = tex;
       formulaFit(host);
       // KaTeX's fonts load once a formula first needs them, and change its width when they arrive.
       void document.fonts?.ready.then(() => {
@@ -47,7 +48,7 @@ export function Formula({ tex, testId }: { tex: string; testId?: string }) {
   }, [tex]);
   const width = box?.width ?? 0;
   useEffect(() => {
-    if (ref.current?.dataset.rendered === 'true' && width > 0) formulaFit(ref.current);
+    if (ref.current?.dataset.rendered !== undefined && width > 0) formulaFit(ref.current);
   }, [width]);
   return (
     <span className="formula-box" ref={boxRef}>

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PREFERENCE_LOSSES } from '../losses/preference/registry';
+import { REGRESSION_LOSSES } from '../losses/regression/regressionLosses';
 import { LOSSES } from '../losses/registry';
 import { formulaParts } from './formulaParts';
 
@@ -28,11 +30,17 @@ describe('formulaParts', () => {
     expect(formulaParts('\\ell = \\log\\pi(y) \\quad(\\text{ascent})')).toEqual(['\\ell = \\log\\pi(y)', '(\\text{ascent})']);
   });
 
-  it('rebuilds every classification loss’s formula from its parts, with balanced braces in each', () => {
-    for (const loss of LOSSES) {
+  it('rebuilds every loss’s formula (classification, regression, preference) from its parts, with balanced braces in each', () => {
+    for (const loss of [...LOSSES, ...REGRESSION_LOSSES, ...PREFERENCE_LOSSES]) {
       const parts = formulaParts(loss.tex);
       for (const part of parts) expect(part.split('{').length, `${loss.id}: ${part}`).toBe(part.split('}').length);
       expect(parts.join(' ').replace(/\\q?quad|\\ |\s/g, ''), loss.id).toBe(loss.tex.replace(/\\q?quad|\\ |\s/g, ''));
     }
+  });
+
+  it('splits the long formulas into the statements a reader sees', () => {
+    const hl = REGRESSION_LOSSES.find((l) => l.id === 'hl-gauss')!;
+    expect(formulaParts(hl.tex).map((p) => p.slice(0, 8))).toEqual(['\\ell = -', 'p_i(y) =', '\\hat y =']);
+    expect(formulaParts(LOSSES.find((l) => l.id === 'anyloss')!.tex)).toHaveLength(6);
   });
 });
