@@ -5,12 +5,17 @@ const PROBES_OFF = { calibrationEvery: 0, sharpnessEvery: 0, telemetryEvery: 0 }
 /** The issue's "all telemetry on": calibration every 50 steps, sharpness every 100, gradients every 10. */
 const PROBES_ON = { calibrationEvery: 50, sharpnessEvery: 100, telemetryEvery: 10 };
 
-/** 2-16-16-2 MLP, full batch, Adam; 854 points split 60/20/20 leave exactly 512 to train on. */
+/**
+ * 2-16-16-2 MLP, full batch, Adam; 854 points split 60/20/20 leave exactly 512 to train on.
+ * Play stops at `training.totalSteps` the first time (2 000 by default): a fast machine (500–720
+ * steps/s on WASM) would reach it inside a timed window, so the longest length keeps every window training.
+ */
 export const BENCH_CONFIG = {
   data: { kind: 'circle', points: 854, noise: 0.1, classes: 2, seed: 1 },
   model: { layers: 2, width: 16, activation: 'relu' },
   loss: { id: 'ce', params: {} },
   optimizer: { id: 'adam', learningRate: 0.01, batchSize: 0, params: {} },
+  training: { totalSteps: 100_000 },
   metrics: PROBES_OFF,
   seed: 1,
 };

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './app';
-import { colouredShare } from './canvasChecks';
+import { colouredShare, surfaceInsideCanvas } from './canvasChecks';
 import { layoutReport } from './layoutChecks';
 import type { LandscapeSnapshot } from '../src/app/landscapeStore';
 
@@ -57,6 +57,9 @@ test("a mixture of experts' loss landscape: its total objective around the weigh
   ] as const) {
     await page.setViewportSize({ width, height });
     await expect.poll(() => colouredShare(page, 'landscape-surface'), { timeout: 30_000 }).toBeGreaterThan(0.1);
+    // The whole surface is inside the canvas, its foot clear of the bar over the canvas's bottom
+    // (the camera is fitted anew to the canvas's new shape).
+    await expect.poll(() => surfaceInsideCanvas(page, 'landscape-surface'), { timeout: 30_000 }).toBe('inside');
     await app.screenshot(`moe-landscape-${width}x${height}`);
     const report = await layoutReport(page, 0);
     expect(report.scrollWidth, 'page width').toBeLessThanOrEqual(report.viewportWidth);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './app';
+import { surfaceInsideCanvas } from './canvasChecks';
 import { atEachScreen, insideViewport, layoutReport } from './layoutChecks';
 import type { LandscapeSnapshot } from '../src/app/landscapeStore';
 
@@ -91,6 +92,8 @@ test('a DPO run shows the landscape of its objective with the optimizer’s path
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 10);
   await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height / 2 + 14);
   await expect(page.getByTestId('landscape-hover')).toContainText(/α -?\d.*β -?\d.*loss \d/);
+  // The whole surface inside the canvas (the preference panel leaves the landscape a wide, short box).
+  await expect.poll(() => surfaceInsideCanvas(page, 'landscape-surface'), { timeout: 30_000 }).toBe('inside');
   await page.getByTestId('landscape-panel').screenshot({ path: 'e2e/screenshots/preference-landscape.png' });
   await page.getByTestId('landscape-view-contour').click();
   await expect.poll(() => page.locator('[data-testid="landscape-contour"] path').count()).toBeGreaterThan(5);

@@ -9,6 +9,7 @@ import { tf, type Tensor } from './tf';
 import { trainingDataCreate } from './trainingData';
 import { TrainingRun } from './trainingRun';
 import type { StepResult } from './trainingRunTypes';
+import { COMPARE6_CONFIG } from '../../bench/engine/compare';
 
 // Runs that share a loss compute it once over their stacked logits (batchedObjectives.ts). Each
 // run must still get its own loss, gradient and weights: against the same runs stepped one by one
@@ -205,5 +206,21 @@ describe('kernels of a batched step', () => {
     expect(huber[1], `huber ${huber}`).toBe(huber[0]);
     // Six runs of one loss launch under a fifth of the kernels of the six stepped one by one.
     expect(ce[1]!).toBeLessThan(0.2 * (await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005, 0.006].map(adam)), true)));
+  });
+
+  it('of the bench’s six runs (cross-entropy, focal, label smoothing, a hinge; three optimizers) stay under 230; focal and label smoothing join cross-entropy’s computation', async () => {
+    // The bench's comparison (bench/engine/compare.ts): one step launched 331 kernels when each
+    // loss computed apart, 6·143/331 ≈ 2.6 runs' worth on a GPU, where a kernel costs ~0.3 ms whatever its size.
+    const bench = await kernelsPerStep(COMPARE6_CONFIG);
+    expect(bench).toBeLessThanOrEqual(230);
+    const focal = (gamma: number, rate: number): Record<string, unknown> => ({ ...adam(rate), loss: { id: 'focal', params: { gamma } } });
+    const smoothing = (epsilon: number, rate: number): Record<string, unknown> => ({ ...adam(rate), loss: { id: 'label-smoothing', params: { epsilon } } });
+    // One computation whoever its members are: the base run (cross-entropy), focal and label smoothing, then twice as many.
+    const family = [await kernelsPerStep(withRuns([focal(2, 0.02), smoothing(0.1, 0.03)])), await kernelsPerStep(withRuns([focal(2, 0.02), smoothing(0.1, 0.03), adam(0.004), focal(1, 0.005), smoothing(0.3, 0.006)]))];
+    expect(family[1], `family ${family}`).toBe(family[0]);
+    // A focal run beside five of cross-entropy costs a few kernels more, not a second loss computation (~70 kernels).
+    const ce = await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005, 0.006].map(adam)));
+    const withFocal = await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005].map(adam).concat([focal(2, 0.006)])));
+    expect(withFocal - ce, `${ce} → ${withFocal}`).toBeLessThanOrEqual(30);
   });
 });

@@ -1,9 +1,8 @@
 // One loss over the stacked rows of several runs: which losses can, and their per-run columns.
 import { tf, type Tensor1D, type Tensor2D } from '../engine/tf';
 import { paramValue } from './params';
-import { focalTf } from './focal';
 import { hingeTf } from './hinge';
-import { labelSmoothingTf, labelSmoothingWeights } from './labelSmoothing';
+import { softmaxFamilyTf, softmaxFamilyValues } from './softmaxFamily';
 import { ceTempTf } from './ceTemp';
 import { lossById } from './registry';
 import type { LossContext, LossParams, LossSpec } from './types';
@@ -42,6 +41,8 @@ export interface RowColumns {
   vector(name: string): Tensor1D;
   /** `N × 1`, broadcast along the classes. */
   matrix(name: string): Tensor2D;
+  /** Each run's value, in run order. */
+  perRun(name: string): readonly number[];
 }
 
 /**
@@ -51,18 +52,30 @@ export interface RowColumns {
  * its own within float32 rounding).
  */
 interface ColumnedLoss {
+  /** The shared computation's name where several losses share one (their columns set each run's loss). */
+  family?: string;
   values(params: LossParams, classes: number): Record<string, number>;
   compute(logits: Tensor2D, targets: Tensor2D, columns: RowColumns): Tensor1D;
 }
 
 const param = (loss: LossSpec, id: string, params: LossParams): number => paramValue(params, loss.params.find((p) => p.id === id)!);
 
+/** Focal and label smoothing (and cross-entropy, their γ = ε = 0) as members of one loss (softmaxFamily.ts). */
+const softmaxFamily = (gamma: (p: LossParams) => number, epsilon: (p: LossParams) => number): ColumnedLoss => ({
+  family: 'softmax-family',
+  values: (p, classes) => softmaxFamilyValues(gamma(p), epsilon(p), classes),
+  compute: (z, t, c) =>
+    softmaxFamilyTf(
+      z,
+      t,
+      { gamma: c.matrix('gamma'), gammaLess1: c.matrix('gammaLess1'), keep: c.matrix('keep'), spread: c.matrix('spread'), spreadTimesK: c.matrix('spreadTimesK') },
+      { focal: c.perRun('gamma').some((g) => g !== 0), smoothing: c.perRun('spread').some((v) => v !== 0) },
+    ),
+});
+
 const COLUMNED: Readonly<Record<string, ColumnedLoss>> = {
-  focal: { values: (p) => ({ gamma: param(lossById('focal'), 'gamma', p) }), compute: (z, t, c) => focalTf(z, t, c.vector('gamma')) },
-  'label-smoothing': {
-    values: (p, classes) => labelSmoothingWeights(param(lossById('label-smoothing'), 'epsilon', p), classes),
-    compute: (z, t, c) => labelSmoothingTf(z, t, c.matrix('keep'), c.matrix('spread')),
-  },
+  focal: softmaxFamily((p) => param(lossById('focal'), 'gamma', p), () => 0),
+  'label-smoothing': softmaxFamily(() => 0, (p) => param(lossById('label-smoothing'), 'epsilon', p)),
   hinge: { values: (p) => ({ c: param(lossById('hinge'), 'c', p) }), compute: (z, t, c) => hingeTf(z, t, c.matrix('c')) },
   'sq-hinge': { values: (p) => ({ c: param(lossById('sq-hinge'), 'c', p) }), compute: (z, t, c) => tf.square(hingeTf(z, t, c.matrix('c'))) },
   'ce-temp': { values: (p) => ({ T: param(lossById('ce-temp'), 'T', p) }), compute: (z, t, c) => ceTempTf(z, t, c.matrix('T')) },
@@ -79,7 +92,7 @@ export interface LossRows {
   columns: Record<string, number>;
   /**
    * The same values as another loss's rows, to join that loss's group when the batch has one:
-   * cross-entropy is label smoothing at ε = 0 exactly (q = 1·e_y + 0 is e_y in float32 too).
+   * cross-entropy is the softmax family (focal, label smoothing) at γ = ε = 0.
    */
   alias?: LossRows;
 }
@@ -102,7 +115,7 @@ export function lossRows(loss: LossSpec, params: LossParams, context: LossContex
   // The context enters some losses (priors, a per-step draw): runs share only an equal context.
   const contextKey = `${context.classes}|${context.step}|${context.seed}`;
   const columned = COLUMNED[loss.id];
-  if (columned) return { key: `${loss.id}|${contextKey}`, loss, params, columns: columned.values(params, context.classes) };
+  if (columned) return { key: `${columned.family ?? loss.id}|${contextKey}`, loss, params, columns: columned.values(params, context.classes) };
   const rows: LossRows = { key: `${loss.id}|${contextKey}|${sorted}`, loss, params, columns: {} };
   if (loss.id === 'ce') rows.alias = lossRows(lossById('label-smoothing'), { epsilon: 0 }, context)!;
   return rows;
@@ -124,5 +137,6 @@ export function lossRowsCompute(rows: LossRows, logits: Tensor2D, targets: Tenso
   return columned.compute(logits, targets, {
     vector: (name) => tf.tensor1d(repeated(name)),
     matrix: (name) => tf.tensor2d(repeated(name), [logits.shape[0], 1]),
+    perRun: (name) => columns.map((c) => c[name]!),
   });
 }

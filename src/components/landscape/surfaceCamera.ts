@@ -13,5 +13,8 @@ export function fovFor(aspect: number): number {
   const halfWidth = Math.tan(((FOV / 2) * Math.PI) / 180) * ASPECT;
   return (2 * Math.atan(halfWidth / aspect) * 180) / Math.PI;
 }
-export const MAX_DISTANCE = CAMERA_START.distanceTo(TARGET);
+/** CSS pixels kept free round the framed surface. */
+export const FRAME_MARGIN_PX = 8;
+/** CSS pixels kept free at the foot, where the bar (hover readout, Reset camera) lies over the canvas. */
+export const FRAME_FOOT_PX = 32;
 export const PREFER_AZIMUTH = Math.atan2(CAMERA_START.x - TARGET.x, CAMERA_START.z - TARGET.z);
