@@ -36,6 +36,17 @@ export function labelWithSubscripts(text: Selection<SVGTextElement, unknown, nul
   }
 }
 
+/** Writes the first of `labels` (longest first) no wider than `width`, else the last; returns its width. */
+function labelFit(text: Selection<SVGTextElement, unknown, null, undefined>, labels: readonly string[], width: number): number {
+  let length = 0;
+  for (const label of labels) {
+    labelWithSubscripts(text, label);
+    length = text.node()?.getComputedTextLength() ?? 0;
+    if (length <= width) break;
+  }
+  return length;
+}
+
 /**
  * Two panels side by side: ℓ(x) and dℓ/dx, with a zero line on the derivative. The SVG is drawn
  * at its size on screen (its viewBox is its pixel size), so the type the style sheet sets is the
@@ -45,7 +56,7 @@ export function lossShapeCreate(svg: SVGSVGElement): LossShapeRenderer {
   const root = select(svg).attr('role', 'img');
   const panels = (['loss', 'derivative'] as const).map((kind) => {
     const g = root.append('g').attr('data-panel', kind);
-    const title = g.append('text').attr('class', 'axis-label').text(kind === 'loss' ? 'loss ℓ' : 'derivative dℓ/dx');
+    const title = g.append('text').attr('class', 'axis-label');
     const xAxis = g.append('g').attr('class', 'axis');
     const yAxis = g.append('g').attr('class', 'axis');
     const zero = g.append('line').attr('stroke', '#aab2bd').attr('stroke-dasharray', '2 2');
@@ -63,7 +74,9 @@ export function lossShapeCreate(svg: SVGSVGElement): LossShapeRenderer {
       const plotHeight = Math.max(1, height - margin.top - margin.bottom);
       for (const [i, panel] of panels.entries()) {
         panel.g.attr('transform', `translate(${i * panelWidth},0)`);
-        panel.title.attr('x', margin.left).attr('y', font);
+        // The title from the y-axis on; in a narrow panel the short one, moved left as far as it must.
+        const titleWidth = labelFit(panel.title, panel.kind === 'loss' ? ['loss ℓ'] : ['derivative dℓ/dx', 'dℓ/dx'], panelWidth - margin.left);
+        panel.title.attr('x', Math.max(0, Math.min(margin.left, panelWidth - titleWidth))).attr('y', font);
         panel.xAxis.attr('transform', `translate(0,${height - margin.bottom})`);
         panel.yAxis.attr('transform', `translate(${margin.left},0)`);
         panel.label.attr('x', panelWidth - margin.right).attr('y', height - 0.75 * font);
@@ -79,11 +92,7 @@ export function lossShapeCreate(svg: SVGSVGElement): LossShapeRenderer {
         // As many ticks as the type leaves room for: a tick label is about three characters wide.
         panel.xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(plotWidth / (3.5 * font)))));
         panel.yAxis.call(axisLeft(y).ticks(Math.max(2, Math.floor(plotHeight / (2 * font)))));
-        // The longest x label that fits under the panel; the shortest if none does.
-        for (const label of xLabels) {
-          labelWithSubscripts(panel.label, label);
-          if ((panel.label.node()?.getComputedTextLength() ?? 0) <= panelWidth - margin.right - font) break;
-        }
+        labelFit(panel.label, xLabels, panelWidth - margin.right - font);
         panel.zero.attr('x1', margin.left).attr('x2', panelWidth - margin.right).attr('y1', y(0)).attr('y2', y(0));
         panel.lines
           .selectAll<SVGPathElement, ShapeSeries>('path')

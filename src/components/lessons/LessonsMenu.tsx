@@ -53,6 +53,8 @@ function ClosedText({ text }: { text: string }) {
       className="lessons-menu-current"
       aria-hidden="true"
       data-testid="lessons-menu-current"
+      // Where not even the first word fits, the style sheet's "…" cuts it; the title holds it whole.
+      title={text}
       ref={ref}
     >
       {shown}
