@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 
 /**
  * The share of the canvas drawn in colour (the viridis mesh), apart from the white background
- * and the grey floor grid: the 3-D view keeps its drawing buffer, so it can be read back.
+ * and the grey floor grid: the 3-D view shows its pictures on a 2-D canvas, so it can be read back.
  */
 export function colouredShare(page: Page, testId: string): Promise<number> {
   return page.getByTestId(testId).evaluate((canvas: HTMLCanvasElement) => {

@@ -4,7 +4,7 @@ import { insideViewport } from './layoutChecks';
 
 const CORE = ['boundary', 'loss-chart', 'landscape-surface'] as const;
 
-/** A cheap fingerprint of what a canvas shows (the 3-D view keeps its drawing buffer for this). */
+/** A cheap fingerprint of what a canvas shows (the 3-D view shows its pictures on a 2-D canvas). */
 function canvasPrint(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).evaluate((canvas) => {
     const url = (canvas as HTMLCanvasElement).toDataURL('image/png');

@@ -1,12 +1,15 @@
-// Draws a three.js scene onto a canvas without the main thread waiting for the GPU.
+// Draws a three.js scene for a canvas without the main thread ever waiting for the GPU.
 //
-// Without a GPU (SwiftShader), a WebGL canvas drawn in a frame is read back into memory during
-// that frame's commit on the main thread (glReadPixels), which first waits for the software
-// renderer to finish the draw: every 3-D picture held one task for 40–80 ms, the first (whose
-// shader pipelines are compiled on the way) for 150–450 ms, on a 2-core machine. So the scene is
-// drawn into a render target, which the compositor never reads; a WebGL fence, polled between
-// tasks (clientWaitSync with a zero timeout does not block), says when the GPU is done; only then
-// is the picture copied onto the canvas, a single textured quad whose read-back is quick.
+// Without a GPU (SwiftShader), a WebGL canvas on the page is read back into memory during the
+// main thread's commit (glReadPixels), which first waits for the software renderer to finish
+// every draw queued: on a 2-core machine whose workers train, each 3-D picture held a commit for
+// 40–80 ms (550 ms under load), and a new context's first, empty picture ~100 ms. So the scene is
+// drawn in a WebGL context of an OffscreenCanvas, which the compositor never reads; the picture is
+// copied (a textured quad, sRGB-encoded) and read into a pixel buffer on the GPU's side
+// (readPixels into a PIXEL_PACK_BUFFER returns at once); a WebGL fence, polled between tasks
+// (clientWaitSync with a zero timeout does not block), says when that is done; only then are the
+// pixels taken (getBufferSubData, a copy from shared memory) and put on the page's canvas, a 2-D
+// one, which the commit shows without asking the GPU anything.
 //
 // The first use of a shader program also waits, for its link (three.js asks for its uniforms).
 // Linked all in the first draw, five programs held one task for ~70 ms; warmUp links them one
@@ -47,11 +50,10 @@ export function afterNextFrame(): Promise<void> {
 }
 
 /**
- * The copy onto the canvas: the target's (linear) colours, sRGB-encoded as three.js encodes a
- * canvas's (its sRGBTransferOETF). A raw shader because three.js links its own materials once for
- * a render target and once for the canvas (the output colour space differs), and the canvas's
- * would first link, and have its software pipeline compiled, inside a frame that waits for it;
- * a raw shader's one program is warmed up off screen with the rest.
+ * The copy into the read-back: the target's (linear) colours, sRGB-encoded as three.js encodes a
+ * canvas's (its sRGBTransferOETF), and flipped. A raw shader because three.js links its own
+ * materials once for a render target and once for the canvas (the output colour space differs);
+ * a raw shader's one program is warmed up with the rest.
  */
 function copyMaterialCreate(picture: THREE.Texture): THREE.RawShaderMaterial {
   return new THREE.RawShaderMaterial({
@@ -62,7 +64,8 @@ function copyMaterialCreate(picture: THREE.Texture): THREE.RawShaderMaterial {
       in vec2 uv;
       out vec2 vUv;
       void main() {
-        vUv = uv;
+        // Upside down: readPixels returns the bottom row first, ImageData wants the top row first.
+        vUv = vec2(uv.x, 1.0 - uv.y);
         gl_Position = vec4(position.xy, 0.0, 1.0);
       }`,
     fragmentShader: `
@@ -81,14 +84,13 @@ function copyMaterialCreate(picture: THREE.Texture): THREE.RawShaderMaterial {
 
 export interface FencedDraw {
   /**
-   * Draws the scene; the canvas shows it once the GPU is done. Settles after the frame that
-   * showed it (its read-back done): the caller starts no other GPU work before (surfaceDrawQueue.ts).
+   * Draws the scene; the page's canvas shows it once the GPU is done. Settles after the frame that
+   * showed it: draws take turns, one per frame (surfaceDrawQueue.ts).
    */
   draw(): Promise<void>;
   /**
-   * The canvas's new size (CSS pixels) and pixel ratio, for the next draw. The canvas itself is
-   * resized only when that draw is shown: resizing clears it, and a cleared canvas is read back
-   * at the next commit, which would then wait for a draw under way.
+   * The canvas's new size (CSS pixels) and pixel ratio, for the next draw. The page's canvas is
+   * resized only when that draw is shown: resizing clears it, and it would stay blank until then.
    */
   setSize(width: number, height: number, ratio: number): void;
   /**
@@ -100,8 +102,17 @@ export interface FencedDraw {
   dispose(): void;
 }
 
-export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, { samples }: { samples: number }): FencedDraw {
+/**
+ * `renderer` draws into an OffscreenCanvas; `shown` is the page's canvas, given a 2-D context here
+ * (it shows the pictures, and answers toDataURL and drawImage for export and tests).
+ */
+export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, shown: HTMLCanvasElement, { samples }: { samples: number }): FencedDraw {
   const gl = renderer.getContext() as WebGL2RenderingContext;
+  const shownContext = shown.getContext('2d', { alpha: false });
+  if (!shownContext) throw new Error('the canvas has no 2-D context');
+  // The pixel buffer the picture is read into, and the ImageData it is taken into; both follow the size.
+  const pixels = gl.createBuffer();
+  let image: ImageData | null = null;
   const css = renderer.getSize(new THREE.Vector2());
   const wanted = { width: css.x, height: css.y, ratio: renderer.getPixelRatio() };
   const size = renderer.getDrawingBufferSize(new THREE.Vector2());
@@ -128,12 +139,34 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
   const draw = async (): Promise<void> => {
     if (disposed) return;
     drawToTarget();
-    await gpuDone(gl);
-    if (disposed) return;
+    // The copy into the context's own buffer, at the target's size, then its read into the pixel
+    // buffer: both queued on the GPU, nothing waited for.
     renderer.getSize(css);
     if (renderer.getPixelRatio() !== wanted.ratio) renderer.setPixelRatio(wanted.ratio);
     if (css.x !== wanted.width || css.y !== wanted.height) renderer.setSize(wanted.width, wanted.height, false);
     renderer.render(copyScene, copyCamera);
+    const width = size.x;
+    const height = size.y;
+    if (width < 1 || height < 1) return;
+    if (!image || image.width !== width || image.height !== height) {
+      image = new ImageData(width, height);
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixels);
+      gl.bufferData(gl.PIXEL_PACK_BUFFER, image.data.byteLength, gl.STREAM_READ);
+    } else {
+      gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixels);
+    }
+    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, 0);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    const picture = image;
+    await gpuDone(gl);
+    if (disposed || gl.isContextLost()) return;
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, pixels);
+    gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, picture.data);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    // Resized and drawn in one task: the canvas is never seen cleared.
+    if (shown.width !== width) shown.width = width;
+    if (shown.height !== height) shown.height = height;
+    shownContext.putImageData(picture, 0, 0);
     await afterNextFrame();
   };
 
@@ -179,6 +212,7 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
     warmUpSteps,
     dispose: () => {
       disposed = true;
+      gl.deleteBuffer(pixels);
       target.dispose();
       copy.geometry.dispose();
       copyMaterial.dispose();

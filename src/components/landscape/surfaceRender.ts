@@ -14,7 +14,7 @@ import { surfaceMeshFill } from './surfaceMesh';
 import { SURFACE_HEIGHT, surfaceOverlaysCreate } from './surfaceOverlays';
 import type { SurfaceHover, SurfaceOptions, SurfaceRenderer, SurfaceScene } from './surfaceScene';
 import { softwareGl } from './surfaceSoftwareGl';
-import { afterNextFrame, fencedDrawCreate, yieldToMain } from './surfaceFencedDraw';
+import { fencedDrawCreate, yieldToMain } from './surfaceFencedDraw';
 import { CAMERA_START, fovFor, FRAME_FOOT_PX, FRAME_MARGIN_PX, PREFER_AZIMUTH, TARGET } from './surfaceCamera';
 
 // The scene types live in surfaceScene.ts; importers of them from here keep working.
@@ -82,8 +82,23 @@ export async function surfaceCreate(
   scene.add(overlays.group);
 
   await yieldToMain();
-  // No antialias on the canvas: it only shows the copy of a picture drawn (multisampled on a GPU) into a render target.
-  const renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
+  // The WebGL context is an OffscreenCanvas's, never the page's: the compositor would read a page
+  // canvas's pictures back at each commit, waiting for the GPU (surfaceFencedDraw.ts). Made in a
+  // task of its own (its creation waits on the GPU process), then the first questions three.js
+  // and softwareGl ask that need an answer from the GPU process, one task each.
+  const offscreen = new OffscreenCanvas(Math.max(1, width), Math.max(1, height));
+  // No antialias on the context: it only holds the copy of a picture drawn (multisampled on a GPU) into a render target.
+  const gl = offscreen.getContext('webgl2', { antialias: false, alpha: true, depth: true, stencil: false, preserveDrawingBuffer: false, powerPreference: 'default' });
+  if (!gl) throw new Error('WebGL 2 is not available');
+  await yieldToMain();
+  gl.getParameter(gl.VERSION);
+  await yieldToMain();
+  const samples = softwareGl(gl) ? 0 : 4;
+  await yieldToMain();
+  const renderer = new THREE.WebGLRenderer({ canvas: offscreen, context: gl, antialias: false });
+  // three.js reads each program's and shader's logs after linking to report errors: each a wait on
+  // the GPU process. The shaders are three's own and one fixed copy shader; checked in development.
+  renderer.debug.checkShaderErrors = import.meta.env.DEV;
   const fullRatio = Math.min(2, window.devicePixelRatio || 1);
   const ratioFor = (playing: boolean): number => (playing ? fullRatio * PLAYING_PIXEL_SCALE : fullRatio);
   let ratio = ratioFor(useTrainingStore.getState().playing);
@@ -95,11 +110,8 @@ export async function surfaceCreate(
   let current: SurfaceScene | null = null;
 
   await yieldToMain();
-  const fenced = fencedDrawCreate(renderer, scene, camera, { samples: softwareGl(renderer.getContext()) ? 0 : 4 });
-  // A new context's canvas is read back at the next commit (it shows its cleared buffer): that
-  // commit should find the GPU idle, so the warm-up starts after it. Its steps take turns with
-  // every canvas's draws, as those do with each other.
-  await afterNextFrame();
+  const fenced = fencedDrawCreate(renderer, scene, camera, canvas, { samples });
+  // Its steps take turns with every canvas's draws, as those do with each other.
   for (const step of fenced.warmUpSteps()) await new Promise<void>((resolve) => drawQueueRequest(() => step().then(resolve)));
   const render = (): Promise<void> => fenced.draw();
   const requestRender = (): void => drawQueueRequest(render);
