@@ -189,7 +189,7 @@ export async function atEachScreen(page: Page, check: (width: number, height: nu
 /**
  * Selects on screen whose chosen option's text is wider than the room the closed menu gives it
  * (its width less padding and the arrow), which Chromium cuts without "…". A select with a text
- * of its own laid over it (a sibling marked `data-select-overlay`) is left out: that text is
+ * of its own laid over it (a sibling marked `data-select-overlay`, or the lessons menu's title) is left out: that text is
  * checked as HTML text.
  */
 export function cutSelects(page: Page): Promise<string[]> {
@@ -201,7 +201,7 @@ export function cutSelects(page: Page): Promise<string[]> {
       const r = select.getBoundingClientRect();
       if (r.width < 1 || r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) continue;
       if (select.closest('details:not([open])') || getComputedStyle(select).visibility === 'hidden') continue;
-      if (select.parentElement?.querySelector(':scope > [data-select-overlay]')) continue;
+      if (select.parentElement?.querySelector(':scope > :is([data-select-overlay], .lessons-menu-current)')) continue;
       const style = getComputedStyle(select);
       context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       const text = select.selectedOptions[0]?.textContent?.trim() ?? '';
