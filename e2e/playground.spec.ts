@@ -49,6 +49,14 @@ test('the network view draws one heatmap per neuron, changes while training, and
   await page.getByTestId('width').fill('20');
   await expect(page.getByTestId('network-clipped')).toBeVisible();
   await expect(page.getByTestId('neuron')).toHaveCount(32);
+  // Sixteen neurons a column still fit the panel: no square past its edges.
+  const panel = (await page.getByTestId('network-view').boundingBox())!;
+  for (const neuron of await page.getByTestId('neuron').all()) {
+    const n = (await neuron.boundingBox())!;
+    expect(n.y).toBeGreaterThanOrEqual(panel.y - 0.5);
+    expect(n.y + n.height).toBeLessThanOrEqual(panel.y + panel.height + 0.5);
+    expect(n.x + n.width).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+  }
 });
 
 test('each Playground control changes what it should and survives a copied link', async ({ page, context }) => {

@@ -137,6 +137,9 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
   };
 
   const draw = async (): Promise<void> => {
+    // Called in an animation frame (surfaceDrawQueue.ts): drawn in a task of its own, not in the
+    // frame's task beside every chart's drawing.
+    await yieldToMain();
     if (disposed) return;
     drawToTarget();
     // The copy into the context's own buffer, at the target's size, then its read into the pixel
@@ -178,26 +181,40 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
     // One program per step: only one part is drawn into the target (an empty geometry links its
     // program and draws nothing), and the GPU is done before the next.
     const steps = parts.map((only) => async (): Promise<void> => {
+      await yieldToMain();
       if (disposed) return;
       const was = parts.map((o) => ({ visible: o.visible, culled: o.frustumCulled }));
-      parts.forEach((o) => (o.visible = o === only));
-      only.frustumCulled = false;
-      drawToTarget();
-      parts.forEach((o, k) => {
-        o.visible = was[k]!.visible;
-        o.frustumCulled = was[k]!.culled;
-      });
-      await gpuDone(gl);
-    });
-    // Last the copy's program, drawn into a scratch target as it will be onto the canvas.
-    steps.push(async () => {
-      if (disposed) return;
-      const scratch = new THREE.WebGLRenderTarget(size.x, size.y);
-      renderer.setRenderTarget(scratch);
-      renderer.render(copyScene, copyCamera);
+      const showOnly = (): void => {
+        parts.forEach((o) => (o.visible = o === only));
+        only.frustumCulled = false;
+      };
+      const restore = (): void =>
+        parts.forEach((o, k) => {
+          o.visible = was[k]!.visible;
+          o.frustumCulled = was[k]!.culled;
+        });
+      // First the program is made (three.js writes its shaders, 5–20 ms of script) and its
+      // compile and link queued; the draw that first uses it (and waits for the link) comes in a
+      // later task, once the GPU is done.
+      // (compile makes the programs of the part given, lit by the scene's lights; set to the target, as drawn.)
+      renderer.setRenderTarget(target);
+      renderer.compile(only, camera, scene);
       renderer.setRenderTarget(null);
       await gpuDone(gl);
-      scratch.dispose();
+      if (disposed) return;
+      showOnly();
+      drawToTarget();
+      restore();
+      await gpuDone(gl);
+    });
+    // Last the copy's program, drawn as it will be for the read-back (into the context's own
+    // buffer: a scratch render target would be a new framebuffer, whose completeness is asked of
+    // the GPU process).
+    steps.push(async () => {
+      await yieldToMain();
+      if (disposed) return;
+      renderer.render(copyScene, copyCamera);
+      await gpuDone(gl);
     });
     return steps;
   };

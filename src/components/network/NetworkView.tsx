@@ -7,7 +7,7 @@ import type { NetworkSnapshot } from '../../workers/protocol';
 import { ShowingRun } from '../compare/ShowingRun';
 import { useBoxSize } from '../layout/useBoxSize';
 import { classRgb } from '../palette';
-import { divergingRgb, layerScale, networkLayout, networkWeightIndex, type NeuronBox } from './networkLayout';
+import { divergingRgb, layerScale, NETWORK_MAX_NEURONS, networkLayout, networkWeightIndex, type NeuronBox } from './networkLayout';
 import { WeightEditor, type EdgeRef } from './WeightEditor';
 
 /**
@@ -38,6 +38,8 @@ export function NetworkView({ client }: { client: TrainerClient }) {
       </header>
       <p className="legend network-readout" data-testid="network-readout">
         {hovered ? edgeText(hovered, snapshot) : snapshot ? `step ${snapshot.step.toLocaleString('en')} · ${snapshot.activation} · each square: a neuron's activation over the plane` : 'waiting for the trainer…'}
+        {/* In the readout's line, not above the diagram, so the diagram keeps the box's whole height. */}
+        {snapshot && snapshot.sizes.some((n) => n > NETWORK_MAX_NEURONS) && <span data-testid="network-clipped"> · showing the first {NETWORK_MAX_NEURONS} neurons of each layer</span>}
       </p>
       {editing && snapshot && (
         <WeightEditor
@@ -126,7 +128,7 @@ function NetworkDiagram({ snapshot, width, height, onHover, onEdit }: DiagramPro
     for (let l = 0; l + 1 < sizes.length; l++) for (let i = 0; i < sizes[l]!; i++) for (let j = 0; j < sizes[l + 1]!; j++) max = Math.max(max, Math.abs(weights[networkWeightIndex(sizes, l, i, j)]!));
     return max;
   }, [sizes, weights]);
-  const { size, neurons, clipped } = layout;
+  const { size, neurons } = layout;
   const edges: { key: string; edge: EdgeRef; a: NeuronBox; b: NeuronBox; w: number }[] = [];
   for (let l = 0; l + 1 < neurons.length; l++) {
     for (const a of neurons[l]!) {
@@ -137,13 +139,7 @@ function NetworkDiagram({ snapshot, width, height, onHover, onEdit }: DiagramPro
     }
   }
   return (
-    <>
-      {clipped && (
-        <p className="note" data-testid="network-clipped">
-          Showing the first 16 neurons of each layer.
-        </p>
-      )}
-      <svg width={width} height={height} className="network-diagram" data-testid="network-diagram" role="img" aria-label={`A network of layers ${sizes.join(', ')}`}>
+    <svg width={width} height={height} className="network-diagram" data-testid="network-diagram" role="img" aria-label={`A network of layers ${sizes.join(', ')}`}>
         <g transform="translate(4 4)">
           {edges.map(({ key, edge, a, b, w }) => {
             const [r, g, bl] = divergingRgb(w / maxWeight);
@@ -179,7 +175,6 @@ function NetworkDiagram({ snapshot, width, height, onHover, onEdit }: DiagramPro
             </text>
           ))}
         </g>
-      </svg>
-    </>
+    </svg>
   );
 }

@@ -9,13 +9,19 @@ describe('networkLayout', () => {
     expect(networkLayout([7, 16, 2], 600, 300).clipped).toBe(false);
   });
 
-  it('keeps every neuron inside the box', () => {
-    const { neurons, size } = networkLayout([3, 16, 16, 16, 16, 16, 16, 2], 700, 260);
+  it.each([
+    [[3, 16, 16, 16, 16, 16, 16, 2], 700, 260],
+    // A short docked panel with a regression's 32 outputs (16 drawn).
+    [[1, 16, 16, 32], 1000, 150],
+    [[2, 4, 2], 300, 90],
+  ])('keeps every neuron of %j inside %i×%i', (sizes, width, height) => {
+    const { neurons, size } = networkLayout(sizes, width, height);
+    expect(size).toBeGreaterThan(0);
     for (const n of neurons.flat()) {
       expect(n.x).toBeGreaterThanOrEqual(0);
-      expect(n.x + size).toBeLessThanOrEqual(700 + 1e-9);
-      expect(n.y).toBeGreaterThanOrEqual(0);
-      expect(n.y + size).toBeLessThanOrEqual(260 + 1e-9);
+      expect(n.x + size).toBeLessThanOrEqual(width + 1e-9);
+      expect(n.y).toBeGreaterThanOrEqual(-1e-9);
+      expect(n.y + size).toBeLessThanOrEqual(height + 1e-9);
     }
   });
 

@@ -19,12 +19,16 @@ export interface NetworkLayout {
   clipped: boolean;
 }
 
-/** Columns evenly across `width`, each column's neurons centred in `height`, squares as large as fit. */
+/**
+ * Columns evenly across `width`, each column's neurons centred in `height`, squares as large as fit.
+ * The gap between squares is a quarter of a square, so the tallest column always fits the height
+ * (a fixed gap pushed 16 neurons past a short panel's bottom).
+ */
 export function networkLayout(sizes: readonly number[], width: number, height: number): NetworkLayout {
   const shown = sizes.map((n) => Math.min(n, NETWORK_MAX_NEURONS));
   const tallest = Math.max(1, ...shown);
-  const gap = 6;
-  const size = Math.max(8, Math.min(48, Math.floor((height - gap * (tallest - 1)) / tallest), Math.floor(width / (2 * sizes.length))));
+  const size = Math.max(2, Math.min(48, height / (tallest + (tallest - 1) / 4), width / (2 * sizes.length)));
+  const gap = size / 4;
   const columnGap = sizes.length > 1 ? (width - size) / (sizes.length - 1) : 0;
   const neurons = shown.map((count, layer) => {
     const top = (height - (count * size + (count - 1) * gap)) / 2;
