@@ -46,6 +46,16 @@ export const MIXED6_CONFIG: ExperimentConfig = {
   },
 };
 
+/** The bench's comparison with the gradient telemetry taken every step (the app's default is every 10th). */
+export const TELEMETRY6_CONFIG: ExperimentConfig = { ...COMPARE6_CONFIG, metrics: { ...COMPARE6_CONFIG.metrics, telemetryEvery: 1 } };
+
+/** Six runs of cross-entropy, each with an L2 penalty. */
+export const SAME_LOSS_L2_6_CONFIG: ExperimentConfig = {
+  ...SAME_LOSS6_CONFIG,
+  training: { ...SAME_LOSS6_CONFIG.training, regularization: 'l2', regularizationRate: 0.01 },
+  compare: { runs: SAME_LOSS6_CONFIG.compare.runs.map((run) => ({ ...run, training: { ...run.training, regularization: 'l2', regularizationRate: 0.01 } })) },
+};
+
 export interface CompareRates {
   /** Steps per second of the base run alone. */
   one: number;

@@ -14,7 +14,7 @@ import { tf } from '../../src/engine/tf';
 import { backendUse, webgpuSetUp, type EngineBackend } from './backends';
 import { TRAIN_BENCH_CONFIG, trainingSize, trainingSweep, type SizeResult, type TrainingOptions } from './training';
 import { landscapeChoice, liveRate, surfacesOn, type BackendSurfaces } from './surfaces';
-import { COMPARE6_CONFIG, MIXED6_CONFIG, SAME_LOSS6_CONFIG, compareRates, kernelsPerStep } from './compare';
+import { COMPARE6_CONFIG, MIXED6_CONFIG, SAME_LOSS6_CONFIG, SAME_LOSS_L2_6_CONFIG, TELEMETRY6_CONFIG, compareRates, kernelsPerStep } from './compare';
 import type { SurveyStrategy } from '../../src/workers/surveyorEvaluator';
 import type { BackendTrial } from '../../src/workers/backendDecision';
 
@@ -100,6 +100,9 @@ async function main(): Promise<void> {
         // Six runs of one loss, and three of cross-entropy beside three of focal (batchedObjectives.ts).
         sameLoss6: { looped: (await kernelsPerStep(SAME_LOSS6_CONFIG, 'looped')).step, batched: (await kernelsPerStep(SAME_LOSS6_CONFIG, 'batched')).step },
         mixed6: { looped: (await kernelsPerStep(MIXED6_CONFIG, 'looped')).step, batched: (await kernelsPerStep(MIXED6_CONFIG, 'batched')).step },
+        // The comparison with telemetry every step, and six runs of cross-entropy with an L2 penalty.
+        telemetry6: { looped: (await kernelsPerStep(TELEMETRY6_CONFIG, 'looped')).step, batched: (await kernelsPerStep(TELEMETRY6_CONFIG, 'batched')).step },
+        sameLossL2_6: { looped: (await kernelsPerStep(SAME_LOSS_L2_6_CONFIG, 'looped')).step, batched: (await kernelsPerStep(SAME_LOSS_L2_6_CONFIG, 'batched')).step },
       });
       log(`compare ${backend}: one run ${rates.one.toFixed(1)} steps/s; six runs looped ${rates.looped.toFixed(1)}, batched ${rates.batched.toFixed(1)} (×${rates.batchedOverLooped.toFixed(2)})`);
     });

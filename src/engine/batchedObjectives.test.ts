@@ -223,4 +223,15 @@ describe('kernels of a batched step', () => {
     const withFocal = await kernelsPerStep(withRuns([0.02, 0.03, 0.004, 0.005].map(adam).concat([focal(2, 0.006)])));
     expect(withFocal - ce, `${ce} → ${withFocal}`).toBeLessThanOrEqual(30);
   });
+
+  it('of an L1 or L2 penalty are a few whatever the layers: its gradient is written out, not differentiated', async () => {
+    const rates = [0.02, 0.03, 0.004, 0.005, 0.006];
+    const penalised = (kind: string): Record<string, unknown>[] => rates.map((rate, i) => ({ ...adam(rate), training: { regularization: i % 2 ? kind : 'l2', regularizationRate: 0.01 } }));
+    const ce = await kernelsPerStep(withRuns(rates.map(adam)));
+    const l2 = await kernelsPerStep(withRuns(penalised('l2')));
+    const both = await kernelsPerStep(withRuns(penalised('l1')));
+    // Differentiated, an L2 penalty cost 74 kernels a step (six runs, three weight matrices).
+    expect(l2 - ce, `${ce} → ${l2}`).toBeLessThanOrEqual(3);
+    expect(both - ce, `${ce} → ${both}`).toBeLessThanOrEqual(6);
+  });
 });

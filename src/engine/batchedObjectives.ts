@@ -22,11 +22,12 @@ interface LossGroup {
  * row-wise loss (batchedLoss.ts: the same params, or params that are per-run columns), the same
  * add-ons, and mixup on or off alike compute it once over their stacked rows, then one mean per
  * run; any other run computes its own loss on its slice, as TrainingRun does. Every run's L1/L2
- * penalty is one computation over the stacked weights (batchedPenalty.ts). The values equal
+ * penalty is one computation over the stacked weights (batchedPenalty.ts), left out where
+ * `withPenalties` is false (a step adds the penalties' gradient itself). The values equal
  * each run's own objective within float32 rounding, and each depends on its own run's logits and
  * weights only, so its gradient is its run's alone.
  */
-export function batchedObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], logits: Tensor, layers: readonly Tensor[]): Tensor1D {
+export function batchedObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], logits: Tensor, layers: readonly Tensor[], withPenalties = true): Tensor1D {
   const count = runs.length;
   const { groups, alone } = lossGroups(plans);
   // The rows in group order (each group's rows together, then the runs alone), and back.
@@ -49,6 +50,7 @@ export function batchedObjectives(runs: readonly TrainingRun[], plans: readonly 
   const inverse = new Array<number>(count);
   order.forEach((row, i) => (inverse[row] = i));
   const values = inOrder ? grouped : permuteRows(grouped, inverse);
+  if (!withPenalties) return values as Tensor1D;
   const penalties = penaltyRows(
     runs.map((run) => run.config.training),
     layers,

@@ -2,6 +2,7 @@
 import { tf, type Tensor, type Tensor1D } from './tf';
 import type { ExperimentConfig } from './config';
 import { regularizationKernels, type RegularizationKind } from './regularization';
+import type { RowLayout } from './batchedRows';
 
 /**
  * Each row's penalty (regularization.ts: rate · Σ|w| or rate · Σ ½w² over the kernels), `[R]`, from
@@ -21,4 +22,27 @@ export function penaltyRows(options: readonly (ExperimentConfig['training'] | nu
   }
   if (terms.length === 0) return null;
   return (terms.length > 1 ? tf.add(terms[0]!, terms[1]!) : terms[0]!) as Tensor1D;
+}
+
+/**
+ * The gradient of each row's penalty (penaltyRows) w.r.t. its row of θ, R × P, written out rather
+ * than differentiated: rate · w for L2 and rate · step(w, −1) for L1 (tfjs's gradient of |w|,
+ * −1 at w = 0, as each run's own autodiff gives) on the kernels' columns, 0 on the biases'. A few
+ * kernels whatever the layers, where autodiff of the penalty launches a dozen or more per kernel
+ * tensor (its square or abs, sum and product, and each one's gradient). Null when no row has a penalty.
+ */
+export function penaltyGradientRows(options: readonly ExperimentConfig['training'][], layout: RowLayout, theta: Tensor): Tensor | null {
+  const kernels = regularizationKernels(layout.slots);
+  const terms: Tensor[] = [];
+  for (const kind of ['l1', 'l2'] as const) {
+    const rates = options.map((o) => (o.regularization === kind ? o.regularizationRate : 0));
+    if (rates.every((r) => !(r > 0))) continue;
+    // Each row's rate on its kernels' columns, 0 elsewhere: one constant R × P.
+    const scale = new Float32Array(rates.length * layout.width);
+    rates.forEach((rate, r) => kernels.forEach((s) => scale.fill(rate, r * layout.width + s.offset, r * layout.width + s.offset + s.size)));
+    const slope = kind === 'l1' ? tf.step(theta, -1) : theta;
+    terms.push(tf.mul(slope, tf.tensor2d(scale, [rates.length, layout.width])));
+  }
+  if (terms.length === 0) return null;
+  return terms.length > 1 ? tf.add(terms[0]!, terms[1]!) : terms[0]!;
 }

@@ -90,14 +90,14 @@ export function rowsForward(xs: readonly Tensor2D[], layers: readonly Tensor[], 
  * The objectives of `runs` (each with its step plan) at the stacked weights `layers`, as a vector
  * of R losses: the batched forward pass (rowsForward), then the runs' objectives from the stacked
  * logits (batchedObjectives.ts: runs of one loss compute it together, and their L1/L2 penalties
- * on their own weights). Differentiated with an upstream gradient of ones, each run's gradient is
- * its own loss's, so a run that diverges touches no other.
+ * on their own weights, unless `withPenalties` is false). Differentiated with an upstream gradient
+ * of ones, each run's gradient is its own loss's, so a run that diverges touches no other.
  */
-export function rowsObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], layers: readonly Tensor[], activation: Activation): Tensor1D {
+export function rowsObjectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], layers: readonly Tensor[], activation: Activation, withPenalties = true): Tensor1D {
   const logits = rowsForward(
     plans.map((plan) => plan.x),
     layers,
     activation,
   );
-  return batchedObjectives(runs, plans, logits, layers);
+  return batchedObjectives(runs, plans, logits, layers, withPenalties);
 }

@@ -7,7 +7,7 @@ import { optimizerHasWeightDecay } from './optimizers/weightDecay';
 import { rowNorms, type BatchedRule, type BatchedRunStep } from './optimizers/batchedRule';
 import { RowLayout, rowsObjectives } from './batchedRows';
 import { RowTelemetry } from './batchedTelemetry';
-import { penaltyRows } from './batchedPenalty';
+import { penaltyGradientRows } from './batchedPenalty';
 import type { RunHolder } from './runHold';
 
 /** The runs of one optimizer: contiguous rows, one update for all of them. */
@@ -88,15 +88,11 @@ export class BatchedRuns implements RunHolder {
       const plans = runs.map((run) => run.stepPlan());
       const before = this.theta.clone();
       const layers = this.layout.layers(before);
+      // The data losses (TrainingRun.dataLoss), all rows at once, and their gradients; the
+      // penalties' gradients join them before clipping, as in each run's own objective.
       const { value, grads } = tf.valueAndGrads((...ls: Tensor[]) => this.objectives(runs, plans, ls))(layers, tf.ones([count]));
-      // The data losses (TrainingRun.dataLoss): the objectives less their penalties, all rows at
-      // once, read at the weights before the update as the step's objectives were.
-      const penalties = penaltyRows(
-        runs.map((run) => run.config.training),
-        layers,
-      );
-      const losses = tf.unstack(penalties ? tf.sub(value, penalties) : value) as Scalar[];
-      const gradients = this.clipped(this.layout.join(grads), 0, count);
+      const losses = tf.unstack(value) as Scalar[];
+      const gradients = this.clipped(this.withPenalties(this.layout.join(grads), before, 0, count), 0, count);
       const decayed = this.decayed(before, learningRates);
       const parts = this.groups.map((group) => {
         const rows = (t: Tensor): Tensor => (this.groups.length > 1 ? tf.slice(t, group.start, group.count) : t);
@@ -150,8 +146,16 @@ export class BatchedRuns implements RunHolder {
     return variable;
   }
 
+  /** The runs' data losses (no penalties: withPenalties adds their gradient). */
   private objectives(runs: readonly TrainingRun[], plans: readonly StepPlan[], layers: readonly Tensor[]): Tensor1D {
-    return rowsObjectives(runs, plans, layers, runs[0]!.shape.activation);
+    return rowsObjectives(runs, plans, layers, runs[0]!.shape.activation, false);
+  }
+
+  /** The loss gradients of rows start…start+count at θ plus their L1/L2 penalties' (batchedPenalty.ts). */
+  private withPenalties(gradients: Tensor, theta: Tensor, start: number, count: number): Tensor {
+    const options = this.rows.slice(start, start + count).map((run) => run.config.training);
+    const penalties = penaltyGradientRows(options, this.layout, theta);
+    return penalties ? tf.add(gradients, penalties) : gradients;
   }
 
   /** The gradient rows of a group at other weights (SAM), on the same minibatch, clipped as the step's. */
@@ -160,7 +164,7 @@ export class BatchedRuns implements RunHolder {
     const runs = this.rows.slice(group.start, end);
     const own = plans.slice(group.start, end);
     const grads = tf.grads((...ls: Tensor[]) => this.objectives(runs, own, ls))(this.layout.layers(theta), tf.ones([group.count]));
-    return this.clipped(this.layout.join(grads), group.start, group.count);
+    return this.clipped(this.withPenalties(this.layout.join(grads), theta, group.start, group.count), group.start, group.count);
   }
 
   /**

@@ -36,13 +36,14 @@ export class RowTelemetry {
     const layerSums = (rows: Tensor): Tensor => {
       const squares = tf.square(rows);
       return tf.concat(
-        this.blocks.map((b) => tf.sum(tf.slice(squares, [0, b.start], [count, b.size]), 1, true)),
+        this.blocks.map((b) => tf.sum(tf.slice(squares, [0, b.start], [-1, b.size]), 1, true)),
         1,
       );
     };
     const norm = (rows: Tensor): Tensor => tf.sqrt(tf.sum(tf.square(rows), 1, true));
-    const gradientSums = layerSums(gradients);
-    const updateRatios = tf.div(tf.sqrt(layerSums(tf.sub(after, before))), tf.maximum(tf.sqrt(layerSums(before)), 1e-12));
+    // The three quantities' rows one under another (3R × P): one square and one sum a block for all.
+    const [gradientSums, updateSums, weightSums] = tf.split(layerSums(tf.concat([gradients, tf.sub(after, before), before], 0)), 3, 0) as [Tensor, Tensor, Tensor];
+    const updateRatios = tf.div(tf.sqrt(updateSums), tf.maximum(tf.sqrt(weightSums), 1e-12));
     const logits = rowsForward(xs, this.layout.layers(after), activation);
     const logitNorms = tf.mean(tf.sqrt(tf.sum(tf.square(logits), 2)), 1, true);
     const table = tf.concat([tf.sqrt(tf.sum(gradientSums, 1, true)), tf.sqrt(gradientSums), updateRatios, norm(tf.sub(after, this.initial)), logitNorms], 1);
