@@ -62,8 +62,9 @@ export function LossChart() {
           <>
             <span className="legend" data-testid="loss-legend">
               {Array.from({ length: runCount }, (_, i) => (
-                <span key={i} className="legend-item" data-testid="legend-item" data-run={i} style={{ whiteSpace: 'nowrap' }}>
-                  <span className="swatch" style={{ background: runColour(i) }} /> {labels[i]?.text ?? String.fromCharCode(65 + i)}
+                <span key={i} className="legend-item" data-testid="legend-item" data-run={i} style={{ whiteSpace: 'nowrap' }} title={labels[i]?.text}>
+                  {/* Beside the dock the legend shows the letters only (styles.css): the run tabs name the runs in the same colours. */}
+                  <span className="swatch" style={{ background: runColour(i) }} /> {labels[i] ? <><span className="legend-letter">{labels[i].letter}</span><span className="legend-detail">{labels[i].text.slice(labels[i].letter.length)}</span></> : String.fromCharCode(65 + i)}
                 </span>
               ))}
             </span>
