@@ -37,7 +37,7 @@ for (const [width, height] of SIZES) {
         await stepHundred(app);
         if (runs === 1) await expect(page.getByTestId('confidence-histogram').locator('.histogram-rules text')).toHaveCount(2, { timeout: 60_000 });
         else await expect(page.getByTestId('summary-row')).toHaveCount(6);
-        await expect(page.getByTestId('loss-formula').locator('.katex')).toBeVisible();
+        await expect(page.getByTestId('loss-formula').locator('.katex').first()).toBeVisible();
         // Let the layout settle: the landscape's first surface and KaTeX's fonts.
         await expect.poll(() => page.evaluate(() => window.__losscape!.landscape().resolution), { timeout: 60_000 }).toBeGreaterThan(0);
         await page.evaluate(() => document.fonts.ready);
@@ -97,7 +97,7 @@ for (const presenter of [false, true]) {
       await page.getByTestId('loss').selectOption(id);
       for (const formula of ['loss-formula', 'loss-shape-formula']) {
         await expect(page.getByTestId(formula)).toHaveAttribute('data-tex', /.+/);
-        await expect(page.getByTestId(formula).locator('.katex')).toBeVisible();
+        await expect(page.getByTestId(formula).locator('.katex').first()).toBeVisible();
       }
       await page.evaluate(() => document.fonts.ready);
       const report = await layoutReport(page, 0);

@@ -40,8 +40,9 @@ function ClassificationLossShape() {
     return out;
   }, [spec, loss.params, classes, axis, compare]);
 
-  const axisLabel = axis === 'probability' ? 'true-class probability p_y' : axis === 'margin' ? 'margin m = z_y − z_other' : 'true-class logit z_y (other logits fixed)';
-  const svgRef = useLossShapeChart(series, axisLabel);
+  // Longest first: a narrow panel (presenter type in the dock) takes the first that fits.
+  const axisLabels = { probability: ['true-class probability p_y', 'p_y'], margin: ['margin m = z_y − z_other', 'margin m'], logit: ['true-class logit z_y (other logits fixed)', 'true-class logit z_y', 'z_y'] }[axis];
+  const svgRef = useLossShapeChart(series, axisLabels);
   const { shown: tableShown, toggle: tableToggle } = useChartTableToggle('Loss shape');
   const tableSeries = useMemo(() => shapeTableSeries(series), [series]);
 

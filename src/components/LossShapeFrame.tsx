@@ -1,25 +1,42 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { SelectField } from './fields';
 import { Formula } from './Formula';
 import { ExportPngButton } from './export/ExportPngButton';
 import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from './lossShapeRender';
 import { LossShapeLegend } from './LossShapeLegend';
+import { lossShapeHeight } from './lossShapeSize';
 
-const WIDTH = 560;
-const HEIGHT = 200;
-
-/** Draws `series` (loss and derivative) into the returned SVG, redrawn whenever they or the x-axis label change. */
-export function useLossShapeChart(series: readonly ShapeSeries[], axisLabel: string): RefObject<SVGSVGElement | null> {
+/**
+ * Draws `series` (loss and derivative) into the returned SVG at its width on screen, redrawn
+ * whenever they, the x-axis labels (longest first) or that width change. The type size is the
+ * style sheet's (styles.css, .loss-shape-chart), read from the chart's own text.
+ */
+export function useLossShapeChart(series: readonly ShapeSeries[], xLabels: readonly string[]): RefObject<SVGSVGElement | null> {
   const svgRef = useRef<SVGSVGElement>(null);
   const renderer = useRef<LossShapeRenderer | null>(null);
+  const [width, setWidth] = useState(0);
   useEffect(() => {
-    if (!svgRef.current) return;
-    renderer.current = lossShapeCreate(svgRef.current, WIDTH, HEIGHT);
-    return () => renderer.current?.dispose();
+    const svg = svgRef.current;
+    if (!svg) return;
+    renderer.current = lossShapeCreate(svg);
+    const observer = new ResizeObserver(() => setWidth(Math.round(svg.getBoundingClientRect().width)));
+    observer.observe(svg);
+    return () => {
+      observer.disconnect();
+      renderer.current?.dispose();
+    };
   }, []);
+  const labels = xLabels.join('\n');
   useEffect(() => {
-    renderer.current?.update(series, axisLabel);
-  }, [series, axisLabel]);
+    const svg = svgRef.current;
+    if (!svg || !renderer.current || width <= 0) return;
+    const font = parseFloat(getComputedStyle(svg.querySelector('text') ?? svg).fontSize) || 11;
+    // The dock caps the chart's height (styles.css); min-height overrides that cap where the type needs more.
+    const cap = parseFloat(getComputedStyle(svg).maxHeight);
+    const height = lossShapeHeight(width, font, Number.isFinite(cap) ? cap : Infinity);
+    svg.style.height = svg.style.minHeight = `${height}px`;
+    renderer.current.update(series, labels.split('\n'), { width, height, font });
+  }, [series, labels, width]);
   return svgRef;
 }
 

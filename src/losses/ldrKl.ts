@@ -12,7 +12,8 @@ const C: LossParamSpec = { id: 'c', label: 'c', default: 1, min: 0, max: 5, step
 export const ldrKl: LossSpec = {
   id: 'ldr-kl',
   name: 'LDR-KL',
-  tex: '\\ell = \\lambda \\log \\Big( \\frac1K \\sum_k \\exp\\!\\Big(\\frac{c\\,\\mathbb 1[k \\ne y] + z_k - z_y}{\\lambda}\\Big) \\Big)',
+  // Two statements, so a narrow panel wraps between them (formulaParts.ts) rather than shrink one long term.
+  tex: '\\ell = \\lambda \\log \\Big( \\frac1K \\sum_k e^{s_k / \\lambda} \\Big), \\quad s_k = c\\,\\mathbb 1[k \\ne y] + z_k - z_y',
   note: 'The worst case, over all label distributions, of the margin-augmented score gaps, with λ times the distribution\'s KL divergence from uniform subtracted. Small λ behaves like the hinge (only the strongest rival counts); large λ like a margin-shifted cross-entropy. A knob between robustness and fitting.',
   source: 'Label Distributionally Robust Losses for Multi-class Classification',
   level: 'example',

@@ -1,6 +1,8 @@
-import { useId, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useClassroomStore } from '../../app/classroomStore';
 import { LESSONS } from '../../lessons/registry';
+import { useBoxSize } from '../layout/useBoxSize';
+import { fitAtWord } from './fitAtWord';
 
 /** Keys that move a closed select's choice without opening it: they must not load a lesson. */
 const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -15,6 +17,51 @@ function lessonTitle(id: string): string {
   return i < 0 ? '' : `${i + 1}. ${LESSONS[i]!.title}`;
 }
 
+const PLACEHOLDER = 'Choose a lesson…';
+
+/** The width of `text` in `font`, for fitting a title to the closed menu. */
+function textWidth(font: string): (text: string) => number {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return (text) => text.length * 8;
+  context.font = font;
+  return (text) => context.measureText(text).width;
+}
+
+/**
+ * The closed menu's text, cut at a word with "…" where the header is too narrow for the whole
+ * title (a native select would cut it mid-letter). It lies over the select's own text, on the
+ * select's background, and lets clicks through (styles.css, .lessons-menu-current); the select's
+ * tooltip holds the whole title.
+ */
+function ClosedText({ text }: { text: string }) {
+  const [box, boxRef] = useBoxSize<HTMLSpanElement>();
+  const [span, setSpan] = useState<HTMLSpanElement | null>(null);
+  const ref = useCallback(
+    (element: HTMLSpanElement | null) => {
+      boxRef(element);
+      setSpan(element);
+    },
+    [boxRef],
+  );
+  const shown = useMemo(() => {
+    if (!box || !span || box.width <= 0) return text;
+    const style = getComputedStyle(span);
+    return fitAtWord(text, box.width, textWidth(`${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`));
+  }, [text, box, span]);
+  return (
+    <span
+      className="lessons-menu-current"
+      aria-hidden="true"
+      data-testid="lessons-menu-current"
+      // Where not even the first word fits, the style sheet's "…" cuts it; the title holds it whole.
+      title={text}
+      ref={ref}
+    >
+      {shown}
+    </span>
+  );
+}
+
 export function LessonsMenu() {
   const id = useId();
   const lessonId = useClassroomStore((s) => s.lessonId);
@@ -25,11 +72,12 @@ export function LessonsMenu() {
   return (
     <span className="lessons-menu">
       <label htmlFor={id}>Lessons</label>
+      <ClosedText text={marked !== null ? lessonTitle(marked) : lessonId !== null ? lessonTitle(lessonId) : PLACEHOLDER} />
       <select
         id={id}
         data-testid="lessons-menu"
         value={marked ?? lessonId ?? ''}
-        // The header cuts a long title to the menu's width; the tooltip holds it whole.
+        // A long title is cut at a word in the closed menu (ClosedText); the tooltip holds it whole.
         title={lessonId === null ? 'Enter opens the marked lesson' : `${lessonTitle(lessonId)} — Enter opens the marked lesson`}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && marked !== null) {
@@ -51,7 +99,7 @@ export function LessonsMenu() {
         onBlur={() => setMarked(null)}
       >
         <option value="" disabled>
-          Choose a lesson…
+          {PLACEHOLDER}
         </option>
         {LESSONS.map((lesson, i) => (
           <option key={lesson.id} value={lesson.id} data-testid={`lesson-${lesson.id}`}>

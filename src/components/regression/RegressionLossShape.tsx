@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSelectedVariant } from '../../app/variantHooks';
 import { useTrainingStore } from '../../app/trainingStore';
 import { REGRESSION_SUPPORT_MARGIN } from '../../engine/regressionTargets';
@@ -9,6 +9,10 @@ import type { RegressionSupport } from '../../losses/regression/types';
 import { SPLIT_ROLE, type DataPoints } from '../../workers/protocol';
 import type { ShapeSeries } from '../lossShapeRender';
 import { LossShapeFrame, useLossShapeChart } from '../LossShapeFrame';
+import { useBoxSize } from '../layout/useBoxSize';
+
+/** The x-axis label, longest first (useLossShapeChart). */
+const RESIDUAL_LABELS = ['residual r = ŷ − y', 'r = ŷ − y'];
 
 const FALLBACK_SUPPORT: RegressionSupport = { vMin: -1.5, vMax: 1.5 };
 
@@ -38,7 +42,7 @@ export function RegressionLossShape() {
     return out;
   }, [spec, loss.params, compare, support]);
 
-  const svgRef = useLossShapeChart(series, 'residual r = ŷ − y');
+  const svgRef = useLossShapeChart(series, RESIDUAL_LABELS);
 
   const middle = (support.vMin + support.vMax) / 2;
   const histogram = spec.kind === 'histogram' ? regressionTargetHistogram(spec, loss.params, support, middle) : null;
@@ -68,26 +72,41 @@ export function RegressionLossShape() {
   );
 }
 
-/** The target histogram over the bins, as bars, for y at the middle of the support. */
+/**
+ * The target histogram over the bins, as bars, for y at the middle of the support. Drawn at its
+ * width on screen, so its labels keep the style sheet's type size (.loss-shape-chart).
+ */
 function TargetHistogram({ centres, probabilities, target }: { centres: number[]; probabilities: number[]; target: number }) {
-  const width = 560;
-  const height = 90;
+  const [box, boxRef] = useBoxSize<HTMLDivElement>();
+  const label = useRef<SVGTextElement>(null);
+  const [font, setFont] = useState(11);
+  useLayoutEffect(() => {
+    if (label.current) setFont(parseFloat(getComputedStyle(label.current).fontSize) || 11);
+  }, [box]);
+  const width = Math.max(1, Math.round(box?.width ?? 560));
+  // A line of type above and below the bars, and bars at least 3 lines tall.
+  const height = Math.round(Math.max(90, 5.5 * font));
+  const barsTop = 1.4 * font;
+  const barsBottom = height - 1.4 * font;
   const top = Math.max(...probabilities, 1e-9);
   const bar = (width - 40) / probabilities.length;
+  const barHeight = (p: number): number => (p / top) * (barsBottom - barsTop);
   return (
-    <svg className="loss-shape-chart" viewBox={`0 0 ${width} ${height}`} role="img" data-testid="target-histogram" aria-label={`target histogram over ${centres.length} bins for y = ${target.toFixed(2)}`}>
-      <text x={4} y={12} className="axis-label">
-        target p_i(y) over the {centres.length} bins, y = {target.toFixed(2)}
-      </text>
-      {probabilities.map((p, i) => (
-        <rect key={i} x={20 + i * bar + 0.5} width={Math.max(1, bar - 1)} y={height - 14 - (p / top) * (height - 34)} height={(p / top) * (height - 34)} fill="#0072B2" />
-      ))}
-      <text x={20} y={height - 2} className="axis-label">
-        {centres[0]!.toFixed(2)}
-      </text>
-      <text x={width - 20} y={height - 2} textAnchor="end" className="axis-label">
-        {centres.at(-1)!.toFixed(2)}
-      </text>
-    </svg>
+    <div ref={boxRef}>
+      <svg className="loss-shape-chart" width={width} height={height} style={{ height, minHeight: height }} viewBox={`0 0 ${width} ${height}`} role="img" data-testid="target-histogram" aria-label={`target histogram over ${centres.length} bins for y = ${target.toFixed(2)}`}>
+        <text ref={label} x={4} y={font} className="axis-label">
+          target p_i(y) over the {centres.length} bins, y = {target.toFixed(2)}
+        </text>
+        {probabilities.map((p, i) => (
+          <rect key={i} x={20 + i * bar + 0.5} width={Math.max(1, bar - 1)} y={barsBottom - barHeight(p)} height={barHeight(p)} fill="#0072B2" />
+        ))}
+        <text x={20} y={height - 0.3 * font} className="axis-label">
+          {centres[0]!.toFixed(2)}
+        </text>
+        <text x={width - 20} y={height - 0.3 * font} textAnchor="end" className="axis-label">
+          {centres.at(-1)!.toFixed(2)}
+        </text>
+      </svg>
+    </div>
   );
 }

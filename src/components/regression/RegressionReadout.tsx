@@ -23,9 +23,9 @@ export function RegressionReadout({ evaluation, step }: { evaluation: Regression
         </dd>
       </div>
       <div>
-        <dt>predicting the mean: MSE</dt>
-        <dd data-testid="regression-baseline-mse" data-value={baseline.mse} title="Test MSE of predicting the training targets’ mean for every point; the share is the model’s test MSE as a part of it">
-          {format(baseline.mse)}
+        <dt title="Test MSE of predicting the training targets’ mean for every point">predicting the mean: MSE</dt>
+        <dd className="readout-parts" data-testid="regression-baseline-mse" data-value={baseline.mse} title="Test MSE of predicting the training targets’ mean for every point; the share is the model’s test MSE as a part of it">
+          <span>{format(baseline.mse)}</span>
           {Number.isFinite(share) && <span className="readout-share"> (model: {Math.round(share * 100)} % of it)</span>}
         </dd>
       </div>

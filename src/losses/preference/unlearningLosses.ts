@@ -31,7 +31,8 @@ export const gradientAscent: PreferenceLossSpec = {
   id: 'ga',
   name: 'Gradient ascent',
   family: 'unlearning',
-  tex: '\\ell = \\log\\pi_\\theta(y_f|x_f) \\quad(\\text{ascent on the forget set’s NLL})',
+  // \allowbreak: the note may wrap between its words in a narrow panel (KaTeX's \text does not).
+  tex: '\\ell = \\log\\pi_\\theta(y_f|x_f) \\quad(\\text{ascent on}\\allowbreak\\ \\text{the forget set’s NLL})',
   note: 'Pushes the forget set’s likelihood down without limit. Its gradient never weakens as π_θ(y_f) → 0, so the logits keep growing and the rest of the model is dragged along: catastrophic collapse.',
   source: 'Negative Preference Optimization: From Catastrophic Collapse to Effective Unlearning (the baseline)',
   params: [],
