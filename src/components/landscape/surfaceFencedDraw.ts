@@ -110,6 +110,9 @@ export function fencedDrawCreate(renderer: THREE.WebGLRenderer, scene: THREE.Sce
   const gl = renderer.getContext() as WebGL2RenderingContext;
   const shownContext = shown.getContext('2d', { alpha: false });
   if (!shownContext) throw new Error('the canvas has no 2-D context');
+  // An opaque 2-D canvas starts black: white, the scene's clear colour, until the first picture.
+  shownContext.fillStyle = '#ffffff';
+  shownContext.fillRect(0, 0, shown.width, shown.height);
   // The pixel buffer the picture is read into, and the ImageData it is taken into; both follow the size.
   const pixels = gl.createBuffer();
   let image: ImageData | null = null;

@@ -86,9 +86,11 @@ export async function surfaceCreate(
   // canvas's pictures back at each commit, waiting for the GPU (surfaceFencedDraw.ts). Made in a
   // task of its own (its creation waits on the GPU process), then the first questions three.js
   // and softwareGl ask that need an answer from the GPU process, one task each.
-  const offscreen = new OffscreenCanvas(Math.max(1, width), Math.max(1, height));
+  // (A canvas element never added to the page is never composited either: for browsers without OffscreenCanvas.)
+  const offscreen: OffscreenCanvas | HTMLCanvasElement = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(Math.max(1, width), Math.max(1, height)) : document.createElement('canvas');
   // No antialias on the context: it only holds the copy of a picture drawn (multisampled on a GPU) into a render target.
-  const gl = offscreen.getContext('webgl2', { antialias: false, alpha: true, depth: true, stencil: false, preserveDrawingBuffer: false, powerPreference: 'default' });
+  const attributes: WebGLContextAttributes = { antialias: false, alpha: true, depth: true, stencil: false, preserveDrawingBuffer: false, powerPreference: 'default' };
+  const gl = offscreen instanceof HTMLCanvasElement ? offscreen.getContext('webgl2', attributes) : offscreen.getContext('webgl2', attributes);
   if (!gl) throw new Error('WebGL 2 is not available');
   await yieldToMain();
   gl.getParameter(gl.VERSION);
