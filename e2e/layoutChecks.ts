@@ -185,3 +185,30 @@ export async function atEachScreen(page: Page, check: (width: number, height: nu
     await check(width, height);
   }
 }
+
+/**
+ * Selects on screen whose chosen option's text is wider than the room the closed menu gives it
+ * (its width less padding and the arrow), which Chromium cuts without "…". A select with a text
+ * of its own laid over it (a sibling marked `data-select-overlay`, or the lessons menu's title) is left out: that text is
+ * checked as HTML text.
+ */
+export function cutSelects(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ARROW_PX = 18; // Chromium's drop-down arrow and its margin, inside the padding box
+    const context = document.createElement('canvas').getContext('2d')!;
+    const out: string[] = [];
+    for (const select of document.querySelectorAll('select')) {
+      const r = select.getBoundingClientRect();
+      if (r.width < 1 || r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) continue;
+      if (select.closest('details:not([open])') || getComputedStyle(select).visibility === 'hidden') continue;
+      if (select.parentElement?.querySelector(':scope > :is([data-select-overlay], .lessons-menu-current)')) continue;
+      const style = getComputedStyle(select);
+      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]?.textContent?.trim() ?? '';
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ARROW_PX;
+      const need = context.measureText(text).width;
+      if (need > room + 0.5) out.push(`"${text}" (${select.getAttribute('data-testid') ?? select.getAttribute('aria-label') ?? 'select'}) needs ${Math.round(need)} px, has ${Math.round(room)}`);
+    }
+    return out;
+  });
+}

@@ -180,7 +180,14 @@ export function trainingStoreApplyFrame(index: number, frame: TrainingFrame): vo
   const state = draft[index];
   if (!state) return;
   frame.losses.forEach((loss, i) => state.trainLoss.push(frame.firstStep + i, loss));
-  if (frame.evaluation) {
+  // The validation curves take the frame's step-sampled points (validationCadence.ts) where it has them.
+  if (frame.validation) {
+    for (const point of frame.validation) {
+      state.validationLoss.push(point.step, point.loss);
+      state.validationAccuracy.push(point.step, point.accuracy);
+      if (!Number.isNaN(point.mse)) state.validationMse.push(point.step, point.mse);
+    }
+  } else if (frame.evaluation) {
     state.validationLoss.push(frame.evaluation.step, frame.evaluation.validationLoss);
     state.validationAccuracy.push(frame.evaluation.step, frame.evaluation.validationAccuracy);
     if (frame.evaluation.regression) state.validationMse.push(frame.evaluation.step, frame.evaluation.regression.validation.mse);

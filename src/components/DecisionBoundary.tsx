@@ -1,5 +1,5 @@
 import { useSelectedRunState } from '../app/selectedRunState';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useConfigStore } from '../app/configStore';
 import { useTrainingStore } from '../app/trainingStore';
 import { datasetIsGenerated } from '../engine/datasets';
@@ -13,16 +13,20 @@ import { useBoxSize } from './layout/useBoxSize';
 import { ShowingRun } from './compare/ShowingRun';
 import { PreferencePlaneLegend } from './preference/PreferencePlaneLegend';
 
-/** Drawing size until the box is measured, and the bounds of a square that fills the box. */
+/** Drawing size until the box is measured (the canvas stays hidden until then), and the largest square drawn. */
 const SIZE = 420;
-const MIN_SIZE = 160;
 const MAX_SIZE = 900;
+/** Below this a plane is not worth drawing; the layout (styles.css) gives the box at least this much. */
+const MIN_SIZE = 48;
 
-/** The largest square that fits the box, in whole pixels. */
+/**
+ * The largest square that fits the box, in whole pixels: never larger than the box, so the plane
+ * is never cut; the layout keeps the box at a usable minimum (styles.css, `.boundary-canvas-box`).
+ */
 export function squareFitting(box: { width: number; height: number } | null): number {
   if (!box) return SIZE;
   const side = box.height > 0 ? Math.min(box.width, box.height) : box.width;
-  return Math.round(Math.min(MAX_SIZE, Math.max(MIN_SIZE, side)));
+  return Math.floor(Math.min(MAX_SIZE, Math.max(MIN_SIZE, side)));
 }
 
 /**
@@ -42,8 +46,12 @@ export function DecisionBoundary() {
   const style = useConfigStore((s) => s.config.boundary);
   const [hover, setHover] = useState<[number, number] | null>(null);
   const flippedCount = points ? points.flipped.reduce((a, b) => a + b, 0) : 0;
-  const addable = points !== null && points.features === 2 && datasetIsGenerated(kind);
-  const selectedClass = points ? Math.min(addClass, points.classes - 1) : 0;
+  const classes = useConfigStore((s) => s.config.data.classes);
+  // Generated data is 2-D: its add-point controls are known from the config and take their place
+  // from the first paint, so the plane does not shrink when the data arrives.
+  const addable = points === null ? datasetIsGenerated(kind) && !preference : points.features === 2 && datasetIsGenerated(kind);
+  const classNames = points?.classNames ?? Array.from({ length: classes }, (_, k) => `class ${k + 1}`);
+  const selectedClass = Math.min(addClass, classNames.length - 1);
   // The canvas is the largest square its box holds: the box takes what the layout leaves.
   const [box, boxRef] = useBoxSize<HTMLDivElement>();
   const size = squareFitting(box);
@@ -52,7 +60,8 @@ export function DecisionBoundary() {
     latest.current = { points, boundary, style };
   }, [points, boundary, style]);
 
-  useEffect(() => {
+  // Before paint, so the canvas never shows a frame at its old size when its box is measured.
+  useLayoutEffect(() => {
     if (!canvasRef.current) return;
     renderer.current = boundaryCreate(canvasRef.current, size);
     renderer.current.update(latest.current.points, latest.current.boundary, latest.current.style);
@@ -64,7 +73,7 @@ export function DecisionBoundary() {
   }, [points, boundary, style]);
 
   const onClick = (event: React.MouseEvent<HTMLCanvasElement>) => {
-    if (!addable || added >= LIMITS.addedPoints.max) return;
+    if (!addable || !points || added >= LIMITS.addedPoints.max) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const at = renderer.current?.planeAt(event.clientX - rect.left, event.clientY - rect.top);
     if (at) addedPointAppend(at[0], at[1], selectedClass);
@@ -94,8 +103,9 @@ export function DecisionBoundary() {
             data-testid="boundary"
             data-points={count}
             data-forget={points?.forget ? points.forget.reduce((a, b) => a + b, 0) : undefined}
-            data-addable={addable}
+            data-addable={addable && points !== null}
             className={addable ? 'addable' : undefined}
+            style={box ? undefined : { visibility: 'hidden' }}
             role="img"
             aria-label={`${count} points and the predicted class over the plane${points ? ` of ${points.axes[0]} and ${points.axes[1]}` : ''}`}
             onClick={onClick}
@@ -110,7 +120,7 @@ export function DecisionBoundary() {
       {preference ? (
         <PreferencePlaneLegend points={points} />
       ) : (
-        <p className="legend boundary-legend">
+        <p className="legend boundary-legend" title="filled: train · rings: validation and test · shade: confidence">
           filled: train · rings: validation and test · shade: confidence
           {points && points.added > 0 && <span data-testid="added-count"> · squares: {points.added} added</span>}
           {flippedCount > 0 && <span data-testid="flipped-count"> · ×: {flippedCount} flipped labels</span>}
@@ -118,7 +128,7 @@ export function DecisionBoundary() {
       )}
       <BoundaryStyleToggles />
       <BoundaryReadout at={hover} />
-      {addable && points && <AddPointControls classNames={points.classNames} selected={selectedClass} onSelect={setAddClass} added={added} />}
+      {addable && <AddPointControls classNames={classNames} selected={selectedClass} onSelect={setAddClass} added={added} />}
     </section>
   );
 }
@@ -128,12 +138,14 @@ function BoundaryReadout({ at }: { at: [number, number] | null }) {
   const points = useTrainingStore((s) => s.points);
   const boundary = useSelectedRunState((r) => r.boundary);
   const output = at && points && boundary ? boundaryCellAt(boundary, points.extent, at[0], at[1]) : null;
+  const text =
+    at && points && output
+      ? `${points.axes[0]} ${at[0].toFixed(2)}, ${points.axes[1]} ${at[1].toFixed(2)}: ` + Array.from(output, (p, k) => `${points.classNames[k] ?? `class ${k + 1}`} ${p.toFixed(3)}`).join(' · ')
+      : 'hover over the plane to read the model’s output there';
+  // The title holds the whole line where a narrow panel cuts it with "…" (styles.css).
   return (
-    <p className="legend boundary-readout" data-testid="boundary-readout" aria-live="off">
-      {at && points && output
-        ? `${points.axes[0]} ${at[0].toFixed(2)}, ${points.axes[1]} ${at[1].toFixed(2)}: ` +
-          Array.from(output, (p, k) => `${points.classNames[k] ?? `class ${k + 1}`} ${p.toFixed(3)}`).join(' · ')
-        : 'hover over the plane to read the model’s output there'}
+    <p className="legend boundary-readout" data-testid="boundary-readout" aria-live="off" title={text}>
+      {text}
     </p>
   );
 }

@@ -62,8 +62,9 @@ export function LossChart() {
           <>
             <span className="legend" data-testid="loss-legend">
               {Array.from({ length: runCount }, (_, i) => (
-                <span key={i} className="legend-item" data-testid="legend-item" data-run={i} style={{ whiteSpace: 'nowrap' }}>
-                  <span className="swatch" style={{ background: runColour(i) }} /> {labels[i]?.text ?? String.fromCharCode(65 + i)}
+                <span key={i} className="legend-item" data-testid="legend-item" data-run={i} style={{ whiteSpace: 'nowrap' }} title={labels[i]?.text}>
+                  {/* Beside the dock the legend shows the letters only (styles.css): the run tabs name the runs in the same colours. */}
+                  <span className="swatch" style={{ background: runColour(i) }} /> {labels[i] ? <><span className="legend-letter">{labels[i].letter}</span><span className="legend-detail">{labels[i].text.slice(labels[i].letter.length)}</span></> : String.fromCharCode(65 + i)}
                 </span>
               ))}
             </span>
@@ -82,7 +83,7 @@ export function LossChart() {
         <label className="toggle">
           <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log scale
         </label>
-        <ExportPngButton chart="loss" label="the loss chart" />
+        <ExportPngButton chart="loss" label="the loss chart" notes={[lossKey(compare, validation)]} />
         {tableToggle}
       </header>
       <canvas ref={canvasRef} className="loss-chart" data-testid="loss-chart" role="img" aria-label="Training and validation loss over steps" style={tableShown ? { display: 'none' } : undefined} />
@@ -153,4 +154,10 @@ function lossSeries(runs: readonly RunState[], labels: readonly RunLabel[]): Cha
       { name: `validation ${name}`, colour: runColour(i), steps: validation.steps, values: validation.values, dashed: true, testId: `validation-${letter}` },
     ];
   });
+}
+
+/** The line styles' key, written into the PNG (the page shows it as swatches beside the title). */
+function lossKey(compare: boolean, validation: boolean): string {
+  if (!validation) return 'training loss';
+  return compare ? 'solid: train · dashed: validation' : 'solid blue: train · dashed orange: validation';
 }

@@ -2,7 +2,7 @@ import { useConfigStore } from '../app/configStore';
 import { useTrainingStore } from '../app/trainingStore';
 import type { TrainerClient } from '../app/trainerClient';
 import { useEffect, useRef, useState } from 'react';
-import { playbackKeyAction } from './playbackKeys';
+import { PRESSABLE, clickFocusTrack, playbackKeyAction } from './playbackKeys';
 import { lossById } from '../losses/registry';
 import { configRuns } from '../engine/config';
 import { ReachedTotal } from './ReachedTotal';
@@ -30,12 +30,15 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
     keys.current = { playing, canTrain, stepSize };
   }, [playing, canTrain, stepSize]);
   useEffect(() => {
+    const focus = clickFocusTrack(window);
     const onKey = (event: KeyboardEvent): void => {
-      const action = playbackKeyAction(event);
+      const action = playbackKeyAction(event, focus.clicked());
       if (!action) return;
       const { playing: on, canTrain: can, stepSize: size } = keys.current;
       if (action === 'toggle' && (on || can)) {
         event.preventDefault();
+        // A clicked button keeps focus; it gives it up, so the key's release cannot press it.
+        if (event.target instanceof HTMLElement && event.target.matches(PRESSABLE)) event.target.blur();
         if (on) client.pause();
         else client.play();
       } else if (action === 'step' && can && !on) {
@@ -44,7 +47,10 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      focus.stop();
+    };
   }, [client]);
   return (
     <div className="playback" role="toolbar" aria-label="Training">

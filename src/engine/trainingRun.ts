@@ -233,6 +233,31 @@ export class TrainingRun {
     return evaluateRun(this.data, this.targets, this.regressionLoss !== null, (x) => this.logits(x), objective);
   }
 
+  /**
+   * The validation split's loss, accuracy and (for a regression) MSE at the current weights, as
+   * one `[3]` vector (NaN where it does not apply) that the caller reads back with other tensors:
+   * the few numbers the validation curves draw, cheap enough to take every few steps. The loss is
+   * evaluate()'s validation loss; one forward pass serves all three (a mixture's loss adds its
+   * routing terms, so it takes its own).
+   */
+  validate(): Tensor1D {
+    const context = this.lossContext();
+    return tf.tidy(() => {
+      const params = this.variables;
+      const { x, targets } = this.data.validation;
+      const logits = this.logitsWith(params, x);
+      const loss = this.moe ? this.objective(params, x, this.targets.validation, context) : this.objectives.ofLogits(logits, this.targets.validation, context);
+      const spec = this.regressionLoss;
+      const regression = this.data.regression;
+      if (!spec || !regression) {
+        const accuracy = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(targets, 1)), 'float32'));
+        return tf.stack([loss, accuracy, tf.scalar(NaN)]) as Tensor1D;
+      }
+      const predicted = spec.predict(logits, this.config.loss.params, regression.support);
+      return tf.stack([loss, tf.scalar(NaN), tf.mean(tf.squaredDifference(predicted, tf.reshape(targets, [-1])))]) as Tensor1D;
+    });
+  }
+
   /** A regression's predictions for the points of a split, `[n]`, at the current weights. */
   regressionPredictions(split: SplitName): Tensor1D {
     return tf.tidy(() => this.predict(this.data[split].x));

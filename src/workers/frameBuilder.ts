@@ -2,7 +2,7 @@ import { tf } from '../engine/tf';
 import type { TrainingRun } from '../engine/trainingRun';
 import { classCounts, classMetrics, minorityClasses } from '../engine/metrics/classMetrics';
 import { regressionConstantErrors, regressionErrors } from '../engine/metrics/regressionMetrics';
-import type { CalibrationFrame, FrameEvaluation, RegressionEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame } from './protocol';
+import type { CalibrationFrame, FrameEvaluation, RegressionEvaluation, SharpnessPoint, TelemetryPoint, TrainingFrame, ValidationPoint } from './protocol';
 import { moeProbe } from './moeProbe';
 import { evaluationIntervalMs } from './evaluationCadence';
 
@@ -28,6 +28,9 @@ export class FrameBuilder {
   private telemetry: TelemetryPoint[] = [];
   private sharpness: SharpnessPoint[] = [];
   private calibration: CalibrationFrame | null = null;
+  private validation: ValidationPoint[] = [];
+  /** The step of the last validation point sent, so no step is sent twice. */
+  private lastValidationStep = -1;
   private lastFrameAt = -Infinity;
   private lastBoundaryAt = -Infinity;
   private lastEvaluationAt = -Infinity;
@@ -60,6 +63,17 @@ export class FrameBuilder {
     this.sharpness.push(point);
   }
 
+  /** Validation vectors read back from a chunk (TrainingRun.validate: loss, accuracy, MSE), each after its step. */
+  addValidation(steps: readonly number[], values: ArrayLike<number>): void {
+    steps.forEach((step, i) => this.pushValidation({ step, loss: values[3 * i]!, accuracy: values[3 * i + 1]!, mse: values[3 * i + 2]! }));
+  }
+
+  private pushValidation(point: ValidationPoint): void {
+    if (point.step <= this.lastValidationStep) return;
+    this.lastValidationStep = point.step;
+    this.validation.push(point);
+  }
+
   setCalibration(calibration: CalibrationFrame): void {
     this.calibration = calibration;
   }
@@ -67,6 +81,7 @@ export class FrameBuilder {
   /** A run restored at `step` (its worker restarted): its next losses are of the steps after it. */
   resumeAt(step: number): void {
     this.firstStep = step + 1;
+    this.lastValidationStep = step;
     this.startClock(step);
   }
 
@@ -104,6 +119,10 @@ export class FrameBuilder {
     weightsTensor?.dispose();
     if (!stillCurrent()) return null;
     if (evaluate) this.lastEvaluationAt = now;
+    if (evaluation) {
+      const mse = evaluation.regression?.validation.mse ?? NaN;
+      this.pushValidation({ step: evaluation.step, loss: evaluation.validationLoss, accuracy: evaluation.validationAccuracy, mse });
+    }
     if (withBoundary) this.lastBoundaryAt = now;
     const elapsedSeconds = Math.max(1e-3, (this.now() - this.timeAtLastFrame) / 1000);
     const frame: TrainingFrame = {
@@ -111,6 +130,7 @@ export class FrameBuilder {
       losses: Float32Array.from(this.losses),
       firstStep: this.firstStep,
       evaluation,
+      validation: this.validation,
       stepsPerSecond: (run.steps - this.stepsAtLastFrame) / elapsedSeconds,
       tensors: tf.memory().numTensors,
       boundary: probabilities ? { resolution: BOUNDARY_RESOLUTION, classes: run.data.dataset.classes, probabilities } : null,
@@ -123,6 +143,7 @@ export class FrameBuilder {
     this.losses = [];
     this.telemetry = [];
     this.sharpness = [];
+    this.validation = [];
     this.calibration = null;
     this.firstStep = run.steps + 1;
     this.stepsAtLastFrame = run.steps;

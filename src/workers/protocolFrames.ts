@@ -16,6 +16,11 @@ export interface TrainingFrame {
   firstStep: number;
   /** Held-out numbers, when they were recomputed for this frame (see TrainerSession's budget). */
   evaluation: FrameEvaluation | null;
+  /**
+   * The validation curves' points since the last frame, taken every few steps (validationCadence.ts)
+   * and at each evaluation, in step order; absent where the curves come from `evaluation` alone.
+   */
+  validation?: ValidationPoint[];
   stepsPerSecond: number;
   /** tfjs tensors alive in the worker, to catch leaks. */
   tensors: number;
@@ -110,6 +115,15 @@ export interface SharpnessPoint {
    * (2 + 2β₁)/((1 − β₁)η); absent or false: of the Hessian itself.
    */
   preconditioned?: boolean;
+}
+
+/** The validation split's numbers at one step (NaN where they do not apply). */
+export interface ValidationPoint {
+  step: number;
+  loss: number;
+  accuracy: number;
+  /** A regression's validation MSE. */
+  mse: number;
 }
 
 export interface FrameEvaluation {

@@ -13,6 +13,7 @@ import { yieldToMessages } from './yieldToMessages';
 import { NetworkProbe } from './networkProbe';
 import { runSlotCreate, runSlotProbe, runSlotResume, type RunSlot } from './runSlot';
 import { chunkRead, chunkStep, chunkStepsAdapted, FRAME_MS, type ChunkTensors } from './chunkStepping';
+import { ValidationBudget } from './validationCadence';
 
 export type Emit = (event: TrainerEvent) => void;
 
@@ -42,6 +43,8 @@ export class TrainerSession {
   constructor(
     private readonly emit: Emit,
     private readonly now: () => number = () => performance.now(),
+    /** What validating costs beside training, so it stays a small share (validationCadence.ts). */
+    private readonly validation = new ValidationBudget(),
   ) {
     this.network = new NetworkProbe(now);
   }
@@ -218,17 +221,23 @@ export class TrainerSession {
    * at once. A run that diverges stops alone.
    */
   private async runChunk(live: readonly RunSlot[], count: number, slots: readonly RunSlot[]): Promise<void> {
-    const chunks = chunkStep(live.map((slot) => slot.run), count, this.strategy);
+    const stride = this.validation.stride(this.config?.training.totalSteps ?? Infinity);
+    const chunks = chunkStep(live.map((slot) => slot.run), count, this.strategy, stride, this.validation);
     await Promise.all(live.map((slot, r) => this.readChunk(slot, chunks[r]!, slots)));
   }
 
   private async readChunk(slot: RunSlot, chunk: ChunkTensors, slots: readonly RunSlot[]): Promise<void> {
     const firstStep = slot.run.steps - chunk.losses.length + 1;
     const { meta } = chunk;
-    const { losses: values, telemetry: telemetryValues } = await chunkRead(chunk);
+    const { losses: values, telemetry: telemetryValues, validation } = await chunkRead(chunk);
     if (slots !== this.slots) return;
     const bad = values.findIndex((v) => !Number.isFinite(v));
     slot.frames.addLosses(values.subarray(0, bad < 0 ? values.length : bad));
+    if (validation) {
+      // After a divergence only the points taken before it (its frame shows where it stopped).
+      const kept = chunk.validationSteps.filter((step) => bad < 0 || step < firstStep + bad);
+      slot.frames.addValidation(kept, validation);
+    }
     if (telemetryValues) {
       const points = telemetryPoints(telemetryValues, meta, slot.run.shape.hidden.length + 1);
       slot.frames.addTelemetry(bad < 0 ? points : points.filter((p) => p.step < firstStep + bad));

@@ -4,9 +4,16 @@ import { TASKS, type Task } from '../../engine/task';
 import { SelectField } from '../fields';
 
 const TASK_LABELS: Record<Task, string> = {
-  classification: 'Classification (a class per point)',
-  regression: 'Regression (a number per point)',
-  preference: 'Preference & unlearning (a policy over responses)',
+  // Short, so the closed menu shows them whole in the settings column; the note under it says more.
+  classification: 'Classification',
+  regression: 'Regression',
+  preference: 'Preference & unlearning',
+};
+
+const TASK_NOTES: Record<Task, string> = {
+  classification: 'a class per point',
+  regression: 'a number per point',
+  preference: 'a policy over responses',
 };
 
 /** Classification or regression: switching loads the task's default data and loss. */
@@ -15,7 +22,7 @@ export function TaskSelect() {
   const update = useConfigStore((s) => s.update);
   return (
     <SelectField<Task>
-      label="Task"
+      label={`Task: ${TASK_NOTES[task]}`}
       value={task}
       testId="task"
       options={TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}

@@ -5,9 +5,10 @@ import { PANEL_CHART_SELECTOR, panelToPng } from '../../app/export/panelToPng';
 /**
  * A small "PNG" button for a chart panel's header: it saves the charts of the panel it sits in
  * (its closest `<section>`) as one PNG, at twice their size on screen. `selector` narrows which
- * SVGs and canvases are taken; by default every chart with a test id, as on screen.
+ * SVGs and canvases are taken; by default every chart with a test id, as on screen. `notes`: lines
+ * the picture needs to be read without the page (a line style's key), under its title.
  */
-export function ExportPngButton({ chart, selector = PANEL_CHART_SELECTOR, label }: { chart: string; selector?: string; label?: string }) {
+export function ExportPngButton({ chart, selector = PANEL_CHART_SELECTOR, label, notes }: { chart: string; selector?: string; label?: string; notes?: readonly string[] }) {
   const button = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +19,7 @@ export function ExportPngButton({ chart, selector = PANEL_CHART_SELECTOR, label 
     setBusy(true);
     setError(null);
     try {
-      downloadBlob(await panelToPng(panel, selector), exportFileName(chart, 'png', new Date()));
+      downloadBlob(await panelToPng(panel, selector, undefined, notes), exportFileName(chart, 'png', new Date()));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -75,7 +75,9 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
   return (
     <>
       <details className="landscape-caveat-box">
-        <summary className="note">Not the same slice for each run: compare shapes, not positions</summary>
+        <summary className="note" title="Not the same slice for each run: compare shapes, not positions">
+          Not the same slice for each run: compare shapes, not positions
+        </summary>
         <p className="note landscape-caveat" data-testid="landscape-caveat">
           {caveat(directions)}
         </p>
@@ -89,7 +91,7 @@ export function LandscapeMultiples({ view, logHeight, onHover }: { view: 'surfac
         )}
       </details>
       {!ownScale && spreadRatio(runs) > SPREAD_HINT && (
-        <p className="note" data-testid="landscape-scale-hint">
+        <p className="note landscape-scale-hint" data-testid="landscape-scale-hint" title={`The runs’ losses differ in scale by more than ${SPREAD_HINT}×: tick “each run its own scale” under the landscape’s settings to see each run’s shape.`}>
           The runs’ losses differ in scale by more than {SPREAD_HINT}×, so on one shared scale the flatter surfaces hide their shape: tick “each run its own scale”
           under the landscape’s settings to see each.
         </p>

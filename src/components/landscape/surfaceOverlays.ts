@@ -82,7 +82,8 @@ export function surfaceOverlaysCreate(): SurfaceOverlays {
     path: new THREE.MeshBasicMaterial({ color: 0xe69f00 }),
     ghost: new THREE.MeshBasicMaterial({ color: 0xe69f00, transparent: true, opacity: 0.35, depthTest: false, depthWrite: false }),
     start: new THREE.MeshBasicMaterial({ color: 0xffffff }),
-    marker: new THREE.MeshBasicMaterial({ color: 0xd55e00 }),
+    // Red, as the caption says: the Okabe–Ito vermillion (0xd55e00) read as the path's orange.
+    marker: new THREE.MeshBasicMaterial({ color: 0xd1202a }),
   };
   const group = new THREE.Group();
   const contours = new THREE.LineSegments(new THREE.BufferGeometry(), materials.contour);

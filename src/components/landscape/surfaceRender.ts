@@ -72,6 +72,8 @@ export async function surfaceCreate(
   sun.position.set(2, 4, 3);
   scene.add(sun);
   const grid = new THREE.GridHelper(2, 10, 0xb8c0cc, 0xdde2e8);
+  // Just under the surface's lowest point (height 0), which it would otherwise cut through as a dotted grid.
+  grid.position.y = -0.03;
   scene.add(grid);
 
   const geometry = new THREE.BufferGeometry();

@@ -22,9 +22,11 @@ export function Dock({ toggles, children }: { toggles: ReactNode; children: Reac
   const open = useDockOpen();
   const togglesHidden = useClassroomStore((s) => classroomHidden(s, 'views'));
   const preference = useConfigStore((s) => s.config.task === 'preference');
+  // Opened by a comparison alone (no view asked for): compact, the core views keep priority (styles.css).
+  const compact = useConfigStore((s) => s.config.model.kind !== 'moe' && !VIEW_IDS.some((id) => s.config.views[id]));
   if (preference || (!open && togglesHidden)) return null;
   return (
-    <section className={open ? 'dock dock-open' : 'dock'} aria-label="More views" data-testid="dock">
+    <section className={open ? (compact ? 'dock dock-open dock-compact' : 'dock dock-open') : 'dock'} aria-label="More views" data-testid="dock">
       <div className="dock-bar">
         <h2 className="dock-title">More views</h2>
         {toggles}
