@@ -29,12 +29,14 @@ const SOURCE = {
 
 const release = (results: StepResult[]): void => tf.dispose(results.map((r) => r.loss));
 
-/** What a frame reads of a run: its held-out losses, weights, boundary and penalty. */
+/** What a frame and the validation curve read of a run: its held-out losses, penalty, weights and boundary. */
 function readRun(run: TrainingRun): number[] {
   const evaluation = run.evaluate();
   const parts = [evaluation.validationLoss, evaluation.trainAccuracy, evaluation.testLoss, run.penalty()];
   const values = parts.map((p) => p.dataSync()[0]!);
-  tf.dispose(parts);
+  const validation = run.validate();
+  values.push(...validation.dataSync());
+  tf.dispose([...parts, validation]);
   const weights = run.weightsFlat();
   const grid = run.predictGrid(4);
   values.push(...weights.dataSync(), ...grid.dataSync());

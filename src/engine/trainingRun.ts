@@ -243,7 +243,7 @@ export class TrainingRun {
   validate(): Tensor1D {
     const context = this.lossContext();
     return tf.tidy(() => {
-      const params = this.variables;
+      const params = this.readable;
       const { x, targets } = this.data.validation;
       const logits = this.logitsWith(params, x);
       const loss = this.moe ? this.objective(params, x, this.targets.validation, context) : this.objectives.ofLogits(logits, this.targets.validation, context);
