@@ -24,9 +24,14 @@ test('Iris trains on four features, shows its licence and switches to a PCA view
   await expect(page.getByTestId('boundary-x-axis')).toContainText('sepal length (cm)');
   await expect(page.getByTestId('boundary-y-axis')).toContainText('sepal width (cm)');
   expect((await app.snapshot()).features).toBe(4);
-  // The points slider does not apply to real data.
-  await expect(page.getByTestId('points')).toBeDisabled();
+  // The generators' points, noise and classes do not apply to real data: a note says so in their place.
+  for (const control of ['points', 'noise', 'classes']) await expect(page.getByTestId(control)).toHaveCount(0);
+  await expect(page.getByTestId('data-fixed-note')).toContainText('set by the data');
+  // The class imbalance still applies (it subsamples the classes after the first).
+  await expect(page.getByTestId('minority-fraction')).toBeEnabled();
   const trained = await app.trainUntilLossBelow(0.5);
+  // 50 of each species: balanced, whatever the seeded training split's counts.
+  await expect(page.getByTestId('minority-class')).toHaveText('none (balanced)');
   await page.getByTestId('view-x').selectOption({ label: 'petal length (cm)' });
   await expect(page.getByTestId('boundary-x-axis')).toContainText('petal length (cm)');
   await page.getByTestId('view-mode').selectOption('pca');

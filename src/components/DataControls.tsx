@@ -38,7 +38,6 @@ function ClassificationDataControls() {
   const generated = datasetIsGenerated(data.kind);
   // "Your CSV file" is offered once a file is loaded; before, the upload below is the way in.
   const kinds = DATASET_KINDS.filter((kind) => kind !== 'csv' || table !== null);
-  const tableNote = generated ? undefined : 'Real data: every row is used (the class imbalance still applies)';
   return (
     <fieldset className="panel">
       <legend>Data</legend>
@@ -61,52 +60,62 @@ function ClassificationDataControls() {
       />
       <DatasetSource kind={data.kind} />
       <CsvUpload />
-      <SliderField
-        label="Points"
-        value={data.points}
-        {...LIMITS.points}
-        step={10}
-        testId="points"
-        disabled={!generated}
-        {...(tableNote ? { hint: tableNote } : {})}
-        onChange={(points) => update((c) => void (c.data.points = points))}
-      />
-      <SliderField
-        label="Noise"
-        value={data.noise}
-        {...LIMITS.noise}
-        step={0.05}
-        testId="noise"
-        disabled={!generated}
-        hint={generated ? 'Gaussian jitter of the points' : 'Real data is used as measured'}
-        format={(v) => v.toFixed(2)}
-        onChange={(noise) => update((c) => void (c.data.noise = noise))}
-      />
-      <SliderField
-        label="Classes"
-        value={data.classes}
-        min={info.minClasses}
-        max={Math.max(info.maxClasses, info.minClasses + 1)}
-        step={1}
-        testId="classes"
-        disabled={info.minClasses === info.maxClasses || !generated}
-        hint={!generated ? 'Set by the data' : info.minClasses === info.maxClasses ? `${info.label} has ${info.minClasses} classes` : 'number of classes'}
-        onChange={(classes) => update((c) => void (c.data.classes = classes))}
-      />
+      {generated ? (
+        <>
+          <SliderField
+            label="Points"
+            value={data.points}
+            {...LIMITS.points}
+            step={10}
+            testId="points"
+            onChange={(points) => update((c) => void (c.data.points = points))}
+          />
+          <SliderField
+            label="Noise"
+            value={data.noise}
+            {...LIMITS.noise}
+            step={0.05}
+            testId="noise"
+            hint="Gaussian jitter of the points"
+            format={(v) => v.toFixed(2)}
+            onChange={(noise) => update((c) => void (c.data.noise = noise))}
+          />
+          <SliderField
+            label="Classes"
+            value={data.classes}
+            min={info.minClasses}
+            max={Math.max(info.maxClasses, info.minClasses + 1)}
+            step={1}
+            testId="classes"
+            disabled={info.minClasses === info.maxClasses}
+            hint={info.minClasses === info.maxClasses ? `${info.label} has ${info.minClasses} classes` : 'number of classes'}
+            onChange={(classes) => update((c) => void (c.data.classes = classes))}
+          />
+        </>
+      ) : (
+        // Real data brings its own rows, measurements and classes: the generators' sliders would do nothing.
+        <p className="note field-note" data-testid="data-fixed-note">
+          Points, noise and classes are set by the data: every row is used as measured, with its own classes.
+        </p>
+      )}
       <SliderField
         label="Minority fraction"
         value={data.minorityFraction}
         {...LIMITS.minorityFraction}
         step={0.05}
         testId="minority-fraction"
-        hint="Class imbalance: with two classes, the minority class's share of the points"
+        hint={generated ? "Class imbalance: with two classes, the minority class's share of the points" : 'Class imbalance on real data: a seeded subset of each class after the first'}
         format={(v) => v.toFixed(2)}
         onChange={(fraction) => update((c) => void (c.data.minorityFraction = fraction))}
       />
       <p className="note field-note" data-testid="minority-note">
         {data.minorityFraction >= 0.5
-          ? '0.5 = balanced classes.'
-          : data.classes === 2
+          ? generated
+            ? '0.5 = balanced classes.'
+            : '0.5 = every row; lower keeps a subset of each class after the first.'
+          : !generated
+            ? `0.5 = every row; each class after the first keeps at most ${(data.minorityFraction / (1 - data.minorityFraction)).toFixed(2)}× the first class's rows.`
+            : data.classes === 2
             ? `0.5 = balanced; the minority class holds ${Math.round(data.minorityFraction * 100)} % of the points.`
             : `0.5 = balanced; every class but the first has ${(data.minorityFraction / (1 - data.minorityFraction)).toFixed(2)}× as many points as it.`}
       </p>

@@ -5,6 +5,7 @@ import { ExportPngButton } from './export/ExportPngButton';
 import { lossShapeCreate, type LossShapeRenderer, type ShapeSeries } from './lossShapeRender';
 import { LossShapeLegend } from './LossShapeLegend';
 import { lossShapeHeight } from './lossShapeSize';
+import { ShowingRun } from './compare/ShowingRun';
 
 /**
  * Draws `series` (loss and derivative) into the returned SVG at its width on screen, redrawn
@@ -61,6 +62,8 @@ export function LossShapeFrame(props: {
       <header className="chart-header">
         <h2>Loss shape</h2>
         <LossShapeLegend chosen={props.chosenName} compared={props.comparedName} />
+        {/* In a comparison the shape is of the selected run's loss and parameters. */}
+        <ShowingRun testId="showing-run-loss-shape" />
         {props.headerExtra}
         <ExportPngButton chart="loss-shape" label="the loss shape" />
       </header>

@@ -133,7 +133,7 @@ describe('batched optimizer kernels', () => {
 });
 
 describe('a batch held over chunks', () => {
-  it('keeps the runs until one is read, then hands everything back and leaves no tensor behind', () => {
+  it('keeps the runs while their weights are read, hands everything back when the optimizer’s state is, and leaves no tensor behind', () => {
     const configs = [configOf([...variants('adamw'), ...variants('rmsprop').slice(0, 2)])];
     const before = tf.memory().numTensors;
     const data = trainingDataCreate(configs[0]!);
@@ -145,8 +145,11 @@ describe('a batch held over chunks', () => {
     // A second chunk goes on with the same batch.
     batched(2)(runs);
     expect(runs[3]!.hold.current).toBe(holder);
-    // Reading one run's weights hands every run back.
+    // Reading one run's weights has the batch write them in and hold on (batchedReads.test.ts);
+    // reading its optimizer's state hands every run back.
     const mid = weightsOf(runs.slice(2, 3));
+    expect(runs.every((run) => run.hold.current === holder)).toBe(true);
+    expect(runs[2]!.optimizerState.carry.t).toBe(5);
     expect(runs.every((run) => run.hold.current === null)).toBe(true);
     batched(3)(runs);
     expect(runs[0]!.hold.current).not.toBe(holder);

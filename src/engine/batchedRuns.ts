@@ -47,7 +47,11 @@ export class BatchedRuns implements RunHolder {
   private readonly clip: number[];
   private readonly decay: number[];
   private readonly telemetryRows: RowTelemetry;
+  /** Each row's own weight variables, which syncWeights writes (taken before the batch holds them). */
+  private readonly variables: readonly (readonly Variable[])[];
   private holding = true;
+  /** Whether the runs' own variables hold θ (true until the first step, and after syncWeights). */
+  private synced = true;
 
   constructor(runs: readonly TrainingRun[]) {
     if (runs.length === 0) throw new Error('a batch needs at least one run');
@@ -70,6 +74,7 @@ export class BatchedRuns implements RunHolder {
       return group;
     });
     this.telemetryRows = new RowTelemetry(this.layout, () => this.rows.map((run) => run.initialParameters));
+    this.variables = this.rows.map((run) => run.parameters);
     for (const run of this.rows) run.hold.take(this);
   }
 
@@ -103,6 +108,7 @@ export class BatchedRuns implements RunHolder {
       });
       const after = parts.length > 1 ? tf.concat(parts, 0) : parts[0]!;
       this.theta.assign(after);
+      this.synced = false;
       // Every row's telemetry at once, when any run takes it this step (compare runs share their metrics).
       const telemetry = plans.some((plan) => plan.withTelemetry)
         ? this.telemetryRows.vectors(
@@ -122,6 +128,17 @@ export class BatchedRuns implements RunHolder {
     const out: StepResult[] = new Array<StepResult>(count);
     this.order.forEach((i, r) => (out[i] = results[r]!));
     return out;
+  }
+
+  /**
+   * Writes the weights into the runs' own variables and holds on: a probe or a frame that reads
+   * the weights alone costs a slice and an unstack a weight tensor (once after each step), where
+   * handing back and stacking again for the next chunk costs every weight and optimizer slot twice.
+   */
+  syncWeights(): void {
+    if (!this.holding || this.synced) return;
+    this.layout.write(this.theta, this.variables);
+    this.synced = true;
   }
 
   /** Writes the weights and the optimizers' state back into the runs, lets them go and frees the batch. */

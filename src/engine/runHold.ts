@@ -4,6 +4,8 @@
 export interface RunHolder {
   /** Writes the weights and optimizer state back into every run it holds, and lets them go. */
   handBack(): void;
+  /** Writes the current weights into every run it holds, and holds on (a read of the weights alone). */
+  syncWeights(): void;
 }
 
 /**
@@ -30,6 +32,14 @@ export class RunHold {
     if (!holder) return;
     this.holder = null;
     holder.handBack();
+  }
+
+  /**
+   * Has the holder write the run's current weights into it and hold on: call before reading the
+   * weights alone (a probe, a frame), never before writing them or reading the optimizer's state.
+   */
+  sync(): void {
+    this.holder?.syncWeights();
   }
 
   /** Forgets `holder` without asking it to hand back: it is handing back itself. */

@@ -91,6 +91,15 @@ export class TrainingRun {
     return this.ownVariables;
   }
 
+  /**
+   * The weights to read alone (a probe, a frame): a batch that holds them writes them in and holds
+   * on (runHold.ts), so reading between chunks does not end the batch. Never for writing.
+   */
+  private get readable(): Variable[] {
+    this.hold.sync();
+    return this.ownVariables;
+  }
+
   private get optimizer(): OptimizerState {
     this.hold.release();
     return this.ownOptimizer;
@@ -192,7 +201,7 @@ export class TrainingRun {
 
   /** fullObjectiveAt the current weights: what the loss landscape draws at its centre. */
   fullObjective(): Scalar {
-    return tf.tidy(() => this.fullObjectiveAt(this.variables));
+    return tf.tidy(() => this.fullObjectiveAt(this.readable));
   }
 
   /**
@@ -220,7 +229,7 @@ export class TrainingRun {
   /** Validation and test loss, and accuracies (NaN for a regression, which has none), at the current weights. */
   evaluate(): Evaluation {
     const context = this.lossContext();
-    const objective = (x: Tensor2D, targets: Tensor2D): Scalar => this.objective(this.variables, x, targets, context);
+    const objective = (x: Tensor2D, targets: Tensor2D): Scalar => this.objective(this.readable, x, targets, context);
     return evaluateRun(this.data, this.targets, this.regressionLoss !== null, (x) => this.logits(x), objective);
   }
 
@@ -234,7 +243,7 @@ export class TrainingRun {
   validate(): Tensor1D {
     const context = this.lossContext();
     return tf.tidy(() => {
-      const params = this.variables;
+      const params = this.readable;
       const { x, targets } = this.data.validation;
       const logits = this.logitsWith(params, x);
       const loss = this.moe ? this.objective(params, x, this.targets.validation, context) : this.objectives.ofLogits(logits, this.targets.validation, context);
@@ -296,7 +305,7 @@ export class TrainingRun {
   }
 
   /** The L1/L2 penalty at these weights (0 when off): the objective is the loss plus it. */
-  penalty(params: readonly Tensor[] = this.variables): Scalar {
+  penalty(params: readonly Tensor[] = this.readable): Scalar {
     return this.objectives.penalty(params);
   }
 
@@ -311,7 +320,7 @@ export class TrainingRun {
 
   /** Every layer's activations over a `resolution²` grid of the boundary's plane (trainingRunProbes.ts). */
   layerActivations(resolution: number): Tensor2D[] {
-    return layerActivations(this.data, this.variables, this.shape.activation, this.regressionLoss !== null, resolution);
+    return layerActivations(this.data, this.readable, this.shape.activation, this.regressionLoss !== null, resolution);
   }
 
   /**
@@ -324,11 +333,11 @@ export class TrainingRun {
 
   /** All parameters as one vector, in the order W₀ (row-major), b₀, W₁, b₁, … */
   weightsFlat(): Tensor {
-    return tf.tidy(() => tf.concat(this.variables.map((v) => tf.reshape(v, [-1]))));
+    return tf.tidy(() => tf.concat(this.readable.map((v) => tf.reshape(v, [-1]))));
   }
 
   logits(x: Tensor2D): Tensor2D {
-    return this.logitsWith(this.variables, x);
+    return this.logitsWith(this.readable, x);
   }
 
   private logitsWith(params: readonly Tensor[], x: Tensor2D): Tensor2D {

@@ -45,7 +45,7 @@ export const focal: LossSpec = {
   name: 'Focal',
   tex: '\\ell = -(1 - p_y)^{\\gamma} \\log p_y',
   note: 'Cross-entropy down-weighted on examples the model already gets right, so training focuses on the hard ones. Used for class imbalance (dense object detection); γ = 0 is plain cross-entropy.',
-  source: 'textbook (Lin et al. 2017); named in Is Heuristic Sampling Necessary in Training Deep Object Detectors?',
+  source: 'Lin et al. 2017, Focal Loss for Dense Object Detection (ICCV); discussed in Chen et al., Is Heuristic Sampling Necessary in Training Deep Object Detectors?',
   level: 'example',
   params: [{ id: 'gamma', label: 'γ', default: 2, min: 0, max: 5, step: 0.1, hint: 'how strongly easy examples are down-weighted' }],
   unavailableReason: () => null,

@@ -65,9 +65,10 @@ export function chunkStep(runs: readonly TrainingRun[], count: number, strategy:
       validateMs += performance.now() - at;
       validations += 1;
     });
-  // A batch holds the runs' weights and optimizer state over chunks, until the probes or a frame
-  // read a run, which has it hand them back (batchedRuns.ts). Validating reads the weights, so a
-  // batched chunk is stepped in pieces that end where validation is due.
+  // A batch holds the runs' weights and optimizer state over chunks: reading a run's weights
+  // (validating, a probe, a frame) has it write them in and hold on, writing them or reading the
+  // optimizer's state has it hand everything back (batchedRuns.ts). Validating reads the weights,
+  // so a batched chunk is stepped in pieces that end where validation is due.
   if (strategy === 'batched' && batchedStepFits(runs)) {
     let left = count;
     while (left > 0) {

@@ -138,7 +138,7 @@ export interface FrameEvaluation {
   penalty?: number;
   /** Per-class recall and F1, balanced accuracy and macro-F1 of the test split. */
   testClasses: ClassMetrics;
-  /** The training split's minority classes (see minorityClasses); empty when balanced. */
+  /** The data's minority classes, from its class counts (see minorityClasses); empty when balanced. */
   minorityClasses: number[];
   /** A regression's errors and predictions (accuracies are then NaN); absent when classifying. */
   regression?: RegressionEvaluation;
