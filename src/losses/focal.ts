@@ -3,18 +3,24 @@ import { refLogSoftmax, refOneMinusPy } from './math';
 import { tfOneMinusPy, tfLogPy } from './tfHelpers';
 import type { LossSpec } from './types';
 
-/** Below this 1 − p_y, log p_y is taken as log1p(−(1 − p_y)); above it, from logSoftmax. */
+/** Below this 1 − p_y, log p_y is taken from 1 − p_y; above it, from logSoftmax. */
 const NEAR_ONE = 0.5;
+/** 1 − p_y is kept at least this in the near-one branch, so log(1 − p_y) stays finite (and its gradient). */
+const TINY = 1e-30;
 
 /**
  * log p_y accurate at both ends in float32. logSoftmax computes log(1 + Σ_{k≠y} e^{z_k − z_y}) with
- * the 1 + … rounded to float32, so near p_y = 1 it is off by up to ~6 % relative (at 1 − p_y = 1e−6);
- * log1p of the other classes' probability sum is exact there. The branches are blended with a 0/1
- * step mask (tf.where's condition op, Less, has no gradient in tfjs), and the log1p argument is
- * clamped so the discarded branch stays finite: an infinite derivative there would make the gradient NaN.
+ * the 1 + … rounded to float32, so near p_y = 1 it is off by up to ~6 % relative (at 1 − p_y = 1e−6).
+ * With u = 1 − p_y (the other classes' probability sum, exact there), log p_y = log(1 − u) =
+ * −softplus(log u − log(1 − u)): tf.softplus keeps e^{log u}'s digits on cpu, wasm and webgpu, where
+ * tf.log1p(−u) does not (the wasm and webgpu kernels compute log(1 + x) in float32, 0 for u < 6e−8).
+ * The branches are blended with a 0/1 step mask (tf.where's condition op, Less, has no gradient in
+ * tfjs), and u is clamped so the discarded branch stays finite: an infinite derivative there would
+ * make the gradient NaN.
  */
 function tfStableLogPy(logits: Tensor2D, targets: Tensor2D, oneMinusPy: Tensor1D): Tensor1D {
-  const nearOne = tf.log1p(tf.neg(tf.minimum(oneMinusPy, NEAR_ONE)));
+  const u = tf.minimum(tf.maximum(oneMinusPy, TINY), NEAR_ONE);
+  const nearOne = tf.neg(tf.softplus(tf.sub(tf.log(u), tf.log(tf.sub(1, u)))));
   const useNearOne = tf.step(tf.sub(NEAR_ONE, oneMinusPy));
   return tf.add(tf.mul(useNearOne, nearOne), tf.mul(tf.sub(1, useNearOne), tfLogPy(logits, targets)));
 }
@@ -45,7 +51,7 @@ export const focal: LossSpec = {
   name: 'Focal',
   tex: '\\ell = -(1 - p_y)^{\\gamma} \\log p_y',
   note: 'Cross-entropy down-weighted on examples the model already gets right, so training focuses on the hard ones. Used for class imbalance (dense object detection); γ = 0 is plain cross-entropy.',
-  source: 'Lin et al. 2017, Focal Loss for Dense Object Detection (ICCV); discussed in Chen et al., Is Heuristic Sampling Necessary in Training Deep Object Detectors?',
+  source: 'Lin et al. 2017, Focal Loss for Dense Object Detection (ICCV); discussed in Chen et al. 2021, Is Heuristic Sampling Necessary in Training Deep Object Detectors? (IEEE TIP)',
   level: 'example',
   params: [{ id: 'gamma', label: 'γ', default: 2, min: 0, max: 5, step: 0.1, hint: 'how strongly easy examples are down-weighted' }],
   unavailableReason: () => null,
