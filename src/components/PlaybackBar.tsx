@@ -6,6 +6,7 @@ import { PRESSABLE, clickFocusTrack, playbackKeyAction } from './playbackKeys';
 import { lossById } from '../losses/registry';
 import { configRuns } from '../engine/config';
 import { ReachedTotal } from './ReachedTotal';
+import { rateWindowCreate } from '../app/rateWindow';
 import { PlaySpeed } from './playground/PlaySpeed';
 
 /** The choices for how many steps one press of Step takes. */
@@ -17,7 +18,8 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
   const ready = useTrainingStore((s) => s.backend !== null);
   // Training goes on while any run has not diverged; each run's steps/s adds to the total.
   const diverged = useTrainingStore((s) => s.runs.every((run) => run.diverged !== null));
-  const stepsPerSecond = useTrainingStore((s) => (s.runs[0]?.latest ? s.runs.reduce((sum, run) => sum + (run.latest?.stepsPerSecond ?? 0), 0) : null));
+  const runsTraining = useTrainingStore((s) => s.runs.filter((run) => run.diverged === null).length);
+  const stepsPerSecond = useStepRate();
   // Every regression loss is available; a classification loss may not be for these classes.
   const blocked = useConfigStore((s) =>
     s.config.task === 'classification' ? (configRuns(s.config).map((run) => lossById(run.loss.id).unavailableReason(s.config.data.classes, run.loss.params)).find((r) => r !== null) ?? null) : null,
@@ -80,8 +82,31 @@ export function PlaybackBar({ client }: { client: TrainerClient }) {
       <span className="step-count" data-testid="step-count">
         step {step.toLocaleString('en')}
       </span>
-      {playing && stepsPerSecond !== null && <span className="rate">{Math.round(stepsPerSecond)} steps/s</span>}
+      {playing && stepsPerSecond !== null && (
+        <span className="rate" data-testid="steps-per-second">
+          {Math.round(stepsPerSecond * Math.max(1, runsTraining))} steps/s
+        </span>
+      )}
       <ReachedTotal client={client} />
     </div>
   );
+}
+
+/** Steps a second over the last second of playing (rateWindow.ts), null until it can tell. */
+function useStepRate(): number | null {
+  const [rate, setRate] = useState<number | null>(null);
+  useEffect(() => {
+    const window = rateWindowCreate();
+    return useTrainingStore.subscribe((s, previous) => {
+      if (!s.playing) {
+        if (previous.playing) {
+          window.reset();
+          setRate(null);
+        }
+        return;
+      }
+      if (s.step !== previous.step || !previous.playing) setRate(window.add(s.step, performance.now()));
+    });
+  }, []);
+  return rate;
 }
