@@ -184,7 +184,9 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
     }
     context.restore();
 
-    // End labels, beside each labelled curve's last point.
+    // End labels, above each labelled curve's last point, the text's bottom (its descenders, the
+    // subscripts of "(2+2β₁)/((1−β₁)η)") 3 px clear of the line; below it where a line near the
+    // top leaves no room above (clamping the label into the plot put it on the line).
     context.font = `600 ${style.font}`;
     context.textAlign = 'right';
     const yTop = y.domain()[1]!;
@@ -200,8 +202,12 @@ export function lineChartCreate(canvas: HTMLCanvasElement, width: number, height
       }
       if (last < 0) continue;
       context.fillStyle = s.colour;
-      context.fillText(s.label, right - 2, Math.max(top + f - 3, y(Math.min(s.values[last]!, yTop)) - 4));
+      const at = y(Math.min(s.values[last]!, yTop));
+      const above = at - 3 - f >= top;
+      context.textBaseline = above ? 'bottom' : 'top';
+      context.fillText(s.label, right - 2, above ? at - 3 : at + 3);
     }
+    context.textBaseline = 'alphabetic';
 
     const names = JSON.stringify(drawn);
     if (names !== listed) canvas.setAttribute('data-series', (listed = names));
